@@ -1,0 +1,63 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const flag = z
+  .enum(['0', '1', 'true', 'false'])
+  .transform((value) => value === '1' || value === 'true');
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: z.string().url().optional(),
+  OPENIOP_DATA_DIR: z.string().default('data'),
+  OPENIOP_DEMO: flag.default(true),
+  OPENIOP_PUBLIC_URL: z.string().url().optional(),
+  OPENIOP_AUDIT_KEY: z.string().min(32).optional(),
+  OPENIOP_COOKIE_SECURE: flag.default(true),
+  OPENIOP_TRUST_PROXY: flag.default(false),
+  OPENIOP_SESSION_IDLE_SECONDS: z.coerce.number().int().min(5).default(15 * 60),
+  OPENIOP_SESSION_ABSOLUTE_SECONDS: z.coerce.number().int().min(60).default(12 * 60 * 60),
+  OPENIOP_PASSWORD_COST: z.coerce.number().int().min(10).max(20).default(17),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  demo: boolean;
+  publicUrl: string | undefined;
+  auditKey: string | undefined;
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  sessionIdleSeconds: number;
+  sessionAbsoluteSeconds: number;
+  /** log2 of the scrypt cost parameter N; 17 is OWASP's recommendation. */
+  passwordCost: number;
+  logLevel: string;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.OPENIOP_DATA_DIR),
+    demo: e.OPENIOP_DEMO,
+    publicUrl: e.OPENIOP_PUBLIC_URL,
+    auditKey: e.OPENIOP_AUDIT_KEY,
+    cookieSecure: e.OPENIOP_COOKIE_SECURE,
+    trustProxy: e.OPENIOP_TRUST_PROXY,
+    sessionIdleSeconds: e.OPENIOP_SESSION_IDLE_SECONDS,
+    sessionAbsoluteSeconds: e.OPENIOP_SESSION_ABSOLUTE_SECONDS,
+    passwordCost: e.OPENIOP_PASSWORD_COST,
+    logLevel: e.LOG_LEVEL,
+  };
+}

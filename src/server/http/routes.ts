@@ -1,0 +1,20 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../context.js';
+import { auditTrailRoutes } from '../modules/audit-trail/audit-trail.routes.js';
+import { authRoutes } from '../modules/auth/auth.routes.js';
+import { healthRoutes } from '../modules/health/health.routes.js';
+import type { Health } from '../modules/health/health.service.js';
+import { onboardingRoutes } from '../modules/onboarding/onboarding.routes.js';
+import { sitesRoutes } from '../modules/sites/sites.routes.js';
+import { usersRoutes } from '../modules/users/users.routes.js';
+
+/** Every route of the app, in one visible list. Each module declares access per route. */
+export function registerRoutes(app: FastifyInstance, deps: AppDeps, health: () => Promise<Health>): void {
+  void app.register(healthRoutes(health));
+  const v1 = { prefix: '/api/v1' };
+  void app.register(authRoutes(deps), v1);
+  void app.register(onboardingRoutes(deps), v1);
+  void app.register(sitesRoutes(deps), v1);
+  void app.register(usersRoutes(deps), v1);
+  void app.register(auditTrailRoutes(deps), v1);
+}

@@ -1,0 +1,54 @@
+import { ROLES, type Role } from '../../../domain/access/roles.js';
+import type { AppDeps } from '../../context.js';
+import { hashPassword } from '../auth/password-hash.js';
+import { insertUser, replaceRoles, replaceSites } from '../users/users.repository.js';
+import { insertOrganization, insertSite } from '../sites/sites.repository.js';
+
+// Synthetic demo data only: no real people, places or records.
+export const DEMO_ORGANIZATION_NAME = 'Harborview Recovery (demo)';
+export const DEMO_PASSWORD = 'demo-password-1';
+export const DEMO_EMAIL_DOMAIN = 'demo.openiop.org';
+
+const DEMO_SITES = [
+  { name: 'Harborview Portland (demo)', timeZone: 'America/Los_Angeles' },
+  { name: 'Harborview Providence (demo)', timeZone: 'America/New_York' },
+] as const;
+
+const DEMO_NAMES: Record<Role, string> = {
+  admin: 'Avery Admin',
+  director: 'Dana Director',
+  clinician: 'Casey Clinician',
+  psychiatrist: 'Parker Psychiatrist',
+  admissions: 'Morgan Admissions',
+  billing: 'Blake Billing',
+  front_desk: 'Frankie Front Desk',
+  auditor: 'Aubrey Auditor',
+};
+
+export function demoEmail(role: Role): string {
+  return `${role.replace('_', '-')}@${DEMO_EMAIL_DOMAIN}`;
+}
+
+/** Creates the demo organization with one user per role. Runs once, on an empty database. */
+export async function seedDemo(deps: AppDeps): Promise<void> {
+  const now = deps.clock();
+  const passwordHash = await hashPassword(DEMO_PASSWORD, deps.config.passwordCost);
+  await deps.db.transaction().execute(async (trx) => {
+    const organizationId = await insertOrganization(trx, { name: DEMO_ORGANIZATION_NAME, isDemo: true });
+    const siteIds: string[] = [];
+    for (const site of DEMO_SITES) siteIds.push(await insertSite(trx, { organizationId, ...site }));
+    for (const role of ROLES) {
+      const userId = await insertUser(trx, { organizationId, email: demoEmail(role), displayName: DEMO_NAMES[role], status: 'active', passwordHash, now });
+      await replaceRoles(trx, organizationId, userId, [role]);
+      await replaceSites(trx, organizationId, userId, siteIds);
+    }
+    await deps.audit(trx, { organizationId, userId: null, action: 'demo.seeded', outcome: 'success', clientIp: null, requestId: null });
+  });
+}
+
+export async function demoLoginInfo(deps: AppDeps): Promise<{ demo: boolean; demoPassword: string | null; demoAccounts: { email: string; role: Role }[] }> {
+  if (!deps.config.demo) return { demo: false, demoPassword: null, demoAccounts: [] };
+  const demoOrg = await deps.db.selectFrom('organizations').select('id').where('is_demo', '=', true).where('name', '=', DEMO_ORGANIZATION_NAME).executeTakeFirst();
+  if (!demoOrg) return { demo: false, demoPassword: null, demoAccounts: [] };
+  return { demo: true, demoPassword: DEMO_PASSWORD, demoAccounts: ROLES.map((role) => ({ email: demoEmail(role), role })) };
+}
