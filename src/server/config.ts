@@ -7,7 +7,7 @@ const flag = z
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('127.0.0.1'),
+  HOST: z.string().default('localhost'),
   DATABASE_URL: z.string().url().optional(),
   OPENIOP_DATA_DIR: z.string().default('data'),
   OPENIOP_DEMO: flag.default(true),
