@@ -90,7 +90,8 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  // The docs UI loads only same-origin scripts, so it lives under the app's own CSP.
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   registerErrorHandler(app);
   registerAccessControl(app, deps);
