@@ -51,6 +51,9 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
     requestIdHeader: false,
     trustProxy: options.config.trustProxy,
     bodyLimit: 256 * 1024,
+    // Fastify's own request log prints raw URLs, which can hold one-time tokens; ours (below) logs
+    // the route pattern and ids only.
+    disableRequestLogging: true,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -81,6 +84,13 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
   app.addHook('onSend', async (request, reply) => {
     if (request.protocol === 'https') void reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs')) void reply.header('Cache-Control', 'no-store');
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      { reqId: request.id, method: request.method, route: request.routeOptions.url ?? '(no route)', status: reply.statusCode, ms: Math.round(reply.elapsedTime), userId: request.actor?.userId },
+      'request',
+    );
   });
 
   await app.register(fastifySwagger, {
