@@ -1,7 +1,12 @@
 import { Button, CopyButton, Group, TextInput } from '@mantine/core';
 
 /** A read-only text field with a Copy button; the text is also selectable by hand. */
-export function CopyField({ label, value, testId, description }: {
+export function CopyField({
+  label,
+  value,
+  testId,
+  description,
+}: {
   label: string;
   value: string;
   testId?: string;
@@ -20,7 +25,11 @@ export function CopyField({ label, value, testId, description }: {
       />
       <CopyButton value={value} timeout={2000}>
         {({ copied, copy }) => (
-          <Button variant="light" onClick={copy} aria-label={copied ? `${label} copied` : `Copy ${label.toLowerCase()}`}>
+          <Button
+            variant="light"
+            onClick={copy}
+            aria-label={copied ? `${label} copied` : `Copy ${label.toLowerCase()}`}
+          >
             {copied ? 'Copied' : 'Copy'}
           </Button>
         )}

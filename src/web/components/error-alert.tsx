@@ -3,7 +3,11 @@ import { ApiError } from '../lib/api';
 import { errorMessage } from '../lib/form-errors';
 
 /** Shows why a request failed, with the request id support staff can look up in the logs. */
-export function ErrorAlert({ error, title = 'Something went wrong', onRetry }: {
+export function ErrorAlert({
+  error,
+  title = 'Something went wrong',
+  onRetry,
+}: {
   error: unknown;
   title?: string;
   onRetry?: () => void;

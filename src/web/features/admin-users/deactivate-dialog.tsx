@@ -1,7 +1,12 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import type { UserDto } from '../../lib/api-types';
 
-export function DeactivateDialog({ user, pending, onConfirm, onClose }: {
+export function DeactivateDialog({
+  user,
+  pending,
+  onConfirm,
+  onClose,
+}: {
   user: UserDto;
   pending: boolean;
   onConfirm: () => void;

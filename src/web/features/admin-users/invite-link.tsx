@@ -12,8 +12,8 @@ export function InviteLink({ email, inviteUrl }: { email: string; inviteUrl: str
         testId="invite-url"
       />
       <Text size="sm" c="dimmed">
-        Send this link to {email} through a channel you trust. It works once; anyone holding it can set
-        the password for this account.
+        Send this link to {email} through a channel you trust. It works once; anyone holding it can set the
+        password for this account.
       </Text>
     </Stack>
   );

@@ -8,7 +8,15 @@ import { useCreateUser } from './users-api';
 
 const FIELDS = ['email', 'displayName', 'roles', 'siteIds'] as const;
 
-export function NewUserModal({ opened, onClose, sites }: { opened: boolean; onClose: () => void; sites: SiteDto[] }) {
+export function NewUserModal({
+  opened,
+  onClose,
+  sites,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  sites: SiteDto[];
+}) {
   const create = useCreateUser();
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');

@@ -31,14 +31,18 @@ export function UsersPage() {
   const [creating, setCreating] = useState(false);
   const [dialog, setDialog] = useState<Dialog>({ kind: 'none' });
   const close = () => setDialog({ kind: 'none' });
-  const failed = (error: unknown) => notifications.show({ color: 'red', title: 'Not done', message: errorMessage(error) });
+  const failed = (error: unknown) =>
+    notifications.show({ color: 'red', title: 'Not done', message: errorMessage(error) });
 
   function changeActive(user: UserDto, active: boolean) {
     setActive.mutate(
       { userId: user.id, active },
       {
         onSuccess: (saved) => {
-          notifications.show({ color: 'green', message: `${saved.displayName} is ${active ? 'reactivated' : 'deactivated'}` });
+          notifications.show({
+            color: 'green',
+            message: `${saved.displayName} is ${active ? 'reactivated' : 'deactivated'}`,
+          });
           close();
         },
         onError: failed,
@@ -49,11 +53,15 @@ export function UsersPage() {
   function onAction(action: UserAction, user: UserDto) {
     if (action === 'edit' || action === 'deactivate') setDialog({ kind: action, user });
     else if (action === 'reactivate') changeActive(user, true);
-    else newInvite.mutate(user.id, { onSuccess: (result) => setDialog({ kind: 'invite-link', result }), onError: failed });
+    else
+      newInvite.mutate(user.id, {
+        onSuccess: (result) => setDialog({ kind: 'invite-link', result }),
+        onError: failed,
+      });
   }
 
   const busyUserId = setActive.isPending
-    ? (setActive.variables.userId)
+    ? setActive.variables.userId
     : newInvite.isPending
       ? newInvite.variables
       : null;
@@ -63,10 +71,17 @@ export function UsersPage() {
       {users.isPending && <SectionLoader label="Loading users" />}
       {users.isError && <ErrorAlert error={users.error} onRetry={() => void users.refetch()} />}
       {users.isSuccess && (
-        <UsersTable users={users.data} currentUserId={session.user.id} busyUserId={busyUserId} onAction={onAction} />
+        <UsersTable
+          users={users.data}
+          currentUserId={session.user.id}
+          busyUserId={busyUserId}
+          onAction={onAction}
+        />
       )}
       <NewUserModal opened={creating} onClose={() => setCreating(false)} sites={siteList} />
-      {dialog.kind === 'edit' && <EditUserModal key={dialog.user.id} user={dialog.user} sites={siteList} onClose={close} />}
+      {dialog.kind === 'edit' && (
+        <EditUserModal key={dialog.user.id} user={dialog.user} sites={siteList} onClose={close} />
+      )}
       {dialog.kind === 'deactivate' && (
         <DeactivateDialog
           user={dialog.user}
@@ -76,7 +91,12 @@ export function UsersPage() {
         />
       )}
       {dialog.kind === 'invite-link' && (
-        <Modal opened onClose={close} title={`New invite link for ${dialog.result.user.displayName}`} size="lg">
+        <Modal
+          opened
+          onClose={close}
+          title={`New invite link for ${dialog.result.user.displayName}`}
+          size="lg"
+        >
           <Stack gap="md">
             <InviteLink email={dialog.result.user.email} inviteUrl={dialog.result.inviteUrl} />
             <Button onClick={close}>Done</Button>

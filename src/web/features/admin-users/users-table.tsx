@@ -42,7 +42,12 @@ export function UsersTable({ users, currentUserId, busyUserId, onAction }: Props
               <Table.Tr key={user.id}>
                 <Table.Th scope="row" fw={500}>
                   {user.displayName}
-                  {isSelf && <Text span c="dimmed" size="sm"> (you)</Text>}
+                  {isSelf && (
+                    <Text span c="dimmed" size="sm">
+                      {' '}
+                      (you)
+                    </Text>
+                  )}
                 </Table.Th>
                 <Table.Td style={{ overflowWrap: 'anywhere' }}>{user.email}</Table.Td>
                 <Table.Td>{roleList(user.roles)}</Table.Td>
@@ -55,22 +60,45 @@ export function UsersTable({ users, currentUserId, busyUserId, onAction }: Props
                 <Table.Td>{user.lastLoginAt === null ? 'Never' : formatDateTime(user.lastLoginAt)}</Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
-                    <Button size="xs" variant="subtle" aria-label={`Edit ${user.displayName}`} onClick={() => onAction('edit', user)}>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      aria-label={`Edit ${user.displayName}`}
+                      onClick={() => onAction('edit', user)}
+                    >
                       Edit
                     </Button>
                     {user.status === 'invited' && (
-                      <Button size="xs" variant="subtle" loading={busy} aria-label={`New invite link for ${user.displayName}`} onClick={() => onAction('invite', user)}>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        loading={busy}
+                        aria-label={`New invite link for ${user.displayName}`}
+                        onClick={() => onAction('invite', user)}
+                      >
                         New invite link
                       </Button>
                     )}
                     {user.status === 'deactivated' ? (
-                      <Button size="xs" variant="subtle" loading={busy} aria-label={`Reactivate ${user.displayName}`} onClick={() => onAction('reactivate', user)}>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        loading={busy}
+                        aria-label={`Reactivate ${user.displayName}`}
+                        onClick={() => onAction('reactivate', user)}
+                      >
                         Reactivate
                       </Button>
                     ) : (
                       // Deactivating yourself would lock you out; another administrator can do it.
                       !isSelf && (
-                        <Button size="xs" variant="subtle" color="red" aria-label={`Deactivate ${user.displayName}`} onClick={() => onAction('deactivate', user)}>
+                        <Button
+                          size="xs"
+                          variant="subtle"
+                          color="red"
+                          aria-label={`Deactivate ${user.displayName}`}
+                          onClick={() => onAction('deactivate', user)}
+                        >
                           Deactivate
                         </Button>
                       )

@@ -5,7 +5,11 @@ import { EMPTY_FILTERS, type AuditFilters } from './audit-params';
 type FieldErrors = Partial<Record<keyof AuditFilters, string>>;
 
 /** Rendered with a key built from the applied filters, so it restarts when the URL changes. */
-export function AuditFilterForm({ applied, errors, onApply }: {
+export function AuditFilterForm({
+  applied,
+  errors,
+  onApply,
+}: {
   applied: AuditFilters;
   errors: FieldErrors;
   onApply: (filters: AuditFilters) => void;
@@ -22,11 +26,41 @@ export function AuditFilterForm({ applied, errors, onApply }: {
   return (
     <form onSubmit={submit} aria-label="Filter audit events">
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }} spacing="sm">
-        <TextInput label="User ID" description="Or choose a user in the table" value={draft.userId} onChange={set('userId')} error={errors.userId} />
-        <TextInput label="Patient ID" value={draft.patientId} onChange={set('patientId')} error={errors.patientId} />
-        <TextInput label="Action" placeholder="e.g. auth.login" value={draft.action} onChange={set('action')} error={errors.action} />
-        <TextInput label="From date" type="date" value={draft.from} onChange={set('from')} error={errors.from} />
-        <TextInput label="To date" description="Inclusive" type="date" value={draft.to} onChange={set('to')} error={errors.to} />
+        <TextInput
+          label="User ID"
+          description="Or choose a user in the table"
+          value={draft.userId}
+          onChange={set('userId')}
+          error={errors.userId}
+        />
+        <TextInput
+          label="Patient ID"
+          value={draft.patientId}
+          onChange={set('patientId')}
+          error={errors.patientId}
+        />
+        <TextInput
+          label="Action"
+          placeholder="e.g. auth.login"
+          value={draft.action}
+          onChange={set('action')}
+          error={errors.action}
+        />
+        <TextInput
+          label="From date"
+          type="date"
+          value={draft.from}
+          onChange={set('from')}
+          error={errors.from}
+        />
+        <TextInput
+          label="To date"
+          description="Inclusive"
+          type="date"
+          value={draft.to}
+          onChange={set('to')}
+          error={errors.to}
+        />
       </SimpleGrid>
       <Group mt="sm" gap="sm">
         <Button type="submit">Apply filters</Button>

@@ -90,7 +90,9 @@ export function AuditPage() {
                 value={view.page}
                 onChange={(page) => show({ page })}
                 getItemProps={(page) => ({ 'aria-label': `Page ${page}` })}
-                getControlProps={(control) => ({ 'aria-label': `${control[0]?.toUpperCase() ?? ''}${control.slice(1)} page` })}
+                getControlProps={(control) => ({
+                  'aria-label': `${control[0]?.toUpperCase() ?? ''}${control.slice(1)} page`,
+                })}
               />
             </nav>
           </Group>

@@ -45,7 +45,9 @@ export function AuditTable({ events, sort, onSortChange, onFilterUser }: Props) 
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatPreciseDateTime(event.occurredAt)}</Table.Td>
               <Table.Td>
                 {event.userId === null ? (
-                  <Text span c="dimmed" fz="sm">{event.userEmail ?? 'System'}</Text>
+                  <Text span c="dimmed" fz="sm">
+                    {event.userEmail ?? 'System'}
+                  </Text>
                 ) : (
                   <Anchor
                     component="button"
@@ -58,14 +60,24 @@ export function AuditTable({ events, sort, onSortChange, onFilterUser }: Props) 
                   </Anchor>
                 )}
               </Table.Td>
-              <Table.Td><code>{event.action}</code></Table.Td>
-              <Table.Td>{event.entityType === null ? '—' : `${event.entityType} ${event.entityId ?? ''}`}</Table.Td>
+              <Table.Td>
+                <code>{event.action}</code>
+              </Table.Td>
+              <Table.Td>
+                {event.entityType === null ? '—' : `${event.entityType} ${event.entityId ?? ''}`}
+              </Table.Td>
               <Table.Td>{event.patientId ?? '—'}</Table.Td>
               <Table.Td>
-                <Badge variant="light" color={OUTCOME_COLORS[event.outcome]}>{event.outcome}</Badge>
+                <Badge variant="light" color={OUTCOME_COLORS[event.outcome]}>
+                  {event.outcome}
+                </Badge>
               </Table.Td>
               <Table.Td>{event.clientIp ?? '—'}</Table.Td>
-              <Table.Td><Text span fz="xs" ff="monospace">{event.requestId ?? '—'}</Text></Table.Td>
+              <Table.Td>
+                <Text span fz="xs" ff="monospace">
+                  {event.requestId ?? '—'}
+                </Text>
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

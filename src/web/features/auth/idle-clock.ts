@@ -22,6 +22,8 @@ export type IdleClock = {
   /** Tell other tabs the session ended (logout, lock or expiry). */
   announceEnded: (reason: LoginReason | null) => void;
   onEndedElsewhere: (listener: (reason: LoginReason | null) => void) => () => void;
+  /** Close the channel to other tabs (tests; the app keeps its clock for the page's lifetime). */
+  dispose: () => void;
 };
 
 // Requests that do not carry or refresh the session.
@@ -101,6 +103,9 @@ export function createIdleClock(channelName = 'openiop-session'): IdleClock {
     onEndedElsewhere(listener) {
       endedListeners.add(listener);
       return () => endedListeners.delete(listener);
+    },
+    dispose() {
+      channel?.close();
     },
   };
 }

@@ -22,10 +22,7 @@ export function warnBeforeMs(idleTimeoutSeconds: number): number {
 }
 
 export type LockState =
-  | { kind: 'ok' }
-  | { kind: 'warn'; secondsLeft: number }
-  | { kind: 'idle-locked' }
-  | { kind: 'expired' };
+  { kind: 'ok' } | { kind: 'warn'; secondsLeft: number } | { kind: 'idle-locked' } | { kind: 'expired' };
 
 export function lockState(
   nowMs: number,

@@ -32,7 +32,10 @@ export function DashboardPage() {
               <List>
                 {mySites.map((site) => (
                   <List.Item key={site.id}>
-                    {site.name} <Text span c="dimmed" size="sm">({site.timeZone})</Text>
+                    {site.name}{' '}
+                    <Text span c="dimmed" size="sm">
+                      ({site.timeZone})
+                    </Text>
                   </List.Item>
                 ))}
               </List>

@@ -38,10 +38,14 @@ export function TotpSetup({ userId, canSkip, onEnabled }: Props) {
   }
 
   const codeError =
-    enable.error instanceof ApiError && enable.error.code === 'INVALID_MFA_CODE' ? enable.error.message : null;
+    enable.error instanceof ApiError && enable.error.code === 'INVALID_MFA_CODE'
+      ? enable.error.message
+      : null;
   return (
     <Stack gap="md">
-      <Text>1. Scan this QR code with an authenticator app (for example FreeOTP, Aegis or Google Authenticator).</Text>
+      <Text>
+        1. Scan this QR code with an authenticator app (for example FreeOTP, Aegis or Google Authenticator).
+      </Text>
       <Image
         src={setup.data.qrDataUrl}
         alt="QR code for adding this account to an authenticator app"

@@ -21,7 +21,11 @@ export function InvitePage() {
   const api = useApi();
   const { applySession } = useSession();
   const path = `/api/v1/invites/${encodeURIComponent(token)}`;
-  const invite = useQuery({ queryKey: ['invite', token], queryFn: () => api.get<InviteDto>(path), retry: false });
+  const invite = useQuery({
+    queryKey: ['invite', token],
+    queryFn: () => api.get<InviteDto>(path),
+    retry: false,
+  });
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
   const [mismatch, setMismatch] = useState(false);
@@ -43,7 +47,12 @@ export function InvitePage() {
         return assertNever(stage);
     }
   }
-  if (invite.isPending) return <CenteredCard title={TITLE}><SectionLoader /></CenteredCard>;
+  if (invite.isPending)
+    return (
+      <CenteredCard title={TITLE}>
+        <SectionLoader />
+      </CenteredCard>
+    );
   if (invite.isError) {
     const missing = invite.error instanceof ApiError && invite.error.status === 404;
     return (

@@ -22,8 +22,17 @@ export function SetupPage() {
   const navigate = useNavigate();
   const { applySession } = useSession();
   const path = `/api/v1/setup/${encodeURIComponent(token)}`;
-  const check = useQuery({ queryKey: ['setup', token], queryFn: () => api.get<SetupTokenDto>(path), retry: false });
-  const [values, setValues] = useState<SetupBody>({ organizationName: '', email: '', displayName: '', password: '' });
+  const check = useQuery({
+    queryKey: ['setup', token],
+    queryFn: () => api.get<SetupTokenDto>(path),
+    retry: false,
+  });
+  const [values, setValues] = useState<SetupBody>({
+    organizationName: '',
+    email: '',
+    displayName: '',
+    password: '',
+  });
   const create = useMutation({
     mutationFn: (body: SetupBody) => api.post<SessionDto>(path, body),
     onSuccess: (session) => {
@@ -32,13 +41,20 @@ export function SetupPage() {
     },
   });
 
-  if (check.isPending) return <CenteredCard title="Set up OpenIOP"><SectionLoader /></CenteredCard>;
+  if (check.isPending)
+    return (
+      <CenteredCard title="Set up OpenIOP">
+        <SectionLoader />
+      </CenteredCard>
+    );
   if (check.isError) {
     const missing = check.error instanceof ApiError && check.error.status === 404;
     return (
       <CenteredCard title="Set up OpenIOP">
         {missing ? (
-          <Alert color="yellow">This setup link is not valid or has expired. Start the server again to print a new one.</Alert>
+          <Alert color="yellow">
+            This setup link is not valid or has expired. Start the server again to print a new one.
+          </Alert>
         ) : (
           <ErrorAlert error={check.error} onRetry={() => void check.refetch()} />
         )}
@@ -56,14 +72,51 @@ export function SetupPage() {
   }
 
   return (
-    <CenteredCard title="Set up OpenIOP" intro="Create your organization and the first administrator account.">
+    <CenteredCard
+      title="Set up OpenIOP"
+      intro="Create your organization and the first administrator account."
+    >
       <form onSubmit={submit} noValidate aria-label="Set up OpenIOP">
         <Stack gap="md">
-          <TextInput label="Organization name" required autoComplete="organization" value={values.organizationName} onChange={set('organizationName')} error={errors?.fields.organizationName} />
-          <TextInput label="Email" type="email" required autoComplete="email" value={values.email} onChange={set('email')} error={errors?.fields.email} />
-          <TextInput label="Display name" required autoComplete="name" value={values.displayName} onChange={set('displayName')} error={errors?.fields.displayName} />
-          <PasswordInput label="Password" description="At least 8 characters. A few unrelated words make a strong password." required autoComplete="new-password" value={values.password} onChange={set('password')} error={errors?.fields.password} />
-          {errors !== null && errors.general !== null && <Alert color="red" role="alert">{errors.general}</Alert>}
+          <TextInput
+            label="Organization name"
+            required
+            autoComplete="organization"
+            value={values.organizationName}
+            onChange={set('organizationName')}
+            error={errors?.fields.organizationName}
+          />
+          <TextInput
+            label="Email"
+            type="email"
+            required
+            autoComplete="email"
+            value={values.email}
+            onChange={set('email')}
+            error={errors?.fields.email}
+          />
+          <TextInput
+            label="Display name"
+            required
+            autoComplete="name"
+            value={values.displayName}
+            onChange={set('displayName')}
+            error={errors?.fields.displayName}
+          />
+          <PasswordInput
+            label="Password"
+            description="At least 8 characters. A few unrelated words make a strong password."
+            required
+            autoComplete="new-password"
+            value={values.password}
+            onChange={set('password')}
+            error={errors?.fields.password}
+          />
+          {errors !== null && errors.general !== null && (
+            <Alert color="red" role="alert">
+              {errors.general}
+            </Alert>
+          )}
           <Button type="submit" loading={create.isPending}>
             Create organization
           </Button>
