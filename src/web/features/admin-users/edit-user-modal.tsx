@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import type { Role, SiteDto, UserDto } from '../../lib/api-types';
 import { formErrorsFrom } from '../../lib/form-errors';
 import { UserAccessFields } from './user-access-fields';
@@ -24,7 +24,7 @@ export function EditUserModal({
   const [siteIds, setSiteIds] = useState<string[]>(user.siteIds);
   const [noRole, setNoRole] = useState(false);
 
-  function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     setNoRole(roles.length === 0);
     if (roles.length === 0) return;

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import type { Role, SiteDto, UserWithInviteDto } from '../../lib/api-types';
 import { formErrorsFrom } from '../../lib/form-errors';
 import { InviteLink } from './invite-link';
@@ -40,7 +40,7 @@ export function NewUserModal({
     onClose();
   }
 
-  function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     setNoRole(roles.length === 0);
     if (roles.length === 0) return;

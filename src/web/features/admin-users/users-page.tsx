@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { SectionLoader } from '../../components/full-page-loader';
 import { Page } from '../../components/page';
 import type { UserDto, UserWithInviteDto } from '../../lib/api-types';
+import { assertNever } from '../../lib/assert-never';
 import { errorMessage } from '../../lib/form-errors';
 import { useSites } from '../../lib/use-sites';
 import { useActiveSession } from '../auth/session-provider';
@@ -51,20 +52,28 @@ export function UsersPage() {
   }
 
   function onAction(action: UserAction, user: UserDto) {
-    if (action === 'edit' || action === 'deactivate') setDialog({ kind: action, user });
-    else if (action === 'reactivate') changeActive(user, true);
-    else
-      newInvite.mutate(user.id, {
-        onSuccess: (result) => setDialog({ kind: 'invite-link', result }),
-        onError: failed,
-      });
+    switch (action) {
+      case 'edit':
+      case 'deactivate':
+        setDialog({ kind: action, user });
+        return;
+      case 'reactivate':
+        changeActive(user, true);
+        return;
+      case 'invite':
+        newInvite.mutate(user.id, {
+          onSuccess: (result) => setDialog({ kind: 'invite-link', result }),
+          onError: failed,
+        });
+        return;
+      default:
+        assertNever(action);
+    }
   }
 
-  const busyUserId = setActive.isPending
-    ? setActive.variables.userId
-    : newInvite.isPending
-      ? newInvite.variables
-      : null;
+  let busyUserId: string | null = null;
+  if (setActive.isPending) busyUserId = setActive.variables.userId;
+  else if (newInvite.isPending) busyUserId = newInvite.variables;
   const siteList = sites.data ?? [];
   return (
     <Page title="Users" actions={<Button onClick={() => setCreating(true)}>New user</Button>}>

@@ -1,5 +1,5 @@
 import { Button, Group, SimpleGrid, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { EMPTY_FILTERS, type AuditFilters } from './audit-params';
 
 type FieldErrors = Partial<Record<keyof AuditFilters, string>>;
@@ -18,7 +18,7 @@ export function AuditFilterForm({
   const set = (field: keyof AuditFilters) => (event: { currentTarget: { value: string } }) =>
     setDraft((previous) => ({ ...previous, [field]: event.currentTarget.value }));
 
-  function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     onApply(draft);
   }

@@ -1,6 +1,6 @@
 import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent, type RefObject } from 'react';
+import { useState, type SubmitEvent, type RefObject } from 'react';
 import { useApi } from '../../lib/api-context';
 import type { SessionDto } from '../../lib/api-types';
 import { errorMessage } from '../../lib/form-errors';
@@ -21,7 +21,7 @@ export function CredentialsForm({ email, onEmailChange, passwordRef, onSignedIn 
     onSuccess: onSignedIn,
   });
 
-  function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     login.mutate({ email: email.trim(), password });
   }

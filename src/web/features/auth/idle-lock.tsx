@@ -16,7 +16,7 @@ import { useSession } from './session-provider';
 export function IdleLock() {
   const { session, idleClock, applySession, endSession, logOut } = useSession();
   const api = useApi();
-  const clock = useSyncExternalStore(idleClock.subscribe, idleClock.getSnapshot);
+  const clock = useSyncExternalStore(idleClock.subscribe, idleClock.getSnapshot, idleClock.getSnapshot);
   const active = session?.stage === 'active';
   const now = useNow(active ? 1000 : null);
   const state = active ? lockState(now, clock) : { kind: 'ok' as const };

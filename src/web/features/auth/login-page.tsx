@@ -57,10 +57,7 @@ export function LoginPage() {
         />
       )}
       {needsCode ? (
-        <MfaCodeForm
-          onVerified={applySession}
-          onCancel={() => void logOut(loginPath(returnTo === '/' ? null : returnTo))}
-        />
+        <MfaCodeForm onVerified={applySession} onCancel={() => void logOut(loginPath(returnTo))} />
       ) : (
         <CredentialsForm
           email={email}

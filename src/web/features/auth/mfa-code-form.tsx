@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Stack, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { useApi } from '../../lib/api-context';
 import type { SessionDto } from '../../lib/api-types';
 import { errorMessage } from '../../lib/form-errors';
@@ -20,7 +20,7 @@ export function MfaCodeForm({
     onSuccess: onVerified,
   });
 
-  function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     // Codes are often pasted with spaces ("123 456"); the server expects them without.
     verify.mutate({ code: code.replace(/\s+/g, '') });

@@ -8,7 +8,7 @@ import { TotpSetup } from './totp-setup';
 
 /** /mfa/enrol: required after first sign-in when MFA is mandatory, optional from the user menu. */
 export function MfaEnrolPage() {
-  const { session, applySession } = useSession();
+  const { session, applySession, logOut } = useSession();
   const navigate = useNavigate();
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
 
@@ -47,6 +47,7 @@ export function MfaEnrolPage() {
       <TotpSetup
         userId={session.user.id}
         canSkip={!required}
+        onLogOut={() => void logOut()}
         onEnabled={(result) => {
           setRecoveryCodes(result.recoveryCodes);
           applySession(result.session);

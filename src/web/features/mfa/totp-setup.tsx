@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Code, Group, Image, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert';
 import { SectionLoader } from '../../components/full-page-loader';
@@ -9,9 +9,15 @@ import { useApi } from '../../lib/api-context';
 import type { TotpEnableDto, TotpSetupDto } from '../../lib/api-types';
 import { errorMessage } from '../../lib/form-errors';
 
-type Props = { userId: string; canSkip: boolean; onEnabled: (result: TotpEnableDto) => void };
+type Props = {
+  userId: string;
+  /** Enrolment is optional for this user: offer "Not now"; otherwise offer to log out. */
+  canSkip: boolean;
+  onEnabled: (result: TotpEnableDto) => void;
+  onLogOut: () => void;
+};
 
-export function TotpSetup({ userId, canSkip, onEnabled }: Props) {
+export function TotpSetup({ userId, canSkip, onEnabled, onLogOut }: Props) {
   const api = useApi();
   // A query, not a mutation, so that React's development double-mount cannot start two setups
   // (each would make a new secret). gcTime 0 drops the secret from memory when the page closes.
@@ -32,7 +38,7 @@ export function TotpSetup({ userId, canSkip, onEnabled }: Props) {
   if (setup.isPending) return <SectionLoader label="Preparing two-factor setup" />;
   if (setup.isError) return <ErrorAlert error={setup.error} onRetry={() => void setup.refetch()} />;
 
-  function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     enable.mutate({ code: code.replace(/\s+/g, '') });
   }
@@ -88,7 +94,9 @@ export function TotpSetup({ userId, canSkip, onEnabled }: Props) {
                 Not now
               </Anchor>
             ) : (
-              <span />
+              <Button variant="subtle" onClick={onLogOut}>
+                Log out
+              </Button>
             )}
             <Button type="submit" loading={enable.isPending} disabled={code.trim() === ''}>
               Turn on two-factor authentication

@@ -1,6 +1,6 @@
 import { Alert, Button, PasswordInput, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { Navigate, useParams } from 'react-router';
 import { CenteredCard } from '../../components/centered-card';
 import { ErrorAlert } from '../../components/error-alert';
@@ -70,7 +70,7 @@ export function InvitePage() {
   }
 
   const errors = accept.isError ? formErrorsFrom(accept.error, ['password'] as const) : null;
-  function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const differs = password !== confirmation;
     setMismatch(differs);

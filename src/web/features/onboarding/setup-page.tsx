@@ -1,6 +1,6 @@
 import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { CenteredCard } from '../../components/centered-card';
 import { ErrorAlert } from '../../components/error-alert';
@@ -66,7 +66,7 @@ export function SetupPage() {
   const set = (field: Field) => (event: { currentTarget: { value: string } }) =>
     setValues((previous) => ({ ...previous, [field]: event.currentTarget.value }));
 
-  function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     create.mutate({ ...values, email: values.email.trim() });
   }
