@@ -1,0 +1,21 @@
+import type { Role } from '../lib/api-types';
+import { ACCESS, canAccess } from '../lib/roles';
+
+// The staff navigation, one row per page. A row shows only to users holding one of its roles;
+// guard the matching route with the same role list (see routes.tsx) so hidden means forbidden.
+export type NavItem = { path: string; label: string; roles: readonly Role[] };
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { path: '/', label: 'Dashboard', roles: ACCESS.everyone },
+  { path: '/admin/users', label: 'Users', roles: ACCESS.users },
+  { path: '/audit', label: 'Audit trail', roles: ACCESS.audit },
+];
+
+export function navItemsFor(roles: readonly Role[]): NavItem[] {
+  return NAV_ITEMS.filter((item) => canAccess(roles, item.roles));
+}
+
+export function isNavItemActive(itemPath: string, pathname: string): boolean {
+  if (itemPath === '/') return pathname === '/';
+  return pathname === itemPath || pathname.startsWith(`${itemPath}/`);
+}

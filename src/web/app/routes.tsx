@@ -1,0 +1,96 @@
+import { createBrowserRouter, Outlet } from 'react-router';
+import { NotFound } from '../components/status-pages';
+import { RequireActiveSession, RequireEnrolmentSession, RequireRoles } from '../features/auth/guards';
+import { IdleLock } from '../features/auth/idle-lock';
+import { LoginPage } from '../features/auth/login-page';
+import { DashboardPage } from '../features/dashboard/dashboard-page';
+import { ACCESS } from '../lib/roles';
+import { AppLayout } from './app-layout';
+
+function Root() {
+  return (
+    <>
+      <IdleLock />
+      <Outlet />
+    </>
+  );
+}
+
+// Every route of the app in one place. Staff pages go under the AppLayout route; guard each with
+// the same role list as its row in nav.ts. Pages most users rarely open load on first visit
+// (`lazy`), which keeps the sign-in page small.
+export function createAppRouter() {
+  return createBrowserRouter([
+    {
+      element: <Root />,
+      children: [
+        { path: '/login', element: <LoginPage /> },
+        {
+          path: '/setup/:token',
+          lazy: async () => {
+            const { SetupPage } = await import('../features/onboarding/setup-page');
+            return { element: <SetupPage /> };
+          },
+        },
+        {
+          path: '/invite/:token',
+          lazy: async () => {
+            const { InvitePage } = await import('../features/onboarding/invite-page');
+            return { element: <InvitePage /> };
+          },
+        },
+        {
+          path: '/mfa/enrol',
+          lazy: async () => {
+            const { MfaEnrolPage } = await import('../features/mfa/mfa-enrol-page');
+            return {
+              element: (
+                <RequireEnrolmentSession>
+                  <MfaEnrolPage />
+                </RequireEnrolmentSession>
+              ),
+            };
+          },
+        },
+        {
+          path: '/',
+          element: (
+            <RequireActiveSession>
+              <AppLayout />
+            </RequireActiveSession>
+          ),
+          children: [
+            { index: true, element: <DashboardPage /> },
+            {
+              path: 'admin/users',
+              lazy: async () => {
+                const { UsersPage } = await import('../features/admin-users/users-page');
+                return {
+                  element: (
+                    <RequireRoles roles={ACCESS.users}>
+                      <UsersPage />
+                    </RequireRoles>
+                  ),
+                };
+              },
+            },
+            {
+              path: 'audit',
+              lazy: async () => {
+                const { AuditPage } = await import('../features/audit/audit-page');
+                return {
+                  element: (
+                    <RequireRoles roles={ACCESS.audit}>
+                      <AuditPage />
+                    </RequireRoles>
+                  ),
+                };
+              },
+            },
+            { path: '*', element: <NotFound /> },
+          ],
+        },
+      ],
+    },
+  ]);
+}

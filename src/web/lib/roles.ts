@@ -1,0 +1,31 @@
+import { ROLES, type Role } from './api-types';
+
+const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Administrator',
+  director: 'Program director',
+  clinician: 'Clinician',
+  psychiatrist: 'Psychiatrist',
+  admissions: 'Admissions',
+  billing: 'Billing',
+  front_desk: 'Front desk',
+  auditor: 'Auditor',
+};
+
+export function roleLabel(role: Role): string {
+  return ROLE_LABELS[role];
+}
+
+export function roleList(roles: readonly Role[]): string {
+  return roles.map(roleLabel).join(', ');
+}
+
+/** Who may open each area. Used by both the navigation table and the route guards. */
+export const ACCESS = {
+  everyone: ROLES,
+  users: ['admin'],
+  audit: ['auditor', 'admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export function canAccess(userRoles: readonly Role[], allowed: readonly Role[]): boolean {
+  return userRoles.some((role) => allowed.includes(role));
+}
