@@ -1,6 +1,7 @@
 import { Secret, TOTP } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './support/axe.js';
 import { browserAvailable, launchBrowser } from './support/browser.js';
 import { startServer, tempDataDir, type RunningServer } from './support/server.js';
 
@@ -135,5 +136,21 @@ describe.skipIf(!browserAvailable())('staff web shell in Chromium', () => {
     for await (const chunk of stream) csv += String(chunk);
     expect(csv.split('\n')[0]).toContain('occurredAt');
     expect(csv).toContain('auth.login');
+  });
+
+  it('has no serious or critical accessibility violations on the login, dashboard, users and audit pages', async () => {
+    const page = await newPage();
+    await page.goto('/login');
+    await page.getByRole('region', { name: 'Demo data' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await signIn(page, 'admin@demo.openiop.org');
+    await appShown(page);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('navigation').getByRole('link', { name: 'Users' }).click();
+    await page.getByRole('cell', { name: 'director@demo.openiop.org' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('navigation').getByRole('link', { name: 'Audit trail' }).click();
+    await page.getByRole('cell', { name: 'auth.login' }).first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });

@@ -35,7 +35,7 @@ export function AppLayout() {
               {session.organization.name}
             </Text>
             {session.organization.isDemo && (
-              <Badge color="orange" variant="filled">
+              <Badge color="yellow" variant="filled">
                 Demo data
               </Badge>
             )}

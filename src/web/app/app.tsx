@@ -6,13 +6,13 @@ import { SessionProvider } from '../features/auth/session-provider';
 import { ApiProvider } from '../lib/api-context';
 import type { createAppRouter } from './routes';
 import type { AppServices } from './services';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 type Props = { services: AppServices; router: ReturnType<typeof createAppRouter> };
 
 export function App({ services, router }: Props) {
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <Notifications position="top-right" />
       <QueryClientProvider client={services.queryClient}>
         <ApiProvider api={services.api}>
