@@ -145,6 +145,14 @@ export async function updateUser(
     .execute();
 }
 
+/**
+ * Serialises checks that must see each other's changes within one organization (keeping its last
+ * admin). NO KEY UPDATE does not block inserts that merely reference the organization.
+ */
+export async function lockOrganization(db: Q, organizationId: string): Promise<void> {
+  await db.selectFrom('organizations').select('id').where('id', '=', organizationId).forNoKeyUpdate().execute();
+}
+
 export async function existingSiteIds(db: Q, organizationId: string, siteIds: readonly string[]): Promise<string[]> {
   if (siteIds.length === 0) return [];
   const rows = await db.selectFrom('sites').select('id').where('organization_id', '=', organizationId).where('id', 'in', siteIds).execute();
