@@ -83,6 +83,11 @@ export async function countUsers(db: Q): Promise<number> {
   return row.n;
 }
 
+/** Serialises first-admin setup: two setup links used at once must not both find no accounts. */
+export async function lockFirstAdminSetup(db: Q): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtextextended('openiop:first-admin-setup', 0))`.execute(db);
+}
+
 export async function insertUser(
   db: Q,
   input: { organizationId: string; email: string; displayName: string; status: UserStatus; passwordHash: string | null; now: Date },
