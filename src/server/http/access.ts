@@ -58,6 +58,8 @@ export function registerAccessControl(app: FastifyInstance, deps: AppDeps): void
   // preValidation: after the body is parsed, before it is validated, so an unauthorised caller
   // learns nothing about the shape of the input.
   app.addHook('preValidation', async (request: FastifyRequest, reply: FastifyReply) => {
+    // No route matched: the not-found handler serves the web app's files or a JSON 404, public by nature.
+    if (request.is404) return;
     const access = routeAccess(request.routeOptions.url ?? '', request.routeOptions.config.access);
     if (!access) throw new DomainError('FORBIDDEN', 'This route has no access policy');
     checkOrigin(request);
