@@ -90,7 +90,12 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    // The plugin's policy, held to the app's rules: never framed, and no upgrade to https (plain-http LANs).
+    transformStaticCSP: (header) => header.replace("frame-ancestors 'self'", "frame-ancestors 'none'").replace(/\s*upgrade-insecure-requests;?/, ''),
+  });
 
   registerErrorHandler(app);
   registerAccessControl(app, deps);
