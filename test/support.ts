@@ -35,12 +35,12 @@ export type TestApp = { app: FastifyInstance; deps: AppDeps; db: Db; clock: Test
 /** A route as Fastify registered it: one entry per method (HEAD twins of GET routes included). */
 export type RegisteredRoute = { method: string; url: string; access: Access | undefined };
 
-export async function testApp(options: { env?: Record<string, string>; databaseUrl?: string; routes?: RegisteredRoute[] } = {}): Promise<TestApp> {
+export async function testApp(options: { env?: Record<string, string>; databaseUrl?: string; routes?: RegisteredRoute[]; webDir?: string } = {}): Promise<TestApp> {
   const config: Config = loadConfig({ OPENIOP_DEMO: '0', OPENIOP_PASSWORD_COST: '10', LOG_LEVEL: 'silent', OPENIOP_DATA_DIR: '.test-data/unused', ...options.env });
   const db = createDb(options.databaseUrl ?? inject('databaseUrl'), 4);
   const clock = new TestClock();
   const built = withRouteCollector(options.routes, () =>
-    buildApp({ config, db, logger: pino({ level: 'silent' }), auditKey: TEST_AUDIT_KEY, sealKey: TEST_SEAL_KEY, clock: clock.now, webDir: '/nonexistent' }),
+    buildApp({ config, db, logger: pino({ level: 'silent' }), auditKey: TEST_AUDIT_KEY, sealKey: TEST_SEAL_KEY, clock: clock.now, webDir: options.webDir ?? '/nonexistent' }),
   );
   const { app, deps } = await built;
   await app.ready();
