@@ -153,7 +153,7 @@ describe('inviting a user', () => {
     expect(again.json().error.code).toBe('EMAIL_TAKEN');
     const rows = await t.db.selectFrom('users').select(['id', 'display_name']).where('email', '=', email).execute();
     expect(rows).toEqual([expect.objectContaining({ display_name: 'New Colleague' })]);
-    expect(await t.db.selectFrom('outbox').select('id').where(sql<string>`payload->>'to'`, '=', variant(email)).execute()).toHaveLength(variant(email) === email ? 1 : 0);
+    expect(await t.db.selectFrom('outbox').select('id').where('organization_id', '=', org.organizationId).execute()).toHaveLength(1);
   });
 
   it('answers 409 for an email already used in another organization', async () => {
