@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import diagnostics from 'node:diagnostics_channel';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { pino } from 'pino';
@@ -6,9 +7,10 @@ import { inject } from 'vitest';
 import { ROLES, type Role } from '../src/domain/access/roles.js';
 import { buildApp } from '../src/server/app.js';
 import { loadConfig, type Config } from '../src/server/config.js';
-import type { AppDeps } from '../src/server/context.js';
+import type { AppDeps, SessionStage } from '../src/server/context.js';
 import { createDb, type Db } from '../src/server/db/database.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
+import type { Access } from '../src/server/http/access.js';
 import { findOrganization } from '../src/server/modules/auth/auth.repository.js';
 import { startSession } from '../src/server/modules/auth/auth.service.js';
 import { hashPassword } from '../src/server/modules/auth/password-hash.js';
@@ -30,11 +32,17 @@ export class TestClock {
 
 export type TestApp = { app: FastifyInstance; deps: AppDeps; db: Db; clock: TestClock; close: () => Promise<void> };
 
-export async function testApp(options: { env?: Record<string, string>; databaseUrl?: string } = {}): Promise<TestApp> {
+/** A route as Fastify registered it: one entry per method (HEAD twins of GET routes included). */
+export type RegisteredRoute = { method: string; url: string; access: Access | undefined };
+
+export async function testApp(options: { env?: Record<string, string>; databaseUrl?: string; routes?: RegisteredRoute[]; webDir?: string } = {}): Promise<TestApp> {
   const config: Config = loadConfig({ OPENIOP_DEMO: '0', OPENIOP_PASSWORD_COST: '10', LOG_LEVEL: 'silent', OPENIOP_DATA_DIR: '.test-data/unused', ...options.env });
   const db = createDb(options.databaseUrl ?? inject('databaseUrl'), 4);
   const clock = new TestClock();
-  const { app, deps } = await buildApp({ config, db, logger: pino({ level: 'silent' }), auditKey: TEST_AUDIT_KEY, sealKey: TEST_SEAL_KEY, clock: clock.now, webDir: '/nonexistent' });
+  const built = withRouteCollector(options.routes, () =>
+    buildApp({ config, db, logger: pino({ level: 'silent' }), auditKey: TEST_AUDIT_KEY, sealKey: TEST_SEAL_KEY, clock: clock.now, webDir: options.webDir ?? '/nonexistent' }),
+  );
+  const { app, deps } = await built;
   await app.ready();
   return {
     app,
@@ -46,6 +54,31 @@ export async function testApp(options: { env?: Record<string, string>; databaseU
       await db.destroy();
     },
   };
+}
+
+/**
+ * Collects every route the app registers, plugin routes included, without changing buildApp:
+ * Fastify publishes each new instance on the 'fastify.initialization' diagnostics channel before
+ * anything is registered on it, so an onRoute hook added there sees every route. buildApp creates
+ * its instance synchronously (before its first await), so unsubscribing right after the call
+ * returns captures exactly that one instance.
+ */
+function withRouteCollector<T>(sink: RegisteredRoute[] | undefined, build: () => T): T {
+  if (!sink) return build();
+  const channel = diagnostics.channel('fastify.initialization');
+  const onInstance = (message: unknown) => {
+    const { fastify } = message as { fastify: FastifyInstance };
+    fastify.addHook('onRoute', (route) => {
+      const methods = Array.isArray(route.method) ? route.method : [route.method];
+      for (const method of methods) sink.push({ method: String(method), url: route.url, access: route.config?.access });
+    });
+  };
+  channel.subscribe(onInstance);
+  try {
+    return build();
+  } finally {
+    channel.unsubscribe(onInstance);
+  }
 }
 
 /** A separate, freshly migrated database for tests that must damage shared state (audit tampering). */
@@ -95,17 +128,17 @@ export async function createTestOrg(deps: AppDeps, options: { demo?: boolean } =
 
 export type TestSession = { cookie: string; csrfToken: string };
 
-/** A signed-in, fully authenticated session without going through the login form. */
-export async function sessionFor(t: TestApp, user: { id: string }, organizationId: string): Promise<TestSession> {
+/** A signed-in session without going through the login form; fully authenticated unless a stage is given. */
+export async function sessionFor(t: TestApp, user: { id: string }, organizationId: string, stage: SessionStage = 'active'): Promise<TestSession> {
   const record = await findUser(t.db, organizationId, user.id);
   if (!record) throw new Error('test user not found');
   const org = await findOrganization(t.db, organizationId);
   const ctx = { requestId: 'test', ip: '127.0.0.1', now: t.clock.now() };
-  const signedIn = await startSession(t.db, t.deps, ctx, record, org, 'active');
+  const signedIn = await startSession(t.db, t.deps, ctx, record, org, stage);
   return { cookie: `openiop_session=${signedIn.token}`, csrfToken: signedIn.session.csrfToken };
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+export type Method = 'GET' | 'HEAD' | 'POST' | 'PATCH' | 'PUT' | 'DELETE' | 'OPTIONS';
 
 export function call(t: TestApp, session: TestSession | null, method: Method, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
   return t.app.inject({

@@ -33,7 +33,8 @@ const PLUGIN_PUBLIC_PREFIXES = ['/api/docs', '/assets/', '/*'];
 
 export function routeAccess(url: string, access: Access | undefined): Access | undefined {
   if (access) return access;
-  if (PLUGIN_PUBLIC_PREFIXES.some((prefix) => url === prefix || url.startsWith(prefix))) return 'public';
+  // Match whole path segments: '/api/docsearch' is not under '/api/docs'.
+  if (PLUGIN_PUBLIC_PREFIXES.some((prefix) => url === prefix || url.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`))) return 'public';
   return undefined;
 }
 

@@ -7,7 +7,7 @@ import { findOrganization, findUsableToken, insertOneTimeToken, useToken } from 
 import { startSession, type SignedIn } from '../auth/auth.service.js';
 import { hashPassword } from '../auth/password-hash.js';
 import { insertOrganization } from '../sites/sites.repository.js';
-import { countUsers, findUser, insertUser, replaceRoles, updateUser } from '../users/users.repository.js';
+import { countUsers, findUser, insertUser, lockFirstAdminSetup, replaceRoles, updateUser } from '../users/users.repository.js';
 
 const SETUP_TOKEN_MINUTES = 60;
 
@@ -50,6 +50,7 @@ export async function completeSetup(
     if (!(await findUsableToken(trx, hash, 'setup', ctx.now)) || !(await useToken(trx, hash, ctx.now))) {
       throw new DomainError('TOKEN_INVALID', 'This setup link is not valid or has expired; restart the server to get a new one');
     }
+    await lockFirstAdminSetup(trx);
     if ((await countUsers(trx)) > 0) throw new DomainError('ALREADY_SET_UP', 'This installation already has accounts');
     const organizationId = await insertOrganization(trx, { name: input.organizationName, isDemo: false });
     const userId = await insertUser(trx, { organizationId, email: input.email, displayName: input.displayName, status: 'active', passwordHash, now: ctx.now });

@@ -83,6 +83,11 @@ export async function countUsers(db: Q): Promise<number> {
   return row.n;
 }
 
+/** Serialises first-admin setup: two setup links used at once must not both find no accounts. */
+export async function lockFirstAdminSetup(db: Q): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtextextended('openiop:first-admin-setup', 0))`.execute(db);
+}
+
 export async function insertUser(
   db: Q,
   input: { organizationId: string; email: string; displayName: string; status: UserStatus; passwordHash: string | null; now: Date },
@@ -143,6 +148,14 @@ export async function updateUser(
     .where('organization_id', '=', organizationId)
     .where('id', '=', userId)
     .execute();
+}
+
+/**
+ * Serialises checks that must see each other's changes within one organization (keeping its last
+ * admin). NO KEY UPDATE does not block inserts that merely reference the organization.
+ */
+export async function lockOrganization(db: Q, organizationId: string): Promise<void> {
+  await db.selectFrom('organizations').select('id').where('id', '=', organizationId).forNoKeyUpdate().execute();
 }
 
 export async function existingSiteIds(db: Q, organizationId: string, siteIds: readonly string[]): Promise<string[]> {

@@ -149,6 +149,9 @@ export async function reissueInvite(deps: AppDeps, ctx: ActorCtx, userId: string
 }
 
 async function refuseLosingLastAdmin(db: Db, ctx: ActorCtx, userId: string): Promise<void> {
+  // Without the lock two admins removing each other concurrently both see the other one and the
+  // organization is left with none; with it, the second check reads the first one's committed change.
+  await repo.lockOrganization(db, ctx.actor.organizationId);
   const admins = (await repo.listUsers(db, ctx.actor.organizationId)).filter((u) => u.status === 'active' && u.roles.includes('admin') && u.id !== userId);
   if (admins.length === 0) throw new DomainError('RULE_VIOLATION', 'The organization must keep at least one active admin');
 }

@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../domain/access/roles.js';
+import { TEST_PASSWORD, call, createTestOrg, sessionFor, testApp, type Method, type RegisteredRoute, type TestOrg } from '../../../test/support.js';
+import { routeAccess } from './access.js';
+
+// Organization A must not reach organization B's records through any route that takes an id.
+// The route list comes from the app, so a new route with a path param fails here until its
+// param is added to B_RECORDS below.
+
+const routes: RegisteredRoute[] = [];
+const t = await testApp({ routes });
+let a: TestOrg;
+let b: TestOrg;
+
+beforeAll(async () => {
+  a = await createTestOrg(t.deps);
+  b = await createTestOrg(t.deps);
+});
+afterAll(() => t.close());
+
+type Lookup = ((org: TestOrg) => string) | { notTenantScoped: string };
+
+/** Path param name → organization B's record of that kind (or why the param names no tenant record). */
+const B_RECORDS: Record<string, Lookup> = {
+  userId: (org) => org.users.clinician.id,
+  token: { notTenantScoped: 'one-time links are capabilities: whoever holds the token may use it, signed in or not' },
+  '*': { notTenantScoped: 'static files of the public API docs' },
+};
+
+/** Bodies that pass validation, so the request reaches the record lookup. */
+const VALID_BODIES: Record<string, unknown> = {
+  'PATCH /api/v1/admin/users/:userId': { displayName: 'Renamed by another organization', roles: ['admin'], siteIds: [] },
+};
+
+function params(url: string): string[] {
+  const names = [...url.matchAll(/:([A-Za-z0-9_]+)/g)].map((match) => match[1] ?? '');
+  return url.endsWith('*') ? [...names, '*'] : names;
+}
+
+function label(route: RegisteredRoute): string {
+  return `${route.method} ${route.url}`;
+}
+
+const routesWithParams = routes.filter((route) => params(route.url).length > 0);
+const tenantRoutes = routesWithParams.filter((route) => params(route.url).every((name) => typeof B_RECORDS[name] === 'function'));
+
+describe('routes with path params', () => {
+  it('are all known to this test: every param maps to a record of organization B or says why it is not tenant-scoped', () => {
+    const unknown = routesWithParams.flatMap((route) => params(route.url).filter((name) => !(name in B_RECORDS)).map((name) => `${label(route)} (:${name})`));
+    expect(unknown).toEqual([]);
+  });
+
+  it('include the user admin routes (the collector works)', () => {
+    expect(tenantRoutes.map(label)).toEqual(expect.arrayContaining(['GET /api/v1/admin/users/:userId', 'PATCH /api/v1/admin/users/:userId', 'POST /api/v1/admin/users/:userId/deactivate']));
+  });
+});
+
+describe.each(tenantRoutes.map((route) => [label(route), route] as const))('%s with an id of another organization', (_name, route) => {
+  it('answers 404 and changes nothing there', async () => {
+    const access = routeAccess(route.url, route.access);
+    if (access === undefined || access === 'public') throw new Error(`${label(route)} names tenant records but is public`);
+    const role: Role = access.roles === 'any' || access.roles.includes('admin') ? 'admin' : (access.roles[0] ?? 'admin');
+    const session = await sessionFor(t, a.users[role], a.organizationId);
+    const before = await snapshotOf(b);
+
+    const url = route.url.replace(/:([A-Za-z0-9_]+)/g, (_match, name: string) => {
+      const lookup = B_RECORDS[name];
+      if (typeof lookup !== 'function') throw new Error(`no record of organization B for :${name}`);
+      return lookup(b);
+    });
+    const response = await call(t, session, route.method as Method, url, VALID_BODIES[label(route)]);
+
+    expect(response.statusCode).toBe(404);
+    if (route.method !== 'HEAD') expect(response.json().error.code).toBe('NOT_FOUND');
+    expect(await snapshotOf(b)).toEqual(before);
+  });
+});
+
+/** What another organization could damage: its users, roles, sites, sessions, invites and audit chain. */
+async function snapshotOf(org: TestOrg) {
+  const users = await t.db.selectFrom('users').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute();
+  const roles = await t.db.selectFrom('user_roles').selectAll().where('organization_id', '=', org.organizationId).orderBy('user_id').orderBy('role').execute();
+  const sites = await t.db.selectFrom('user_sites').selectAll().where('organization_id', '=', org.organizationId).orderBy('user_id').orderBy('site_id').execute();
+  const sessions = await t.db.selectFrom('sessions').select(['id', 'ended_at']).where('organization_id', '=', org.organizationId).orderBy('id').execute();
+  const tokens = await t.db.selectFrom('one_time_tokens').selectAll().where('organization_id', '=', org.organizationId).orderBy('token_hash').execute();
+  const audit = await t.db.selectFrom('audit_events').select(['id']).where('organization_id', '=', org.organizationId).orderBy('id').execute();
+  return { users, roles, sites, sessions, tokens, audit };
+}
+
+describe('lists', () => {
+  async function giveBSomeHistory(): Promise<string> {
+    const bAdmin = await sessionFor(t, b.users.admin, b.organizationId);
+    const created = await call(t, bAdmin, 'POST', '/api/v1/admin/users', { email: `b-new-${Date.now()}@test.openiop.org`, displayName: 'B newcomer', roles: ['clinician'], siteIds: b.siteIds });
+    expect(created.statusCode).toBe(201);
+    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: b.users.billing.email, password: TEST_PASSWORD }, remoteAddress: '10.20.0.1' });
+    expect(login.statusCode).toBe(200);
+    const bAuditor = await sessionFor(t, b.users.auditor, b.organizationId);
+    expect((await call(t, bAuditor, 'GET', '/api/v1/audit/events')).statusCode).toBe(200);
+    return created.json().user.id as string;
+  }
+
+  it("never show A's admin B's users", async () => {
+    const bNewcomer = await giveBSomeHistory();
+    const response = await call(t, await sessionFor(t, a.users.admin, a.organizationId), 'GET', '/api/v1/admin/users');
+    expect(response.statusCode).toBe(200);
+    const ids: string[] = response.json().users.map((user: { id: string }) => user.id);
+    expect(ids).toEqual(expect.arrayContaining(Object.values(a.users).map((user) => user.id)));
+    for (const bUser of [...Object.values(b.users).map((user) => user.id), bNewcomer]) expect(ids).not.toContain(bUser);
+  });
+
+  it("never show A's auditor B's audit events, whatever the filter", async () => {
+    await giveBSomeHistory();
+    const bUserIds = new Set(Object.values(b.users).map((user) => user.id));
+    const auditor = await sessionFor(t, a.users.auditor, a.organizationId);
+    for (const query of ['', '?action=user.', '?action=auth.', `?userId=${b.users.admin.id}`, `?userId=${b.users.billing.id}`, '?sort=occurredAt&limit=500']) {
+      const response = await call(t, auditor, 'GET', `/api/v1/audit/events${query}`);
+      expect(response.statusCode).toBe(200);
+      const events: { organizationId: string | null; userId: string | null }[] = response.json().events;
+      for (const event of events) {
+        expect(event.organizationId).toBe(a.organizationId);
+        expect(bUserIds.has(event.userId ?? '')).toBe(false);
+      }
+      if (query.includes('userId=')) expect(response.json().total).toBe(0);
+    }
+    const bEvents = await t.db.selectFrom('audit_events').select('id').where('organization_id', '=', b.organizationId).execute();
+    expect(bEvents.length).toBeGreaterThan(2); // B really has history that could leak
+  });
+
+  it("never put B's events in A's CSV export", async () => {
+    await giveBSomeHistory();
+    const response = await call(t, await sessionFor(t, a.users.auditor, a.organizationId), 'GET', '/api/v1/audit/events.csv');
+    expect(response.statusCode).toBe(200);
+    expect(response.body).not.toContain(b.organizationId);
+    for (const user of Object.values(b.users)) expect(response.body).not.toContain(user.id);
+  });
+
+  it("never show B's sites to A", async () => {
+    const response = await call(t, await sessionFor(t, a.users.front_desk, a.organizationId), 'GET', '/api/v1/sites');
+    expect(response.json().sites.map((site: { id: string }) => site.id).sort()).toEqual([...a.siteIds].sort());
+  });
+});
+
+describe('ids in request bodies', () => {
+  it("refuses B's sites when A creates a user, and writes nothing", async () => {
+    const email = `a-cross-site-${Date.now()}@test.openiop.org`;
+    const session = await sessionFor(t, a.users.admin, a.organizationId);
+    const response = await call(t, session, 'POST', '/api/v1/admin/users', { email, displayName: 'Cross site', roles: ['clinician'], siteIds: [b.siteIds[0]] });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details[0].path).toBe('siteIds');
+    expect(await t.db.selectFrom('users').select('id').where('email', '=', email).execute()).toEqual([]);
+  });
+
+  it("refuses B's sites when A changes a user's sites", async () => {
+    const session = await sessionFor(t, a.users.admin, a.organizationId);
+    const response = await call(t, session, 'PATCH', `/api/v1/admin/users/${a.users.clinician.id}`, { siteIds: [a.siteIds[0], b.siteIds[1]] });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details[0].path).toBe('siteIds');
+    const sites = await t.db.selectFrom('user_sites').select('site_id').where('user_id', '=', a.users.clinician.id).execute();
+    expect(sites.map((row) => row.site_id).sort()).toEqual([...a.siteIds].sort());
+  });
+});
