@@ -127,7 +127,7 @@ async function registerWebApp(app: FastifyInstance, webDir: string | undefined):
       const immutable = urlPath.startsWith('/assets/');
       return reply.sendFile(path.relative(root, file), { cacheControl: true, maxAge: immutable ? 31_536_000_000 : 0, immutable });
     }
-    return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+    return reply.header('Cache-Control', 'no-cache').sendFile('index.html', { cacheControl: false });
   });
 }
 

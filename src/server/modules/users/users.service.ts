@@ -83,7 +83,7 @@ export async function createUser(
     const userId = await repo.insertUser(trx, { organizationId, email: input.email, displayName: input.displayName, status: 'invited', passwordHash: null, now: ctx.now });
     await repo.replaceRoles(trx, organizationId, userId, dedupe(input.roles));
     await repo.replaceSites(trx, organizationId, userId, dedupe(input.siteIds));
-    const inviteUrl = await issueInvite(trx, ctx, { id: userId, email: input.email });
+    const inviteUrl = await issueInvite(trx, ctx, { id: userId, email: input.email.trim().toLowerCase() });
     await deps.audit(trx, { ...auditBase(ctx), action: 'user.created', entityType: 'user', entityId: userId, details: { roles: dedupe(input.roles), siteIds: dedupe(input.siteIds) } });
     return { user: toDto(await mustFind(trx, ctx, userId)), inviteUrl };
   });
