@@ -102,9 +102,10 @@ export function localDateTimeToEpoch(localDate: string, time: LocalTime, zone: s
   const zoneRule = IANAZone.create(zone);
   const date = calendarDate(localDate, 'date');
   const wallClock = date.toMillis() + time.hour * HOUR_MS + time.minute * MINUTE_MS;
-  // Offsets (minutes) a few hours either side cover every transition in the tz database.
-  const before = zoneRule.offset(wallClock - 6 * HOUR_MS);
-  const after = zoneRule.offset(wallClock + 6 * HOUR_MS);
+  // The real instant lies within 14 h of the wall clock read as UTC (offsets run from -12 h to +14 h);
+  // a day either side therefore samples the offsets before and after any nearby transition.
+  const before = zoneRule.offset(wallClock - DAY_MS);
+  const after = zoneRule.offset(wallClock + DAY_MS);
   const candidates = [wallClock - before * MINUTE_MS, wallClock - after * MINUTE_MS]
     .filter((instant) => zoneRule.offset(instant) * MINUTE_MS === wallClock - instant)
     .sort((a, b) => a - b);
