@@ -1,6 +1,7 @@
 // Concrete sessions from a group template. The recurrence is expanded by rrule in floating time
 // (UTC fields standing for local wall-clock fields), then each local date-time is placed in the
 // site's zone with luxon; rrule's own tzid handling is not used (docs/domain/scheduling.md).
+import { DateTime } from 'luxon';
 import rrule from 'rrule';
 import { fieldError } from '../errors.js';
 import { assertDuration, validateRange, validateTemplate, type DateRange, type GroupTemplate } from './group-template.js';
@@ -49,9 +50,9 @@ export type GeneratedSession = {
 
 const MINUTE_MS = 60_000;
 
+/** A local date and time as a floating Date: its UTC fields are the wall-clock fields. */
 function floating(localDate: string, time: LocalTime): Date {
-  const [year, month, day] = localDate.split('-').map(Number);
-  return new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1, time.hour, time.minute));
+  return DateTime.fromISO(localDate, { zone: 'utc' }).set({ hour: time.hour, minute: time.minute }).toJSDate();
 }
 
 function floatingDate(value: Date): string {
