@@ -3,6 +3,10 @@ import type { ColumnType, Generated } from 'kysely';
 // Row shapes as PostgreSQL returns them. Types stop at the repositories (STYLE rule 4).
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Updated = ColumnType<Date, Date | string | undefined, Date | string>;
+/** 'YYYY-MM-DD': date columns are read as strings (see database.ts). */
+type LocalDate = string;
+type Version = ColumnType<number, number | undefined, number>;
 
 export type Database = {
   organizations: OrganizationsTable;
@@ -16,6 +20,21 @@ export type Database = {
   one_time_tokens: OneTimeTokensTable;
   outbox: OutboxTable;
   audit_events: AuditEventsTable;
+  rooms: RoomsTable;
+  programs: ProgramsTable;
+  staff_profiles: StaffProfilesTable;
+  closures: ClosuresTable;
+  group_templates: GroupTemplatesTable;
+  group_template_facilitators: GroupTemplateFacilitatorsTable;
+  patients: PatientsTable;
+  episodes: EpisodesTable;
+  episode_events: EpisodeEventsTable;
+  episode_enrolments: EpisodeEnrolmentsTable;
+  sessions_of_care: SessionsOfCareTable;
+  attendance: AttendanceTable;
+  attendance_corrections: AttendanceCorrectionsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  calendar_feeds: CalendarFeedsTable;
 };
 
 export type OrganizationsTable = {
@@ -30,7 +49,9 @@ export type SitesTable = {
   organization_id: string;
   name: string;
   time_zone: string;
+  address: Generated<string>;
   created_at: CreatedAt;
+  updated_at: Updated;
 };
 
 export type UsersTable = {
@@ -118,4 +139,224 @@ export type AuditEventsTable = {
   details: ColumnType<unknown, string | null, never>;
   prev_hash: string;
   hash: string;
+};
+
+export type RoomsTable = {
+  id: Generated<string>;
+  organization_id: string;
+  site_id: string;
+  name: string;
+  capacity: number;
+  active: Generated<boolean>;
+};
+
+export type LevelOfCareColumn = 'OP' | 'IOP' | 'PHP';
+
+export type ProgramsTable = {
+  id: Generated<string>;
+  organization_id: string;
+  site_id: string;
+  name: string;
+  description: Generated<string>;
+  level_of_care: LevelOfCareColumn;
+  population: 'adult' | 'adolescent';
+  focus: 'mental_health' | 'substance_use' | 'dual_diagnosis';
+  format: 'in_person' | 'virtual' | 'hybrid';
+  weekly_floor_minutes: number;
+  weekly_ceiling_minutes: number | null;
+  min_days_per_week: number;
+  min_billable_days_per_week: number;
+  min_billable_day_minutes: number;
+  group_capacity: number;
+  conditions: ColumnType<string[], string[] | undefined, string[]>;
+  modalities: ColumnType<string[], string[] | undefined, string[]>;
+  is_part2: Generated<boolean>;
+  published: Generated<boolean>;
+  active: Generated<boolean>;
+  version: Version;
+  created_at: CreatedAt;
+  updated_at: Updated;
+};
+
+export type StaffProfilesTable = {
+  organization_id: string;
+  user_id: string;
+  licence_type: Generated<string>;
+  licensed_states: ColumnType<string[], string[] | undefined, string[]>;
+  modalities: ColumnType<string[], string[] | undefined, string[]>;
+  weekly_availability: ColumnType<unknown, string | undefined, string>;
+  updated_at: Updated;
+};
+
+export type ClosuresTable = {
+  id: Generated<string>;
+  organization_id: string;
+  site_id: string | null;
+  closed_on: LocalDate;
+  reason: string;
+};
+
+export type GroupTemplatesTable = {
+  id: Generated<string>;
+  organization_id: string;
+  program_id: string;
+  title: string;
+  modality: string;
+  days_of_week: number[];
+  start_time: string;
+  duration_minutes: number;
+  room_id: string | null;
+  telehealth: Generated<boolean>;
+  capacity: number;
+  starts_on: LocalDate;
+  ends_on: LocalDate | null;
+  active: Generated<boolean>;
+  version: Version;
+  created_at: CreatedAt;
+  updated_at: Updated;
+};
+
+export type GroupTemplateFacilitatorsTable = { organization_id: string; template_id: string; user_id: string };
+
+export type PatientsTable = {
+  id: Generated<string>;
+  organization_id: string;
+  legal_first_name: string;
+  legal_last_name: string;
+  preferred_name: string | null;
+  pronouns: string | null;
+  date_of_birth: LocalDate;
+  phone: string | null;
+  email: string | null;
+  state_of_residence: string;
+  emergency_contact_name: string | null;
+  emergency_contact_phone: string | null;
+  availability_notes: Generated<string>;
+  version: Version;
+  created_at: CreatedAt;
+  updated_at: Updated;
+};
+
+export type Disposition = 'completed' | 'stepped_down' | 'stepped_up' | 'left_against_advice' | 'administrative' | 'transferred';
+
+export type EpisodesTable = {
+  id: Generated<string>;
+  organization_id: string;
+  patient_id: string;
+  program_id: string;
+  level_of_care: LevelOfCareColumn;
+  status: 'open' | 'closed';
+  admitted_on: LocalDate;
+  expected_weeks: number | null;
+  discharged_on: LocalDate | null;
+  disposition: Disposition | null;
+  aftercare_note: string | null;
+  previous_episode_id: string | null;
+  version: Version;
+  created_at: CreatedAt;
+  updated_at: Updated;
+};
+
+export type EpisodeEventKind = 'admitted' | 'transferred_in' | 'transferred_out' | 'stepped_up' | 'stepped_down' | 'level_changed' | 'discharged';
+
+export type EpisodeEventsTable = {
+  id: Generated<string>;
+  organization_id: string;
+  episode_id: string;
+  kind: EpisodeEventKind;
+  effective_on: LocalDate;
+  from_program_id: string | null;
+  to_program_id: string | null;
+  from_level: string | null;
+  to_level: string | null;
+  reason: Generated<string>;
+  recorded_by: string | null;
+  recorded_at: CreatedAt;
+};
+
+export type EpisodeEnrolmentsTable = {
+  organization_id: string;
+  episode_id: string;
+  template_id: string;
+  starts_on: LocalDate;
+  ends_on: LocalDate | null;
+};
+
+export type SessionKind = 'group' | 'individual_therapy' | 'family_session' | 'psychiatric_evaluation' | 'medication_management';
+
+export type SessionsOfCareTable = {
+  id: Generated<string>;
+  organization_id: string;
+  site_id: string;
+  program_id: string | null;
+  kind: SessionKind;
+  template_id: string | null;
+  occurrence_date: LocalDate | null;
+  patient_id: string | null;
+  episode_id: string | null;
+  title: string;
+  modality: string | null;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  local_date: LocalDate;
+  room_id: string | null;
+  telehealth: Generated<boolean>;
+  capacity: Generated<number>;
+  clinician_ids: ColumnType<string[], string[] | undefined, string[]>;
+  substitute_facilitator_id: string | null;
+  moved: Generated<boolean>;
+  status: ColumnType<'scheduled' | 'cancelled', 'scheduled' | 'cancelled' | undefined, 'scheduled' | 'cancelled'>;
+  cancel_reason: string | null;
+  cancelled_by: 'closure' | 'staff' | null;
+  day_closed_at: Timestamp | null;
+  version: Version;
+  created_at: CreatedAt;
+  updated_at: Updated;
+};
+
+export type AttendanceStatusColumn = 'present' | 'late' | 'left_early' | 'absent_excused' | 'absent_unexcused' | 'cancelled_by_program';
+
+export type AttendanceTable = {
+  id: Generated<string>;
+  organization_id: string;
+  session_id: string;
+  patient_id: string;
+  episode_id: string | null;
+  status: AttendanceStatusColumn;
+  minutes: number;
+  mode: 'in_person' | 'telehealth';
+  walk_in: Generated<boolean>;
+  recorded_by: string;
+  recorded_at: Timestamp;
+  version: Version;
+  updated_at: Updated;
+};
+
+export type AttendanceCorrectionsTable = {
+  id: Generated<string>;
+  organization_id: string;
+  attendance_id: string;
+  reason: string;
+  before: ColumnType<unknown, string, never>;
+  after: ColumnType<unknown, string, never>;
+  corrected_by: string;
+  corrected_at: Timestamp;
+};
+
+export type IdempotencyKeysTable = {
+  organization_id: string;
+  key: string;
+  request_fingerprint: string;
+  status_code: number;
+  response: ColumnType<unknown, string, never>;
+  created_at: CreatedAt;
+};
+
+export type CalendarFeedsTable = {
+  id: Generated<string>;
+  organization_id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: CreatedAt;
+  revoked_at: Timestamp | null;
 };
