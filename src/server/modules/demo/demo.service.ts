@@ -3,6 +3,7 @@ import type { AppDeps } from '../../context.js';
 import { hashPassword } from '../auth/password-hash.js';
 import { insertUser, replaceRoles, replaceSites } from '../users/users.repository.js';
 import { insertOrganization, insertSite } from '../sites/sites.repository.js';
+import { seedDemoClinic } from './demo-clinic.js';
 
 // Synthetic demo data only: no real people, places or records.
 export const DEMO_ORGANIZATION_NAME = 'Harborview Recovery (demo)';
@@ -35,13 +36,17 @@ export async function seedDemo(deps: AppDeps): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD, deps.config.passwordCost);
   await deps.db.transaction().execute(async (trx) => {
     const organizationId = await insertOrganization(trx, { name: DEMO_ORGANIZATION_NAME, isDemo: true });
-    const siteIds: string[] = [];
-    for (const site of DEMO_SITES) siteIds.push(await insertSite(trx, { organizationId, ...site }));
+    const sites: { id: string; timeZone: string }[] = [];
+    for (const site of DEMO_SITES) sites.push({ id: await insertSite(trx, { organizationId, ...site }), timeZone: site.timeZone });
+    const siteIds = sites.map((site) => site.id);
+    const staff: Record<string, string> = {};
     for (const role of ROLES) {
       const userId = await insertUser(trx, { organizationId, email: demoEmail(role), displayName: DEMO_NAMES[role], status: 'active', passwordHash, now });
       await replaceRoles(trx, organizationId, userId, [role]);
       await replaceSites(trx, organizationId, userId, siteIds);
+      staff[role] = userId;
     }
+    await seedDemoClinic(trx, { organizationId, sites, staff, now, passwordCost: deps.config.passwordCost, demoPassword: DEMO_PASSWORD });
     await deps.audit(trx, { organizationId, userId: null, action: 'demo.seeded', outcome: 'success', clientIp: null, requestId: null });
   });
 }
