@@ -42,7 +42,7 @@ function HoursMinutesInput({
           max={168}
           allowDecimal={false}
           allowNegative={false}
-          w={150}
+          w={180}
           disabled={disabled}
           value={value.hours}
           onChange={(hours) => onChange({ ...value, hours: numberOf(hours) })}
@@ -53,7 +53,7 @@ function HoursMinutesInput({
           max={59}
           allowDecimal={false}
           allowNegative={false}
-          w={150}
+          w={180}
           disabled={disabled}
           value={value.minutes}
           onChange={(minutes) => onChange({ ...value, minutes: numberOf(minutes) })}

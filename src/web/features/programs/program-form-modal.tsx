@@ -158,6 +158,7 @@ export function ProgramFormModal({ program, sites, readOnly, onClose }: Props) {
                   max={200}
                   allowDecimal={false}
                   allowNegative={false}
+                  clampBehavior="none"
                   value={form.groupCapacity}
                   error={errors?.fields.groupCapacity}
                   onChange={(value) => change({ groupCapacity: numberOf(value) })}

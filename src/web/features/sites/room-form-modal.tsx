@@ -48,6 +48,7 @@ export function RoomFormModal({ site, room, onClose }: { site: SiteDto; room: Ro
             max={1000}
             allowDecimal={false}
             allowNegative={false}
+            clampBehavior="none"
             value={capacity}
             error={errors?.fields.capacity}
             onChange={setCapacity}

@@ -43,7 +43,7 @@ export function SiteCard({ site, onEdit }: { site: SiteDto; onEdit: () => void }
             <Button variant="light" size="xs" aria-label={`Edit site ${site.name}`} onClick={onEdit}>
               Edit site
             </Button>
-            <Button size="xs" aria-label={`Add a room at ${site.name}`} onClick={() => setEditing({ room: null })}>
+            <Button size="xs" aria-label={`Add room at ${site.name}`} onClick={() => setEditing({ room: null })}>
               Add room
             </Button>
           </Group>
