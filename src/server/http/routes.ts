@@ -2,10 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../context.js';
 import { auditTrailRoutes } from '../modules/audit-trail/audit-trail.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
+import { closuresRoutes } from '../modules/closures/closures.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
 import type { Health } from '../modules/health/health.service.js';
 import { onboardingRoutes } from '../modules/onboarding/onboarding.routes.js';
+import { programsRoutes } from '../modules/programs/programs.routes.js';
+import { roomsRoutes } from '../modules/sites/rooms.routes.js';
 import { sitesRoutes } from '../modules/sites/sites.routes.js';
+import { staffRoutes } from '../modules/staff/staff.routes.js';
 import { usersRoutes } from '../modules/users/users.routes.js';
 
 /** Every route of the app, in one visible list. Each module declares access per route. */
@@ -15,6 +19,10 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, health: () =
   void app.register(authRoutes(deps), v1);
   void app.register(onboardingRoutes(deps), v1);
   void app.register(sitesRoutes(deps), v1);
+  void app.register(roomsRoutes(deps), v1);
+  void app.register(programsRoutes(deps), v1);
+  void app.register(staffRoutes(deps), v1);
+  void app.register(closuresRoutes(deps), v1);
   void app.register(usersRoutes(deps), v1);
   void app.register(auditTrailRoutes(deps), v1);
 }

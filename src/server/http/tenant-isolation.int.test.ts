@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../domain/access/roles.js';
+import { createProgram, createRoom } from '../../../test/factories.js';
 import { TEST_PASSWORD, call, createTestOrg, sessionFor, testApp, type Method, type RegisteredRoute, type TestOrg } from '../../../test/support.js';
 import { routeAccess } from './access.js';
 
@@ -11,10 +12,16 @@ const routes: RegisteredRoute[] = [];
 const t = await testApp({ routes });
 let a: TestOrg;
 let b: TestOrg;
+/** Configuration records of organization B (programs area). */
+const bConfig = { roomId: '', programId: '', closureId: '' };
 
 beforeAll(async () => {
   a = await createTestOrg(t.deps);
   b = await createTestOrg(t.deps);
+  bConfig.roomId = await createRoom(t.db, b);
+  bConfig.programId = await createProgram(t.db, b);
+  const closure = await t.db.insertInto('closures').values({ organization_id: b.organizationId, site_id: null, closed_on: '2026-12-25', reason: 'Holiday' }).returning('id').executeTakeFirstOrThrow();
+  bConfig.closureId = closure.id;
 });
 afterAll(() => t.close());
 
@@ -23,6 +30,10 @@ type Lookup = ((org: TestOrg) => string) | { notTenantScoped: string };
 /** Path param name → organization B's record of that kind (or why the param names no tenant record). */
 const B_RECORDS: Record<string, Lookup> = {
   userId: (org) => org.users.clinician.id,
+  siteId: (org) => org.siteIds[0] ?? '',
+  roomId: () => bConfig.roomId,
+  programId: () => bConfig.programId,
+  closureId: () => bConfig.closureId,
   token: { notTenantScoped: 'one-time links are capabilities: whoever holds the token may use it, signed in or not' },
   '*': { notTenantScoped: 'static files of the public API docs' },
 };
@@ -30,6 +41,11 @@ const B_RECORDS: Record<string, Lookup> = {
 /** Bodies that pass validation, so the request reaches the record lookup. */
 const VALID_BODIES: Record<string, unknown> = {
   'PATCH /api/v1/admin/users/:userId': { displayName: 'Renamed by another organization', roles: ['admin'], siteIds: [] },
+  'PATCH /api/v1/sites/:siteId': { name: 'Renamed by another organization', timeZone: 'Europe/Paris' },
+  'POST /api/v1/sites/:siteId/rooms': { name: 'Planted room', capacity: 5 },
+  'PATCH /api/v1/rooms/:roomId': { name: 'Renamed room', capacity: 1 },
+  'PATCH /api/v1/programs/:programId': { version: 1, name: 'Renamed program', published: true },
+  'PUT /api/v1/staff/:userId/profile': { licenceType: 'LCSW', licensedStates: ['NY'], modalities: ['cbt'], weeklyAvailability: [], siteIds: [] },
 };
 
 function params(url: string): string[] {
@@ -76,7 +92,7 @@ describe.each(tenantRoutes.map((route) => [label(route), route] as const))('%s w
   });
 });
 
-/** What another organization could damage: its users, roles, sites, sessions, invites and audit chain. */
+/** What another organization could damage: its users, roles, sites, sessions, invites, configuration and audit chain. */
 async function snapshotOf(org: TestOrg) {
   const users = await t.db.selectFrom('users').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute();
   const roles = await t.db.selectFrom('user_roles').selectAll().where('organization_id', '=', org.organizationId).orderBy('user_id').orderBy('role').execute();
@@ -84,7 +100,14 @@ async function snapshotOf(org: TestOrg) {
   const sessions = await t.db.selectFrom('sessions').select(['id', 'ended_at']).where('organization_id', '=', org.organizationId).orderBy('id').execute();
   const tokens = await t.db.selectFrom('one_time_tokens').selectAll().where('organization_id', '=', org.organizationId).orderBy('token_hash').execute();
   const audit = await t.db.selectFrom('audit_events').select(['id']).where('organization_id', '=', org.organizationId).orderBy('id').execute();
-  return { users, roles, sites, sessions, tokens, audit };
+  const config = {
+    sites: await t.db.selectFrom('sites').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute(),
+    rooms: await t.db.selectFrom('rooms').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute(),
+    programs: await t.db.selectFrom('programs').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute(),
+    staffProfiles: await t.db.selectFrom('staff_profiles').selectAll().where('organization_id', '=', org.organizationId).orderBy('user_id').execute(),
+    closures: await t.db.selectFrom('closures').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute(),
+  };
+  return { users, roles, sites, sessions, tokens, audit, config };
 }
 
 describe('lists', () => {

@@ -7,6 +7,10 @@ export type NavItem = { path: string; label: string; roles: readonly Role[] };
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: 'Dashboard', roles: ACCESS.everyone },
+  { path: '/programs', label: 'Programs', roles: ACCESS.programs },
+  { path: '/sites', label: 'Sites', roles: ACCESS.configure },
+  { path: '/staff', label: 'Staff', roles: ACCESS.configure },
+  { path: '/closures', label: 'Closures', roles: ACCESS.configure },
   { path: '/admin/users', label: 'Users', roles: ACCESS.users },
   { path: '/audit', label: 'Audit trail', roles: ACCESS.audit },
 ];

@@ -62,6 +62,58 @@ export function createAppRouter() {
           children: [
             { index: true, element: <DashboardPage /> },
             {
+              path: 'programs',
+              lazy: async () => {
+                const { ProgramsPage } = await import('../features/programs/programs-page');
+                return {
+                  element: (
+                    <RequireRoles roles={ACCESS.programs}>
+                      <ProgramsPage />
+                    </RequireRoles>
+                  ),
+                };
+              },
+            },
+            {
+              path: 'sites',
+              lazy: async () => {
+                const { SitesPage } = await import('../features/sites/sites-page');
+                return {
+                  element: (
+                    <RequireRoles roles={ACCESS.configure}>
+                      <SitesPage />
+                    </RequireRoles>
+                  ),
+                };
+              },
+            },
+            {
+              path: 'staff',
+              lazy: async () => {
+                const { StaffPage } = await import('../features/staff/staff-page');
+                return {
+                  element: (
+                    <RequireRoles roles={ACCESS.configure}>
+                      <StaffPage />
+                    </RequireRoles>
+                  ),
+                };
+              },
+            },
+            {
+              path: 'closures',
+              lazy: async () => {
+                const { ClosuresPage } = await import('../features/closures/closures-page');
+                return {
+                  element: (
+                    <RequireRoles roles={ACCESS.configure}>
+                      <ClosuresPage />
+                    </RequireRoles>
+                  ),
+                };
+              },
+            },
+            {
               path: 'admin/users',
               lazy: async () => {
                 const { UsersPage } = await import('../features/admin-users/users-page');

@@ -49,7 +49,7 @@ export type UserDto = {
   createdAt: string;
 };
 
-export type SiteDto = { id: string; name: string; timeZone: string };
+export type SiteDto = { id: string; name: string; address: string; timeZone: string };
 
 export type AuditOutcome = 'success' | 'failure' | 'denied';
 
@@ -82,3 +82,59 @@ export type UsersListDto = { users: UserDto[] };
 export type UserWithInviteDto = { user: UserDto; inviteUrl: string };
 export type SitesDto = { sites: SiteDto[] };
 export type AuditEventsDto = { events: AuditEventDto[]; total: number };
+
+// Issue #3, programs and staff (docs/decisions/0010-programs-and-staff.md).
+export type RoomDto = { id: string; siteId: string; name: string; capacity: number; active: boolean };
+export type RoomsDto = { rooms: RoomDto[] };
+
+export type LevelOfCare = 'OP' | 'IOP' | 'PHP';
+export type Population = 'adult' | 'adolescent';
+export type ProgramFocus = 'mental_health' | 'substance_use' | 'dual_diagnosis';
+export type ProgramFormat = 'in_person' | 'virtual' | 'hybrid';
+
+export type ProgramDto = {
+  id: string;
+  siteId: string;
+  timeZone: string;
+  name: string;
+  description: string;
+  levelOfCare: LevelOfCare;
+  population: Population;
+  focus: ProgramFocus;
+  format: ProgramFormat;
+  weeklyFloorMinutes: number;
+  weeklyCeilingMinutes: number | null;
+  minDaysPerWeek: number;
+  minBillableDaysPerWeek: number;
+  minBillableDayMinutes: number;
+  groupCapacity: number;
+  conditions: string[];
+  modalities: string[];
+  isPart2: boolean;
+  published: boolean;
+  active: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+};
+export type ProgramsDto = { programs: ProgramDto[] };
+
+export type AvailabilityWindowDto = { weekday: number; start: string; end: string };
+
+export type StaffDto = {
+  userId: string;
+  displayName: string;
+  email: string;
+  status: UserStatus;
+  roles: Role[];
+  siteIds: string[];
+  licenceType: string;
+  licensedStates: string[];
+  modalities: string[];
+  weeklyAvailability: AvailabilityWindowDto[];
+  profileUpdatedAt: string | null;
+};
+export type StaffListDto = { staff: StaffDto[] };
+
+export type ClosureDto = { id: string; siteId: string | null; date: string; reason: string };
+export type ClosuresDto = { closures: ClosureDto[] };

@@ -24,6 +24,9 @@ export const ACCESS = {
   everyone: ROLES,
   users: ['admin'],
   audit: ['auditor', 'admin'],
+  // Configuration: read by every staff role but the auditor, changed by admin and director.
+  programs: ['admin', 'director', 'clinician', 'psychiatrist', 'admissions', 'billing', 'front_desk'],
+  configure: ['admin', 'director'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export function canAccess(userRoles: readonly Role[], allowed: readonly Role[]): boolean {
