@@ -145,6 +145,10 @@ export async function stopOrphanedServer(pgDir: string, log: Log): Promise<void>
     log(`stopping orphaned PostgreSQL backend (pid ${pid})`);
     await signalAndWait(pid, 'SIGKILL', 5_000);
   }
+  // PostgreSQL refuses to start while the pid in postmaster.pid exists, and after a kill -9 it may
+  // still exist: as a zombie nobody has reaped yet, or recycled by an unrelated process. Nothing
+  // works in the data directory any more, so the file is stale.
+  if (os.platform() === 'linux' && processesWorkingIn(pgDir).length === 0) fs.rmSync(pidFile, { force: true });
 }
 
 /** Where /proc cannot tell (not Linux), trust the pid file as PostgreSQL itself does. */
