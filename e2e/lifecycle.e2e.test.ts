@@ -150,7 +150,7 @@ describe('server lifecycle on the embedded PostgreSQL', () => {
     const client = ApiClient.forPort(app.port);
     expect((await client.login(DEMO_ADMIN, DEMO_PASSWORD)).status).toBe(401);
     expect((await client.get('/api/v1/auth/config')).body).toMatchObject({ demo: false });
-    const su = await superuser(dataDir);
+    const su = await superuser(app);
     try {
       expect((await su.query('SELECT count(*)::int AS n FROM users')).rows[0].n).toBe(0);
     } finally {
@@ -172,7 +172,7 @@ describe('server lifecycle on the embedded PostgreSQL', () => {
     expectNothingLeft();
 
     const { app } = await startApp(dataDir);
-    const su = await superuser(dataDir);
+    const su = await superuser(app);
     try {
       const rows = await su.query<{ id: number; action: string }>('SELECT id::int AS id, action FROM audit_events ORDER BY id');
       expect(rows.rows.length).toBeGreaterThanOrEqual(3);
@@ -233,7 +233,7 @@ describe('failed and interrupted starts release PostgreSQL and the lock', () => 
   it('exits with a clear message when a migration fails (a database from a newer version)', async () => {
     dataDir = newDataDir('e2e-migration');
     const first = await startApp(dataDir);
-    const su = await superuser(dataDir);
+    const su = await superuser(first.app);
     await su.query("INSERT INTO kysely_migration (name, timestamp) VALUES ('9999-from-a-newer-openiop', now()::text)");
     await su.end();
     pressCtrlC(first.app);

@@ -147,10 +147,10 @@ export async function waitUntilGone(pid: number, timeoutMs = 10_000): Promise<bo
 }
 
 /** A superuser connection to the running app's embedded server (data/postgres.json + data/pg-password). */
-export async function superuser(dataDir: string): Promise<pg.Client> {
-  const info = readServerInfo(dataDir);
-  if (!info) throw new Error(`no data/postgres.json in ${dataDir}: is the app running?`);
-  const client = new pg.Client({ connectionString: embeddedConnectionString(dataDir, info.port) });
+export async function superuser(app: AppProcess): Promise<pg.Client> {
+  const info = readServerInfo(app.dataDir, app.pid);
+  if (!info) throw new Error(`no data/postgres.json of process ${app.pid} in ${app.dataDir}: is the app running?`);
+  const client = new pg.Client({ connectionString: embeddedConnectionString(app.dataDir, info.port) });
   await client.connect();
   return client;
 }

@@ -6,7 +6,7 @@ import { isAlive } from './db/embedded-postgres.js';
 
 // Everything the app keeps in its data directory besides the cluster itself (data/pg):
 //   openiop.lock      which process owns the directory (the app, or a tool such as audit:verify)
-//   postgres.json     { port } of the running app's embedded server, for tools; gone after a clean stop
+//   postgres.json     { port, pid } of the running app's embedded server, for tools; gone after a clean stop
 //   pg-password       the embedded server's superuser password
 //   audit-hmac.key    audit chain key (unless OPENIOP_AUDIT_KEY is set); secret-seal.key
 
@@ -95,21 +95,23 @@ export function loadAuditKey(config: Pick<Config, 'auditKey' | 'dataDir'>, optio
   return loadOrCreateSecret(config.dataDir, 'audit-hmac.key');
 }
 
-export type ServerInfo = { port: number };
+/** `pid` is the app's, so a file left by a killed app is never taken for the running app's. */
+export type ServerInfo = { port: number; pid: number };
 
 /** Tells tools where the running app's embedded PostgreSQL listens (its port changes every start). */
-export function publishServerInfo(dataDir: string, info: ServerInfo): () => void {
+export function publishServerInfo(dataDir: string, port: number): () => void {
   const file = path.join(dataDir, 'postgres.json');
   const temporary = `${file}.${process.pid}`;
-  fs.writeFileSync(temporary, JSON.stringify(info), { mode: 0o600 });
+  fs.writeFileSync(temporary, JSON.stringify({ port, pid: process.pid } satisfies ServerInfo), { mode: 0o600 });
   fs.renameSync(temporary, file);
   return () => fs.rmSync(file, { force: true });
 }
 
-export function readServerInfo(dataDir: string): ServerInfo | undefined {
+/** The published server info of the app with this pid (the lock's owner), if it has published it. */
+export function readServerInfo(dataDir: string, appPid: number): ServerInfo | undefined {
   try {
     const info = JSON.parse(fs.readFileSync(path.join(dataDir, 'postgres.json'), 'utf8')) as Partial<ServerInfo>;
-    return typeof info.port === 'number' ? { port: info.port } : undefined;
+    return typeof info.port === 'number' && info.pid === appPid ? { port: info.port, pid: appPid } : undefined;
   } catch {
     return undefined;
   }

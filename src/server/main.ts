@@ -66,7 +66,7 @@ async function start(config: Config, log: Logger, releases: Release[], interrupt
     releases.push(acquireAppLock(config.dataDir, config.port));
     const embedded = await startEmbeddedPostgres(config.dataDir, (message) => log.debug({ component: 'postgres' }, message.trim()));
     releases.push(() => embedded.stop());
-    releases.push(publishServerInfo(config.dataDir, { port: embedded.port }));
+    releases.push(publishServerInfo(config.dataDir, embedded.port));
     connectionString = embedded.connectionString;
   }
   interrupted.throwIfAborted();

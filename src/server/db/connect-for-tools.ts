@@ -46,7 +46,7 @@ export async function connectForTools(config: Config, tool: string, options: { c
 }
 
 function connectToRunningApp(dataDir: string, pid: number): ToolConnection {
-  const info = readServerInfo(dataDir);
+  const info = readServerInfo(dataDir, pid);
   if (!info) {
     throw new Error(`Process ${pid} holds ${dataDir} but publishes no database port (data/postgres.json); try again once OpenIOP has started`);
   }
