@@ -42,8 +42,8 @@ async function main(): Promise<void> {
     if (state === 'starting') interrupted.abort(new StopRequested(signal));
     else if (state === 'running') void stop(signal);
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  // SIGHUP: the terminal was closed; stopping cleanly beats leaving PostgreSQL behind.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, onSignal);
 
   let port: number;
   try {
