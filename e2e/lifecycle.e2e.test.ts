@@ -85,6 +85,14 @@ describe('server lifecycle on the embedded PostgreSQL', () => {
     await signInAsAdmin(warm.app);
   });
 
+  it('stops as cleanly when its terminal is closed (SIGHUP)', async () => {
+    dataDir = newDataDir('e2e-sighup');
+    const { app } = await startApp(dataDir);
+    process.kill(-app.pid, 'SIGHUP');
+    expect(await waitForExit(app)).toEqual({ code: 0, signal: null });
+    expectNothingLeft();
+  });
+
   it('refuses a second start on a data directory in use, naming the running process', async () => {
     dataDir = newDataDir('e2e-second');
     const { app } = await startApp(dataDir);
@@ -202,6 +210,18 @@ describe('server lifecycle on the embedded PostgreSQL', () => {
     }
     // Verifying against the running app does not disturb it.
     expect((await fetch(`http://127.0.0.1:${app.port}/api/health`)).status).toBe(200);
+  });
+
+  it('db:migrate creates and migrates the embedded database of a new data directory, then finds nothing to do', async () => {
+    dataDir = newDataDir('e2e-migrate');
+    const first = await runScript('scripts/migrate.ts', dataDir);
+    expect(first.output).toContain('applied 0001-foundation');
+    expect(first.code).toBe(0);
+    expectNothingLeft();
+    const second = await runScript('scripts/migrate.ts', dataDir);
+    expect(second.output).toContain('already up to date');
+    const { app } = await startApp(dataDir);
+    await signInAsAdmin(app);
   });
 
   it('audit:verify on a data directory without a database says so and creates nothing', async () => {
