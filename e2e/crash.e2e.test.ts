@@ -98,7 +98,9 @@ it(`keeps every acknowledged write and an intact audit chain through ${ROUNDS} k
     if (killPostgres && postmaster) await waitUntilGone(postmaster);
     else expect(postmaster && isAlive(postmaster)).toBe(true); // the orphan the next start must deal with
 
-    ({ app } = await startApp(dataDir, { OPENIOP_PASSWORD_COST: '10' }));
+    ({ app } = await startApp(dataDir, { OPENIOP_PASSWORD_COST: '10' }).catch((error: unknown) => {
+      throw new Error(`restart failed in round ${round} (seed ${SEED}): ${error instanceof Error ? error.message : String(error)}`);
+    }));
     expect(postmasters(dataDir)).toEqual([postmasterPid(dataDir)]);
     const after = await signIn(app.port);
     const users = await after.client.get('/api/v1/admin/users');
