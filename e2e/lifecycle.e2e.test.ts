@@ -1,5 +1,6 @@
 // The server as an operator runs it: first and warm starts, Ctrl-C, a second instance, kill -9 of
 // the app and of its PostgreSQL, production first start, failed starts, and the audit verifier.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -118,9 +119,13 @@ describe('server lifecycle on the embedded PostgreSQL', () => {
     await waitForExit(first.app);
     // The precondition that makes this test mean something: PostgreSQL outlived the app.
     expect(orphan && isAlive(orphan)).toBe(true);
+    // An operator looking around in data/pg is not an orphaned PostgreSQL.
+    const operatorShell = spawn('sleep', ['60'], { cwd: path.join(dataDir, 'pg'), stdio: 'ignore' });
 
     const second = await startApp(dataDir);
     expect(orphan && isAlive(orphan)).toBe(false);
+    expect(operatorShell.exitCode === null && operatorShell.signalCode === null).toBe(true);
+    operatorShell.kill();
     const postmaster = postmasterPid(dataDir);
     expect(postmaster).not.toBe(orphan);
     expect(postmasters(dataDir)).toEqual([postmaster]);

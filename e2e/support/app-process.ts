@@ -8,7 +8,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { readServerInfo } from '../../src/server/data-dir.js';
-import { embeddedConnectionString, isAlive, processesWorkingIn } from '../../src/server/db/embedded-postgres.js';
+import { embeddedConnectionString, isAlive, postgresProcessesIn } from '../../src/server/db/embedded-postgres.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const DEMO_PASSWORD = 'demo-password-1';
@@ -122,7 +122,7 @@ export function postmasterPid(dataDir: string): number | undefined {
 /** Every PostgreSQL process (postmaster or backend) working in this data directory. */
 export function postgresProcesses(dataDir: string): number[] {
   const pgDir = path.join(dataDir, 'pg');
-  return fs.existsSync(pgDir) ? processesWorkingIn(pgDir) : [];
+  return fs.existsSync(pgDir) ? postgresProcessesIn(pgDir) : [];
 }
 
 /** Postmasters on this data directory: its PostgreSQL processes whose parent is not one of them. */

@@ -141,36 +141,39 @@ export async function stopOrphanedServer(pgDir: string, log: Log): Promise<void>
     if (isAlive(postmaster)) await signalAndWait(postmaster, 'SIGKILL', 5_000);
   }
   // Backends whose postmaster died keep the shared memory busy; their working directory is the data directory.
-  for (const pid of processesWorkingIn(pgDir)) {
+  for (const pid of postgresProcessesIn(pgDir)) {
     log(`stopping orphaned PostgreSQL backend (pid ${pid})`);
     await signalAndWait(pid, 'SIGKILL', 5_000);
   }
   // PostgreSQL refuses to start while the pid in postmaster.pid exists, and after a kill -9 it may
   // still exist: as a zombie nobody has reaped yet, or recycled by an unrelated process. Nothing
   // works in the data directory any more, so the file is stale.
-  if (os.platform() === 'linux' && processesWorkingIn(pgDir).length === 0) fs.rmSync(pidFile, { force: true });
+  if (os.platform() === 'linux' && postgresProcessesIn(pgDir).length === 0) fs.rmSync(pidFile, { force: true });
 }
 
 /** Where /proc cannot tell (not Linux), trust the pid file as PostgreSQL itself does. */
 function worksIn(pid: number, dir: string): boolean {
   if (os.platform() !== 'linux') return true;
-  return processesWorkingIn(dir).includes(pid);
+  return postgresProcessesIn(dir).includes(pid);
 }
 
-/** Processes whose working directory is `dir` (PostgreSQL servers chdir into their data directory). */
-export function processesWorkingIn(dir: string): number[] {
+/**
+ * PostgreSQL processes (postmaster and backends) working in `dir`: they chdir into their data
+ * directory. Only processes named postgres count, so an operator's shell in the directory is safe.
+ */
+export function postgresProcessesIn(dir: string): number[] {
   if (os.platform() !== 'linux') return [];
   const real = fs.realpathSync(dir);
   const found: number[] = [];
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (fs.readlinkSync(`/proc/${entry}/cwd`) === real) found.push(Number(entry));
+      if (fs.readlinkSync(`/proc/${entry}/cwd`) === real && fs.readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') found.push(Number(entry));
     } catch {
       // The process ended or is not ours to inspect.
     }
   }
-  return found.filter((pid) => pid !== process.pid);
+  return found;
 }
 
 export function isAlive(pid: number): boolean {
