@@ -16,6 +16,7 @@ const run = promisify(execFile);
  */
 export type EmbeddedPostgres = {
   connectionString: string;
+  port: number;
   pid: number;
   stop: () => Promise<void>;
 };
@@ -44,10 +45,27 @@ export async function startEmbeddedPostgres(dataDir: string, log: Log): Promise<
   const pid = child.pid;
   if (pid === undefined) throw new Error('PostgreSQL did not start');
   return {
-    connectionString: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+    connectionString: connectionStringFor(password, port),
+    port,
     pid,
     stop: () => stopChild(child),
   };
+}
+
+/** The superuser connection to a data directory's embedded server listening on `port` (for tools). */
+export function embeddedConnectionString(dataDir: string, port: number): string {
+  const passwordFile = path.join(dataDir, 'pg-password');
+  if (!fs.existsSync(passwordFile)) throw new Error(`${passwordFile} is missing: ${dataDir} holds no embedded PostgreSQL cluster`);
+  return connectionStringFor(fs.readFileSync(passwordFile, 'utf8').trim(), port);
+}
+
+/** True when the data directory holds an initialised cluster that this module created. */
+export function hasEmbeddedCluster(dataDir: string): boolean {
+  return fs.existsSync(path.join(dataDir, 'pg', 'PG_VERSION')) && fs.existsSync(path.join(dataDir, 'pg-password'));
+}
+
+function connectionStringFor(password: string, port: number): string {
+  return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
 }
 
 async function loadBinaries(): Promise<Binaries> {
@@ -79,7 +97,7 @@ async function postgresUserIds(): Promise<Ids> {
 
 async function ensureCluster(bins: Binaries, pgDir: string, dataDir: string, ids: Ids, log: Log): Promise<string> {
   const passwordFile = path.join(dataDir, 'pg-password');
-  if (fs.existsSync(path.join(pgDir, 'PG_VERSION')) && fs.existsSync(passwordFile)) {
+  if (hasEmbeddedCluster(dataDir)) {
     return fs.readFileSync(passwordFile, 'utf8').trim();
   }
   log('initialising the embedded PostgreSQL cluster');
@@ -115,31 +133,47 @@ export async function stopOrphanedServer(pgDir: string, log: Log): Promise<void>
   const pidFile = path.join(pgDir, 'postmaster.pid');
   if (!fs.existsSync(pidFile)) return;
   const postmaster = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (Number.isInteger(postmaster) && postmaster > 0 && isAlive(postmaster)) {
+  // After a crash the pid in postmaster.pid may belong to an unrelated process by now: signal it
+  // only if it really is a server working in this data directory.
+  if (Number.isInteger(postmaster) && postmaster > 0 && isAlive(postmaster) && worksIn(postmaster, pgDir)) {
     log(`stopping orphaned PostgreSQL server (pid ${postmaster}) left by an earlier run`);
     await signalAndWait(postmaster, 'SIGINT', 15_000);
     if (isAlive(postmaster)) await signalAndWait(postmaster, 'SIGKILL', 5_000);
   }
   // Backends whose postmaster died keep the shared memory busy; their working directory is the data directory.
-  for (const pid of processesWorkingIn(pgDir)) {
+  for (const pid of postgresProcessesIn(pgDir)) {
     log(`stopping orphaned PostgreSQL backend (pid ${pid})`);
     await signalAndWait(pid, 'SIGKILL', 5_000);
   }
+  // PostgreSQL refuses to start while the pid in postmaster.pid exists, and after a kill -9 it may
+  // still exist: as a zombie nobody has reaped yet, or recycled by an unrelated process. Nothing
+  // works in the data directory any more, so the file is stale.
+  if (os.platform() === 'linux' && postgresProcessesIn(pgDir).length === 0) fs.rmSync(pidFile, { force: true });
 }
 
-function processesWorkingIn(dir: string): number[] {
+/** Where /proc cannot tell (not Linux), trust the pid file as PostgreSQL itself does. */
+function worksIn(pid: number, dir: string): boolean {
+  if (os.platform() !== 'linux') return true;
+  return postgresProcessesIn(dir).includes(pid);
+}
+
+/**
+ * PostgreSQL processes (postmaster and backends) working in `dir`: they chdir into their data
+ * directory. Only processes named postgres count, so an operator's shell in the directory is safe.
+ */
+export function postgresProcessesIn(dir: string): number[] {
   if (os.platform() !== 'linux') return [];
   const real = fs.realpathSync(dir);
   const found: number[] = [];
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (fs.readlinkSync(`/proc/${entry}/cwd`) === real) found.push(Number(entry));
+      if (fs.readlinkSync(`/proc/${entry}/cwd`) === real && fs.readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') found.push(Number(entry));
     } catch {
       // The process ended or is not ours to inspect.
     }
   }
-  return found.filter((pid) => pid !== process.pid);
+  return found;
 }
 
 export function isAlive(pid: number): boolean {
