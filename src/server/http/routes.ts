@@ -5,6 +5,7 @@ import { authRoutes } from '../modules/auth/auth.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
 import type { Health } from '../modules/health/health.service.js';
 import { onboardingRoutes } from '../modules/onboarding/onboarding.routes.js';
+import { patientsRoutes } from '../modules/patients/patients.routes.js';
 import { sitesRoutes } from '../modules/sites/sites.routes.js';
 import { usersRoutes } from '../modules/users/users.routes.js';
 
@@ -17,4 +18,5 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, health: () =
   void app.register(sitesRoutes(deps), v1);
   void app.register(usersRoutes(deps), v1);
   void app.register(auditTrailRoutes(deps), v1);
+  void app.register(patientsRoutes(deps), v1);
 }

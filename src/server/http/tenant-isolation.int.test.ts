@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../domain/access/roles.js';
+import { admit, createPatient, createProgram, createTemplate, enrol } from '../../../test/factories.js';
 import { TEST_PASSWORD, call, createTestOrg, sessionFor, testApp, type Method, type RegisteredRoute, type TestOrg } from '../../../test/support.js';
 import { routeAccess } from './access.js';
 
@@ -11,10 +12,16 @@ const routes: RegisteredRoute[] = [];
 const t = await testApp({ routes });
 let a: TestOrg;
 let b: TestOrg;
+/** Organization B's patient-area records (patients, episodes), made once. */
+const bIds = { patientId: '', programId: '', episodeId: '' };
 
 beforeAll(async () => {
   a = await createTestOrg(t.deps);
   b = await createTestOrg(t.deps);
+  bIds.patientId = await createPatient(t.db, b);
+  bIds.programId = await createProgram(t.db, b);
+  bIds.episodeId = await admit(t.db, b, { patientId: bIds.patientId, programId: bIds.programId });
+  await enrol(t.db, b, { episodeId: bIds.episodeId, templateId: await createTemplate(t.db, b, { programId: bIds.programId, roomId: null }) });
 });
 afterAll(() => t.close());
 
@@ -23,6 +30,7 @@ type Lookup = ((org: TestOrg) => string) | { notTenantScoped: string };
 /** Path param name → organization B's record of that kind (or why the param names no tenant record). */
 const B_RECORDS: Record<string, Lookup> = {
   userId: (org) => org.users.clinician.id,
+  patientId: () => bIds.patientId,
   token: { notTenantScoped: 'one-time links are capabilities: whoever holds the token may use it, signed in or not' },
   '*': { notTenantScoped: 'static files of the public API docs' },
 };
@@ -30,6 +38,7 @@ const B_RECORDS: Record<string, Lookup> = {
 /** Bodies that pass validation, so the request reaches the record lookup. */
 const VALID_BODIES: Record<string, unknown> = {
   'PATCH /api/v1/admin/users/:userId': { displayName: 'Renamed by another organization', roles: ['admin'], siteIds: [] },
+  'PATCH /api/v1/patients/:patientId': { version: 1, preferredName: 'Renamed by another organization' },
 };
 
 function params(url: string): string[] {
@@ -76,7 +85,7 @@ describe.each(tenantRoutes.map((route) => [label(route), route] as const))('%s w
   });
 });
 
-/** What another organization could damage: its users, roles, sites, sessions, invites and audit chain. */
+/** What another organization could damage: its users, roles, sites, sessions, invites, audit chain, patients and episodes. */
 async function snapshotOf(org: TestOrg) {
   const users = await t.db.selectFrom('users').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute();
   const roles = await t.db.selectFrom('user_roles').selectAll().where('organization_id', '=', org.organizationId).orderBy('user_id').orderBy('role').execute();
@@ -84,7 +93,11 @@ async function snapshotOf(org: TestOrg) {
   const sessions = await t.db.selectFrom('sessions').select(['id', 'ended_at']).where('organization_id', '=', org.organizationId).orderBy('id').execute();
   const tokens = await t.db.selectFrom('one_time_tokens').selectAll().where('organization_id', '=', org.organizationId).orderBy('token_hash').execute();
   const audit = await t.db.selectFrom('audit_events').select(['id']).where('organization_id', '=', org.organizationId).orderBy('id').execute();
-  return { users, roles, sites, sessions, tokens, audit };
+  const patients = await t.db.selectFrom('patients').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute();
+  const episodes = await t.db.selectFrom('episodes').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute();
+  const episodeEvents = await t.db.selectFrom('episode_events').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute();
+  const enrolments = await t.db.selectFrom('episode_enrolments').selectAll().where('organization_id', '=', org.organizationId).orderBy('episode_id').orderBy('template_id').execute();
+  return { users, roles, sites, sessions, tokens, audit, patients, episodes, episodeEvents, enrolments };
 }
 
 describe('lists', () => {
