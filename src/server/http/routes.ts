@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../context.js';
 import { auditTrailRoutes } from '../modules/audit-trail/audit-trail.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
+import { censusRoutes } from '../modules/episodes/census.routes.js';
+import { episodesRoutes } from '../modules/episodes/episodes.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
 import type { Health } from '../modules/health/health.service.js';
 import { onboardingRoutes } from '../modules/onboarding/onboarding.routes.js';
@@ -19,4 +21,6 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, health: () =
   void app.register(usersRoutes(deps), v1);
   void app.register(auditTrailRoutes(deps), v1);
   void app.register(patientsRoutes(deps), v1);
+  void app.register(episodesRoutes(deps), v1);
+  void app.register(censusRoutes(deps), v1);
 }

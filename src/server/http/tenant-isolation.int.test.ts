@@ -31,6 +31,7 @@ type Lookup = ((org: TestOrg) => string) | { notTenantScoped: string };
 const B_RECORDS: Record<string, Lookup> = {
   userId: (org) => org.users.clinician.id,
   patientId: () => bIds.patientId,
+  episodeId: () => bIds.episodeId,
   token: { notTenantScoped: 'one-time links are capabilities: whoever holds the token may use it, signed in or not' },
   '*': { notTenantScoped: 'static files of the public API docs' },
 };
@@ -39,6 +40,11 @@ const B_RECORDS: Record<string, Lookup> = {
 const VALID_BODIES: Record<string, unknown> = {
   'PATCH /api/v1/admin/users/:userId': { displayName: 'Renamed by another organization', roles: ['admin'], siteIds: [] },
   'PATCH /api/v1/patients/:patientId': { version: 1, preferredName: 'Renamed by another organization' },
+  // A program of A's own would do; a random id shows the path record is looked up first.
+  'POST /api/v1/patients/:patientId/episodes': { programId: '00000000-0000-4000-8000-000000000000', admittedOn: '2026-01-05' },
+  'POST /api/v1/episodes/:episodeId/transfer': { kind: 'step_up', toInpatient: true, effectiveOn: '2026-11-02', reason: 'Crisis', referralNote: 'Unit A' },
+  'POST /api/v1/episodes/:episodeId/discharge': { dischargedOn: '2026-11-02', disposition: 'administrative', aftercareNote: 'Closed by another organization' },
+  'PUT /api/v1/episodes/:episodeId/plan': { version: 1, enrolments: [] },
 };
 
 function params(url: string): string[] {
