@@ -105,6 +105,8 @@ export async function movements(db: Q, organizationId: string, from: string, to:
     .where('ev.effective_on', '<=', to)
     .orderBy('ev.effective_on', 'desc')
     .orderBy('ev.recorded_at', 'desc')
+    // One transfer writes both sides at once; newest first puts the arrival before the departure.
+    .orderBy(sql`CASE WHEN ev.kind = 'transferred_in' THEN 0 ELSE 1 END`)
     .orderBy('ev.id')
     .limit(limit)
     .execute();
