@@ -1,7 +1,6 @@
 // Rules for a patient's demographic record: date of birth, phone numbers and state of residence.
 // Pure: "today" is an argument (see decision 0011 for why it is read in the earliest time zone).
 import { fieldError } from '../errors.js';
-import { localDateOf } from '../scheduling/local-time.js';
 
 export const MAX_AGE_YEARS = 120;
 
@@ -31,13 +30,14 @@ export function normalizeStateCode(value: string, path: string): UsStateCode {
   return code;
 }
 
-// UTC+14 is the first zone to start each calendar day: a date after today's date there has not
-// begun anywhere, so a birth on it is in the future wherever the patient lives.
-const EARLIEST_ZONE = 'Pacific/Kiritimati';
+// UTC+14 (Line Islands, no daylight saving) is the first zone to start each calendar day: a date
+// after today's date there has not begun anywhere, so a birth on it is in the future wherever the
+// patient lives. Plain arithmetic keeps this file free of a time-zone library for the web bundle.
+const EARLIEST_OFFSET_MS = 14 * 60 * 60 * 1000;
 
-/** The calendar date in the time zone that starts each day first. */
+/** The calendar date in the time zone that starts each day first (UTC+14). */
 export function latestDateOnEarth(now: Date): string {
-  return localDateOf(now.getTime(), EARLIEST_ZONE);
+  return new Date(now.getTime() + EARLIEST_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -24,6 +24,11 @@ export const ACCESS = {
   everyone: ROLES,
   users: ['admin'],
   audit: ['auditor', 'admin'],
+  patients: ['clinician', 'psychiatrist', 'admissions', 'director', 'front_desk', 'billing'],
+  patientEdit: ['admissions', 'director', 'front_desk'],
+  episodeAdmit: ['admissions', 'director'],
+  episodeMove: ['director', 'clinician', 'psychiatrist', 'admissions'],
+  weeklyPlan: ['admissions', 'director', 'clinician'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export function canAccess(userRoles: readonly Role[], allowed: readonly Role[]): boolean {
