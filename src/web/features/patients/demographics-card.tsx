@@ -2,7 +2,7 @@ import { Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/c
 import type { ReactNode } from 'react';
 import { ageOn } from '../../../domain/patients/patient-rules';
 import type { PatientDto } from '../../lib/api-types';
-import { formatDate, localToday } from './patient-format';
+import { formatDate, formatPhone, localToday } from './patient-format';
 
 function Item({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -44,13 +44,13 @@ export function DemographicsCard({
           <Item label="Date of birth">
             {formatDate(patient.dateOfBirth)} (age {ageOn(patient.dateOfBirth, localToday())})
           </Item>
-          <Item label="Phone">{patient.phone ?? '—'}</Item>
+          <Item label="Phone">{formatPhone(patient.phone)}</Item>
           <Item label="Email">{patient.email ?? '—'}</Item>
           <Item label="State of residence">{patient.stateOfResidence}</Item>
           <Item label="Emergency contact">
             {patient.emergencyContact === null
               ? '—'
-              : `${patient.emergencyContact.name}, ${patient.emergencyContact.phone}`}
+              : `${patient.emergencyContact.name}, ${formatPhone(patient.emergencyContact.phone)}`}
           </Item>
         </SimpleGrid>
         <Item label="Availability">

@@ -145,7 +145,7 @@ export function EpisodesSection({
       )}
       {ordered.map((episode) => (
         <EpisodeCard
-          key={episode.id}
+          key={`${episode.id}:${episode.status}`}
           episode={episode}
           roles={roles}
           onMove={() => setDialog({ kind: 'transfer', episode })}

@@ -4,6 +4,7 @@ import {
   careTimeline,
   displayName,
   formatDate,
+  formatPhone,
   listName,
   localToday,
   weekdayList,
@@ -63,6 +64,12 @@ describe('dates and days', () => {
   it('formats a calendar date without moving it across zones', () => {
     expect(formatDate('2026-03-01')).toBe('Mar 1, 2026');
     expect(formatDate(null)).toBe('—');
+  });
+
+  it('writes US numbers the way people read them and leaves others as stored', () => {
+    expect(formatPhone('+15035550142')).toBe('+1 (503) 555-0142');
+    expect(formatPhone('+442079460958')).toBe('+442079460958');
+    expect(formatPhone(null)).toBe('—');
   });
 
   it('names ISO weekdays', () => {

@@ -58,6 +58,13 @@ export function formatDate(date: string | null): string {
   return Number.isNaN(ms) ? date : dateFormat.format(ms);
 }
 
+/** +15035550142 -> "+1 (503) 555-0142"; other countries stay in E.164 as stored. */
+export function formatPhone(phone: string | null): string {
+  if (phone === null) return '—';
+  const us = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(phone);
+  return us === null ? phone : `+1 (${us[1]}) ${us[2]}-${us[3]}`;
+}
+
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 /** [1, 3, 5] -> "Mon, Wed, Fri" (ISO weekdays, 1 = Monday). */

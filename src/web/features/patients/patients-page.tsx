@@ -81,6 +81,7 @@ function SearchForm({
         />
         <NativeSelect
           label="Care status"
+          description="Open episode in any program"
           data={OPEN_OPTIONS}
           value={draft.openEpisode}
           onChange={(event) =>

@@ -227,8 +227,8 @@ export function PlanEditor({ episodeId, canEdit }: { episodeId: string; canEdit:
             Weekly plan
           </Title>
           <TextInput
-            label="Week of"
-            description="Empty: this week"
+            label="Show the plan on"
+            description="Empty: today"
             type="date"
             size="xs"
             value={asOf}

@@ -2,7 +2,7 @@ import { Badge, Group, List, Stack, Text } from '@mantine/core';
 import type { PlanIntensity } from '../../../domain/episodes/weekly-plan';
 import { formatMinutes } from '../../../domain/intensity/minutes-format';
 import type { IntensityRulesDto } from '../../lib/api-types';
-import { weekdayList } from './patient-format';
+import { formatDate, weekdayList } from './patient-format';
 
 const STATUS: Record<PlanIntensity['status'], { label: string; color: string }> = {
   compliant: { label: 'Meets the weekly rules', color: 'green' },
@@ -49,7 +49,7 @@ export function PlanSummary({
         </Badge>
       </Group>
       <Text size="sm" c="dimmed">
-        Week of {asOf}. Program rules: {rulesText(rules)}.
+        Series running on {formatDate(asOf)}. Program rules: {rulesText(rules)}.
         {intensity.byWeekday.length > 0 &&
           ` Days: ${intensity.byWeekday.map((day) => `${weekdayList([day.weekday])} ${formatMinutes(day.minutes)}`).join(', ')}.`}
       </Text>
