@@ -21,6 +21,7 @@ export function statusFor(code: ErrorCode): number {
     case 'ALREADY_SET_UP':
     case 'MFA_ALREADY_ENROLLED':
     case 'DUPLICATE':
+    case 'CONFLICT':
       return 409;
     case 'STALE_VERSION':
       return 412;

@@ -8,6 +8,9 @@ import type { Health } from '../modules/health/health.service.js';
 import { onboardingRoutes } from '../modules/onboarding/onboarding.routes.js';
 import { programsRoutes } from '../modules/programs/programs.routes.js';
 import { roomsRoutes } from '../modules/sites/rooms.routes.js';
+import { censusRoutes } from '../modules/episodes/census.routes.js';
+import { episodesRoutes } from '../modules/episodes/episodes.routes.js';
+import { patientsRoutes } from '../modules/patients/patients.routes.js';
 import { sitesRoutes } from '../modules/sites/sites.routes.js';
 import { staffRoutes } from '../modules/staff/staff.routes.js';
 import { usersRoutes } from '../modules/users/users.routes.js';
@@ -25,4 +28,7 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, health: () =
   void app.register(closuresRoutes(deps), v1);
   void app.register(usersRoutes(deps), v1);
   void app.register(auditTrailRoutes(deps), v1);
+  void app.register(patientsRoutes(deps), v1);
+  void app.register(episodesRoutes(deps), v1);
+  void app.register(censusRoutes(deps), v1);
 }

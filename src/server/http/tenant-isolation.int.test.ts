@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../domain/access/roles.js';
-import { createProgram, createRoom } from '../../../test/factories.js';
+import { admit, createPatient, createProgram, createRoom, createTemplate, enrol } from '../../../test/factories.js';
 import { TEST_PASSWORD, call, createTestOrg, sessionFor, testApp, type Method, type RegisteredRoute, type TestOrg } from '../../../test/support.js';
 import { routeAccess } from './access.js';
 
@@ -14,6 +14,8 @@ let a: TestOrg;
 let b: TestOrg;
 /** Configuration records of organization B (programs area). */
 const bConfig = { roomId: '', programId: '', closureId: '' };
+/** Organization B's patient-area records (patients, episodes), made once. */
+const bIds = { patientId: '', programId: '', episodeId: '' };
 
 beforeAll(async () => {
   a = await createTestOrg(t.deps);
@@ -22,6 +24,10 @@ beforeAll(async () => {
   bConfig.programId = await createProgram(t.db, b);
   const closure = await t.db.insertInto('closures').values({ organization_id: b.organizationId, site_id: null, closed_on: '2026-12-25', reason: 'Holiday' }).returning('id').executeTakeFirstOrThrow();
   bConfig.closureId = closure.id;
+  bIds.patientId = await createPatient(t.db, b);
+  bIds.programId = await createProgram(t.db, b);
+  bIds.episodeId = await admit(t.db, b, { patientId: bIds.patientId, programId: bIds.programId });
+  await enrol(t.db, b, { episodeId: bIds.episodeId, templateId: await createTemplate(t.db, b, { programId: bIds.programId, roomId: null }) });
 });
 afterAll(() => t.close());
 
@@ -34,6 +40,8 @@ const B_RECORDS: Record<string, Lookup> = {
   roomId: () => bConfig.roomId,
   programId: () => bConfig.programId,
   closureId: () => bConfig.closureId,
+  patientId: () => bIds.patientId,
+  episodeId: () => bIds.episodeId,
   token: { notTenantScoped: 'one-time links are capabilities: whoever holds the token may use it, signed in or not' },
   '*': { notTenantScoped: 'static files of the public API docs' },
 };
@@ -46,6 +54,12 @@ const VALID_BODIES: Record<string, unknown> = {
   'PATCH /api/v1/rooms/:roomId': { name: 'Renamed room', capacity: 1 },
   'PATCH /api/v1/programs/:programId': { version: 1, name: 'Renamed program', published: true },
   'PUT /api/v1/staff/:userId/profile': { licenceType: 'LCSW', licensedStates: ['NY'], modalities: ['cbt'], weeklyAvailability: [], siteIds: [] },
+  'PATCH /api/v1/patients/:patientId': { version: 1, preferredName: 'Renamed by another organization' },
+  // A program of A's own would do; a random id shows the path record is looked up first.
+  'POST /api/v1/patients/:patientId/episodes': { programId: '00000000-0000-4000-8000-000000000000', admittedOn: '2026-01-05' },
+  'POST /api/v1/episodes/:episodeId/transfer': { kind: 'step_up', toInpatient: true, effectiveOn: '2026-11-02', reason: 'Crisis', referralNote: 'Unit A' },
+  'POST /api/v1/episodes/:episodeId/discharge': { dischargedOn: '2026-11-02', disposition: 'administrative', aftercareNote: 'Closed by another organization' },
+  'PUT /api/v1/episodes/:episodeId/plan': { version: 1, enrolments: [] },
 };
 
 function params(url: string): string[] {
@@ -92,7 +106,7 @@ describe.each(tenantRoutes.map((route) => [label(route), route] as const))('%s w
   });
 });
 
-/** What another organization could damage: its users, roles, sites, sessions, invites, configuration and audit chain. */
+/** What another organization could damage: its users, roles, sites, sessions, invites, configuration, audit chain, patients and episodes. */
 async function snapshotOf(org: TestOrg) {
   const users = await t.db.selectFrom('users').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute();
   const roles = await t.db.selectFrom('user_roles').selectAll().where('organization_id', '=', org.organizationId).orderBy('user_id').orderBy('role').execute();
@@ -107,7 +121,11 @@ async function snapshotOf(org: TestOrg) {
     staffProfiles: await t.db.selectFrom('staff_profiles').selectAll().where('organization_id', '=', org.organizationId).orderBy('user_id').execute(),
     closures: await t.db.selectFrom('closures').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute(),
   };
-  return { users, roles, sites, sessions, tokens, audit, config };
+  const patients = await t.db.selectFrom('patients').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute();
+  const episodes = await t.db.selectFrom('episodes').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute();
+  const episodeEvents = await t.db.selectFrom('episode_events').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute();
+  const enrolments = await t.db.selectFrom('episode_enrolments').selectAll().where('organization_id', '=', org.organizationId).orderBy('episode_id').orderBy('template_id').execute();
+  return { users, roles, sites, sessions, tokens, audit, config, patients, episodes, episodeEvents, enrolments };
 }
 
 describe('lists', () => {

@@ -7,6 +7,7 @@ export type NavItem = { path: string; label: string; roles: readonly Role[] };
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: 'Dashboard', roles: ACCESS.everyone },
+  { path: '/patients', label: 'Patients', roles: ACCESS.patients },
   { path: '/programs', label: 'Programs', roles: ACCESS.programs },
   { path: '/sites', label: 'Sites', roles: ACCESS.configure },
   { path: '/staff', label: 'Staff', roles: ACCESS.configure },

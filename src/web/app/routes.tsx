@@ -127,6 +127,32 @@ export function createAppRouter() {
               },
             },
             {
+              path: 'patients',
+              lazy: async () => {
+                const { PatientsPage } = await import('../features/patients/patients-page');
+                return {
+                  element: (
+                    <RequireRoles roles={ACCESS.patients}>
+                      <PatientsPage />
+                    </RequireRoles>
+                  ),
+                };
+              },
+            },
+            {
+              path: 'patients/:patientId',
+              lazy: async () => {
+                const { PatientChartPage } = await import('../features/patients/patient-chart-page');
+                return {
+                  element: (
+                    <RequireRoles roles={ACCESS.patients}>
+                      <PatientChartPage />
+                    </RequireRoles>
+                  ),
+                };
+              },
+            },
+            {
               path: 'audit',
               lazy: async () => {
                 const { AuditPage } = await import('../features/audit/audit-page');

@@ -138,3 +138,184 @@ export type StaffListDto = { staff: StaffDto[] };
 
 export type ClosureDto = { id: string; siteId: string | null; date: string; reason: string };
 export type ClosuresDto = { closures: ClosureDto[] };
+
+// Patients, episodes of care, weekly plan and census (issue #3, decision 0011).
+
+
+export type EmergencyContactDto = { name: string; phone: string };
+
+export type PatientDto = {
+  id: string;
+  legalFirstName: string;
+  legalLastName: string;
+  preferredName: string | null;
+  pronouns: string | null;
+  dateOfBirth: string;
+  phone: string | null;
+  email: string | null;
+  stateOfResidence: string;
+  emergencyContact: EmergencyContactDto | null;
+  availabilityNotes: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type OpenEpisodeSummaryDto = {
+  episodeId: string;
+  programId: string;
+  programName: string;
+  levelOfCare: LevelOfCare;
+  admittedOn: string;
+};
+
+export type PatientSummaryDto = {
+  id: string;
+  legalFirstName: string;
+  legalLastName: string;
+  preferredName: string | null;
+  pronouns: string | null;
+  dateOfBirth: string;
+  stateOfResidence: string;
+  openEpisodes: OpenEpisodeSummaryDto[];
+};
+
+export type PatientListDto = { patients: PatientSummaryDto[]; total: number; limit: number; offset: number };
+
+export type Disposition =
+  | 'completed'
+  | 'stepped_down'
+  | 'stepped_up'
+  | 'left_against_advice'
+  | 'administrative'
+  | 'transferred';
+
+export type EpisodeEventKind =
+  | 'admitted'
+  | 'transferred_in'
+  | 'transferred_out'
+  | 'stepped_up'
+  | 'stepped_down'
+  | 'level_changed'
+  | 'discharged';
+
+export type EpisodeEventDto = {
+  id: string;
+  kind: EpisodeEventKind;
+  effectiveOn: string;
+  fromProgramId: string | null;
+  fromProgramName: string | null;
+  toProgramId: string | null;
+  toProgramName: string | null;
+  fromLevel: string | null;
+  toLevel: string | null;
+  reason: string;
+  recordedBy: string | null;
+  recordedByName: string | null;
+  recordedAt: string;
+};
+
+export type EpisodeDto = {
+  id: string;
+  patientId: string;
+  programId: string;
+  programName: string;
+  siteId: string;
+  siteName: string;
+  levelOfCare: LevelOfCare;
+  part2: boolean;
+  status: 'open' | 'closed';
+  admittedOn: string;
+  expectedWeeks: number | null;
+  expectedEndOn: string | null;
+  dischargedOn: string | null;
+  disposition: Disposition | null;
+  aftercareNote: string | null;
+  previousEpisodeId: string | null;
+  nextEpisodeId: string | null;
+  version: number;
+  events: EpisodeEventDto[];
+};
+
+export type EpisodeListDto = { episodes: EpisodeDto[] };
+
+export type MoveKind = 'step_up' | 'step_down' | 'transfer';
+
+export type TransferResultDto = { closed: EpisodeDto; opened: EpisodeDto | null };
+
+export type IntensityRulesDto = {
+  weeklyFloorMinutes: number;
+  weeklyCeilingMinutes: number | null;
+  minDaysPerWeek: number;
+  minBillableDaysPerWeek: number;
+  minBillableDayMinutes: number;
+};
+
+export type SeriesDto = {
+  templateId: string;
+  title: string;
+  modality: string;
+  programId: string;
+  programName: string;
+  daysOfWeek: number[];
+  startTime: string;
+  durationMinutes: number;
+  telehealth: boolean;
+  seriesStartsOn: string;
+  seriesEndsOn: string | null;
+};
+
+export type PlanEnrolmentDto = SeriesDto & {
+  seriesActive: boolean;
+  startsOn: string;
+  endsOn: string | null;
+  inEffect: boolean;
+};
+
+export type PlanDto = {
+  episodeId: string;
+  patientId: string;
+  episodeStatus: 'open' | 'closed';
+  version: number;
+  admittedOn: string;
+  dischargedOn: string | null;
+  program: {
+    id: string;
+    name: string;
+    levelOfCare: LevelOfCare;
+    population: 'adult' | 'adolescent';
+    siteId: string;
+    timeZone: string;
+    rules: IntensityRulesDto;
+  };
+  enrolments: PlanEnrolmentDto[];
+  weekly: {
+    asOf: string;
+    minutes: number;
+    days: number;
+    billableDays: number;
+    byWeekday: { weekday: number; minutes: number; sessions: number; billable: boolean }[];
+    status: 'compliant' | 'below_floor' | 'above_ceiling';
+    reasons: string[];
+  };
+  available: SeriesDto[];
+};
+
+export type ProgramCensusDto = {
+  programId: string;
+  programName: string;
+  siteId: string;
+  siteName: string;
+  levelOfCare: LevelOfCare;
+  population: 'adult' | 'adolescent';
+  active: boolean;
+  onDate: string;
+  openEpisodes: number;
+};
+
+export type CensusDto = {
+  on: string | null;
+  programs: ProgramCensusDto[];
+  sites: { siteId: string; siteName: string; programs: number; openEpisodes: number }[];
+  totalOpenEpisodes: number;
+};

@@ -27,6 +27,11 @@ export const ACCESS = {
   // Configuration: read by every staff role but the auditor, changed by admin and director.
   programs: ['admin', 'director', 'clinician', 'psychiatrist', 'admissions', 'billing', 'front_desk'],
   configure: ['admin', 'director'],
+  patients: ['clinician', 'psychiatrist', 'admissions', 'director', 'front_desk', 'billing'],
+  patientEdit: ['admissions', 'director', 'front_desk'],
+  episodeAdmit: ['admissions', 'director'],
+  episodeMove: ['director', 'clinician', 'psychiatrist', 'admissions'],
+  weeklyPlan: ['admissions', 'director', 'clinician'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export function canAccess(userRoles: readonly Role[], allowed: readonly Role[]): boolean {

@@ -1,0 +1,192 @@
+import {
+  Alert,
+  Button,
+  Group,
+  Modal,
+  NativeSelect,
+  NumberInput,
+  Stack,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState, type SubmitEvent } from 'react';
+import type { Disposition, EpisodeDto, ProgramCensusDto } from '../../lib/api-types';
+import { formErrorsFrom } from '../../lib/form-errors';
+import { DISPOSITIONS, localToday } from './patient-format';
+import { useAdmit, useDischarge } from './patients-api';
+
+export function programLabel(program: ProgramCensusDto): string {
+  return `${program.programName} · ${program.levelOfCare} · ${program.siteName} (${program.openEpisodes} in care)`;
+}
+
+export function GeneralError({ message }: { message: string | null | undefined }) {
+  if (message === null || message === undefined) return null;
+  return (
+    <Alert color="red" role="alert">
+      {message}
+    </Alert>
+  );
+}
+
+export function FormButtons({
+  submitLabel,
+  pending,
+  onClose,
+}: {
+  submitLabel: string;
+  pending: boolean;
+  onClose: () => void;
+}) {
+  return (
+    <Group justify="flex-end">
+      <Button variant="default" onClick={onClose}>
+        Cancel
+      </Button>
+      <Button type="submit" loading={pending}>
+        {submitLabel}
+      </Button>
+    </Group>
+  );
+}
+
+const ADMIT_FIELDS = ['programId', 'admittedOn', 'expectedWeeks'] as const;
+
+export function AdmitModal({
+  patientId,
+  programs,
+  onClose,
+}: {
+  patientId: string;
+  programs: ProgramCensusDto[];
+  onClose: () => void;
+}) {
+  const admit = useAdmit(patientId);
+  const choices = programs.filter((program) => program.active);
+  const [programId, setProgramId] = useState('');
+  const [admittedOn, setAdmittedOn] = useState(localToday());
+  const [expectedWeeks, setExpectedWeeks] = useState<string | number>(8);
+
+  function submit(event: SubmitEvent<HTMLFormElement>) {
+    event.preventDefault();
+    admit.mutate(
+      { programId, admittedOn, expectedWeeks: expectedWeeks === '' ? null : Number(expectedWeeks) },
+      {
+        onSuccess: (episode) => {
+          notifications.show({ color: 'green', message: `Admitted to ${episode.programName}` });
+          onClose();
+        },
+      },
+    );
+  }
+
+  const errors = admit.isError ? formErrorsFrom(admit.error, ADMIT_FIELDS) : null;
+  return (
+    <Modal opened onClose={onClose} title="Admit to a program" size="lg">
+      <form onSubmit={submit} noValidate aria-label="Admit to a program">
+        <Stack gap="md">
+          <NativeSelect
+            label="Program"
+            description="The level of care comes from the program"
+            required
+            data={[
+              { value: '', label: 'Choose a program' },
+              ...choices.map((program) => ({
+                value: program.programId,
+                label: programLabel(program),
+              })),
+            ]}
+            value={programId}
+            onChange={(event) => setProgramId(event.currentTarget.value)}
+            error={errors?.fields.programId}
+          />
+          <TextInput
+            label="Admission date"
+            type="date"
+            required
+            value={admittedOn}
+            onChange={(event) => setAdmittedOn(event.currentTarget.value)}
+            error={errors?.fields.admittedOn}
+          />
+          <NumberInput
+            label="Expected length (weeks)"
+            min={1}
+            max={104}
+            allowDecimal={false}
+            value={expectedWeeks}
+            onChange={setExpectedWeeks}
+            error={errors?.fields.expectedWeeks}
+          />
+          <GeneralError message={errors?.general} />
+          <FormButtons submitLabel="Admit" pending={admit.isPending} onClose={onClose} />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+const DISCHARGE_FIELDS = ['dischargedOn', 'disposition', 'aftercareNote'] as const;
+
+export function DischargeModal({ episode, onClose }: { episode: EpisodeDto; onClose: () => void }) {
+  const discharge = useDischarge(episode.patientId, episode.id);
+  const [dischargedOn, setDischargedOn] = useState(localToday());
+  const [disposition, setDisposition] = useState<Disposition>('completed');
+  const [aftercareNote, setAftercareNote] = useState('');
+
+  function submit(event: SubmitEvent<HTMLFormElement>) {
+    event.preventDefault();
+    discharge.mutate(
+      { dischargedOn, disposition, aftercareNote },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'green', message: `Discharged from ${episode.programName}` });
+          onClose();
+        },
+      },
+    );
+  }
+
+  const errors = discharge.isError ? formErrorsFrom(discharge.error, DISCHARGE_FIELDS) : null;
+  return (
+    <Modal opened onClose={onClose} title={`Discharge from ${episode.programName}`} size="lg">
+      <form onSubmit={submit} noValidate aria-label={`Discharge from ${episode.programName}`}>
+        <Stack gap="md">
+          <TextInput
+            label="Discharge date"
+            description={`Admitted on ${episode.admittedOn}`}
+            type="date"
+            required
+            value={dischargedOn}
+            onChange={(event) => setDischargedOn(event.currentTarget.value)}
+            error={errors?.fields.dischargedOn}
+          />
+          <NativeSelect
+            label="Disposition"
+            required
+            data={DISPOSITIONS.map((item) => ({ value: item.value, label: item.label }))}
+            value={disposition}
+            onChange={(event) =>
+              setDisposition(
+                DISPOSITIONS.find((item) => item.value === event.currentTarget.value)?.value ??
+                  'completed',
+              )
+            }
+            error={errors?.fields.disposition}
+          />
+          <Textarea
+            label="Aftercare note"
+            description="Where care continues: follow-up appointments, referrals, crisis plan"
+            required
+            autosize
+            minRows={3}
+            value={aftercareNote}
+            onChange={(event) => setAftercareNote(event.currentTarget.value)}
+            error={errors?.fields.aftercareNote}
+          />
+          <GeneralError message={errors?.general} />
+          <FormButtons submitLabel="Discharge" pending={discharge.isPending} onClose={onClose} />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
