@@ -20,7 +20,10 @@ export function statusFor(code: ErrorCode): number {
     case 'EMAIL_TAKEN':
     case 'ALREADY_SET_UP':
     case 'MFA_ALREADY_ENROLLED':
+    case 'SCHEDULE_CONFLICT':
       return 409;
+    case 'STALE_VERSION':
+      return 412;
     case 'PAYLOAD_TOO_LARGE':
       return 413;
     case 'RULE_VIOLATION':

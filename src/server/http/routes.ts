@@ -2,9 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../context.js';
 import { auditTrailRoutes } from '../modules/audit-trail/audit-trail.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
+import { calendarRoutes } from '../modules/calendar/calendar.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
 import type { Health } from '../modules/health/health.service.js';
 import { onboardingRoutes } from '../modules/onboarding/onboarding.routes.js';
+import { schedulesRoutes } from '../modules/schedules/schedules.routes.js';
 import { sitesRoutes } from '../modules/sites/sites.routes.js';
 import { usersRoutes } from '../modules/users/users.routes.js';
 
@@ -17,4 +19,6 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, health: () =
   void app.register(sitesRoutes(deps), v1);
   void app.register(usersRoutes(deps), v1);
   void app.register(auditTrailRoutes(deps), v1);
+  void app.register(schedulesRoutes(deps), v1);
+  void app.register(calendarRoutes(deps), v1);
 }
