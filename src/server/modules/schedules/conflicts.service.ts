@@ -1,4 +1,4 @@
-import { checkAppointmentConflicts, type Booking, type BookingContext, type ProposedBooking } from '../../../domain/scheduling/appointment-conflicts.js';
+import { checkAppointmentConflicts, type Booking, type BookingContext, type Conflict, type ProposedBooking } from '../../../domain/scheduling/appointment-conflicts.js';
 import { DomainError } from '../../../domain/errors.js';
 import { localTimeOf } from '../../../domain/scheduling/local-time.js';
 import type { Db } from '../../db/database.js';
@@ -10,7 +10,23 @@ import { expectedPatientsOf, overlappingSessions, type SessionRecord } from './s
 // one room place; placeholders that never equal a real uuid fill the fields a booking does not use.
 // Decision 0012: a group session holds its whole room, so it takes every place of the room.
 
-export type SlotConflict = { kind: 'patient_double_booked' | 'clinician_double_booked' | 'room_over_capacity' | 'clinician_not_licensed'; message: string };
+/** A conflict as the API reports it: the domain's, with the other session's id instead of a booking id (which holds a patient id). */
+export type SlotConflict =
+  | { kind: 'patient_double_booked' | 'clinician_double_booked'; message: string; sessionId?: string | null }
+  | { kind: 'room_over_capacity'; message: string; roomId?: string; capacity?: number; booked?: number }
+  | { kind: 'clinician_not_licensed'; message: string; state?: string | null };
+
+function toSlotConflict(conflict: Conflict): SlotConflict {
+  switch (conflict.kind) {
+    case 'patient_double_booked':
+    case 'clinician_double_booked':
+      return { kind: conflict.kind, message: conflict.message, sessionId: conflict.bookingId === null ? null : (conflict.bookingId.split('/')[0] ?? null) };
+    case 'room_over_capacity':
+      return { kind: conflict.kind, message: conflict.message, roomId: conflict.roomId, capacity: conflict.capacity, booked: conflict.booked };
+    case 'clinician_not_licensed':
+      return { kind: conflict.kind, message: conflict.message, state: conflict.state };
+  }
+}
 
 const NOBODY = 'none';
 
@@ -67,7 +83,7 @@ export async function checkAppointmentSlot(
   };
   const context: BookingContext = { timeZone: input.timeZone, roomCapacity: room?.capacity ?? null, patientState: input.patientState, clinicianLicensedStates: input.clinician.licensedStates };
   const result = checkAppointmentConflicts(proposed, bookings, context);
-  if (!result.ok) refuse(result.conflicts.map((conflict) => ({ kind: conflict.kind, message: conflict.message })));
+  if (!result.ok) refuse(result.conflicts.map(toSlotConflict));
 }
 
 /**
@@ -92,7 +108,7 @@ export async function checkGroupSlot(
     const result = checkAppointmentConflicts({ ...base, patientId: `proposal/${clinicianId}`, clinicianId }, around.bookings, context);
     if (result.ok) continue;
     const name = names.get(clinicianId)?.displayName ?? 'A facilitator';
-    for (const conflict of result.conflicts) conflicts.push({ kind: conflict.kind, message: `${name}: ${conflict.message}` });
+    for (const conflict of result.conflicts) conflicts.push({ ...toSlotConflict(conflict), message: `${name}: ${conflict.message}` });
   }
 
   if (room !== null && input.checkRoom) {
