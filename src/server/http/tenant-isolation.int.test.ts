@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../domain/access/roles.js';
+import { createPatient, createProgram, createRoom, createSession, createTemplate } from '../../../test/factories.js';
 import { TEST_PASSWORD, call, createTestOrg, sessionFor, testApp, type Method, type RegisteredRoute, type TestOrg } from '../../../test/support.js';
 import { routeAccess } from './access.js';
 
@@ -12,10 +13,26 @@ const t = await testApp({ routes });
 let a: TestOrg;
 let b: TestOrg;
 
+/** Organization B's records that TestOrg does not hold, made in beforeAll (schedules: a template, a group session, an appointment). */
+const bRecords = new Map<string, string>();
+
 beforeAll(async () => {
   a = await createTestOrg(t.deps);
   b = await createTestOrg(t.deps);
+  const programId = await createProgram(t.db, b);
+  const roomId = await createRoom(t.db, b);
+  const templateId = await createTemplate(t.db, b, { programId, roomId, facilitatorIds: [b.users.clinician.id] });
+  bRecords.set('templateId', templateId);
+  bRecords.set('sessionId', await createSession(t.db, b, { programId, templateId, occurrenceDate: '2026-11-02', startsAt: '2026-11-02T15:00:00Z', localDate: '2026-11-02', roomId, clinicianIds: [b.users.clinician.id] }));
+  const patientId = await createPatient(t.db, b);
+  bRecords.set('appointmentId', await createSession(t.db, b, { kind: 'individual_therapy', patientId, startsAt: '2026-11-03T15:00:00Z', minutes: 50, localDate: '2026-11-03', clinicianIds: [b.users.clinician.id], capacity: 1 }));
 });
+
+function bRecord(name: string): string {
+  const id = bRecords.get(name);
+  if (id === undefined) throw new Error(`organization B has no ${name}`);
+  return id;
+}
 afterAll(() => t.close());
 
 type Lookup = ((org: TestOrg) => string) | { notTenantScoped: string };
@@ -23,13 +40,20 @@ type Lookup = ((org: TestOrg) => string) | { notTenantScoped: string };
 /** Path param name → organization B's record of that kind (or why the param names no tenant record). */
 const B_RECORDS: Record<string, Lookup> = {
   userId: (org) => org.users.clinician.id,
-  token: { notTenantScoped: 'one-time links are capabilities: whoever holds the token may use it, signed in or not' },
+  templateId: () => bRecord('templateId'),
+  sessionId: () => bRecord('sessionId'),
+  appointmentId: () => bRecord('appointmentId'),
+  token: { notTenantScoped: 'one-time links and calendar feed URLs are capabilities: whoever holds the token may use it, signed in or not' },
   '*': { notTenantScoped: 'static files of the public API docs' },
 };
 
 /** Bodies that pass validation, so the request reaches the record lookup. */
 const VALID_BODIES: Record<string, unknown> = {
   'PATCH /api/v1/admin/users/:userId': { displayName: 'Renamed by another organization', roles: ['admin'], siteIds: [] },
+  'PATCH /api/v1/schedules/templates/:templateId': { version: 1, title: 'Renamed by another organization' },
+  'POST /api/v1/schedules/templates/:templateId/end': { version: 1, endsOn: '2030-01-01' },
+  'PATCH /api/v1/sessions/:sessionId': { action: 'cancel', version: 1, reason: 'Cancelled by another organization' },
+  'POST /api/v1/appointments/:appointmentId/cancel': { version: 1, reason: 'Cancelled by another organization' },
 };
 
 function params(url: string): string[] {
@@ -76,7 +100,7 @@ describe.each(tenantRoutes.map((route) => [label(route), route] as const))('%s w
   });
 });
 
-/** What another organization could damage: its users, roles, sites, sessions, invites and audit chain. */
+/** What another organization could damage: its users, roles, sites, sessions, invites, audit chain, group templates and sessions of care. */
 async function snapshotOf(org: TestOrg) {
   const users = await t.db.selectFrom('users').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute();
   const roles = await t.db.selectFrom('user_roles').selectAll().where('organization_id', '=', org.organizationId).orderBy('user_id').orderBy('role').execute();
@@ -84,7 +108,9 @@ async function snapshotOf(org: TestOrg) {
   const sessions = await t.db.selectFrom('sessions').select(['id', 'ended_at']).where('organization_id', '=', org.organizationId).orderBy('id').execute();
   const tokens = await t.db.selectFrom('one_time_tokens').selectAll().where('organization_id', '=', org.organizationId).orderBy('token_hash').execute();
   const audit = await t.db.selectFrom('audit_events').select(['id']).where('organization_id', '=', org.organizationId).orderBy('id').execute();
-  return { users, roles, sites, sessions, tokens, audit };
+  const templates = await t.db.selectFrom('group_templates').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute();
+  const sessionsOfCare = await t.db.selectFrom('sessions_of_care').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute();
+  return { users, roles, sites, sessions, tokens, audit, templates, sessionsOfCare };
 }
 
 describe('lists', () => {
