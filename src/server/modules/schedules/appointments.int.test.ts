@@ -146,6 +146,17 @@ describe('booking an individual appointment', () => {
     expect(await t.db.selectFrom('sessions_of_care').select('id').where('organization_id', '=', clinic.org.organizationId).execute()).toEqual([]);
   });
 
+  it('gives one booking and one refusal when two devices book the same clinician at once', async () => {
+    const clinic = await clinicWithPatient();
+    const otherPatient = await createPatient(t.db, clinic.org, { state: 'IL' });
+    const [first, second] = await Promise.all([
+      call(t, clinic.frontDesk, 'POST', APPOINTMENTS, booking(clinic, { roomId: null, telehealth: true })),
+      call(t, clinic.clinician, 'POST', APPOINTMENTS, booking(clinic, { patientId: otherPatient, roomId: null, telehealth: true })),
+    ]);
+    expect([first.statusCode, second.statusCode].sort()).toEqual([201, 409]);
+    expect(await t.db.selectFrom('sessions_of_care').select('id').where('organization_id', '=', clinic.org.organizationId).execute()).toHaveLength(1);
+  });
+
   it('refuses a day the site is closed', async () => {
     const clinic = await clinicWithPatient();
     await createClosure(t.db, clinic.org, { date: '2026-02-17', reason: 'Power outage' });

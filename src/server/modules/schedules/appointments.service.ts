@@ -63,6 +63,7 @@ async function episodeFor(db: Db, organizationId: string, patientId: string, epi
 export async function bookAppointment(deps: AppDeps, ctx: ActorCtx, input: BookAppointmentInput): Promise<AppointmentDto> {
   return deps.db.transaction().execute(async (trx) => {
     const organizationId = ctx.actor.organizationId;
+    await repo.lockSchedule(trx, organizationId);
     const site = await findSite(trx, organizationId, input.siteId);
     if (!site) throw fieldError('siteId', 'is not a site of this organization');
     assertSiteZone(site.timeZone);

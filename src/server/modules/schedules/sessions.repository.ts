@@ -319,3 +319,12 @@ export async function expectedPatientsOf(db: Q, organizationId: string, sessionI
   }
   return result;
 }
+
+/**
+ * Serialises schedule writes of one organization (bookings, moves, template changes, generation) for
+ * the rest of the transaction: conflict checks read other sessions and then write, and two such
+ * checks running at once would each miss the other's booking.
+ */
+export async function lockSchedule(db: Q, organizationId: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`openiop:schedule:${organizationId}`}, 0))`.execute(db);
+}

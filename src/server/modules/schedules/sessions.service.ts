@@ -46,6 +46,8 @@ export type SessionChange =
   | { action: 'restore' }
   | { action: 'substitute'; facilitatorId: string | null; replacesFacilitatorId?: string | undefined };
 
+const CHANGE_VERBS: Record<SessionChange['action'], string> = { move: 'moved', cancel: 'cancelled', restore: 'restored', substitute: 'substituted' };
+
 export type ExpectedPatient = repo.ExpectedPatient;
 export type SessionRecord = repo.SessionRecord;
 
@@ -183,6 +185,7 @@ async function substitute(db: Db, ctx: ActorCtx, session: repo.SessionRecord, ch
 export async function changeSession(deps: AppDeps, ctx: ActorCtx, sessionId: string, change: SessionChange, version: number | undefined): Promise<SessionDto> {
   return deps.db.transaction().execute(async (trx) => {
     const organizationId = ctx.actor.organizationId;
+    await repo.lockSchedule(trx, organizationId);
     const session = await mustFind(trx, ctx, sessionId, true);
     checkVersion(version, session.version, 'session');
     if (session.dayClosedAt !== null) throw new DomainError('RULE_VIOLATION', 'The day of this session is closed for attendance; it can no longer be changed');
@@ -215,7 +218,7 @@ export async function changeSession(deps: AppDeps, ctx: ActorCtx, sessionId: str
     await repo.updateSession(trx, organizationId, sessionId, fields, ctx.now);
     await deps.audit(trx, {
       ...auditBase(ctx),
-      action: `${session.kind === 'group' ? 'session' : 'appointment'}.${change.action === 'move' ? 'moved' : change.action === 'cancel' ? 'cancelled' : change.action === 'restore' ? 'restored' : 'substituted'}`,
+      action: `${session.kind === 'group' ? 'session' : 'appointment'}.${CHANGE_VERBS[change.action]}`,
       entityType: 'session',
       entityId: sessionId,
       patientId: session.patientId,

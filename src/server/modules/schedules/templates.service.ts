@@ -8,6 +8,7 @@ import { addSummaries, assertSiteZone, checkGenerateRange, emptySummary, materia
 import { findProgram, findRoom, findSite, staffNames } from './lookups.repository.js';
 import { checkFacilitators } from './qualifications.service.js';
 import { auditBase, checkVersion, dedupe } from './shared.js';
+import { lockSchedule } from './sessions.repository.js';
 import * as repo from './templates.repository.js';
 
 export type TemplateDto = {
@@ -150,6 +151,7 @@ export async function getTemplate(deps: AppDeps, ctx: ActorCtx, templateId: stri
 export async function createTemplate(deps: AppDeps, ctx: ActorCtx, input: TemplateInput): Promise<TemplateWithGeneration> {
   return deps.db.transaction().execute(async (trx) => {
     const organizationId = ctx.actor.organizationId;
+    await lockSchedule(trx, organizationId);
     const checked = await checkTemplate(trx, ctx, input, null, true);
     const templateId = await repo.insertTemplate(trx, organizationId, { ...input, daysOfWeek: checked.daysOfWeek }, ctx.now);
     await repo.replaceFacilitators(trx, organizationId, templateId, dedupe(input.facilitatorIds));
@@ -169,6 +171,7 @@ export async function createTemplate(deps: AppDeps, ctx: ActorCtx, input: Templa
 export async function updateTemplate(deps: AppDeps, ctx: ActorCtx, templateId: string, patch: TemplatePatch, version: number | undefined): Promise<TemplateWithGeneration> {
   return deps.db.transaction().execute(async (trx) => {
     const organizationId = ctx.actor.organizationId;
+    await lockSchedule(trx, organizationId);
     const before = await mustFind(trx, ctx, templateId, true);
     checkVersion(version, before.version, 'group template');
     const merged: TemplateInput = {
@@ -200,6 +203,7 @@ export async function updateTemplate(deps: AppDeps, ctx: ActorCtx, templateId: s
 
 export async function endTemplate(deps: AppDeps, ctx: ActorCtx, templateId: string, endsOn: string, version: number | undefined): Promise<TemplateWithGeneration> {
   return deps.db.transaction().execute(async (trx) => {
+    await lockSchedule(trx, ctx.actor.organizationId);
     const before = await mustFind(trx, ctx, templateId, true);
     checkVersion(version, before.version, 'group template');
     if (endsOn < before.startsOn) throw fieldError('endsOn', `must not be before the series starts (${before.startsOn})`);
@@ -216,6 +220,7 @@ export async function generateSchedules(deps: AppDeps, ctx: ActorCtx, input: Dat
   checkGenerateRange(input);
   return deps.db.transaction().execute(async (trx) => {
     const organizationId = ctx.actor.organizationId;
+    await lockSchedule(trx, organizationId);
     if (input.siteId !== undefined && !(await findSite(trx, organizationId, input.siteId))) throw fieldError('siteId', 'is not a site of this organization');
     if (input.templateId !== undefined && !(await repo.findTemplate(trx, organizationId, input.templateId))) throw fieldError('templateId', 'is not a group template of this organization');
     const range = { from: input.from, to: input.to };
