@@ -132,3 +132,42 @@ export async function closuresFor(db: Q, organizationId: string, siteId: string,
     .execute();
   return rows.map((row) => ({ date: row.closed_on, reason: row.reason, siteId: row.site_id }));
 }
+
+export type ProgramOption = { id: string; name: string; siteId: string };
+export type RoomOption = { id: string; name: string; siteId: string; capacity: number; active: boolean };
+export type StaffOption = { id: string; displayName: string; roles: string[]; modalities: string[]; licensedStates: string[] };
+
+export async function listPrograms(db: Q, organizationId: string): Promise<ProgramOption[]> {
+  const rows = await db.selectFrom('programs').select(['id', 'name', 'site_id']).where('organization_id', '=', organizationId).where('active', '=', true).orderBy('name').execute();
+  return rows.map((row) => ({ id: row.id, name: row.name, siteId: row.site_id }));
+}
+
+export async function listRooms(db: Q, organizationId: string): Promise<RoomOption[]> {
+  const rows = await db.selectFrom('rooms').select(['id', 'name', 'site_id', 'capacity', 'active']).where('organization_id', '=', organizationId).orderBy('name').execute();
+  return rows.map((row) => ({ id: row.id, name: row.name, siteId: row.site_id, capacity: row.capacity, active: row.active }));
+}
+
+/** Staff who can appear on a schedule: not deactivated, holding a clinical role or a staff profile. */
+export async function listSchedulableStaff(db: Q, organizationId: string): Promise<StaffOption[]> {
+  const rows = await db
+    .selectFrom('users as u')
+    .leftJoin('staff_profiles as sp', (join) => join.onRef('sp.user_id', '=', 'u.id').onRef('sp.organization_id', '=', 'u.organization_id'))
+    .select([
+      'u.id',
+      'u.display_name',
+      'sp.modalities',
+      'sp.licensed_states',
+      sql<string[]>`coalesce((SELECT array_agg(r.role ORDER BY r.role) FROM user_roles r WHERE r.user_id = u.id), '{}')`.as('roles'),
+    ])
+    .where('u.organization_id', '=', organizationId)
+    .where('u.status', '<>', 'deactivated')
+    .where((eb) =>
+      eb.or([
+        eb('sp.user_id', 'is not', null),
+        eb.exists(eb.selectFrom('user_roles as r').select('r.role').whereRef('r.user_id', '=', 'u.id').where('r.role', 'in', ['clinician', 'psychiatrist', 'director'])),
+      ]),
+    )
+    .orderBy('u.display_name')
+    .execute();
+  return rows.map((row) => ({ id: row.id, displayName: row.display_name, roles: row.roles, modalities: row.modalities ?? [], licensedStates: row.licensed_states ?? [] }));
+}

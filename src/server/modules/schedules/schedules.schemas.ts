@@ -91,6 +91,13 @@ export const GenerationSummaryDto = z.object({
 
 export const TemplateWithGeneration = z.object({ template: TemplateDto, generation: GenerationSummaryDto });
 
+export const ScheduleOptionsDto = z.object({
+  sites: z.array(z.object({ id: z.string(), name: z.string(), timeZone: z.string() })),
+  programs: z.array(z.object({ id: z.string(), name: z.string(), siteId: z.string() })),
+  rooms: z.array(z.object({ id: z.string(), name: z.string(), siteId: z.string(), capacity: z.number(), active: z.boolean() })),
+  staff: z.array(z.object({ id: z.string(), displayName: z.string(), roles: z.array(z.string()), modalities: z.array(z.string()), licensedStates: z.array(z.string()) })),
+});
+
 export const GenerateBody = z.strictObject({ from: LocalDate, to: LocalDate, siteId: Uuid.optional(), templateId: Uuid.optional() });
 
 // ---- sessions (group occurrences and appointments) ----

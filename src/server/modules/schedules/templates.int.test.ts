@@ -281,3 +281,20 @@ describe('updating and ending a template', () => {
     expect(all.json().templates).toHaveLength(1);
   });
 });
+
+describe('GET /api/v1/schedules/options', () => {
+  it("lists the organization's sites, programs, rooms and schedulable staff with their modalities", async () => {
+    const clinic = await createClinic(t);
+    const other = await createClinic(t);
+    const response = await call(t, clinic.frontDesk, 'GET', '/api/v1/schedules/options');
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body.sites.map((site: { id: string }) => site.id).sort()).toEqual([...clinic.org.siteIds].sort());
+    expect(body.programs).toEqual([expect.objectContaining({ id: clinic.programId, siteId: clinic.siteId })]);
+    expect(body.rooms).toEqual([expect.objectContaining({ id: clinic.roomId, capacity: 12, active: true })]);
+    expect(body.staff).toContainEqual({ id: clinic.clinicianId, displayName: 'Test clinician', roles: ['clinician'], modalities: ['cbt', 'dbt_skills'], licensedStates: ['IL'] });
+    expect(body.staff.map((staff: { id: string }) => staff.id)).not.toContain(clinic.org.users.billing.id);
+    expect(response.body).not.toContain(other.programId);
+    expect(response.body).not.toContain(other.clinicianId);
+  });
+});

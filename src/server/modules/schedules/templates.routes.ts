@@ -10,6 +10,7 @@ import {
   GenerateBody,
   GenerationSummaryDto,
   STAFF_READERS,
+  ScheduleOptionsDto,
   TemplateDto,
   TemplateListQuery,
   TemplateParams,
@@ -18,6 +19,7 @@ import {
   expectedVersion,
   schedulesErrors,
 } from './schedules.schemas.js';
+import { scheduleOptions } from './options.service.js';
 import * as templates from './templates.service.js';
 
 const read = { access: { roles: STAFF_READERS } } as const;
@@ -46,6 +48,8 @@ export function templatesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.post('/schedules/templates/:templateId/end', { config: write, schema: { tags, params: TemplateParams, body: EndTemplateBody, response: { 200: TemplateWithGeneration, ...schedulesErrors } } }, (request) =>
       templates.endTemplate(deps, actorCtx(request), request.params.templateId, request.body.endsOn, expectedVersion(request.body.version, request.headers['if-match'])),
     );
+
+    app.get('/schedules/options', { config: read, schema: { tags, response: { 200: ScheduleOptionsDto, ...schedulesErrors } } }, (request) => scheduleOptions(deps, actorCtx(request)));
 
     app.post('/schedules/generate', { config: { access: { roles: GENERATORS } }, schema: { tags, body: GenerateBody, response: { 200: GenerationSummaryDto, ...schedulesErrors } } }, (request) =>
       templates.generateSchedules(deps, actorCtx(request), request.body),
