@@ -7,6 +7,7 @@ export type NavItem = { path: string; label: string; roles: readonly Role[] };
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: 'Dashboard', roles: ACCESS.everyone },
+  { path: '/schedule', label: 'Schedule', roles: ACCESS.schedule },
   { path: '/admin/users', label: 'Users', roles: ACCESS.users },
   { path: '/audit', label: 'Audit trail', roles: ACCESS.audit },
 ];

@@ -68,6 +68,7 @@ export type ApiClient = {
   get: <T>(path: string, query?: QueryParams) => Promise<T>;
   post: <T>(path: string, body?: unknown) => Promise<T>;
   patch: <T>(path: string, body: unknown) => Promise<T>;
+  delete: <T>(path: string) => Promise<T>;
 };
 
 // Endpoints whose 401 is an answer (wrong password, no session yet), not a lost session.
@@ -136,6 +137,7 @@ export function createApiClient(hooks: ApiHooks): ApiClient {
     get: (path, query) => request('GET', withQuery(path, query), undefined, false),
     post: (path, body) => request('POST', path, body, false),
     patch: (path, body) => request('PATCH', path, body, false),
+    delete: (path) => request('DELETE', path, undefined, false),
   };
 }
 
