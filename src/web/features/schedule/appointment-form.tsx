@@ -84,7 +84,7 @@ export function AppointmentForm({ options, defaults, onClose }: Props) {
               }}
             />
             <TextInput label="Patient ID" description="From the patient's chart" required value={patientId} error={errors?.fields.patientId ?? errors?.fields.episodeId} onChange={(event) => setPatientId(event.currentTarget.value)} />
-            <Select label="Clinician" required data={clinicians.map((staff) => ({ value: staff.id, label: staff.displayName }))} value={clinicianId} error={errors?.fields.clinicianId} onChange={setClinicianId} searchable />
+            <Select label="Clinician" required data={clinicians.map((staff) => ({ value: staff.id, label: staff.displayName }))} value={clinicianId} allowDeselect={false} error={errors?.fields.clinicianId} onChange={setClinicianId} searchable />
             <Select label="Site" required data={options.sites.map((item) => ({ value: item.id, label: item.name }))} value={siteId} allowDeselect={false} error={errors?.fields.siteId} onChange={setSiteId} />
           </SimpleGrid>
           <Radio.Group label="Where" value={where} onChange={(value) => setWhere(value === 'telehealth' ? 'telehealth' : 'room')} error={errors?.fields.telehealth}>
@@ -93,7 +93,7 @@ export function AppointmentForm({ options, defaults, onClose }: Props) {
               <Radio value="telehealth" label="Telehealth" />
             </Group>
           </Radio.Group>
-          {where === 'room' && <Select label="Room" required data={rooms.map((room) => ({ value: room.id, label: `${room.name} (${room.capacity} places)` }))} value={roomId} error={errors?.fields.roomId} onChange={setRoomId} />}
+          {where === 'room' && <Select label="Room" required data={rooms.map((room) => ({ value: room.id, label: `${room.name} (${room.capacity} places)` }))} value={roomId} allowDeselect={false} error={errors?.fields.roomId} onChange={setRoomId} />}
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
             <TextInput label="Date" type="date" required value={date} error={errors?.fields.date} onChange={(event) => setDate(event.currentTarget.value)} />
             <TextInput label="Start time" description={site ? `${site.timeZone} time` : undefined} type="time" required value={startTime} error={errors?.fields.startTime} onChange={(event) => setStartTime(event.currentTarget.value)} />

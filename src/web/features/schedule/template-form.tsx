@@ -84,7 +84,7 @@ export function TemplateForm({ template, options, defaultProgramId, today, onClo
       <form onSubmit={submit} noValidate aria-label={template === null ? 'New group template' : 'Edit group template'}>
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <Select label="Program" required data={options.programs.map((item) => ({ value: item.id, label: item.name }))} value={draft.programId || null} error={errors?.fields.programId} onChange={(value) => set('programId', value ?? '')} searchable />
+            <Select label="Program" required data={options.programs.map((item) => ({ value: item.id, label: item.name }))} value={draft.programId || null} allowDeselect={false} error={errors?.fields.programId} onChange={(value) => set('programId', value ?? '')} searchable />
             <TextInput label="Title" required value={draft.title} error={errors?.fields.title} onChange={(event) => set('title', event.currentTarget.value)} />
             <Select
               label="Modality"
@@ -137,6 +137,7 @@ export function TemplateForm({ template, options, defaultProgramId, today, onClo
                 required
                 data={rooms.map((room) => ({ value: room.id, label: `${room.name} (${room.capacity} places)` }))}
                 value={draft.roomId || null}
+                allowDeselect={false}
                 error={errors?.fields.roomId}
                 onChange={(value) => set('roomId', value ?? '')}
               />
