@@ -208,6 +208,7 @@ export async function changeSession(deps: AppDeps, ctx: ActorCtx, sessionId: str
       case 'restore':
         if (session.status !== 'cancelled') throw new DomainError('RULE_VIOLATION', 'The session is not cancelled');
         if (session.cancelledBy === 'closure') throw new DomainError('RULE_VIOLATION', `The session was cancelled by a closure (${session.cancelReason ?? ''}); lift the closure instead`);
+        await refuseIfClosed(trx, organizationId, session.siteId, session.localDate);
         await checkSlot(trx, organizationId, session, session.startsAt, session.endsAt);
         fields = { status: 'scheduled', cancelledBy: null, cancelReason: null };
         break;

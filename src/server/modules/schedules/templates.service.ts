@@ -215,6 +215,22 @@ export async function endTemplate(deps: AppDeps, ctx: ActorCtx, templateId: stri
   });
 }
 
+/**
+ * Materializes every active template's occurrences in from..to (or one site's, or one template's),
+ * inside the caller's transaction; for other areas that change what generation reads (closures, the
+ * demo seed). Missing occurrences are created, past ones included; existing ones follow the rules of
+ * materializeTemplate. The caller audits.
+ */
+export async function materializeRange(db: Db, organizationId: string, range: DateRange, filter: { siteId?: string | undefined; templateId?: string | undefined }, now: Date): Promise<GenerationSummary> {
+  checkGenerateRange(range);
+  await lockSchedule(db, organizationId);
+  let summary = emptySummary(range);
+  for (const template of await repo.templatesForGeneration(db, organizationId, range, filter)) {
+    summary = addSummaries(summary, await materializeTemplate(db, template, range, now));
+  }
+  return summary;
+}
+
 /** Materializes every active template's occurrences (or one site's, or one template's) in from..to. */
 export async function generateSchedules(deps: AppDeps, ctx: ActorCtx, input: DateRange & { siteId?: string | undefined; templateId?: string | undefined }): Promise<GenerationSummary> {
   checkGenerateRange(input);
@@ -224,10 +240,7 @@ export async function generateSchedules(deps: AppDeps, ctx: ActorCtx, input: Dat
     if (input.siteId !== undefined && !(await findSite(trx, organizationId, input.siteId))) throw fieldError('siteId', 'is not a site of this organization');
     if (input.templateId !== undefined && !(await repo.findTemplate(trx, organizationId, input.templateId))) throw fieldError('templateId', 'is not a group template of this organization');
     const range = { from: input.from, to: input.to };
-    let summary = emptySummary(range);
-    for (const template of await repo.templatesForGeneration(trx, organizationId, range, input)) {
-      summary = addSummaries(summary, await materializeTemplate(trx, template, range, ctx.now));
-    }
+    const summary = await materializeRange(trx, organizationId, range, input, ctx.now);
     await deps.audit(trx, {
       ...auditBase(ctx),
       action: 'schedule.generated',
