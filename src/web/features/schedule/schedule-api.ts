@@ -17,6 +17,7 @@ import type {
 } from '../../lib/api-types';
 
 const scheduleKey = ['schedule'] as const;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const feedKey = ['calendar', 'feed'] as const;
 
 export type TemplateBody = {
@@ -72,7 +73,8 @@ export function useCalendar(view: CalendarViewKind, id: string | null, week: str
   return useQuery({
     queryKey: [...scheduleKey, 'calendar', view, id, week],
     queryFn: () => api.get<CalendarDto>('/api/v1/calendar', { view, id: id ?? '', week }),
-    enabled: id !== null && id !== '',
+    // A half-typed patient ID is not asked for.
+    enabled: id !== null && UUID.test(id),
   });
 }
 
