@@ -22,6 +22,7 @@ export function statusFor(code: ErrorCode): number {
     case 'MFA_ALREADY_ENROLLED':
     case 'DUPLICATE':
     case 'CONFLICT':
+    case 'SCHEDULE_CONFLICT':
       return 409;
     case 'STALE_VERSION':
       return 412;

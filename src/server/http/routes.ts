@@ -11,6 +11,8 @@ import { roomsRoutes } from '../modules/sites/rooms.routes.js';
 import { censusRoutes } from '../modules/episodes/census.routes.js';
 import { episodesRoutes } from '../modules/episodes/episodes.routes.js';
 import { patientsRoutes } from '../modules/patients/patients.routes.js';
+import { calendarRoutes } from '../modules/calendar/calendar.routes.js';
+import { schedulesRoutes } from '../modules/schedules/schedules.routes.js';
 import { sitesRoutes } from '../modules/sites/sites.routes.js';
 import { staffRoutes } from '../modules/staff/staff.routes.js';
 import { usersRoutes } from '../modules/users/users.routes.js';
@@ -31,4 +33,6 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, health: () =
   void app.register(patientsRoutes(deps), v1);
   void app.register(episodesRoutes(deps), v1);
   void app.register(censusRoutes(deps), v1);
+  void app.register(schedulesRoutes(deps), v1);
+  void app.register(calendarRoutes(deps), v1);
 }

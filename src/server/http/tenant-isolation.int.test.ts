@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../domain/access/roles.js';
-import { admit, createPatient, createProgram, createRoom, createTemplate, enrol } from '../../../test/factories.js';
+import { admit, createPatient, createProgram, createRoom, createSession, createTemplate, enrol } from '../../../test/factories.js';
 import { TEST_PASSWORD, call, createTestOrg, sessionFor, testApp, type Method, type RegisteredRoute, type TestOrg } from '../../../test/support.js';
 import { routeAccess } from './access.js';
 
@@ -17,6 +17,9 @@ const bConfig = { roomId: '', programId: '', closureId: '' };
 /** Organization B's patient-area records (patients, episodes), made once. */
 const bIds = { patientId: '', programId: '', episodeId: '' };
 
+/** Organization B's records that TestOrg does not hold, made in beforeAll (schedules: a template, a group session, an appointment). */
+const bRecords = new Map<string, string>();
+
 beforeAll(async () => {
   a = await createTestOrg(t.deps);
   b = await createTestOrg(t.deps);
@@ -28,7 +31,20 @@ beforeAll(async () => {
   bIds.programId = await createProgram(t.db, b);
   bIds.episodeId = await admit(t.db, b, { patientId: bIds.patientId, programId: bIds.programId });
   await enrol(t.db, b, { episodeId: bIds.episodeId, templateId: await createTemplate(t.db, b, { programId: bIds.programId, roomId: null }) });
+  const programId = await createProgram(t.db, b);
+  const roomId = await createRoom(t.db, b);
+  const templateId = await createTemplate(t.db, b, { programId, roomId, facilitatorIds: [b.users.clinician.id] });
+  bRecords.set('templateId', templateId);
+  bRecords.set('sessionId', await createSession(t.db, b, { programId, templateId, occurrenceDate: '2026-11-02', startsAt: '2026-11-02T15:00:00Z', localDate: '2026-11-02', roomId, clinicianIds: [b.users.clinician.id] }));
+  const patientId = await createPatient(t.db, b);
+  bRecords.set('appointmentId', await createSession(t.db, b, { kind: 'individual_therapy', patientId, startsAt: '2026-11-03T15:00:00Z', minutes: 50, localDate: '2026-11-03', clinicianIds: [b.users.clinician.id], capacity: 1 }));
 });
+
+function bRecord(name: string): string {
+  const id = bRecords.get(name);
+  if (id === undefined) throw new Error(`organization B has no ${name}`);
+  return id;
+}
 afterAll(() => t.close());
 
 type Lookup = ((org: TestOrg) => string) | { notTenantScoped: string };
@@ -42,7 +58,10 @@ const B_RECORDS: Record<string, Lookup> = {
   closureId: () => bConfig.closureId,
   patientId: () => bIds.patientId,
   episodeId: () => bIds.episodeId,
-  token: { notTenantScoped: 'one-time links are capabilities: whoever holds the token may use it, signed in or not' },
+  templateId: () => bRecord('templateId'),
+  sessionId: () => bRecord('sessionId'),
+  appointmentId: () => bRecord('appointmentId'),
+  token: { notTenantScoped: 'one-time links and calendar feed URLs are capabilities: whoever holds the token may use it, signed in or not' },
   '*': { notTenantScoped: 'static files of the public API docs' },
 };
 
@@ -60,6 +79,10 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/v1/episodes/:episodeId/transfer': { kind: 'step_up', toInpatient: true, effectiveOn: '2026-11-02', reason: 'Crisis', referralNote: 'Unit A' },
   'POST /api/v1/episodes/:episodeId/discharge': { dischargedOn: '2026-11-02', disposition: 'administrative', aftercareNote: 'Closed by another organization' },
   'PUT /api/v1/episodes/:episodeId/plan': { version: 1, enrolments: [] },
+  'PATCH /api/v1/schedules/templates/:templateId': { version: 1, title: 'Renamed by another organization' },
+  'POST /api/v1/schedules/templates/:templateId/end': { version: 1, endsOn: '2030-01-01' },
+  'PATCH /api/v1/sessions/:sessionId': { action: 'cancel', version: 1, reason: 'Cancelled by another organization' },
+  'POST /api/v1/appointments/:appointmentId/cancel': { version: 1, reason: 'Cancelled by another organization' },
 };
 
 function params(url: string): string[] {
@@ -106,7 +129,7 @@ describe.each(tenantRoutes.map((route) => [label(route), route] as const))('%s w
   });
 });
 
-/** What another organization could damage: its users, roles, sites, sessions, invites, configuration, audit chain, patients and episodes. */
+/** What another organization could damage: its users, roles, sites, sessions, invites, configuration, audit chain, patients, episodes, group templates and sessions of care. */
 async function snapshotOf(org: TestOrg) {
   const users = await t.db.selectFrom('users').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute();
   const roles = await t.db.selectFrom('user_roles').selectAll().where('organization_id', '=', org.organizationId).orderBy('user_id').orderBy('role').execute();
@@ -125,7 +148,9 @@ async function snapshotOf(org: TestOrg) {
   const episodes = await t.db.selectFrom('episodes').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute();
   const episodeEvents = await t.db.selectFrom('episode_events').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute();
   const enrolments = await t.db.selectFrom('episode_enrolments').selectAll().where('organization_id', '=', org.organizationId).orderBy('episode_id').orderBy('template_id').execute();
-  return { users, roles, sites, sessions, tokens, audit, config, patients, episodes, episodeEvents, enrolments };
+  const templates = await t.db.selectFrom('group_templates').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute();
+  const sessionsOfCare = await t.db.selectFrom('sessions_of_care').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute();
+  return { users, roles, sites, sessions, tokens, audit, config, patients, episodes, episodeEvents, enrolments, templates, sessionsOfCare };
 }
 
 describe('lists', () => {

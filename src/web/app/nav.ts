@@ -8,6 +8,7 @@ export type NavItem = { path: string; label: string; roles: readonly Role[] };
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: 'Dashboard', roles: ACCESS.everyone },
   { path: '/patients', label: 'Patients', roles: ACCESS.patients },
+  { path: '/schedule', label: 'Schedule', roles: ACCESS.schedule },
   { path: '/programs', label: 'Programs', roles: ACCESS.programs },
   { path: '/sites', label: 'Sites', roles: ACCESS.configure },
   { path: '/staff', label: 'Staff', roles: ACCESS.configure },

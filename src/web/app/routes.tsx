@@ -62,6 +62,19 @@ export function createAppRouter() {
           children: [
             { index: true, element: <DashboardPage /> },
             {
+              path: 'schedule',
+              lazy: async () => {
+                const { SchedulePage } = await import('../features/schedule/schedule-page');
+                return {
+                  element: (
+                    <RequireRoles roles={ACCESS.schedule}>
+                      <SchedulePage />
+                    </RequireRoles>
+                  ),
+                };
+              },
+            },
+            {
               path: 'programs',
               lazy: async () => {
                 const { ProgramsPage } = await import('../features/programs/programs-page');

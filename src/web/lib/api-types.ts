@@ -319,3 +319,104 @@ export type CensusDto = {
   sites: { siteId: string; siteName: string; programs: number; openEpisodes: number }[];
   totalOpenEpisodes: number;
 };
+
+// ---- Schedules and calendar (issue #3) ----
+
+export type SessionKind = 'group' | 'individual_therapy' | 'family_session' | 'psychiatric_evaluation' | 'medication_management';
+export type AppointmentKind = Exclude<SessionKind, 'group'>;
+export type PersonRef = { id: string; displayName: string };
+
+export type CalendarSessionDto = {
+  id: string;
+  kind: SessionKind;
+  title: string;
+  modality: string | null;
+  siteId: string;
+  timeZone: string;
+  programId: string | null;
+  templateId: string | null;
+  occurrenceDate: string | null;
+  localDate: string;
+  localStartTime: string;
+  localEndTime: string;
+  startsAt: string;
+  endsAt: string;
+  durationMinutes: number;
+  facilitators: PersonRef[];
+  substituteFacilitatorId: string | null;
+  room: { id: string; name: string } | null;
+  telehealth: boolean;
+  capacity: number;
+  status: 'scheduled' | 'cancelled';
+  cancelReason: string | null;
+  cancelledBy: 'closure' | 'staff' | null;
+  moved: boolean;
+  /** Group sessions: patients enrolled that day; appointments: 1. */
+  expected: number;
+  version: number;
+};
+
+export type AppointmentDto = CalendarSessionDto & { patient: PersonRef; episodeId: string | null };
+
+export type CalendarViewKind = 'site' | 'program' | 'clinician' | 'room' | 'patient';
+
+export type CalendarDto = {
+  view: CalendarViewKind;
+  id: string;
+  label: string;
+  timeZone: string | null;
+  week: string | null;
+  from: string;
+  to: string;
+  sessions: CalendarSessionDto[];
+  patient: PersonRef | null;
+};
+
+export type GroupTemplateDto = {
+  id: string;
+  programId: string;
+  siteId: string;
+  timeZone: string;
+  title: string;
+  modality: string;
+  daysOfWeek: number[];
+  startTime: string;
+  durationMinutes: number;
+  facilitators: PersonRef[];
+  roomId: string | null;
+  telehealth: boolean;
+  capacity: number;
+  startsOn: string;
+  endsOn: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type GenerationSummaryDto = {
+  from: string;
+  to: string;
+  templates: number;
+  created: number;
+  updated: number;
+  removed: number;
+  cancelledByClosure: number;
+  keptChanged: number;
+  keptStarted: number;
+};
+
+export type TemplateWithGenerationDto = { template: GroupTemplateDto; generation: GenerationSummaryDto };
+export type GroupTemplatesDto = { templates: GroupTemplateDto[] };
+
+export type ScheduleOptionsDto = {
+  sites: SiteDto[];
+  programs: { id: string; name: string; siteId: string }[];
+  rooms: { id: string; name: string; siteId: string; capacity: number; active: boolean }[];
+  staff: { id: string; displayName: string; roles: string[]; modalities: string[]; licensedStates: string[] }[];
+};
+
+/** One entry of a 409 SCHEDULE_CONFLICT's details. */
+export type ScheduleConflictDto = { kind: string; message: string };
+
+export type CalendarFeedStatusDto = { active: boolean; createdAt: string | null };
+export type NewCalendarFeedDto = { url: string; createdAt: string };

@@ -32,6 +32,10 @@ export const ACCESS = {
   episodeAdmit: ['admissions', 'director'],
   episodeMove: ['director', 'clinician', 'psychiatrist', 'admissions'],
   weeklyPlan: ['admissions', 'director', 'clinician'],
+  schedule: ['admin', 'director', 'clinician', 'psychiatrist', 'admissions', 'billing', 'front_desk'],
+  scheduleConfig: ['admin', 'director'],
+  scheduleChanges: ['director', 'admin', 'front_desk', 'admissions', 'clinician', 'psychiatrist'],
+  patientReaders: ['clinician', 'psychiatrist', 'admissions', 'director', 'front_desk', 'billing'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export function canAccess(userRoles: readonly Role[], allowed: readonly Role[]): boolean {
