@@ -4,6 +4,7 @@ import { auditActions, call, createTestOrg, sessionFor, testApp, type TestApp, t
 import type { Role } from '../../../domain/access/roles.js';
 import { generateSessions } from '../../../domain/scheduling/session-generation.js';
 import { closuresBetween } from './closures.service.js';
+import { createProgram, createTemplate } from '../../../../test/factories.js';
 
 let t: TestApp;
 
@@ -46,8 +47,8 @@ describe('closures', () => {
     expect(north).toMatchObject({ siteId: site(org), date: '2026-12-24' });
     const audit = await t.db.selectFrom('audit_events').select(['action', 'entity_id', 'details']).where('organization_id', '=', org.organizationId).orderBy('chain_seq').execute();
     expect(audit).toEqual([
-      { action: 'closure.created', entity_id: all.id, details: { date: '2026-12-25', siteId: null } },
-      { action: 'closure.created', entity_id: north.id, details: { date: '2026-12-24', siteId: site(org) } },
+      { action: 'closure.created', entity_id: all.id, details: { date: '2026-12-25', siteId: null, sessionsCancelled: 0 } },
+      { action: 'closure.created', entity_id: north.id, details: { date: '2026-12-24', siteId: site(org), sessionsCancelled: 0 } },
     ]);
   });
 
@@ -194,5 +195,25 @@ describe('closuresBetween (for session generation)', () => {
       ['2026-11-25', 'scheduled'],
       ['2026-11-26', 'cancelled'],
     ]);
+  });
+});
+
+describe('closures and the generated schedule', () => {
+  it('cancels the day\'s group sessions when a closure is created and schedules them again when it is removed', async () => {
+    const { org, as } = await orgAs('director');
+    const programId = await createProgram(t.db, org);
+    const templateId = await createTemplate(t.db, org, { programId, roomId: null, daysOfWeek: [1, 2, 3, 4, 5], startsOn: '2026-11-02', startTime: '09:00', durationMinutes: 90 });
+    const generate = await call(t, as, 'POST', '/api/v1/schedules/generate', { from: '2026-12-07', to: '2026-12-11', templateId });
+    expect(generate.statusCode).toBe(200);
+    const statusOn = async (date: string) =>
+      (await t.db.selectFrom('sessions_of_care').select(['status', 'cancelled_by']).where('template_id', '=', templateId).where('occurrence_date', '=', date).executeTakeFirstOrThrow());
+    expect(await statusOn('2026-12-08')).toEqual({ status: 'scheduled', cancelled_by: null });
+
+    const closure = await close(as, { siteId: null, date: '2026-12-08', reason: 'Snow day' });
+    expect(await statusOn('2026-12-08')).toEqual({ status: 'cancelled', cancelled_by: 'closure' });
+    expect(await statusOn('2026-12-09')).toEqual({ status: 'scheduled', cancelled_by: null });
+
+    expect((await call(t, as, 'DELETE', `/api/v1/closures/${closure.id}`)).statusCode).toBe(204);
+    expect(await statusOn('2026-12-08')).toEqual({ status: 'scheduled', cancelled_by: null });
   });
 });

@@ -1,6 +1,7 @@
 import { DomainError, fieldError } from '../../../domain/errors.js';
 import { assertLocalDate, daysBetween } from '../../../domain/scheduling/local-time.js';
 import type { Closure } from '../../../domain/scheduling/session-generation.js';
+import { materializeRange } from '../schedules/templates.service.js';
 import type { ActorCtx, AppDeps } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/pg-errors.js';
@@ -46,7 +47,9 @@ export async function createClosure(deps: AppDeps, ctx: ActorCtx, input: { siteI
         if (await repo.findOrganizationClosure(trx, organizationId, input.date)) throw duplicate(`Every site is already closed on ${input.date}`);
       }
       const closureId = await repo.insertClosure(trx, { organizationId, ...input });
-      await deps.audit(trx, { ...auditBase(ctx), action: 'closure.created', entityType: 'closure', entityId: closureId, details: { date: input.date, siteId: input.siteId } });
+      // The day's generated group sessions are cancelled now, in the same transaction.
+      const summary = await materializeRange(trx, organizationId, { from: input.date, to: input.date }, { siteId: input.siteId ?? undefined }, ctx.now);
+      await deps.audit(trx, { ...auditBase(ctx), action: 'closure.created', entityType: 'closure', entityId: closureId, details: { date: input.date, siteId: input.siteId, sessionsCancelled: summary.cancelledByClosure } });
       return { id: closureId, ...input };
     });
   } catch (error) {
@@ -55,16 +58,14 @@ export async function createClosure(deps: AppDeps, ctx: ActorCtx, input: { siteI
   }
 }
 
-/**
- * Removes a closure. Sessions it already cancelled stay cancelled: they are schedule records, and
- * reinstating them is a decision for whoever runs the schedule.
- */
+/** Removes a closure; the sessions it cancelled are scheduled again (unless staff changed them). */
 export async function deleteClosure(deps: AppDeps, ctx: ActorCtx, closureId: string): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     const organizationId = ctx.actor.organizationId;
     const closure = await repo.findClosure(trx, organizationId, closureId);
     if (!closure) throw new DomainError('NOT_FOUND', 'No such closure');
     await repo.deleteClosure(trx, organizationId, closureId);
+    await materializeRange(trx, organizationId, { from: closure.date, to: closure.date }, { siteId: closure.siteId ?? undefined }, ctx.now);
     await deps.audit(trx, { ...auditBase(ctx), action: 'closure.deleted', entityType: 'closure', entityId: closureId, details: { date: closure.date, siteId: closure.siteId } });
   });
 }
