@@ -20,7 +20,10 @@ export function statusFor(code: ErrorCode): number {
     case 'EMAIL_TAKEN':
     case 'ALREADY_SET_UP':
     case 'MFA_ALREADY_ENROLLED':
+    case 'CONFLICT':
       return 409;
+    case 'VERSION_MISMATCH':
+      return 412;
     case 'PAYLOAD_TOO_LARGE':
       return 413;
     case 'RULE_VIOLATION':

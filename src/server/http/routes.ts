@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../context.js';
+import { attendanceRoutes } from '../modules/attendance/attendance.routes.js';
 import { auditTrailRoutes } from '../modules/audit-trail/audit-trail.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
@@ -17,4 +18,5 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, health: () =
   void app.register(sitesRoutes(deps), v1);
   void app.register(usersRoutes(deps), v1);
   void app.register(auditTrailRoutes(deps), v1);
+  void app.register(attendanceRoutes(deps), v1);
 }

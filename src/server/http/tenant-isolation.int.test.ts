@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../domain/access/roles.js';
 import { TEST_PASSWORD, call, createTestOrg, sessionFor, testApp, type Method, type RegisteredRoute, type TestOrg } from '../../../test/support.js';
+import { groupWithPatients } from '../../../test/attendance-fixtures.js';
 import { routeAccess } from './access.js';
 
 // Organization A must not reach organization B's records through any route that takes an id.
@@ -11,10 +12,21 @@ const routes: RegisteredRoute[] = [];
 const t = await testApp({ routes });
 let a: TestOrg;
 let b: TestOrg;
+/** Records of organization B that are not part of TestOrg (patients, sessions). */
+const bRecords = new Map<string, string>();
+
+function bRecord(name: string): string {
+  const id = bRecords.get(name);
+  if (!id) throw new Error(`organization B has no ${name}`);
+  return id;
+}
 
 beforeAll(async () => {
   a = await createTestOrg(t.deps);
   b = await createTestOrg(t.deps);
+  const group = await groupWithPatients(t.db, b, { patients: 1 });
+  bRecords.set('sessionId', group.sessionId);
+  bRecords.set('patientId', group.patientIds[0] ?? '');
 });
 afterAll(() => t.close());
 
@@ -23,6 +35,8 @@ type Lookup = ((org: TestOrg) => string) | { notTenantScoped: string };
 /** Path param name → organization B's record of that kind (or why the param names no tenant record). */
 const B_RECORDS: Record<string, Lookup> = {
   userId: (org) => org.users.clinician.id,
+  sessionId: () => bRecord('sessionId'),
+  patientId: () => bRecord('patientId'),
   token: { notTenantScoped: 'one-time links are capabilities: whoever holds the token may use it, signed in or not' },
   '*': { notTenantScoped: 'static files of the public API docs' },
 };
@@ -30,6 +44,8 @@ const B_RECORDS: Record<string, Lookup> = {
 /** Bodies that pass validation, so the request reaches the record lookup. */
 const VALID_BODIES: Record<string, unknown> = {
   'PATCH /api/v1/admin/users/:userId': { displayName: 'Renamed by another organization', roles: ['admin'], siteIds: [] },
+  'PUT /api/v1/sessions/:sessionId/attendance': { attendance: [{ patientId: '00000000-0000-4000-8000-000000000000', status: 'present' }] },
+  'PUT /api/v1/sessions/:sessionId/attendance/:patientId': { status: 'present' },
 };
 
 function params(url: string): string[] {
@@ -84,7 +100,9 @@ async function snapshotOf(org: TestOrg) {
   const sessions = await t.db.selectFrom('sessions').select(['id', 'ended_at']).where('organization_id', '=', org.organizationId).orderBy('id').execute();
   const tokens = await t.db.selectFrom('one_time_tokens').selectAll().where('organization_id', '=', org.organizationId).orderBy('token_hash').execute();
   const audit = await t.db.selectFrom('audit_events').select(['id']).where('organization_id', '=', org.organizationId).orderBy('id').execute();
-  return { users, roles, sites, sessions, tokens, audit };
+  const attendance = await t.db.selectFrom('attendance').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute();
+  const sessionsOfCare = await t.db.selectFrom('sessions_of_care').select(['id', 'day_closed_at', 'version']).where('organization_id', '=', org.organizationId).orderBy('id').execute();
+  return { users, roles, sites, sessions, tokens, audit, attendance, sessionsOfCare };
 }
 
 describe('lists', () => {
