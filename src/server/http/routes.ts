@@ -5,6 +5,7 @@ import { auditTrailRoutes } from '../modules/audit-trail/audit-trail.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
 import type { Health } from '../modules/health/health.service.js';
+import { intensityRoutes } from '../modules/intensity/intensity.routes.js';
 import { onboardingRoutes } from '../modules/onboarding/onboarding.routes.js';
 import { sitesRoutes } from '../modules/sites/sites.routes.js';
 import { usersRoutes } from '../modules/users/users.routes.js';
@@ -19,4 +20,5 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, health: () =
   void app.register(usersRoutes(deps), v1);
   void app.register(auditTrailRoutes(deps), v1);
   void app.register(attendanceRoutes(deps), v1);
+  void app.register(intensityRoutes(deps), v1);
 }
