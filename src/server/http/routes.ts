@@ -3,6 +3,7 @@ import type { AppDeps } from '../context.js';
 import { attendanceRoutes } from '../modules/attendance/attendance.routes.js';
 import { auditTrailRoutes } from '../modules/audit-trail/audit-trail.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
+import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
 import type { Health } from '../modules/health/health.service.js';
 import { intensityRoutes } from '../modules/intensity/intensity.routes.js';
@@ -21,4 +22,5 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, health: () =
   void app.register(auditTrailRoutes(deps), v1);
   void app.register(attendanceRoutes(deps), v1);
   void app.register(intensityRoutes(deps), v1);
+  void app.register(dashboardRoutes(deps), v1);
 }
