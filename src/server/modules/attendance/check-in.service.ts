@@ -40,12 +40,23 @@ export type CheckInInput = { attendance: CheckInItemInput[]; reason?: string | u
 export async function checkInGroup(deps: AppDeps, ctx: ActorCtx, sessionId: string, input: CheckInInput, idempotencyKey: string | undefined): Promise<IdempotentResult<CheckInResult>> {
   assertIdempotencyKey(idempotencyKey);
   const fingerprint = requestFingerprint({ route: 'PUT /sessions/:sessionId/attendance', sessionId, userId: ctx.actor.userId, body: input });
-  return deps.db.transaction().execute((trx) =>
-    withIdempotency(trx, { organizationId: ctx.actor.organizationId, key: idempotencyKey, fingerprint, now: ctx.now }, async () => ({
+  return deps.db.transaction().execute(async (trx) => {
+    const audits: AuditEvent[] = [];
+    const result = await withIdempotency(trx, { organizationId: ctx.actor.organizationId, key: idempotencyKey, fingerprint, now: ctx.now }, async () => ({
       statusCode: 200,
-      body: await record(deps, trx, ctx, sessionId, input, (index, field) => `attendance[${index}].${field}`),
-    })),
-  );
+      body: await record(trx, ctx, sessionId, input, (index, field) => `attendance[${index}].${field}`, audits),
+    }));
+    await writeAudits(deps, trx, audits);
+    return result;
+  });
+}
+
+/**
+ * Audit last, after the stored idempotent response: the organization's audit chain is locked from
+ * its first append to commit, so everything else is done before it.
+ */
+async function writeAudits(deps: AppDeps, trx: Transaction<Database>, audits: readonly AuditEvent[]): Promise<void> {
+  for (const event of audits) await deps.audit(trx, event);
 }
 
 export async function checkInOne(
@@ -59,17 +70,28 @@ export async function checkInOne(
   assertIdempotencyKey(idempotencyKey);
   const fingerprint = requestFingerprint({ route: 'PUT /sessions/:sessionId/attendance/:patientId', sessionId, patientId, userId: ctx.actor.userId, body: input });
   const { reason, ...item } = input;
-  return deps.db.transaction().execute((trx) =>
-    withIdempotency(trx, { organizationId: ctx.actor.organizationId, key: idempotencyKey, fingerprint, now: ctx.now }, async () => {
-      const result = await record(deps, trx, ctx, sessionId, { attendance: [{ ...item, patientId }], reason }, (_index, field) => field);
-      const row = result.results[0];
+  return deps.db.transaction().execute(async (trx) => {
+    const audits: AuditEvent[] = [];
+    const result = await withIdempotency(trx, { organizationId: ctx.actor.organizationId, key: idempotencyKey, fingerprint, now: ctx.now }, async () => {
+      const recorded = await record(trx, ctx, sessionId, { attendance: [{ ...item, patientId }], reason }, (_index, field) => field, audits);
+      const row = recorded.results[0];
       if (!row) throw new Error('check-in of one patient returned no row');
       return { statusCode: 200, body: row };
-    }),
-  );
+    });
+    await writeAudits(deps, trx, audits);
+    return result;
+  });
 }
 
-async function record(deps: AppDeps, trx: Transaction<Database>, ctx: ActorCtx, sessionId: string, input: CheckInInput, pathOf: (index: number, field: string) => string): Promise<CheckInResult> {
+/** Validates and writes; the audit events it owes are pushed onto `audits` for the caller to append last. */
+async function record(
+  trx: Transaction<Database>,
+  ctx: ActorCtx,
+  sessionId: string,
+  input: CheckInInput,
+  pathOf: (index: number, field: string) => string,
+  audits: AuditEvent[],
+): Promise<CheckInResult> {
   const organizationId = ctx.actor.organizationId;
   // FOR SHARE: a concurrent close-day waits for this check-in, and this one sees a committed close.
   const session = await mustFindSession(trx, ctx, sessionId, 'share');
@@ -78,7 +100,6 @@ async function record(deps: AppDeps, trx: Transaction<Database>, ctx: ActorCtx, 
 
   const closed = session.dayClosedAt !== null;
   const results: RowResult[] = new Array<RowResult>(planned.length);
-  const audits: AuditEvent[] = [];
   // Patient order, whatever the request order: two group saves touching the same patients lock
   // their rows in the same order and cannot deadlock.
   for (const item of [...planned].sort((a, b) => a.patientId.localeCompare(b.patientId))) {
@@ -86,8 +107,6 @@ async function record(deps: AppDeps, trx: Transaction<Database>, ctx: ActorCtx, 
     results[item.index] = outcome.result;
     if (outcome.audit) audits.push(outcome.audit);
   }
-  // Audit last: the organization's audit chain lock is then held only for the final statements.
-  for (const event of audits) await deps.audit(trx, event);
   return { sessionId, dayClosed: closed, results };
 }
 

@@ -2,7 +2,7 @@ import type { ActorCtx, AppDeps } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { forecastInstant, judgeFacts } from '../intensity/intensity.service.js';
 import { weekBounds, weekContaining } from '../intensity/iso-week.js';
-import { attendanceFacts, openEpisodes, plannedSessions, type PatientWindow } from '../intensity/intensity.repository.js';
+import { attendanceFacts, openEpisodes, plannedSessions, preferIndexedPlans, type PatientWindow } from '../intensity/intensity.repository.js';
 import * as repo from './dashboard.repository.js';
 import type { AtRisk, Dashboard } from './dashboard.schemas.js';
 
@@ -60,6 +60,7 @@ export async function patientsAtRisk(db: Db, organizationId: string, now: Date):
 export async function getDashboard(deps: AppDeps, ctx: ActorCtx): Promise<Dashboard> {
   const organizationId = ctx.actor.organizationId;
   return deps.db.transaction().execute(async (trx) => {
+    await preferIndexedPlans(trx);
     const today = await repo.todaysSessions(trx, organizationId, ctx.now);
     const sites: Dashboard['sites'] = [];
     for (const row of today) {

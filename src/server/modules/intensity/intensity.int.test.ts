@@ -40,10 +40,19 @@ describe('GET /intensity/weekly', () => {
         { date: '2026-11-03', minutes: 180, services: 1, billable: true },
         { date: '2026-11-04', minutes: 180, services: 1, billable: true },
       ],
-      programName: 'Adult IOP mornings',
-      timeZone: 'America/Chicago',
-      rules: { weeklyFloorMinutes: 540, weeklyCeilingMinutes: 1140, minDaysPerWeek: 3, minBillableDaysPerWeek: 3, minBillableDayMinutes: 180 },
+      programId: fixture.programId,
+      findings: [],
     });
+    expect(body.programs).toEqual([
+      {
+        programId: fixture.programId,
+        programName: 'Adult IOP mornings',
+        siteId: expect.any(String),
+        levelOfCare: 'IOP',
+        timeZone: 'America/Chicago',
+        rules: { weeklyFloorMinutes: 540, weeklyCeilingMinutes: 1140, minDaysPerWeek: 3, minBillableDaysPerWeek: 3, minBillableDayMinutes: 180 },
+      },
+    ]);
     // An absence lists its day with 0 minutes and 0 services; late minutes count.
     expect(byId.get(fixture.patients.partial)).toMatchObject({
       minutes: 300,
@@ -56,6 +65,7 @@ describe('GET /intensity/weekly', () => {
         { date: '2026-11-04', minutes: 120, services: 1, billable: false },
       ],
     });
+    expect(byId.get(fixture.patients.partial)).toMatchObject({ findings: ['below_weekly_floor', 'too_few_days', 'too_few_billable_days'] });
     expect(byId.get(fixture.patients.partial)?.reasons).toEqual([
       '5 h attended; the floor is 9 h',
       '2 days attended; the minimum is 3 days',

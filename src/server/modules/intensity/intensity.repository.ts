@@ -33,13 +33,32 @@ export type WeeklyAggregateRow = WeekEpisode & { days: DayAggregate[] };
 const ATTENDED = sql`('present', 'late', 'left_early')`;
 
 /**
+ * Planner costs for the rest of the transaction (decision 0013). With the default
+ * random_page_cost of 4 PostgreSQL prices the ~12 attendance rows of each session in the week as
+ * random disk reads and scans all 1.4 million rows instead; attendance is read from memory or SSD.
+ * Parallel workers are left to other requests: a report must not take every core from check-ins.
+ */
+export async function preferIndexedPlans(db: Q): Promise<void> {
+  await sql`SET LOCAL random_page_cost = 1.1`.execute(db);
+  await sql`SET LOCAL max_parallel_workers_per_gather = 0`.execute(db);
+}
+
+/**
  * The weekly report in one statement. Per patient, the episode that covers the week (an open one
  * first, then the latest admitted) gives the program, its rules and its zone; attendance counts on
  * the local date its session starts in that zone; absences add 0 minutes but still list the day.
  */
-export async function weeklyAggregate(db: Q, organizationId: string, week: IsoWeek, filters: { siteId?: string | undefined; programId?: string | undefined }): Promise<WeeklyAggregateRow[]> {
+export async function weeklyAggregate(db: Q, organizationId: string, week: IsoWeek, filters: WeeklyFilters): Promise<WeeklyAggregateRow[]> {
+  const result = await weeklyAggregateQuery(organizationId, week, filters).execute(db);
+  return result.rows.map((row) => ({ ...toWeekEpisode(row), days: row.days }));
+}
+
+export type WeeklyFilters = { siteId?: string | undefined; programId?: string | undefined };
+
+/** The statement itself, exported so the benchmark can EXPLAIN it. */
+export function weeklyAggregateQuery(organizationId: string, week: IsoWeek, filters: WeeklyFilters) {
   const wide = wideWeekBounds(week);
-  const result = await sql<RawRow>`
+  return sql<RawRow>`
     WITH ep AS (
       SELECT DISTINCT ON (e.patient_id)
         e.patient_id, e.id AS episode_id, e.status AS episode_status, e.program_id, e.level_of_care,
@@ -62,25 +81,24 @@ export async function weeklyAggregate(db: Q, organizationId: string, week: IsoWe
         (s.starts_at AT TIME ZONE ep.time_zone)::date AS local_date,
         sum(CASE WHEN a.status IN ${ATTENDED} THEN a.minutes ELSE 0 END)::int AS minutes,
         (count(*) FILTER (WHERE a.status IN ${ATTENDED} AND a.minutes > 0))::int AS services
-      FROM ep
-      JOIN attendance a ON a.patient_id = ep.patient_id AND a.organization_id = ${organizationId}
-      JOIN sessions_of_care s ON s.id = a.session_id
-      WHERE s.organization_id = ${organizationId}
+      FROM sessions_of_care s
+      JOIN attendance a ON a.session_id = s.id
+      JOIN ep ON ep.patient_id = a.patient_id
+      WHERE s.organization_id = ${organizationId} AND a.organization_id = ${organizationId}
         AND s.starts_at >= ${wide.from} AND s.starts_at < ${wide.to}
         AND s.starts_at >= ep.week_from AND s.starts_at < ep.week_to
       GROUP BY ep.patient_id, 2
+    ),
+    weeks AS (
+      SELECT patient_id, json_agg(json_build_object('date', local_date, 'minutes', minutes, 'services', services) ORDER BY local_date) AS days
+      FROM days GROUP BY patient_id
     )
-    SELECT ep.*, pt.legal_first_name, pt.legal_last_name, pt.preferred_name,
-      coalesce(
-        (SELECT json_agg(json_build_object('date', d.local_date, 'minutes', d.minutes, 'services', d.services) ORDER BY d.local_date)
-         FROM days d WHERE d.patient_id = ep.patient_id),
-        '[]'::json
-      ) AS days
+    SELECT ep.*, pt.legal_first_name, pt.legal_last_name, pt.preferred_name, coalesce(w.days, '[]'::json) AS days
     FROM ep
     JOIN patients pt ON pt.id = ep.patient_id
+    LEFT JOIN weeks w ON w.patient_id = ep.patient_id
     ORDER BY pt.legal_last_name, pt.legal_first_name, ep.patient_id
-  `.execute(db);
-  return result.rows.map((row) => ({ ...toWeekEpisode(row), days: row.days }));
+  `;
 }
 
 type EpisodeRaw = {

@@ -39,10 +39,34 @@ export const EpisodeRefDto = z.object({
   timeZone: z.string(),
 });
 
-export const WeeklyRowDto = EpisodeRefDto.extend({ patientId: z.string(), name: z.string(), rules: RulesDto }).extend(ComplianceDto.shape);
+/** One patient's week. Program details and rules are listed once per program in `programs`. */
+export const WeeklyRowDto = z.object({
+  patientId: z.string(),
+  name: z.string(),
+  episodeId: z.string(),
+  programId: z.string(),
+  minutes: z.number(),
+  daysAttended: z.number(),
+  billableDays: z.number(),
+  days: z.array(DayDto),
+  status: z.enum(['compliant', 'below_floor', 'above_ceiling']),
+  /** Codes of the rules the week breaks; `reasons` says them in words. */
+  findings: z.array(z.string()),
+  reasons: z.array(z.string()),
+});
+
+export const ReportProgramDto = z.object({
+  programId: z.string(),
+  programName: z.string(),
+  siteId: z.string(),
+  levelOfCare: z.string(),
+  timeZone: z.string(),
+  rules: RulesDto,
+});
 
 export const WeeklyReportDto = z.object({
   week: IsoWeekDto,
+  programs: z.array(ReportProgramDto),
   rows: z.array(WeeklyRowDto),
   summary: z.object({ patients: z.number(), compliant: z.number(), belowFloor: z.number(), aboveCeiling: z.number() }),
 });

@@ -70,15 +70,32 @@ export async function weeklyReport(deps: AppDeps, ctx: ActorCtx, input: { week: 
   return deps.db.transaction().execute(async (trx) => {
     if (input.siteId !== undefined) await mustExist(repo.siteExists(trx, organizationId, input.siteId), 'site');
     if (input.programId !== undefined) await mustExist(repo.programExists(trx, organizationId, input.programId), 'program');
+    await repo.preferIndexedPlans(trx);
     const aggregate = await repo.weeklyAggregate(trx, organizationId, week, input);
     const summary = { patients: aggregate.length, compliant: 0, belowFloor: 0, aboveCeiling: 0 };
+    const programs = new Map<string, WeeklyReport['programs'][number]>();
     const rows: WeeklyReport['rows'] = [];
     for (const row of aggregate) {
       const assessed = assessAggregate(week, row);
       if (assessed.status === 'compliant') summary.compliant += 1;
       else if (assessed.status === 'below_floor') summary.belowFloor += 1;
       else summary.aboveCeiling += 1;
-      rows.push({ patientId: row.patientId, name: row.patientName, ...toEpisodeRef(row), rules: row.rules, ...toCompliance(assessed) });
+      if (!programs.has(row.programId)) {
+        programs.set(row.programId, { programId: row.programId, programName: row.programName, siteId: row.siteId, levelOfCare: row.levelOfCare, timeZone: row.timeZone, rules: row.rules });
+      }
+      rows.push({
+        patientId: row.patientId,
+        name: row.patientName,
+        episodeId: row.episodeId,
+        programId: row.programId,
+        minutes: assessed.minutes,
+        daysAttended: assessed.daysAttended,
+        billableDays: assessed.billableDays,
+        days: assessed.days,
+        status: assessed.status,
+        findings: assessed.findings.map((finding) => finding.code),
+        reasons: assessed.reasons,
+      });
     }
     await deps.audit(trx, {
       ...auditBase(ctx),
@@ -87,7 +104,7 @@ export async function weeklyReport(deps: AppDeps, ctx: ActorCtx, input: { week: 
       entityId: null,
       details: { week: week.key, siteId: input.siteId ?? null, programId: input.programId ?? null, patients: rows.length, patientIds: rows.map((row) => row.patientId) },
     });
-    return { week, rows, summary };
+    return { week, programs: [...programs.values()], rows, summary };
   });
 }
 
