@@ -45,7 +45,7 @@ export function RosterTable({ rows, lengthMinutes, readOnly, serverErrors, onSta
             <Table.Th scope="col">Status</Table.Th>
             <Table.Th scope="col">Minutes attended</Table.Th>
             <Table.Th scope="col">Mode</Table.Th>
-            <Table.Th scope="col">Saved</Table.Th>
+            <Table.Th scope="col">State</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

@@ -43,7 +43,7 @@ export function AtRiskTable({ atRisk }: { atRisk: AtRisk }) {
                     </Button>
                   </Table.Th>
                   <Table.Td>{patient.programName}</Table.Td>
-                  <Table.Td>
+                  <Table.Td style={{ minWidth: 130 }}>
                     <Stack gap={2} align="flex-start">
                       <Badge color={FORECAST[patient.status].color} size="sm">
                         {FORECAST[patient.status].label}
