@@ -117,14 +117,16 @@ async function plan(trx: Db, organizationId: string, session: repo.SessionRecord
     if (seen.has(item.patientId)) throw fieldError(pathOf(index, 'patientId'), 'lists the same patient twice');
     seen.add(item.patientId);
   });
-  const known = await repo.existingPatientIds(trx, organizationId, [...seen]);
-  const unknownIndex = input.attendance.findIndex((item) => !known.has(item.patientId));
+  const expected = new Map((await repo.expectedPatients(trx, organizationId, session)).map((entry) => [entry.patientId, entry.episodeId]));
+  const others = [...seen].filter((id) => !expected.has(id));
+  const walkIns = session.programId === null || others.length === 0 ? new Map<string, string>() : await repo.episodesInProgram(trx, organizationId, session.programId, session.localDate, others);
+  // Only patients who are neither expected nor walk-ins can be unknown: 404 for those, before any 422.
+  const strangers = others.filter((id) => !walkIns.has(id));
+  const known = strangers.length === 0 ? new Set<string>() : await repo.existingPatientIds(trx, organizationId, strangers);
+  const unknownIndex = input.attendance.findIndex((item) => strangers.includes(item.patientId) && !known.has(item.patientId));
   if (unknownIndex >= 0) {
     throw new DomainError('NOT_FOUND', 'No such patient', { details: [{ path: pathOf(unknownIndex, 'patientId'), message: 'no such patient' }] satisfies FieldIssue[] });
   }
-  const expected = new Map((await repo.expectedPatients(trx, organizationId, session)).map((entry) => [entry.patientId, entry.episodeId]));
-  const others = [...seen].filter((id) => !expected.has(id));
-  const walkIns = session.programId === null ? new Map<string, string>() : await repo.episodesInProgram(trx, organizationId, session.programId, session.localDate, others);
 
   return input.attendance.map((item, index) => {
     const minutes = item.minutes ?? defaultMinutes(item.status, session.lengthMinutes);
