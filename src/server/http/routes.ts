@@ -1,10 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../context.js';
+import { attendanceRoutes } from '../modules/attendance/attendance.routes.js';
 import { auditTrailRoutes } from '../modules/audit-trail/audit-trail.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
 import { closuresRoutes } from '../modules/closures/closures.routes.js';
+import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
 import type { Health } from '../modules/health/health.service.js';
+import { intensityRoutes } from '../modules/intensity/intensity.routes.js';
 import { onboardingRoutes } from '../modules/onboarding/onboarding.routes.js';
 import { programsRoutes } from '../modules/programs/programs.routes.js';
 import { roomsRoutes } from '../modules/sites/rooms.routes.js';
@@ -35,4 +38,7 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, health: () =
   void app.register(censusRoutes(deps), v1);
   void app.register(schedulesRoutes(deps), v1);
   void app.register(calendarRoutes(deps), v1);
+  void app.register(attendanceRoutes(deps), v1);
+  void app.register(intensityRoutes(deps), v1);
+  void app.register(dashboardRoutes(deps), v1);
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../domain/access/roles.js';
 import { admit, createPatient, createProgram, createRoom, createSession, createTemplate, enrol } from '../../../test/factories.js';
 import { TEST_PASSWORD, call, createTestOrg, sessionFor, testApp, type Method, type RegisteredRoute, type TestOrg } from '../../../test/support.js';
+import { groupWithPatients } from '../../../test/attendance-fixtures.js';
 import { routeAccess } from './access.js';
 
 // Organization A must not reach organization B's records through any route that takes an id.
@@ -38,6 +39,9 @@ beforeAll(async () => {
   bRecords.set('sessionId', await createSession(t.db, b, { programId, templateId, occurrenceDate: '2026-11-02', startsAt: '2026-11-02T15:00:00Z', localDate: '2026-11-02', roomId, clinicianIds: [b.users.clinician.id] }));
   const patientId = await createPatient(t.db, b);
   bRecords.set('appointmentId', await createSession(t.db, b, { kind: 'individual_therapy', patientId, startsAt: '2026-11-03T15:00:00Z', minutes: 50, localDate: '2026-11-03', clinicianIds: [b.users.clinician.id], capacity: 1 }));
+  const group = await groupWithPatients(t.db, b, { patients: 1 });
+  // A session with an enrolled patient and attendance serves the schedules and attendance routes alike.
+  bRecords.set('sessionId', group.sessionId);
 });
 
 function bRecord(name: string): string {
@@ -83,6 +87,8 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/v1/schedules/templates/:templateId/end': { version: 1, endsOn: '2030-01-01' },
   'PATCH /api/v1/sessions/:sessionId': { action: 'cancel', version: 1, reason: 'Cancelled by another organization' },
   'POST /api/v1/appointments/:appointmentId/cancel': { version: 1, reason: 'Cancelled by another organization' },
+  'PUT /api/v1/sessions/:sessionId/attendance': { attendance: [{ patientId: '00000000-0000-4000-8000-000000000000', status: 'present' }] },
+  'PUT /api/v1/sessions/:sessionId/attendance/:patientId': { status: 'present' },
 };
 
 function params(url: string): string[] {
@@ -150,7 +156,8 @@ async function snapshotOf(org: TestOrg) {
   const enrolments = await t.db.selectFrom('episode_enrolments').selectAll().where('organization_id', '=', org.organizationId).orderBy('episode_id').orderBy('template_id').execute();
   const templates = await t.db.selectFrom('group_templates').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute();
   const sessionsOfCare = await t.db.selectFrom('sessions_of_care').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute();
-  return { users, roles, sites, sessions, tokens, audit, config, patients, episodes, episodeEvents, enrolments, templates, sessionsOfCare };
+  const attendance = await t.db.selectFrom('attendance').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute();
+  return { users, roles, sites, sessions, tokens, audit, config, patients, episodes, episodeEvents, enrolments, templates, sessionsOfCare, attendance };
 }
 
 describe('lists', () => {

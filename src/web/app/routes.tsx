@@ -178,6 +178,19 @@ export function createAppRouter() {
                 };
               },
             },
+            {
+              path: 'sessions/:sessionId/attendance',
+              lazy: async () => {
+                const { AttendancePage } = await import('../features/attendance/attendance-page');
+                return {
+                  element: (
+                    <RequireRoles roles={ACCESS.attendance}>
+                      <AttendancePage />
+                    </RequireRoles>
+                  ),
+                };
+              },
+            },
             { path: '*', element: <NotFound /> },
           ],
         },

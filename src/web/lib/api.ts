@@ -68,7 +68,8 @@ export type ApiClient = {
   get: <T>(path: string, query?: QueryParams) => Promise<T>;
   post: <T>(path: string, body?: unknown) => Promise<T>;
   patch: <T>(path: string, body: unknown) => Promise<T>;
-  put: <T>(path: string, body: unknown) => Promise<T>;
+  /** `headers` adds request headers such as Idempotency-Key. */
+  put: <T>(path: string, body: unknown, headers?: Record<string, string>) => Promise<T>;
   delete: <T = undefined>(path: string) => Promise<T>;
 };
 
@@ -90,8 +91,14 @@ export function withQuery(path: string, query: QueryParams | undefined): string 
 }
 
 export function createApiClient(hooks: ApiHooks): ApiClient {
-  async function request<T>(method: string, path: string, body: unknown, retried: boolean): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
+  async function request<T>(
+    method: string,
+    path: string,
+    body: unknown,
+    retried: boolean,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<T> {
+    const headers: Record<string, string> = { ...extraHeaders, Accept: 'application/json' };
     // A POST without a body is sent without Content-Type: Fastify rejects an empty JSON body.
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (method !== 'GET') {
@@ -128,7 +135,7 @@ export function createApiClient(hooks: ApiHooks): ApiClient {
     const error = await toApiError(response, receivedAt);
     if (error.status === 403 && error.code === 'CSRF_TOKEN_INVALID' && !retried) {
       const fresh = await hooks.onCsrfRejected();
-      if (fresh !== null) return request<T>(method, path, body, true);
+      if (fresh !== null) return request<T>(method, path, body, true, extraHeaders);
     }
     if (error.status === 401 && !isAuthPath(path)) hooks.onSessionLost();
     throw error;
@@ -138,7 +145,7 @@ export function createApiClient(hooks: ApiHooks): ApiClient {
     get: (path, query) => request('GET', withQuery(path, query), undefined, false),
     post: (path, body) => request('POST', path, body, false),
     patch: (path, body) => request('PATCH', path, body, false),
-    put: (path, body) => request('PUT', path, body, false),
+    put: (path, body, headers) => request('PUT', path, body, false, headers),
     delete: (path) => request('DELETE', path, undefined, false),
   };
 }

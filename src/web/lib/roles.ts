@@ -36,7 +36,15 @@ export const ACCESS = {
   scheduleConfig: ['admin', 'director'],
   scheduleChanges: ['director', 'admin', 'front_desk', 'admissions', 'clinician', 'psychiatrist'],
   patientReaders: ['clinician', 'psychiatrist', 'admissions', 'director', 'front_desk', 'billing'],
+  /** Roster read (issue #3 brief); check-in is narrower, see CHECK_IN_ROLES. */
+  attendance: ['clinician', 'psychiatrist', 'director', 'front_desk', 'billing'],
+  /** Intensity reports and the director dashboard. */
+  intensity: ['director', 'admin', 'clinician', 'psychiatrist', 'billing'],
 } as const satisfies Record<string, readonly Role[]>;
+
+/** Who may record attendance, and who may still correct it after the day is closed. */
+export const CHECK_IN_ROLES: readonly Role[] = ['clinician', 'psychiatrist', 'director', 'front_desk'];
+export const CORRECTION_ROLES: readonly Role[] = ['clinician', 'psychiatrist', 'director'];
 
 export function canAccess(userRoles: readonly Role[], allowed: readonly Role[]): boolean {
   return userRoles.some((role) => allowed.includes(role));

@@ -1,50 +1,44 @@
-import { Card, List, Stack, Text, Title } from '@mantine/core';
+import { Card, Stack, Text, Title } from '@mantine/core';
 import { ErrorAlert } from '../../components/error-alert';
 import { SectionLoader } from '../../components/full-page-loader';
 import { Page } from '../../components/page';
-import { roleList } from '../../lib/roles';
-import { useSites } from '../../lib/use-sites';
+import { ACCESS, canAccess, roleList } from '../../lib/roles';
 import { useActiveSession } from '../auth/session-provider';
+import { AtRiskTable } from './at-risk-table';
+import { CensusTable, Movements } from './census-tables';
+import { useDashboard } from './dashboard-api';
+import { TodaysSessions } from './todays-sessions';
 
-/** `/`: a placeholder until the census, schedule and alerts modules arrive. */
+/**
+ * `/`: the director dashboard (today's sessions per site, census, patients at risk this week,
+ * admissions and discharges) for the roles that may read it; a welcome for everyone else.
+ */
 export function DashboardPage() {
   const { user } = useActiveSession();
-  const sites = useSites();
-  const mySites = sites.data?.filter((site) => user.siteIds.includes(site.id)) ?? [];
+  const allowed = canAccess(user.roles, ACCESS.intensity);
+  const dashboard = useDashboard(allowed);
 
   return (
     <Page title="Dashboard">
-      <Card withBorder padding="lg">
-        <Stack gap="sm">
-          <Title order={2} size="h3">
-            Welcome, {user.displayName}
-          </Title>
-          <Text>Your roles: {roleList(user.roles)}</Text>
-          <Title order={3} size="h5">
-            Your sites
-          </Title>
-          {sites.isPending && <SectionLoader label="Loading sites" />}
-          {sites.isError && <ErrorAlert error={sites.error} onRetry={() => void sites.refetch()} />}
-          {sites.isSuccess &&
-            (mySites.length === 0 ? (
-              <Text c="dimmed">You are not assigned to a site yet.</Text>
-            ) : (
-              <List>
-                {mySites.map((site) => (
-                  <List.Item key={site.id}>
-                    {site.name}{' '}
-                    <Text span c="dimmed" size="sm">
-                      ({site.timeZone})
-                    </Text>
-                  </List.Item>
-                ))}
-              </List>
-            ))}
-        </Stack>
+      <Card withBorder padding="md">
+        <Title order={2} size="h4">
+          Welcome, {user.displayName}
+        </Title>
+        <Text size="sm" c="dimmed">
+          Your roles: {roleList(user.roles)}
+        </Text>
       </Card>
-      <Text c="dimmed">
-        Later modules will add today&apos;s census, the group schedule and safety alerts to this page.
-      </Text>
+      {!allowed && <Text c="dimmed">The program dashboard is for directors, clinicians, psychiatrists, administrators and billing staff.</Text>}
+      {allowed && dashboard.isPending && <SectionLoader label="Loading the dashboard" />}
+      {allowed && dashboard.isError && <ErrorAlert error={dashboard.error} title="Could not load the dashboard" onRetry={() => void dashboard.refetch()} />}
+      {dashboard.isSuccess && (
+        <Stack gap="xl">
+          <TodaysSessions sites={dashboard.data.sites} canTakeAttendance={canAccess(user.roles, ACCESS.attendance)} />
+          <AtRiskTable atRisk={dashboard.data.atRisk} />
+          <CensusTable census={dashboard.data.census} />
+          <Movements admissions={dashboard.data.admissions} discharges={dashboard.data.discharges} />
+        </Stack>
+      )}
     </Page>
   );
 }
