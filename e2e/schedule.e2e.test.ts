@@ -30,7 +30,12 @@ describe.skipIf(!browserAvailable())('schedule page in Chromium', () => {
     await db.insertInto('programs').values({ organization_id: org.id, site_id: site.id, name: 'Adult IOP mornings', level_of_care: 'IOP', population: 'adult', focus: 'mental_health', format: 'in_person', weekly_floor_minutes: 540, weekly_ceiling_minutes: 1140, min_days_per_week: 3, min_billable_days_per_week: 3, min_billable_day_minutes: 180, group_capacity: 12 }).execute();
     await db.insertInto('rooms').values({ organization_id: org.id, site_id: site.id, name: 'Cedar room', capacity: 12 }).execute();
     const clinician = await db.selectFrom('users').select('id').where('email', '=', 'clinician@demo.openiop.org').executeTakeFirstOrThrow();
-    await db.insertInto('staff_profiles').values({ organization_id: org.id, user_id: clinician.id, modalities: ['cbt', 'dbt_skills'], licensed_states: ['OR'] }).execute();
+    await db
+      .insertInto('staff_profiles')
+      .values({ organization_id: org.id, user_id: clinician.id, modalities: ['cbt', 'dbt_skills'], licensed_states: ['OR'] })
+      // The demo clinic already gives the clinician a profile; this test needs these exact qualifications.
+      .onConflict((oc) => oc.column('user_id').doUpdateSet({ modalities: ['cbt', 'dbt_skills'], licensed_states: ['OR'] }))
+      .execute();
     const patient = await db.insertInto('patients').values({ organization_id: org.id, legal_first_name: 'Jordan', legal_last_name: 'Examplepatient', date_of_birth: '1988-04-02', state_of_residence: 'OR' }).returning('id').executeTakeFirstOrThrow();
     patientId = patient.id;
     browser = await launchBrowser();
@@ -75,6 +80,8 @@ describe.skipIf(!browserAvailable())('schedule page in Chromium', () => {
     await choose(page, 'Facilitators', 'Casey Clinician');
     await page.keyboard.press('Escape');
     await form.getByRole('radio', { name: 'In a room' }).check();
+    // The demo clinic has rooms of its own at this site; pick this test's room by name.
+    await choose(page, 'Room', /^Cedar room/);
     expect(await form.getByRole('combobox', { name: 'Room' }).inputValue()).toContain('Cedar room');
     await form.getByLabel('Capacity').fill('10');
     expect(await seriousViolations(page)).toEqual([]);

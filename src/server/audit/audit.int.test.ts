@@ -5,7 +5,7 @@ import { TEST_AUDIT_KEY, freshDatabase, testApp, type TestApp } from '../../../t
 import type { Database } from '../db/schema.js';
 import { createDb } from '../db/database.js';
 import { verifyAuditChains } from './audit.verifier.js';
-import { createAuditWriter, type AuditEvent } from './audit.writer.js';
+import { AUDIT_SHARDS, createAuditWriter, type AuditEvent } from './audit.writer.js';
 import { SYSTEM_CHAIN_ID, chainHash } from './chain.js';
 
 // Tampering needs a database of its own: a broken chain in the shared one would fail every health check.
@@ -150,12 +150,12 @@ describe('verifyAuditChains', () => {
     expect(await verifyAuditChains(t.db, TEST_AUDIT_KEY, heads)).toMatchObject({ ok: true, rowsChecked: 2 });
     await record(org, 'test.three');
     expect(await verifyAuditChains(t.db, TEST_AUDIT_KEY, heads)).toMatchObject({ ok: true, rowsChecked: 1 });
-    expect(heads.get(org)).toMatchObject({ seq: 3 });
+    expect(heads.get(`${org}/0`)).toMatchObject({ seq: 3 });
   });
 });
 
 describe('writer', () => {
-  it('keeps one valid chain with consecutive numbers under 50 concurrent transactions', async () => {
+  it('spreads 50 concurrent transactions over the shards, each a valid chain with consecutive numbers', async () => {
     const org = randomUUID();
     const other = randomUUID();
     const pool = createDb(dbUrl, 20);
@@ -165,6 +165,8 @@ describe('writer', () => {
         Array.from({ length: 50 }, (_unused, i) =>
           pool.transaction().execute(async (trx) => {
             await write(trx, event(org, `test.parallel_${i}`));
+            await new Promise((resolve) => setTimeout(resolve, 20)); // hold the shard like a real request would
+            await write(trx, event(org, `test.parallel_${i}_second`));
             if (i % 5 === 0) await write(trx, event(other, `test.other_${i}`));
           }),
         ),
@@ -172,10 +174,28 @@ describe('writer', () => {
     } finally {
       await pool.destroy();
     }
-    const rows = await t.db.selectFrom('audit_events').select(['chain_seq', 'prev_hash', 'hash']).where('chain_id', '=', org).orderBy('chain_seq').execute();
-    expect(rows.map((r) => r.chain_seq)).toEqual(Array.from({ length: 50 }, (_unused, i) => i + 1));
-    for (let i = 1; i < rows.length; i += 1) expect(rows[i]?.prev_hash).toBe(rows[i - 1]?.hash);
-    expect(await verifyAuditChains(t.db, TEST_AUDIT_KEY)).toEqual({ ok: true, rowsChecked: 60, chains: 2 });
+    const rows = await t.db.selectFrom('audit_events').select(['chain_shard', 'chain_seq', 'prev_hash', 'hash', 'request_id', 'action']).where('chain_id', '=', org).orderBy('chain_shard').orderBy('chain_seq').execute();
+    expect(rows).toHaveLength(100);
+    const shards = new Map<number, typeof rows>();
+    for (const row of rows) shards.set(row.chain_shard, [...(shards.get(row.chain_shard) ?? []), row]);
+    // Concurrency used more than one shard, never more than AUDIT_SHARDS.
+    expect(shards.size).toBeGreaterThan(1);
+    expect(shards.size).toBeLessThanOrEqual(AUDIT_SHARDS);
+    for (const chain of shards.values()) {
+      expect(chain.map((r) => r.chain_seq)).toEqual(Array.from({ length: chain.length }, (_unused, i) => i + 1));
+      for (let i = 1; i < chain.length; i += 1) expect(chain[i]?.prev_hash).toBe(chain[i - 1]?.hash);
+    }
+    // Both events of one transaction sit in the same shard.
+    const shardOfAction = new Map(rows.map((r) => [r.action, r.chain_shard]));
+    for (let i = 0; i < 50; i += 1) expect(shardOfAction.get(`test.parallel_${i}_second`)).toBe(shardOfAction.get(`test.parallel_${i}`));
+    expect(await verifyAuditChains(t.db, TEST_AUDIT_KEY)).toMatchObject({ ok: true, rowsChecked: 110 });
+  });
+
+  it('keeps a quiet organization on one chain (shard 0)', async () => {
+    const org = randomUUID();
+    for (let i = 0; i < 5; i += 1) await record(org, `test.quiet_${i}`);
+    const rows = await t.db.selectFrom('audit_events').select(['chain_shard', 'chain_seq']).where('chain_id', '=', org).orderBy('chain_seq').execute();
+    expect(rows).toEqual(Array.from({ length: 5 }, (_unused, i) => ({ chain_shard: 0, chain_seq: i + 1 })));
   });
 
   it('leaves no gap when the transaction that wrote an event rolls back', async () => {
@@ -217,6 +237,7 @@ function at<T>(rows: T[], index: number): T {
 function fieldsOf(row: Awaited<ReturnType<typeof chainOfFive>>[number]) {
   return {
     chainId: row.chain_id,
+    chainShard: row.chain_shard,
     chainSeq: row.chain_seq,
     occurredAt: row.occurred_at,
     organizationId: row.organization_id,

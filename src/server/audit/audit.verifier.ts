@@ -3,6 +3,7 @@ import { GENESIS_HASH, chainHash } from './chain.js';
 
 export type ChainProblem = {
   chainId: string;
+  chainShard: number;
   /** Database id of the first row that fails, or of the row after a gap. */
   rowId: number;
   chainSeq: number;
@@ -18,10 +19,11 @@ export type VerifiedHeads = Map<string, { seq: number; hash: string }>;
 const BATCH = 5000;
 
 export async function verifyAuditChains(db: Db, key: Buffer, heads: VerifiedHeads = new Map()): Promise<VerifyResult> {
-  const chains = await db.selectFrom('audit_events').select('chain_id').distinct().execute();
+  const chains = await db.selectFrom('audit_events').select(['chain_id', 'chain_shard']).distinct().execute();
   let rowsChecked = 0;
-  for (const { chain_id: chainId } of chains) {
-    const head = heads.get(chainId);
+  for (const { chain_id: chainId, chain_shard: chainShard } of chains) {
+    const headKey = `${chainId}/${chainShard}`;
+    const head = heads.get(headKey);
     let expectedSeq = (head?.seq ?? 0) + 1;
     let prevHash = head?.hash ?? GENESIS_HASH;
     for (;;) {
@@ -29,6 +31,7 @@ export async function verifyAuditChains(db: Db, key: Buffer, heads: VerifiedHead
         .selectFrom('audit_events')
         .selectAll()
         .where('chain_id', '=', chainId)
+        .where('chain_shard', '=', chainShard)
         .where('chain_seq', '>=', expectedSeq)
         .orderBy('chain_seq')
         .limit(BATCH)
@@ -41,15 +44,17 @@ export async function verifyAuditChains(db: Db, key: Buffer, heads: VerifiedHead
             rowsChecked,
             first: {
               chainId,
+              chainShard,
               rowId: row.id,
               chainSeq: row.chain_seq,
               problem: 'missing_or_reordered',
-              message: `row ${row.id} (chain ${chainId} seq ${row.chain_seq}) does not follow seq ${expectedSeq - 1}: a row before it was deleted or rows were reordered`,
+              message: `row ${row.id} (chain ${headKey} seq ${row.chain_seq}) does not follow seq ${expectedSeq - 1}: a row before it was deleted or rows were reordered`,
             },
           };
         }
         const recomputed = chainHash(key, prevHash, {
           chainId,
+          chainShard,
           chainSeq: row.chain_seq,
           occurredAt: row.occurred_at,
           organizationId: row.organization_id,
@@ -69,10 +74,11 @@ export async function verifyAuditChains(db: Db, key: Buffer, heads: VerifiedHead
             rowsChecked,
             first: {
               chainId,
+              chainShard,
               rowId: row.id,
               chainSeq: row.chain_seq,
               problem: 'altered',
-              message: `row ${row.id} (chain ${chainId} seq ${row.chain_seq}) was altered: its content does not match its HMAC`,
+              message: `row ${row.id} (chain ${headKey} seq ${row.chain_seq}) was altered: its content does not match its HMAC`,
             },
           };
         }
@@ -81,7 +87,7 @@ export async function verifyAuditChains(db: Db, key: Buffer, heads: VerifiedHead
       }
       if (rows.length < BATCH) break;
     }
-    heads.set(chainId, { seq: expectedSeq - 1, hash: prevHash });
+    heads.set(headKey, { seq: expectedSeq - 1, hash: prevHash });
   }
   return { ok: true, rowsChecked, chains: chains.length };
 }

@@ -6,6 +6,7 @@ const KEY = Buffer.alloc(32, 3);
 function row(overrides: Partial<ChainedFields> = {}): ChainedFields {
   return {
     chainId: '6f1c2f0e-4a53-4b8e-9d7c-0a1b2c3d4e5f',
+    chainShard: 0,
     chainSeq: 7,
     occurredAt: new Date('2030-03-10T08:00:00.000Z'),
     organizationId: '6f1c2f0e-4a53-4b8e-9d7c-0a1b2c3d4e5f',

@@ -5,6 +5,8 @@ export const SYSTEM_CHAIN_ID = '00000000-0000-0000-0000-000000000000';
 
 export type ChainedFields = {
   chainId: string;
+  /** 0 for the first shard; left out of the hashed form then, so rows written before sharding still verify. */
+  chainShard: number;
   chainSeq: number;
   occurredAt: Date;
   organizationId: string | null;
@@ -23,7 +25,7 @@ export type ChainedFields = {
 export function chainHash(key: Buffer, prevHash: string, row: ChainedFields): string {
   const canonical = JSON.stringify([
     prevHash,
-    row.chainId,
+    row.chainShard === 0 ? row.chainId : `${row.chainId}/${row.chainShard}`,
     row.chainSeq,
     row.occurredAt.toISOString(),
     row.organizationId,

@@ -125,6 +125,7 @@ export type OutboxTable = {
 export type AuditEventsTable = {
   id: Generated<number>;
   chain_id: string;
+  chain_shard: ColumnType<number, number | undefined, never>;
   chain_seq: number;
   occurred_at: Timestamp;
   organization_id: string | null;

@@ -25,6 +25,8 @@ export const theme = createTheme({
   primaryShade: 9,
   // Filled badges and buttons pick black or white text by background luminance.
   autoContrast: true,
+  // Mantine's default (0.3) puts white on orange 9 and green 9 (4.3:1); at 0.18 those get black (4.8:1).
+  luminanceThreshold: 0.18,
   defaultRadius: "sm",
   components: {
     // Mantine's light alerts colour their titles in the alert colour (e.g. orange on light orange,
