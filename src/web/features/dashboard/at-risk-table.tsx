@@ -71,7 +71,14 @@ export function AtRiskTable({ atRisk }: { atRisk: AtRisk }) {
           </Table>
         </Table.ScrollContainer>
       )}
-      <Drawer opened={open !== null} onClose={() => setOpen(null)} position="right" size="lg" title={open ? `Weekly hours: ${open.name}` : 'Weekly hours'}>
+      <Drawer
+        opened={open !== null}
+        onClose={() => setOpen(null)}
+        position="right"
+        size="lg"
+        title={open ? `Weekly hours: ${open.name}` : 'Weekly hours'}
+        closeButtonProps={{ 'aria-label': 'Close weekly hours' }}
+      >
         {open !== null && <PatientIntensityCard patientId={open.patientId} title="This week" />}
       </Drawer>
     </Stack>
