@@ -213,5 +213,22 @@ describe.skipIf(!browserAvailable())('a program week in Chromium: program, group
     await after.card.getByText(/^3 h attended and 0 min still scheduled: at most 3 h, 6 h short/).waitFor();
     await after.card.getByRole('row', { name: `${today.toISODate()} 3 h 1 Yes` }).waitFor();
     await noSeriousViolations(director);
+
+    // 8. The chart shows the same week, and the calendar leads to the group's attendance.
+    await director.keyboard.press('Escape');
+    await openFromNav(director, 'Patients');
+    const search = director.getByRole('form', { name: 'Search patients' });
+    await search.getByLabel('Name').fill(PATIENT.last);
+    await search.getByRole('button', { name: /Search/ }).click();
+    await director.getByRole('link', { name: new RegExp(PATIENT.last) }).first().click();
+    const weekCard = director.getByRole('region', { name: "This week's hours" });
+    await weekCard.getByText('attended on 1 day, 1 billable').waitFor();
+    await noSeriousViolations(director);
+    await openFromNav(director, 'Schedule');
+    await choose(director, 'View by', 'Program');
+    await choose(director, 'Program', PROGRAM);
+    await director.getByTestId('week-grid').getByRole('button', { name: GROUP }).click();
+    await director.getByRole('link', { name: 'Take attendance' }).click();
+    await director.waitForURL(/\/sessions\/[0-9a-f-]+\/attendance$/);
   });
 });

@@ -8,6 +8,7 @@ import { NotFound } from '../../components/status-pages';
 import { ApiError } from '../../lib/api';
 import { ACCESS, canAccess } from '../../lib/roles';
 import { useActiveSession } from '../auth/session-provider';
+import { PatientIntensityCard } from '../dashboard/patient-intensity-card';
 import { CareTimeline } from './care-timeline';
 import { DemographicsCard } from './demographics-card';
 import { EpisodesSection } from './episodes-section';
@@ -46,6 +47,10 @@ export function PatientChartPage() {
         patient={record}
         onEdit={canAccess(roles, ACCESS.patientEdit) ? () => setEditing(true) : null}
       />
+      {/* This week's hours and forecast against the program's intensity rules. */}
+      {canAccess(roles, ACCESS.intensity) && episodes.data?.some((episode) => episode.status === 'open') && (
+        <PatientIntensityCard patientId={record.id} title="This week's hours" />
+      )}
       {episodes.isPending && <SectionLoader label="Loading episodes" />}
       {episodes.isError && (
         <ErrorAlert error={episodes.error} onRetry={() => void episodes.refetch()} />

@@ -1,6 +1,9 @@
-import { Button, Group, Modal, NumberInput, Select, Stack, Tabs, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, Modal, NumberInput, Select, Stack, Tabs, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type SubmitEvent } from 'react';
+import { Link } from 'react-router';
+import { ACCESS, canAccess } from '../../lib/roles';
+import { useActiveSession } from '../auth/session-provider';
 import type { CalendarSessionDto, ScheduleOptionsDto } from '../../lib/api-types';
 import { formErrorsFrom } from '../../lib/form-errors';
 import { ConflictAlert } from './conflict-alert';
@@ -43,6 +46,7 @@ function Details({ session }: { session: CalendarSessionDto }) {
 
 /** One session: its details and, for staff who may, move / cancel / restore / substitute. */
 export function SessionDialog({ session, options, canChange, canEditSeries, onEditSeries, onClose }: Props) {
+  const roles = useActiveSession().user.roles;
   const change = useChangeSession();
   const [date, setDate] = useState(session.localDate);
   const [startTime, setStartTime] = useState(session.localStartTime);
@@ -82,6 +86,11 @@ export function SessionDialog({ session, options, canChange, canEditSeries, onEd
     <Modal opened onClose={onClose} title={session.title} size="lg">
       <Stack gap="md">
         <Details session={session} />
+        {session.status === 'scheduled' && canAccess(roles, ACCESS.attendance) && (
+          <Anchor component={Link} to={`/sessions/${session.id}/attendance`}>
+            Take attendance
+          </Anchor>
+        )}
         {errors !== null && errors.general !== null && <ConflictAlert error={change.error} />}
         {canChange && (
           <Tabs defaultValue="move" keepMounted={false}>
