@@ -21,7 +21,10 @@ export default tseslint.config(
       eqeqeq: ['error', 'always'],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name=/^(it|test|describe)$/][callee.property.name='only']", message: 'No focused tests.' },
+        {
+          selector: "CallExpression[callee.object.name=/^(it|test|describe)$/][callee.property.name='only']",
+          message: 'No focused tests.',
+        },
       ],
     },
   },
@@ -41,7 +44,10 @@ export default tseslint.config(
     files: ['src/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': layerRule([
-        { group: ['**/server/**', '**/web/**', 'fastify', 'kysely', 'pg', 'react', 'node:*'], message: 'src/domain is pure: no I/O or framework imports.' },
+        {
+          group: ['**/server/**', '**/web/**', 'fastify', 'kysely', 'pg', 'react', 'node:*'],
+          message: 'src/domain is pure: no I/O or framework imports.',
+        },
       ]),
     },
   },
@@ -49,7 +55,9 @@ export default tseslint.config(
     // Routes talk to services, never to repositories or the database directly.
     files: ['src/server/modules/**/*.routes.ts'],
     rules: {
-      'no-restricted-imports': layerRule([{ group: ['**/*.repository.js', '**/db/*'], message: 'Routes call services; services call repositories.' }]),
+      'no-restricted-imports': layerRule([
+        { group: ['**/*.repository.js', '**/db/*'], message: 'Routes call services; services call repositories.' },
+      ]),
     },
   },
   {

@@ -21,7 +21,11 @@ export function generateTier(db: Db, shape: TierShape, now: Date): Promise<Tier>
 }
 
 async function generate(db: Kysely<Database>, shape: TierShape, now: Date): Promise<Tier> {
-  const org = await db.insertInto('organizations').values({ name: 'Bench 50-site tier (synthetic)' }).returning('id').executeTakeFirstOrThrow();
+  const org = await db
+    .insertInto('organizations')
+    .values({ name: 'Bench 50-site tier (synthetic)' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const organizationId = org.id;
   const firstDay = new Date(now.getTime() - shape.weeks * 7 * 86_400_000).toISOString().slice(0, 10);
   const lastDay = new Date(now.getTime() + 8 * 86_400_000).toISOString().slice(0, 10);
@@ -93,7 +97,9 @@ async function generate(db: Kysely<Database>, shape: TierShape, now: Date): Prom
   `.execute(db);
   const userIds = users.rows.map((row) => row.id);
   const directorId = userIds.pop() ?? '';
-  await sql`INSERT INTO user_roles (organization_id, user_id, role) SELECT ${organizationId}, unnest(${userIds}::uuid[]), 'clinician'`.execute(db);
+  await sql`INSERT INTO user_roles (organization_id, user_id, role) SELECT ${organizationId}, unnest(${userIds}::uuid[]), 'clinician'`.execute(
+    db,
+  );
   await sql`INSERT INTO user_roles (organization_id, user_id, role) VALUES (${organizationId}, ${directorId}, 'director')`.execute(db);
 
   // Statuses: 88% present, 5% late, 3% left early, 2% absent excused, 1.5% absent unexcused, 0.5% cancelled by program.

@@ -35,10 +35,26 @@ export type IntensityBenchResult = {
   data: Record<string, number> & { generateSeconds: number };
   week: string;
   reports: ReportComparison[];
-  checkIn: { connections: number; seconds: number; requests: number; throughputPerSecond: number; p50Ms: number; p99Ms: number; non2xx: number; errors: number; rowsCreated: number };
+  checkIn: {
+    connections: number;
+    seconds: number;
+    requests: number;
+    throughputPerSecond: number;
+    p50Ms: number;
+    p99Ms: number;
+    non2xx: number;
+    errors: number;
+    rowsCreated: number;
+  };
 };
 
-export type IntensityBenchOptions = { shape?: TierShape; runs?: number; connections?: number; durationSeconds?: number; log?: (line: string) => void };
+export type IntensityBenchOptions = {
+  shape?: TierShape;
+  runs?: number;
+  connections?: number;
+  durationSeconds?: number;
+  log?: (line: string) => void;
+};
 
 const AUDIT_KEY = randomBytes(32).toString('hex');
 
@@ -56,7 +72,11 @@ export async function runIntensityBench(options: IntensityBenchOptions = {}): Pr
     await sql`VACUUM ANALYZE`.execute(db);
     const counts = await tierCounts(db, tier.organizationId);
     const generateSeconds = round((performance.now() - started) / 1000, 1);
-    log(`  ${Object.entries(counts).map(([name, value]) => `${name} ${value.toLocaleString('en-US')}`).join(', ')} in ${generateSeconds} s`);
+    log(
+      `  ${Object.entries(counts)
+        .map(([name, value]) => `${name} ${value.toLocaleString('en-US')}`)
+        .join(', ')} in ${generateSeconds} s`,
+    );
 
     const cookies = await sessionCookies(db, database.url, tier);
     const port = await freePort();
@@ -67,7 +87,10 @@ export async function runIntensityBench(options: IntensityBenchOptions = {}): Pr
     const week = isoWeekOf(addDays(isoWeekOf(localDateOf(now.getTime(), 'America/New_York')).monday, -7));
     const runs = options.runs ?? 15;
     const reports: ReportComparison[] = [];
-    for (const scope of [{ name: 'organization (50 sites)', siteId: undefined }, { name: 'one site', siteId: tier.siteIds[0] }]) {
+    for (const scope of [
+      { name: 'organization (50 sites)', siteId: undefined },
+      { name: 'one site', siteId: tier.siteIds[0] },
+    ]) {
       const comparison = await compareReport(db, base, cookies.director, tier, week.key, week.monday, scope.siteId, runs);
       reports.push({ scope: scope.name, ...comparison });
       log(
@@ -83,7 +106,9 @@ export async function runIntensityBench(options: IntensityBenchOptions = {}): Pr
     );
     const orgWide = reports[0];
     if (orgWide) {
-      log(`  goals: report ratio <= 1.2 (${orgWide.ratio <= 1.2 ? 'met' : 'NOT met'}), org-wide < 500 ms (${orgWide.endpoint.medianMs < 500 ? 'met' : 'NOT met'}), check-in p99 < 50 ms (${checkIn.p99Ms < 50 ? 'met' : 'NOT met'})`);
+      log(
+        `  goals: report ratio <= 1.2 (${orgWide.ratio <= 1.2 ? 'met' : 'NOT met'}), org-wide < 500 ms (${orgWide.endpoint.medianMs < 500 ? 'met' : 'NOT met'}), check-in p99 < 50 ms (${checkIn.p99Ms < 50 ? 'met' : 'NOT met'})`,
+      );
     }
     return { data: { ...counts, generateSeconds }, week: week.key, reports, checkIn };
   } finally {
@@ -125,7 +150,13 @@ async function benchDatabase(): Promise<{ url: string; drop: () => Promise<void>
 /** Signed-in sessions made directly (no password hashing): one per facilitator, one for the director. */
 async function sessionCookies(db: Db, url: string, tier: Tier): Promise<{ director: string; facilitators: string[] }> {
   const config = loadConfig({ DATABASE_URL: url, OPENIOP_DEMO: '0', LOG_LEVEL: 'silent', OPENIOP_DATA_DIR: '.test-data/unused' });
-  const { app, deps } = await buildApp({ config, db, logger: pino({ level: 'silent' }), auditKey: Buffer.from(AUDIT_KEY, 'utf8'), sealKey: randomBytes(32) });
+  const { app, deps } = await buildApp({
+    config,
+    db,
+    logger: pino({ level: 'silent' }),
+    auditKey: Buffer.from(AUDIT_KEY, 'utf8'),
+    sealKey: randomBytes(32),
+  });
   try {
     const org = await findOrganization(db, tier.organizationId);
     const ctx = { requestId: 'bench', ip: '127.0.0.1', now: new Date() };
@@ -148,7 +179,16 @@ function headersOf(cookie: string): Record<string, string> {
   return { cookie: session ?? '', 'x-csrf-token': (csrf ?? '').replace('csrf=', '') };
 }
 
-async function compareReport(db: Db, base: string, director: string, tier: Tier, weekKey: string, monday: string, siteId: string | undefined, runs: number) {
+async function compareReport(
+  db: Db,
+  base: string,
+  director: string,
+  tier: Tier,
+  weekKey: string,
+  monday: string,
+  siteId: string | undefined,
+  runs: number,
+) {
   const url = `${base}/api/v1/intensity/weekly?week=${weekKey}${siteId ? `&siteId=${siteId}` : ''}`;
   let rows = 0;
   const endpoint = async () => {
@@ -271,14 +311,28 @@ async function checkInLoad(db: Db, base: string, cookies: string[], tier: Tier, 
 }
 
 async function countAttendance(db: Db, organizationId: string): Promise<number> {
-  const row = await db.selectFrom('attendance').select(sql<number>`count(*)::int`.as('n')).where('organization_id', '=', organizationId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('attendance')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('organization_id', '=', organizationId)
+    .executeTakeFirstOrThrow();
   return row.n;
 }
 
 async function startServer(databaseUrl: string, port: number): Promise<ChildProcess> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'openiop-bench-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', OPENIOP_DATA_DIR: dataDir, OPENIOP_DEMO: '0', OPENIOP_AUDIT_KEY: AUDIT_KEY, LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      OPENIOP_DATA_DIR: dataDir,
+      OPENIOP_DEMO: '0',
+      OPENIOP_AUDIT_KEY: AUDIT_KEY,
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -67,7 +67,13 @@ function median(values: number[]): number {
 }
 
 export async function benchStartTime(runs = 3): Promise<StartTimeResult> {
-  const samples = { nodeSpawn: [] as number[], postgresFirst: [] as number[], postgresWarm: [] as number[], appFirst: [] as number[], appWarm: [] as number[] };
+  const samples = {
+    nodeSpawn: [] as number[],
+    postgresFirst: [] as number[],
+    postgresWarm: [] as number[],
+    appFirst: [] as number[],
+    appWarm: [] as number[],
+  };
   // Interleaved, so a machine that slows down during the run slows baseline and app alike.
   for (let run = 0; run < runs; run += 1) {
     samples.nodeSpawn.push(await timed(nodeSpawn));
@@ -85,7 +91,11 @@ export async function benchStartTime(runs = 3): Promise<StartTimeResult> {
     appFirst: median(samples.appFirst),
     appWarm: median(samples.appWarm),
   };
-  return { runs, medianMs: m, ratio: { first: m.appFirst / (m.nodeSpawn + m.postgresFirst), warm: m.appWarm / (m.nodeSpawn + m.postgresWarm) } };
+  return {
+    runs,
+    medianMs: m,
+    ratio: { first: m.appFirst / (m.nodeSpawn + m.postgresFirst), warm: m.appWarm / (m.nodeSpawn + m.postgresWarm) },
+  };
 }
 
 export function formatStartTime(result: StartTimeResult): string {

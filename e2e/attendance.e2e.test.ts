@@ -66,7 +66,8 @@ describe.skipIf(!browserAvailable())('attendance and dashboard in Chromium', () 
     const minutes = page.getByLabel('Minutes attended by Bea Roster-B');
     await minutes.fill('150');
     expect(await seriousViolations(page)).toEqual([]);
-    if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: path.join(process.env.E2E_SCREENSHOTS, 'attendance.png'), fullPage: true });
+    if (process.env.E2E_SCREENSHOTS)
+      await page.screenshot({ path: path.join(process.env.E2E_SCREENSHOTS, 'attendance.png'), fullPage: true });
     await page.getByRole('button', { name: 'Save attendance' }).click();
     await page.getByText(/^Saved at/).waitFor();
     const roster = page.getByRole('table', { name: /Patients expected at this session/ });
@@ -94,12 +95,17 @@ describe.skipIf(!browserAvailable())('attendance and dashboard in Chromium', () 
     const drawer = page.getByRole('dialog', { name: 'Weekly hours: Ann Roster-A' });
     await drawer.getByText('attended on 1 day, 1 billable').waitFor();
     await drawer.getByText('3 h', { exact: true }).first().waitFor();
-    if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: path.join(process.env.E2E_SCREENSHOTS, 'dashboard-drawer.png'), fullPage: true });
+    if (process.env.E2E_SCREENSHOTS)
+      await page.screenshot({ path: path.join(process.env.E2E_SCREENSHOTS, 'dashboard-drawer.png'), fullPage: true });
   });
 
   it('shows front desk the roster to check in but no correction after the day is closed', async () => {
     const page = await signedIn('front-desk@demo.openiop.org');
-    const sessionId = await db.selectFrom('sessions_of_care').select('id').where('title', '=', 'CBT skills group').executeTakeFirstOrThrow();
+    const sessionId = await db
+      .selectFrom('sessions_of_care')
+      .select('id')
+      .where('title', '=', 'CBT skills group')
+      .executeTakeFirstOrThrow();
     await page.goto(`/sessions/${sessionId.id}/attendance`);
     await page.getByRole('heading', { name: 'Attendance: CBT skills group' }).waitFor();
     expect(await page.getByRole('button', { name: 'Mark all present' }).count()).toBe(0);
@@ -110,18 +116,42 @@ describe.skipIf(!browserAvailable())('attendance and dashboard in Chromium', () 
 /** Today's group at the Portland demo site, started 30 minutes ago, with three enrolled patients. */
 async function seedGroup(db: Db): Promise<void> {
   const org = await db.selectFrom('organizations').select('id').where('is_demo', '=', true).executeTakeFirstOrThrow();
-  const site = await db.selectFrom('sites').select(['id', 'time_zone']).where('organization_id', '=', org.id).where('name', 'like', 'Harborview Portland%').executeTakeFirstOrThrow();
+  const site = await db
+    .selectFrom('sites')
+    .select(['id', 'time_zone'])
+    .where('organization_id', '=', org.id)
+    .where('name', 'like', 'Harborview Portland%')
+    .executeTakeFirstOrThrow();
   const ref = { organizationId: org.id, siteIds: [site.id] };
   const now = Date.now();
   const today = localDateOf(now, site.time_zone);
   const programId = await createProgram(db, ref, { name: 'Adult IOP mornings (demo)' });
   const roomId = await createRoom(db, ref);
-  const templateId = await createTemplate(db, ref, { programId, roomId, daysOfWeek: [1, 2, 3, 4, 5, 6, 7], durationMinutes: 180, startsOn: today, title: 'CBT skills group' });
-  for (const [first, last] of [['Ann', 'Roster-A'], ['Bea', 'Roster-B'], ['Cal', 'Roster-C']] as const) {
+  const templateId = await createTemplate(db, ref, {
+    programId,
+    roomId,
+    daysOfWeek: [1, 2, 3, 4, 5, 6, 7],
+    durationMinutes: 180,
+    startsOn: today,
+    title: 'CBT skills group',
+  });
+  for (const [first, last] of [
+    ['Ann', 'Roster-A'],
+    ['Bea', 'Roster-B'],
+    ['Cal', 'Roster-C'],
+  ] as const) {
     const patientId = await createPatient(db, ref, { firstName: first, lastName: last });
     const episodeId = await admit(db, ref, { patientId, programId, admittedOn: today });
     await enrol(db, ref, { episodeId, templateId, startsOn: today });
   }
-  const sessionId = await createSession(db, ref, { programId, templateId, occurrenceDate: today, startsAt: new Date(now - 30 * 60_000).toISOString(), minutes: 180, localDate: today, roomId });
+  const sessionId = await createSession(db, ref, {
+    programId,
+    templateId,
+    occurrenceDate: today,
+    startsAt: new Date(now - 30 * 60_000).toISOString(),
+    minutes: 180,
+    localDate: today,
+    roomId,
+  });
   await db.updateTable('sessions_of_care').set({ title: 'CBT skills group' }).where('id', '=', sessionId).execute();
 }

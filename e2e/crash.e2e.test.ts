@@ -11,7 +11,18 @@ import { loadAuditKey } from '../src/server/data-dir.js';
 import { connectForTools } from '../src/server/db/connect-for-tools.js';
 import { isAlive } from '../src/server/db/embedded-postgres.js';
 import { ApiClient } from './support/api-client.js';
-import { DEMO_ADMIN, DEMO_PASSWORD, cleanUp, newDataDir, postmasterPid, postmasters, sleep, startApp, waitForExit, waitUntilGone } from './support/app-process.js';
+import {
+  DEMO_ADMIN,
+  DEMO_PASSWORD,
+  cleanUp,
+  newDataDir,
+  postmasterPid,
+  postmasters,
+  sleep,
+  startApp,
+  waitForExit,
+  waitUntilGone,
+} from './support/app-process.js';
 
 const ROUNDS = Number(process.env.OPENIOP_CRASH_ROUNDS ?? 20);
 const SEED = Number(process.env.OPENIOP_CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
@@ -64,8 +75,16 @@ async function verifyChainInProcess(): Promise<number> {
     const result = await verifyAuditChains(connection.db, loadAuditKey(config, { create: false }), new Map());
     if (!result.ok) throw new Error(`audit chain broken: ${result.first.message}`);
     // The audit row commits with the change it describes: one 'user.created' per created user.
-    const users = await connection.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('email', 'like', '%@crash.example.org').executeTakeFirstOrThrow();
-    const audited = await connection.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', 'user.created').executeTakeFirstOrThrow();
+    const users = await connection.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('email', 'like', '%@crash.example.org')
+      .executeTakeFirstOrThrow();
+    const audited = await connection.db
+      .selectFrom('audit_events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('action', '=', 'user.created')
+      .executeTakeFirstOrThrow();
     expect(Number(audited.n)).toBe(Number(users.n));
     return result.rowsChecked;
   } finally {
@@ -73,48 +92,55 @@ async function verifyChainInProcess(): Promise<number> {
   }
 }
 
-it(`keeps every acknowledged write and an intact audit chain through ${ROUNDS} kill -9 rounds`, { timeout: 120_000 + ROUNDS * 20_000 }, async () => {
-  const random = seededRandom(SEED);
-  const began = performance.now();
-  const tally: Tally = { acknowledged: [], cutOff: 0, refused: [] };
-  let postgresKills = 0;
-  let auditRows = 0;
-  let { app } = await startApp(dataDir, { OPENIOP_PASSWORD_COST: '10' });
+it(
+  `keeps every acknowledged write and an intact audit chain through ${ROUNDS} kill -9 rounds`,
+  { timeout: 120_000 + ROUNDS * 20_000 },
+  async () => {
+    const random = seededRandom(SEED);
+    const began = performance.now();
+    const tally: Tally = { acknowledged: [], cutOff: 0, refused: [] };
+    let postgresKills = 0;
+    let auditRows = 0;
+    let { app } = await startApp(dataDir, { OPENIOP_PASSWORD_COST: '10' });
 
-  for (let round = 1; round <= ROUNDS; round += 1) {
-    const { client, siteId } = await signIn(app.port);
-    const writers = Array.from({ length: WRITERS }, (_, w) => writeUntilKilled(client, siteId, `r${round}-w${w}`, tally));
-    await sleep(50 + Math.floor(random() * 750));
+    for (let round = 1; round <= ROUNDS; round += 1) {
+      const { client, siteId } = await signIn(app.port);
+      const writers = Array.from({ length: WRITERS }, (_, w) => writeUntilKilled(client, siteId, `r${round}-w${w}`, tally));
+      await sleep(50 + Math.floor(random() * 750));
 
-    const postmaster = postmasterPid(dataDir);
-    const killPostgres = random() < 1 / 3;
-    app.child.kill('SIGKILL');
-    if (killPostgres && postmaster) {
-      process.kill(postmaster, 'SIGKILL');
-      postgresKills += 1;
+      const postmaster = postmasterPid(dataDir);
+      const killPostgres = random() < 1 / 3;
+      app.child.kill('SIGKILL');
+      if (killPostgres && postmaster) {
+        process.kill(postmaster, 'SIGKILL');
+        postgresKills += 1;
+      }
+      await Promise.all(writers);
+      await waitForExit(app);
+      if (killPostgres && postmaster) await waitUntilGone(postmaster);
+      else expect(postmaster && isAlive(postmaster)).toBe(true); // the orphan the next start must deal with
+
+      ({ app } = await startApp(dataDir, { OPENIOP_PASSWORD_COST: '10' }).catch((error: unknown) => {
+        throw new Error(`restart failed in round ${round} (seed ${SEED}): ${error instanceof Error ? error.message : String(error)}`);
+      }));
+      expect(postmasters(dataDir)).toEqual([postmasterPid(dataDir)]);
+      const after = await signIn(app.port);
+      const users = await after.client.get('/api/v1/admin/users');
+      const present = new Set(users.body.users.map((user: { email: string }) => user.email));
+      expect(
+        tally.acknowledged.filter((email) => !present.has(email)),
+        `round ${round}, seed ${SEED}`,
+      ).toEqual([]);
+      auditRows = await verifyChainInProcess();
     }
-    await Promise.all(writers);
-    await waitForExit(app);
-    if (killPostgres && postmaster) await waitUntilGone(postmaster);
-    else expect(postmaster && isAlive(postmaster)).toBe(true); // the orphan the next start must deal with
 
-    ({ app } = await startApp(dataDir, { OPENIOP_PASSWORD_COST: '10' }).catch((error: unknown) => {
-      throw new Error(`restart failed in round ${round} (seed ${SEED}): ${error instanceof Error ? error.message : String(error)}`);
-    }));
-    expect(postmasters(dataDir)).toEqual([postmasterPid(dataDir)]);
-    const after = await signIn(app.port);
-    const users = await after.client.get('/api/v1/admin/users');
-    const present = new Set(users.body.users.map((user: { email: string }) => user.email));
-    expect(tally.acknowledged.filter((email) => !present.has(email)), `round ${round}, seed ${SEED}`).toEqual([]);
-    auditRows = await verifyChainInProcess();
-  }
-
-  // The app was killed before PostgreSQL, so a live app never saw its database vanish: nothing was refused.
-  expect(tally.refused).toEqual([]);
-  expect(tally.acknowledged.length).toBeGreaterThan(ROUNDS);
-  const seconds = ((performance.now() - began) / 1000).toFixed(1);
-  console.log(
-    `crash test: ${ROUNDS} rounds (${postgresKills} also killed PostgreSQL), ${tally.acknowledged.length} acknowledged writes all present, ` +
-      `${tally.cutOff} cut off unanswered, audit chain intact (${auditRows} rows), ${seconds} s, seed ${SEED}`,
-  );
-});
+    // The app was killed before PostgreSQL, so a live app never saw its database vanish: nothing was refused.
+    expect(tally.refused).toEqual([]);
+    expect(tally.acknowledged.length).toBeGreaterThan(ROUNDS);
+    const seconds = ((performance.now() - began) / 1000).toFixed(1);
+    console.log(
+      `crash test: ${ROUNDS} rounds (${postgresKills} also killed PostgreSQL), ${tally.acknowledged.length} acknowledged writes all present, ` +
+        `${tally.cutOff} cut off unanswered, audit chain intact (${auditRows} rows), ${seconds} s, seed ${SEED}`,
+    );
+  },
+);

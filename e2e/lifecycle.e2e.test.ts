@@ -39,7 +39,12 @@ async function signInAsAdmin(app: AppProcess): Promise<ApiClient> {
 
 async function createUser(client: ApiClient, email: string): Promise<void> {
   const sites = await client.get('/api/v1/sites');
-  const response = await client.post('/api/v1/admin/users', { email, displayName: 'Lifecycle Test', roles: ['clinician'], siteIds: [sites.body.sites[0].id] });
+  const response = await client.post('/api/v1/admin/users', {
+    email,
+    displayName: 'Lifecycle Test',
+    roles: ['clinician'],
+    siteIds: [sites.body.sites[0].id],
+  });
   expect(response.status).toBe(201);
 }
 

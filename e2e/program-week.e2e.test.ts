@@ -181,7 +181,9 @@ describe.skipIf(!browserAvailable())('a program week in Chromium: program, group
 
     // 6. The facilitator opens today's group from the dashboard and checks the group in.
     const facilitator = await signedIn(FACILITATOR.email);
-    await groupRow(facilitator).getByRole('link', { name: `Attendance for ${GROUP}` }).click();
+    await groupRow(facilitator)
+      .getByRole('link', { name: `Attendance for ${GROUP}` })
+      .click();
     await facilitator.getByRole('heading', { level: 1, name: `Attendance: ${GROUP}` }).waitFor();
     const sessionId = /\/sessions\/([^/]+)\/attendance/.exec(facilitator.url())?.[1] ?? '';
     expect(await facilitator.getByLabel(`Status for ${PATIENT_NAME}`).inputValue()).toBe('');
@@ -200,7 +202,11 @@ describe.skipIf(!browserAvailable())('a program week in Chromium: program, group
     const roster = await api.get(`/api/v1/sessions/${sessionId}/roster`);
     expect(roster.status).toBe(200);
     expect(roster.body.rows).toHaveLength(1);
-    expect(roster.body.rows[0]).toMatchObject({ name: PATIENT_NAME, expected: true, attendance: { status: 'present', minutes: 180, recordedBy: signIn.body.user.id } });
+    expect(roster.body.rows[0]).toMatchObject({
+      name: PATIENT_NAME,
+      expected: true,
+      attendance: { status: 'present', minutes: 180, recordedBy: signIn.body.user.id },
+    });
 
     // 7. After check-in: 1 of 1, and the patient's week reads 3 h, 6 h short of the floor.
     await director.reload();
@@ -220,7 +226,10 @@ describe.skipIf(!browserAvailable())('a program week in Chromium: program, group
     const search = director.getByRole('form', { name: 'Search patients' });
     await search.getByLabel('Name').fill(PATIENT.last);
     await search.getByRole('button', { name: /Search/ }).click();
-    await director.getByRole('link', { name: new RegExp(PATIENT.last) }).first().click();
+    await director
+      .getByRole('link', { name: new RegExp(PATIENT.last) })
+      .first()
+      .click();
     const weekCard = director.getByRole('region', { name: "This week's hours" });
     await weekCard.getByText('attended on 1 day, 1 billable').waitFor();
     await noSeriousViolations(director);

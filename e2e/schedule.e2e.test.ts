@@ -27,7 +27,24 @@ describe.skipIf(!browserAvailable())('schedule page in Chromium', () => {
     db = createDb(postgres.connectionString, 2);
     const org = await db.selectFrom('organizations').select('id').where('is_demo', '=', true).executeTakeFirstOrThrow();
     const site = await db.selectFrom('sites').select('id').where('organization_id', '=', org.id).orderBy('name').executeTakeFirstOrThrow();
-    await db.insertInto('programs').values({ organization_id: org.id, site_id: site.id, name: 'Adult IOP mornings', level_of_care: 'IOP', population: 'adult', focus: 'mental_health', format: 'in_person', weekly_floor_minutes: 540, weekly_ceiling_minutes: 1140, min_days_per_week: 3, min_billable_days_per_week: 3, min_billable_day_minutes: 180, group_capacity: 12 }).execute();
+    await db
+      .insertInto('programs')
+      .values({
+        organization_id: org.id,
+        site_id: site.id,
+        name: 'Adult IOP mornings',
+        level_of_care: 'IOP',
+        population: 'adult',
+        focus: 'mental_health',
+        format: 'in_person',
+        weekly_floor_minutes: 540,
+        weekly_ceiling_minutes: 1140,
+        min_days_per_week: 3,
+        min_billable_days_per_week: 3,
+        min_billable_day_minutes: 180,
+        group_capacity: 12,
+      })
+      .execute();
     await db.insertInto('rooms').values({ organization_id: org.id, site_id: site.id, name: 'Cedar room', capacity: 12 }).execute();
     const clinician = await db.selectFrom('users').select('id').where('email', '=', 'clinician@demo.openiop.org').executeTakeFirstOrThrow();
     await db
@@ -36,7 +53,17 @@ describe.skipIf(!browserAvailable())('schedule page in Chromium', () => {
       // The demo clinic already gives the clinician a profile; this test needs these exact qualifications.
       .onConflict((oc) => oc.column('user_id').doUpdateSet({ modalities: ['cbt', 'dbt_skills'], licensed_states: ['OR'] }))
       .execute();
-    const patient = await db.insertInto('patients').values({ organization_id: org.id, legal_first_name: 'Jordan', legal_last_name: 'Examplepatient', date_of_birth: '1988-04-02', state_of_residence: 'OR' }).returning('id').executeTakeFirstOrThrow();
+    const patient = await db
+      .insertInto('patients')
+      .values({
+        organization_id: org.id,
+        legal_first_name: 'Jordan',
+        legal_last_name: 'Examplepatient',
+        date_of_birth: '1988-04-02',
+        state_of_residence: 'OR',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     patientId = patient.id;
     browser = await launchBrowser();
   });
@@ -112,7 +139,9 @@ describe.skipIf(!browserAvailable())('schedule page in Chromium', () => {
     await choose(page, 'Clinician', 'Casey Clinician');
     await form.getByRole('radio', { name: 'Telehealth' }).check();
     // Tuesday of next week, during Casey's 09:00-12:00 group.
-    const tuesday = await page.evaluate<string>(`(() => { const d = new Date(); d.setDate(d.getDate() + ((8 - d.getDay()) % 7 || 7) + 1); return d.toISOString().slice(0, 10); })()`);
+    const tuesday = await page.evaluate<string>(
+      `(() => { const d = new Date(); d.setDate(d.getDate() + ((8 - d.getDay()) % 7 || 7) + 1); return d.toISOString().slice(0, 10); })()`,
+    );
     await form.getByLabel('Date').fill(tuesday);
     await form.getByLabel('Start time').fill('10:00');
     await form.getByRole('button', { name: 'Book appointment' }).click();

@@ -44,7 +44,8 @@ describe.skipIf(!browserAvailable())('staff web shell in Chromium', () => {
     await expect.poll(() => page.url()).toContain('/login');
     const banner = page.getByRole('region', { name: 'Demo data' });
     await banner.waitFor();
-    for (const role of ['admin', 'director', 'clinician', 'auditor']) expect(await banner.textContent()).toContain(`${role}@demo.openiop.org`);
+    for (const role of ['admin', 'director', 'clinician', 'auditor'])
+      expect(await banner.textContent()).toContain(`${role}@demo.openiop.org`);
     expect(await banner.textContent()).toContain(DEMO_PASSWORD);
 
     await signIn(page, 'director@demo.openiop.org');
@@ -95,7 +96,11 @@ describe.skipIf(!browserAvailable())('staff web shell in Chromium', () => {
     await invitee.getByLabel(/^Password/).fill('a long synthetic passphrase 42');
     await invitee.getByLabel('Confirm password').fill('a long synthetic passphrase 42');
     await invitee.getByRole('button', { name: 'Create my account' }).click();
-    await invitee.getByRole('link', { name: /Set up two-factor authentication/ }).or(invitee.getByRole('button', { name: /Set up two-factor authentication/ })).first().click();
+    await invitee
+      .getByRole('link', { name: /Set up two-factor authentication/ })
+      .or(invitee.getByRole('button', { name: /Set up two-factor authentication/ }))
+      .first()
+      .click();
 
     const secret = (await invitee.getByTestId('totp-secret').textContent())?.trim() ?? '';
     expect(secret).toMatch(/^[A-Z2-7]{16,}$/);

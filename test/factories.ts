@@ -10,7 +10,12 @@ type Org = { organizationId: string; siteIds: string[] };
 export async function createRoom(db: Db, org: Org, input: { siteId?: string; capacity?: number; name?: string } = {}): Promise<string> {
   const row = await db
     .insertInto('rooms')
-    .values({ organization_id: org.organizationId, site_id: input.siteId ?? first(org.siteIds), name: input.name ?? `Room ${randomUUID().slice(0, 6)}`, capacity: input.capacity ?? 12 })
+    .values({
+      organization_id: org.organizationId,
+      site_id: input.siteId ?? first(org.siteIds),
+      name: input.name ?? `Room ${randomUUID().slice(0, 6)}`,
+      capacity: input.capacity ?? 12,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -19,7 +24,22 @@ export async function createRoom(db: Db, org: Org, input: { siteId?: string; cap
 export async function createProgram(
   db: Db,
   org: Org,
-  input: Partial<Pick<ProgramsTable, 'name' | 'level_of_care' | 'population' | 'focus' | 'format' | 'weekly_floor_minutes' | 'weekly_ceiling_minutes' | 'min_days_per_week' | 'min_billable_days_per_week' | 'min_billable_day_minutes' | 'group_capacity'>> & { siteId?: string; isPart2?: boolean; published?: boolean } = {},
+  input: Partial<
+    Pick<
+      ProgramsTable,
+      | 'name'
+      | 'level_of_care'
+      | 'population'
+      | 'focus'
+      | 'format'
+      | 'weekly_floor_minutes'
+      | 'weekly_ceiling_minutes'
+      | 'min_days_per_week'
+      | 'min_billable_days_per_week'
+      | 'min_billable_day_minutes'
+      | 'group_capacity'
+    >
+  > & { siteId?: string; isPart2?: boolean; published?: boolean } = {},
 ): Promise<string> {
   const row = await db
     .insertInto('programs')
@@ -45,7 +65,11 @@ export async function createProgram(
   return row.id;
 }
 
-export async function createPatient(db: Db, org: Org, input: { firstName?: string; lastName?: string; state?: string; dateOfBirth?: string } = {}): Promise<string> {
+export async function createPatient(
+  db: Db,
+  org: Org,
+  input: { firstName?: string; lastName?: string; state?: string; dateOfBirth?: string } = {},
+): Promise<string> {
   const row = await db
     .insertInto('patients')
     .values({
@@ -60,7 +84,11 @@ export async function createPatient(db: Db, org: Org, input: { firstName?: strin
   return row.id;
 }
 
-export async function admit(db: Db, org: Org, input: { patientId: string; programId: string; admittedOn?: string; level?: 'OP' | 'IOP' | 'PHP' }): Promise<string> {
+export async function admit(
+  db: Db,
+  org: Org,
+  input: { patientId: string; programId: string; admittedOn?: string; level?: 'OP' | 'IOP' | 'PHP' },
+): Promise<string> {
   const row = await db
     .insertInto('episodes')
     .values({
@@ -75,7 +103,14 @@ export async function admit(db: Db, org: Org, input: { patientId: string; progra
     .executeTakeFirstOrThrow();
   await db
     .insertInto('episode_events')
-    .values({ organization_id: org.organizationId, episode_id: row.id, kind: 'admitted', effective_on: input.admittedOn ?? '2026-11-02', to_program_id: input.programId, to_level: input.level ?? 'IOP' })
+    .values({
+      organization_id: org.organizationId,
+      episode_id: row.id,
+      kind: 'admitted',
+      effective_on: input.admittedOn ?? '2026-11-02',
+      to_program_id: input.programId,
+      to_level: input.level ?? 'IOP',
+    })
     .execute();
   return row.id;
 }
@@ -83,7 +118,19 @@ export async function admit(db: Db, org: Org, input: { patientId: string; progra
 export async function createTemplate(
   db: Db,
   org: Org,
-  input: { programId: string; roomId?: string | null; daysOfWeek?: number[]; startTime?: string; durationMinutes?: number; startsOn?: string; endsOn?: string | null; facilitatorIds?: string[]; capacity?: number; title?: string; modality?: string },
+  input: {
+    programId: string;
+    roomId?: string | null;
+    daysOfWeek?: number[];
+    startTime?: string;
+    durationMinutes?: number;
+    startsOn?: string;
+    endsOn?: string | null;
+    facilitatorIds?: string[];
+    capacity?: number;
+    title?: string;
+    modality?: string;
+  },
 ): Promise<string> {
   const telehealth = input.roomId === null;
   const row = await db
@@ -105,22 +152,49 @@ export async function createTemplate(
     .returning('id')
     .executeTakeFirstOrThrow();
   for (const userId of input.facilitatorIds ?? []) {
-    await db.insertInto('group_template_facilitators').values({ organization_id: org.organizationId, template_id: row.id, user_id: userId }).execute();
+    await db
+      .insertInto('group_template_facilitators')
+      .values({ organization_id: org.organizationId, template_id: row.id, user_id: userId })
+      .execute();
   }
   return row.id;
 }
 
-export async function enrol(db: Db, org: Org, input: { episodeId: string; templateId: string; startsOn?: string; endsOn?: string | null }): Promise<void> {
+export async function enrol(
+  db: Db,
+  org: Org,
+  input: { episodeId: string; templateId: string; startsOn?: string; endsOn?: string | null },
+): Promise<void> {
   await db
     .insertInto('episode_enrolments')
-    .values({ organization_id: org.organizationId, episode_id: input.episodeId, template_id: input.templateId, starts_on: input.startsOn ?? '2026-11-02', ends_on: input.endsOn ?? null })
+    .values({
+      organization_id: org.organizationId,
+      episode_id: input.episodeId,
+      template_id: input.templateId,
+      starts_on: input.startsOn ?? '2026-11-02',
+      ends_on: input.endsOn ?? null,
+    })
     .execute();
 }
 
 export async function createSession(
   db: Db,
   org: Org,
-  input: { siteId?: string; programId?: string | null; kind?: SessionKind; templateId?: string | null; occurrenceDate?: string | null; patientId?: string | null; startsAt: string; minutes?: number; localDate: string; clinicianIds?: string[]; roomId?: string | null; capacity?: number; status?: 'scheduled' | 'cancelled' },
+  input: {
+    siteId?: string;
+    programId?: string | null;
+    kind?: SessionKind;
+    templateId?: string | null;
+    occurrenceDate?: string | null;
+    patientId?: string | null;
+    startsAt: string;
+    minutes?: number;
+    localDate: string;
+    clinicianIds?: string[];
+    roomId?: string | null;
+    capacity?: number;
+    status?: 'scheduled' | 'cancelled';
+  },
 ): Promise<string> {
   const start = new Date(input.startsAt);
   const row = await db

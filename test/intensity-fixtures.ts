@@ -24,17 +24,40 @@ export type IntensityFixture = {
   fridayIndividualId: string;
 };
 
-export async function insertAttendance(db: Db, org: TestOrg, sessionId: string, patientId: string, status: AttendanceStatus, minutes: number): Promise<void> {
+export async function insertAttendance(
+  db: Db,
+  org: TestOrg,
+  sessionId: string,
+  patientId: string,
+  status: AttendanceStatus,
+  minutes: number,
+): Promise<void> {
   await db
     .insertInto('attendance')
-    .values({ organization_id: org.organizationId, session_id: sessionId, patient_id: patientId, status, minutes, mode: 'in_person', recorded_by: org.users.clinician.id, recorded_at: new Date('2026-11-02T18:00:00Z') })
+    .values({
+      organization_id: org.organizationId,
+      session_id: sessionId,
+      patient_id: patientId,
+      status,
+      minutes,
+      mode: 'in_person',
+      recorded_by: org.users.clinician.id,
+      recorded_at: new Date('2026-11-02T18:00:00Z'),
+    })
     .execute();
 }
 
 export async function iopWeek(db: Db, org: TestOrg): Promise<IntensityFixture> {
   const programId = await createProgram(db, org, { name: 'Adult IOP mornings' });
   const roomId = await createRoom(db, org);
-  const templateId = await createTemplate(db, org, { programId, roomId, startTime: '09:00', durationMinutes: 180, daysOfWeek: [1, 2, 3, 4, 5], startsOn: '2026-10-01' });
+  const templateId = await createTemplate(db, org, {
+    programId,
+    roomId,
+    startTime: '09:00',
+    durationMinutes: 180,
+    daysOfWeek: [1, 2, 3, 4, 5],
+    startsOn: '2026-10-01',
+  });
   const patients = { steady: '', partial: '', missing: '', edge: '' };
   for (const name of Object.keys(patients) as (keyof typeof patients)[]) {
     const patientId = await createPatient(db, org, { firstName: name, lastName: 'Weekly' });
@@ -44,10 +67,35 @@ export async function iopWeek(db: Db, org: TestOrg): Promise<IntensityFixture> {
   }
   const sessionIds: string[] = [];
   for (const day of DAYS) {
-    sessionIds.push(await createSession(db, org, { programId, templateId, occurrenceDate: day, startsAt: `${day}T15:00:00Z`, minutes: 180, localDate: day, roomId }));
+    sessionIds.push(
+      await createSession(db, org, {
+        programId,
+        templateId,
+        occurrenceDate: day,
+        startsAt: `${day}T15:00:00Z`,
+        minutes: 180,
+        localDate: day,
+        roomId,
+      }),
+    );
   }
-  await createSession(db, org, { programId, templateId, occurrenceDate: '2026-11-06', startsAt: '2026-11-06T15:00:00Z', minutes: 180, localDate: '2026-11-06', roomId, status: 'cancelled' });
-  const fridayIndividualId = await createSession(db, org, { kind: 'individual_therapy', patientId: patients.edge, startsAt: '2026-11-06T20:00:00Z', minutes: 60, localDate: '2026-11-06' });
+  await createSession(db, org, {
+    programId,
+    templateId,
+    occurrenceDate: '2026-11-06',
+    startsAt: '2026-11-06T15:00:00Z',
+    minutes: 180,
+    localDate: '2026-11-06',
+    roomId,
+    status: 'cancelled',
+  });
+  const fridayIndividualId = await createSession(db, org, {
+    kind: 'individual_therapy',
+    patientId: patients.edge,
+    startsAt: '2026-11-06T20:00:00Z',
+    minutes: 60,
+    localDate: '2026-11-06',
+  });
 
   const [mon, tue, wed] = sessionIds as [string, string, string, string];
   await insertAttendance(db, org, mon, patients.steady, 'present', 180);

@@ -35,12 +35,28 @@ export type TestApp = { app: FastifyInstance; deps: AppDeps; db: Db; clock: Test
 /** A route as Fastify registered it: one entry per method (HEAD twins of GET routes included). */
 export type RegisteredRoute = { method: string; url: string; access: Access | undefined };
 
-export async function testApp(options: { env?: Record<string, string>; databaseUrl?: string; routes?: RegisteredRoute[]; webDir?: string } = {}): Promise<TestApp> {
-  const config: Config = loadConfig({ OPENIOP_DEMO: '0', OPENIOP_PASSWORD_COST: '10', LOG_LEVEL: 'silent', OPENIOP_DATA_DIR: '.test-data/unused', ...options.env });
+export async function testApp(
+  options: { env?: Record<string, string>; databaseUrl?: string; routes?: RegisteredRoute[]; webDir?: string } = {},
+): Promise<TestApp> {
+  const config: Config = loadConfig({
+    OPENIOP_DEMO: '0',
+    OPENIOP_PASSWORD_COST: '10',
+    LOG_LEVEL: 'silent',
+    OPENIOP_DATA_DIR: '.test-data/unused',
+    ...options.env,
+  });
   const db = createDb(options.databaseUrl ?? inject('databaseUrl'), 4);
   const clock = new TestClock();
   const built = withRouteCollector(options.routes, () =>
-    buildApp({ config, db, logger: pino({ level: 'silent' }), auditKey: TEST_AUDIT_KEY, sealKey: TEST_SEAL_KEY, clock: clock.now, webDir: options.webDir ?? '/nonexistent' }),
+    buildApp({
+      config,
+      db,
+      logger: pino({ level: 'silent' }),
+      auditKey: TEST_AUDIT_KEY,
+      sealKey: TEST_SEAL_KEY,
+      clock: clock.now,
+      webDir: options.webDir ?? '/nonexistent',
+    }),
   );
   const { app, deps } = await built;
   await app.ready();
@@ -117,7 +133,14 @@ export async function createTestOrg(deps: AppDeps, options: { demo?: boolean } =
     const users = {} as Record<Role, TestUser>;
     for (const role of ROLES) {
       const email = `${role}-${tag}@test.openiop.org`;
-      const id = await insertUser(trx, { organizationId, email, displayName: `Test ${role}`, status: 'active', passwordHash, now: new Date() });
+      const id = await insertUser(trx, {
+        organizationId,
+        email,
+        displayName: `Test ${role}`,
+        status: 'active',
+        passwordHash,
+        now: new Date(),
+      });
       await replaceRoles(trx, organizationId, id, [role]);
       await replaceSites(trx, organizationId, id, siteIds);
       users[role] = { id, email, role };
@@ -129,7 +152,12 @@ export async function createTestOrg(deps: AppDeps, options: { demo?: boolean } =
 export type TestSession = { cookie: string; csrfToken: string };
 
 /** A signed-in session without going through the login form; fully authenticated unless a stage is given. */
-export async function sessionFor(t: TestApp, user: { id: string }, organizationId: string, stage: SessionStage = 'active'): Promise<TestSession> {
+export async function sessionFor(
+  t: TestApp,
+  user: { id: string },
+  organizationId: string,
+  stage: SessionStage = 'active',
+): Promise<TestSession> {
   const record = await findUser(t.db, organizationId, user.id);
   if (!record) throw new Error('test user not found');
   const org = await findOrganization(t.db, organizationId);
@@ -140,7 +168,14 @@ export async function sessionFor(t: TestApp, user: { id: string }, organizationI
 
 export type Method = 'GET' | 'HEAD' | 'POST' | 'PATCH' | 'PUT' | 'DELETE' | 'OPTIONS';
 
-export function call(t: TestApp, session: TestSession | null, method: Method, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+export function call(
+  t: TestApp,
+  session: TestSession | null,
+  method: Method,
+  url: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<LightMyRequestResponse> {
   return t.app.inject({
     method,
     url,
@@ -161,6 +196,11 @@ export function cookieFrom(response: LightMyRequestResponse): string {
 }
 
 export async function auditActions(db: Db, organizationId: string): Promise<string[]> {
-  const rows = await db.selectFrom('audit_events').select('action').where('organization_id', '=', organizationId).orderBy('chain_seq').execute();
+  const rows = await db
+    .selectFrom('audit_events')
+    .select('action')
+    .where('organization_id', '=', organizationId)
+    .orderBy('chain_seq')
+    .execute();
   return rows.map((r) => r.action);
 }

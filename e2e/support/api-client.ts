@@ -22,7 +22,10 @@ export class ApiClient {
     });
     const body = await readBody(response);
     if (response.status === 200) {
-      this.cookie = response.headers.getSetCookie().map((line) => line.split(';')[0]).find((pair) => pair?.startsWith('openiop_session='));
+      this.cookie = response.headers
+        .getSetCookie()
+        .map((line) => line.split(';')[0])
+        .find((pair) => pair?.startsWith('openiop_session='));
       this.csrfToken = body.csrfToken;
     }
     return { status: response.status, body };
@@ -41,7 +44,11 @@ export class ApiClient {
     if (this.cookie) headers.cookie = this.cookie;
     if (method !== 'GET' && this.csrfToken) headers['x-csrf-token'] = this.csrfToken;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     return { status: response.status, body: await readBody(response) };
   }
 }

@@ -49,7 +49,14 @@ export function freePort(): Promise<number> {
 
 /** The environment of an operator's shell: the embedded database (no DATABASE_URL), fast password hashing. */
 function appEnv(dataDir: string, port: number, extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), OPENIOP_DATA_DIR: dataDir, OPENIOP_PASSWORD_COST: '10', LOG_LEVEL: 'warn', ...extra };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    OPENIOP_DATA_DIR: dataDir,
+    OPENIOP_PASSWORD_COST: '10',
+    LOG_LEVEL: 'warn',
+    ...extra,
+  };
   delete env.DATABASE_URL;
   delete env.OPENIOP_AUDIT_KEY;
   return env;
@@ -58,7 +65,12 @@ function appEnv(dataDir: string, port: number, extra: Record<string, string>): N
 /** Starts the server without waiting; see waitUntilHealthy. */
 export function spawnApp(dataDir: string, port: number, env: Record<string, string> = {}): AppProcess {
   // Own process group, like a terminal's foreground job: Ctrl-C is a SIGINT to the whole group.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { cwd: ROOT, env: appEnv(dataDir, port, env), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    cwd: ROOT,
+    env: appEnv(dataDir, port, env),
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   started.add(child);
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
@@ -157,7 +169,11 @@ export async function superuser(app: AppProcess): Promise<pg.Client> {
 
 /** Runs a script from scripts/ as `npm run` would, on the given data directory. */
 export async function runScript(script: string, dataDir: string): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, env: appEnv(dataDir, 0, {}), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: ROOT,
+    env: appEnv(dataDir, 0, {}),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));

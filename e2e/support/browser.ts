@@ -10,9 +10,12 @@ const required = process.env.OPENIOP_REQUIRE_BROWSER === '1';
  */
 export function browserAvailable(): boolean {
   const present = fs.existsSync(CHROMIUM_PATH);
-  if (!present && required) throw new Error(`OPENIOP_REQUIRE_BROWSER=1 but Chromium is missing at ${CHROMIUM_PATH} (apt-get install -y chromium)`);
+  if (!present && required)
+    throw new Error(`OPENIOP_REQUIRE_BROWSER=1 but Chromium is missing at ${CHROMIUM_PATH} (apt-get install -y chromium)`);
   if (!present) {
-    process.stderr.write(`\n*** BROWSER TESTS SKIPPED: Chromium not found at ${CHROMIUM_PATH}. Install it with: apt-get install -y chromium ***\n\n`);
+    process.stderr.write(
+      `\n*** BROWSER TESTS SKIPPED: Chromium not found at ${CHROMIUM_PATH}. Install it with: apt-get install -y chromium ***\n\n`,
+    );
   }
   return present;
 }
@@ -21,6 +24,14 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }

@@ -88,14 +88,25 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
 
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(
-      { reqId: request.id, method: request.method, route: request.routeOptions.url ?? '(no route)', status: reply.statusCode, ms: Math.round(reply.elapsedTime), userId: request.actor?.userId },
+      {
+        reqId: request.id,
+        method: request.method,
+        route: request.routeOptions.url ?? '(no route)',
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+        userId: request.actor?.userId,
+      },
       'request',
     );
   });
 
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'OpenIOP API', version: VERSION, description: 'Intensive Outpatient Program operations. Errors: { error: { code, message, details? }, requestId }.' },
+      info: {
+        title: 'OpenIOP API',
+        version: VERSION,
+        description: 'Intensive Outpatient Program operations. Errors: { error: { code, message, details? }, requestId }.',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'openiop_session' } } },
     },
     transform: jsonSchemaTransform,
@@ -120,7 +131,9 @@ async function registerWebApp(app: FastifyInstance, webDir: string | undefined):
   app.setNotFoundHandler((request, reply) => {
     const urlPath = safeDecode(request.url.split('?')[0] ?? '/');
     if (!hasWeb || request.method !== 'GET' || urlPath.startsWith('/api/')) {
-      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${urlPath}` }, requestId: request.id });
+      return reply
+        .status(404)
+        .send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${urlPath}` }, requestId: request.id });
     }
     const file = path.join(root, path.normalize(urlPath));
     if (file.startsWith(root + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) {

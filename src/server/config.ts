@@ -1,9 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 
-const flag = z
-  .enum(['0', '1', 'true', 'false'])
-  .transform((value) => value === '1' || value === 'true');
+const flag = z.enum(['0', '1', 'true', 'false']).transform((value) => value === '1' || value === 'true');
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -15,8 +13,16 @@ const EnvSchema = z.object({
   OPENIOP_AUDIT_KEY: z.string().min(32).optional(),
   OPENIOP_COOKIE_SECURE: flag.default(true),
   OPENIOP_TRUST_PROXY: flag.default(false),
-  OPENIOP_SESSION_IDLE_SECONDS: z.coerce.number().int().min(5).default(15 * 60),
-  OPENIOP_SESSION_ABSOLUTE_SECONDS: z.coerce.number().int().min(60).default(12 * 60 * 60),
+  OPENIOP_SESSION_IDLE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .default(15 * 60),
+  OPENIOP_SESSION_ABSOLUTE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .default(12 * 60 * 60),
   OPENIOP_PASSWORD_COST: z.coerce.number().int().min(10).max(20).default(17),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

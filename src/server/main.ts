@@ -88,7 +88,9 @@ async function start(config: Config, log: Logger, releases: Release[], interrupt
 
   const port = await listen(app, config);
   const outbox = setInterval(() => {
-    dispatchDue(db, logTransport(log), deps.clock()).catch((error: unknown) => log.warn({ errName: (error as Error).name }, 'outbox dispatch failed'));
+    dispatchDue(db, logTransport(log), deps.clock()).catch((error: unknown) =>
+      log.warn({ errName: (error as Error).name }, 'outbox dispatch failed'),
+    );
   }, 2000);
   outbox.unref();
   releases.push(() => clearInterval(outbox));
@@ -107,7 +109,9 @@ async function prepareFirstStart(config: Config, deps: AppDeps, log: Logger): Pr
   if (link) {
     const base = config.publicUrl ?? `http://localhost:${config.port}`;
     // stdout on purpose: the operator needs the link, and it is not patient data.
-    process.stdout.write(`\nFirst start: create the first administrator at\n\n  ${base}${link}\n\nThis link works once and expires in 1 hour.\n\n`);
+    process.stdout.write(
+      `\nFirst start: create the first administrator at\n\n  ${base}${link}\n\nThis link works once and expires in 1 hour.\n\n`,
+    );
   }
 }
 
@@ -116,7 +120,8 @@ async function listen(app: FastifyInstance, config: Config): Promise<number> {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new StartError(`Port ${config.port} is in use; set PORT to a free port (for example PORT=${config.port + 1})`);
+    if (code === 'EADDRINUSE')
+      throw new StartError(`Port ${config.port} is in use; set PORT to a free port (for example PORT=${config.port + 1})`);
     if (code === 'EACCES') throw new StartError(`Port ${config.port} needs privileges this process lacks; set PORT to a port above 1023`);
     if (code === 'EADDRNOTAVAIL') throw new StartError(`HOST ${config.host} is not an address of this machine; set HOST`);
     throw error;

@@ -3,9 +3,7 @@
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;
 
-export type PasswordCheck =
-  | { ok: true }
-  | { ok: false; reason: 'too_short' | 'too_long' | 'common'; message: string };
+export type PasswordCheck = { ok: true } | { ok: false; reason: 'too_short' | 'too_long' | 'common'; message: string };
 
 /** Length is counted in Unicode code points, as 800-63B asks; the common list holds lower-case entries. */
 export function checkPassword(password: string, commonPasswords: ReadonlySet<string>): PasswordCheck {

@@ -14,7 +14,12 @@ export type ClosingEvent = 'stepped_up' | 'stepped_down' | 'transferred_out';
 
 const RANK: Record<CareLevel, number> = { OP: 1, IOP: 2, PHP: 3, inpatient: 4 };
 
-const LEVEL_NAMES: Record<CareLevel, string> = { OP: 'outpatient (OP)', IOP: 'intensive outpatient (IOP)', PHP: 'partial hospitalization (PHP)', inpatient: 'inpatient care' };
+const LEVEL_NAMES: Record<CareLevel, string> = {
+  OP: 'outpatient (OP)',
+  IOP: 'intensive outpatient (IOP)',
+  PHP: 'partial hospitalization (PHP)',
+  inpatient: 'inpatient care',
+};
 
 export function careLevelName(level: CareLevel): string {
   return LEVEL_NAMES[level];
@@ -35,7 +40,11 @@ const KIND_WORDS: Record<MoveKind, string> = { step_up: 'a step up', step_down: 
 export function checkMoveKind(kind: MoveKind, from: CareLevel, to: CareLevel): MoveCheck {
   const expected = moveKindBetween(from, to);
   if (expected === kind) return { ok: true };
-  return { ok: false, expected, message: `From ${careLevelName(from)} to ${careLevelName(to)} is ${KIND_WORDS[expected]}, not ${KIND_WORDS[kind]}` };
+  return {
+    ok: false,
+    expected,
+    message: `From ${careLevelName(from)} to ${careLevelName(to)} is ${KIND_WORDS[expected]}, not ${KIND_WORDS[kind]}`,
+  };
 }
 
 /** How the episode being left is closed. */

@@ -47,7 +47,11 @@ describe('planIntensity', () => {
   });
 
   it('flags a PHP plan below 20 hours and never a ceiling (PHP has none)', () => {
-    expect(planIntensity([series([1, 2, 3, 4, 5], 239)], adultPhp)).toMatchObject({ minutes: 1195, status: 'below_floor', reasons: ['19 h 55 min planned a week; the floor is 20 h'] });
+    expect(planIntensity([series([1, 2, 3, 4, 5], 239)], adultPhp)).toMatchObject({
+      minutes: 1195,
+      status: 'below_floor',
+      reasons: ['19 h 55 min planned a week; the floor is 20 h'],
+    });
     expect(planIntensity([series([1, 2, 3, 4, 5, 6, 7], 720)], adultPhp).status).toBe('compliant');
   });
 });

@@ -50,10 +50,16 @@ export function planIntensity(series: readonly PlannedSeries[], rules: Intensity
 
   const floors: IntensityFinding[] = [];
   if (minutes < rules.weeklyFloorMinutes) {
-    floors.push({ code: 'below_weekly_floor', message: `${formatMinutes(minutes)} planned a week; the floor is ${formatMinutes(rules.weeklyFloorMinutes)}` });
+    floors.push({
+      code: 'below_weekly_floor',
+      message: `${formatMinutes(minutes)} planned a week; the floor is ${formatMinutes(rules.weeklyFloorMinutes)}`,
+    });
   }
   if (days < rules.minDaysPerWeek) {
-    floors.push({ code: 'too_few_days', message: `${countOf(days, 'day')} a week planned; the minimum is ${countOf(rules.minDaysPerWeek, 'day')}` });
+    floors.push({
+      code: 'too_few_days',
+      message: `${countOf(days, 'day')} a week planned; the minimum is ${countOf(rules.minDaysPerWeek, 'day')}`,
+    });
   }
   if (billableDays < rules.minBillableDaysPerWeek) {
     floors.push({
@@ -63,10 +69,16 @@ export function planIntensity(series: readonly PlannedSeries[], rules: Intensity
   }
   const ceilings: IntensityFinding[] = [];
   if (rules.weeklyCeilingMinutes !== null && minutes > rules.weeklyCeilingMinutes) {
-    ceilings.push({ code: 'above_weekly_ceiling', message: `${formatMinutes(minutes)} planned a week; the ceiling is ${formatMinutes(rules.weeklyCeilingMinutes)}` });
+    ceilings.push({
+      code: 'above_weekly_ceiling',
+      message: `${formatMinutes(minutes)} planned a week; the ceiling is ${formatMinutes(rules.weeklyCeilingMinutes)}`,
+    });
   }
   const findings = [...floors, ...ceilings];
   const status: IntensityStatus = floors.length > 0 ? 'below_floor' : ceilings.length > 0 ? 'above_ceiling' : 'compliant';
-  const reasons = findings.length > 0 ? findings.map((finding) => finding.message) : [`${formatMinutes(minutes)} planned on ${countOf(days, 'day')} a week; the plan can meet the program's weekly rules`];
+  const reasons =
+    findings.length > 0
+      ? findings.map((finding) => finding.message)
+      : [`${formatMinutes(minutes)} planned on ${countOf(days, 'day')} a week; the plan can meet the program's weekly rules`];
   return { minutes, days, billableDays, byWeekday, status, findings, reasons };
 }

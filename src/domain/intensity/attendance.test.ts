@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { ATTENDANCE_STATUSES, countsAsAttended, defaultMinutes, validateMinutes, type AttendanceStatus } from './attendance.js';
 
 const invalid = (path: string, message?: string) =>
-  expect.objectContaining({ code: 'VALIDATION_FAILED', details: [expect.objectContaining(message === undefined ? { path } : { path, message })] });
+  expect.objectContaining({
+    code: 'VALIDATION_FAILED',
+    details: [expect.objectContaining(message === undefined ? { path } : { path, message })],
+  });
 
 describe('defaultMinutes', () => {
   it.each<[AttendanceStatus, number]>([

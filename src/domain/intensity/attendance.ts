@@ -42,7 +42,10 @@ export function validateMinutes(status: AttendanceStatus, minutes: number, sessi
   switch (status) {
     case 'present':
       if (minutes !== sessionMinutes) {
-        throw fieldError('minutes', `a present patient attended the whole session (${sessionMinutes} min); record late or left early for less`);
+        throw fieldError(
+          'minutes',
+          `a present patient attended the whole session (${sessionMinutes} min); record late or left early for less`,
+        );
       }
       return;
     case 'late':

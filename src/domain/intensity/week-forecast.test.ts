@@ -14,8 +14,15 @@ const NOW = new Date('2025-06-11T16:00:00Z');
 const DAY = { mon: '09', tue: '10', wed: '11', thu: '12', fri: '13', sat: '14', sun: '15' } as const;
 type Day = keyof typeof DAY;
 
-const attended = (day: Day, minutes: number, utcTime = '13:00'): AttendanceFact => ({ sessionStartUtc: `2025-06-${DAY[day]}T${utcTime}:00Z`, minutes, status: 'present' });
-const planned = (day: Day, minutes: number, utcTime = '13:00'): PlannedSession => ({ startUtc: `2025-06-${DAY[day]}T${utcTime}:00Z`, minutes });
+const attended = (day: Day, minutes: number, utcTime = '13:00'): AttendanceFact => ({
+  sessionStartUtc: `2025-06-${DAY[day]}T${utcTime}:00Z`,
+  minutes,
+  status: 'present',
+});
+const planned = (day: Day, minutes: number, utcTime = '13:00'): PlannedSession => ({
+  startUtc: `2025-06-${DAY[day]}T${utcTime}:00Z`,
+  minutes,
+});
 
 const adultIop = (): IntensityRules => defaultIntensityRules('IOP', 'adult');
 const minutesOnly = (): IntensityRules => ({ ...adultIop(), minDaysPerWeek: 0, minBillableDaysPerWeek: 0 });
@@ -24,7 +31,13 @@ const billableOnly = (): IntensityRules => ({ ...adultIop(), weeklyFloorMinutes:
 
 describe('the weekly floor', () => {
   it.each<[string, AttendanceFact[], PlannedSession[], string, string]>([
-    ['the floor is already met', [attended('mon', 300), attended('tue', 240)], [], 'on_track', '9 h attended; the weekly floor of 9 h is met'],
+    [
+      'the floor is already met',
+      [attended('mon', 300), attended('tue', 240)],
+      [],
+      'on_track',
+      '9 h attended; the weekly floor of 9 h is met',
+    ],
     [
       'missing the longest remaining session still meets it',
       [attended('mon', 180), attended('tue', 180)],
@@ -53,7 +66,13 @@ describe('the weekly floor', () => {
       'cannot_meet',
       '6 h attended and 2 h 59 min still scheduled: at most 8 h 59 min, 1 min short of the floor of 9 h',
     ],
-    ['nothing attended and nothing scheduled', [], [], 'cannot_meet', '0 min attended and 0 min still scheduled: at most 0 min, 9 h short of the floor of 9 h'],
+    [
+      'nothing attended and nothing scheduled',
+      [],
+      [],
+      'cannot_meet',
+      '0 min attended and 0 min still scheduled: at most 0 min, 9 h short of the floor of 9 h',
+    ],
   ])('is %s → %s', (_label, facts, remaining, status, reason) => {
     const forecast = forecastWeek(facts, remaining, minutesOnly(), NOW, NY);
     expect(forecast.minutes.status).toBe(status);
@@ -81,7 +100,16 @@ describe('which sessions are still ahead', () => {
 
   it('takes the week from "now" in the program zone: Sunday 23:30 in Los Angeles is still that week', () => {
     const now = new Date('2025-06-16T06:30:00Z'); // Sunday 2025-06-15 23:30 PDT
-    const forecast = forecastWeek([], [{ startUtc: '2025-06-16T06:45:00Z', minutes: 60 }, { startUtc: '2025-06-16T16:00:00Z', minutes: 180 }], minutesOnly(), now, LA);
+    const forecast = forecastWeek(
+      [],
+      [
+        { startUtc: '2025-06-16T06:45:00Z', minutes: 60 },
+        { startUtc: '2025-06-16T16:00:00Z', minutes: 180 },
+      ],
+      minutesOnly(),
+      now,
+      LA,
+    );
     expect(forecast.week.key).toBe('2025-W24');
     expect(forecast.remainingMinutes).toBe(60);
   });
@@ -95,7 +123,13 @@ describe('which sessions are still ahead', () => {
     const now = new Date('2025-03-08T17:00:00Z'); // Saturday 12:00 EST
     const sunday = { startUtc: '2025-03-09T13:00:00Z', minutes: 180 }; // Sunday 09:00 EDT
     const monday = { startUtc: '2025-03-10T13:00:00Z', minutes: 180 };
-    const forecast = forecastWeek([{ sessionStartUtc: '2025-03-03T14:00:00Z', minutes: 360, status: 'present' }], [sunday, monday], minutesOnly(), now, NY);
+    const forecast = forecastWeek(
+      [{ sessionStartUtc: '2025-03-03T14:00:00Z', minutes: 360, status: 'present' }],
+      [sunday, monday],
+      minutesOnly(),
+      now,
+      NY,
+    );
     expect(forecast.week.key).toBe('2025-W10');
     expect(forecast.minutes).toMatchObject({ attended: 360, projected: 540, status: 'at_risk' });
   });
@@ -104,10 +138,25 @@ describe('which sessions are still ahead', () => {
 describe('the days checks', () => {
   it.each<[string, AttendanceFact[], PlannedSession[], string]>([
     ['three days attended', [attended('mon', 60), attended('tue', 60), attended('wed', 60, '14:00')], [], 'on_track'],
-    ['two days attended and two new days ahead', [attended('mon', 60), attended('tue', 60)], [planned('thu', 60), planned('fri', 60)], 'on_track'],
-    ['two days attended and two sessions on one new day', [attended('mon', 60), attended('tue', 60)], [planned('thu', 60), planned('thu', 60, '18:00')], 'on_track'],
+    [
+      'two days attended and two new days ahead',
+      [attended('mon', 60), attended('tue', 60)],
+      [planned('thu', 60), planned('fri', 60)],
+      'on_track',
+    ],
+    [
+      'two days attended and two sessions on one new day',
+      [attended('mon', 60), attended('tue', 60)],
+      [planned('thu', 60), planned('thu', 60, '18:00')],
+      'on_track',
+    ],
     ['two days attended and one new day ahead', [attended('mon', 60), attended('tue', 60)], [planned('thu', 60)], 'at_risk'],
-    ['two days attended and more sessions only on those days', [attended('mon', 60), attended('wed', 60, '14:00')], [planned('wed', 60, '18:00')], 'cannot_meet'],
+    [
+      'two days attended and more sessions only on those days',
+      [attended('mon', 60), attended('wed', 60, '14:00')],
+      [planned('wed', 60, '18:00')],
+      'cannot_meet',
+    ],
     ['one day attended and one new day ahead', [attended('mon', 60)], [planned('thu', 60)], 'cannot_meet'],
   ])('with %s: %s', (_label, facts, remaining, status) => {
     expect(forecastWeek(facts, remaining, daysOnly(), NOW, NY).days.status).toBe(status);
@@ -115,7 +164,12 @@ describe('the days checks', () => {
 
   it.each<[string, AttendanceFact[], PlannedSession[], string]>([
     ['three 3 h days', [attended('mon', 180), attended('tue', 180), attended('wed', 180, '12:00')], [], 'on_track'],
-    ['a 2 h morning that needs its afternoon session', [attended('mon', 180), attended('tue', 180), attended('wed', 120, '13:00')], [planned('wed', 60, '18:00')], 'at_risk'],
+    [
+      'a 2 h morning that needs its afternoon session',
+      [attended('mon', 180), attended('tue', 180), attended('wed', 120, '13:00')],
+      [planned('wed', 60, '18:00')],
+      'at_risk',
+    ],
     [
       'a 2 h morning with a full day still ahead',
       [attended('mon', 180), attended('tue', 180), attended('wed', 120, '13:00')],
@@ -128,15 +182,28 @@ describe('the days checks', () => {
   });
 
   it('explains days that are at risk or out of reach', () => {
-    const atRisk = forecastWeek([attended('mon', 180), attended('tue', 180), attended('wed', 120, '13:00')], [planned('wed', 60, '18:00')], billableOnly(), NOW, NY);
-    expect(atRisk.reasons).toContain('2 days with at least 3 h so far; 3 days can be reached only if the remaining sessions are attended (at most 3)');
+    const atRisk = forecastWeek(
+      [attended('mon', 180), attended('tue', 180), attended('wed', 120, '13:00')],
+      [planned('wed', 60, '18:00')],
+      billableOnly(),
+      NOW,
+      NY,
+    );
+    expect(atRisk.reasons).toContain(
+      '2 days with at least 3 h so far; 3 days can be reached only if the remaining sessions are attended (at most 3)',
+    );
     const outOfReach = forecastWeek([attended('mon', 60)], [planned('thu', 60)], daysOnly(), NOW, NY);
     expect(outOfReach.reasons).toContain('1 day attended so far; at most 2 days can be reached, below the minimum of 3 days');
   });
 
   it('reports the worst check as the overall status', () => {
     const forecast = forecastWeek([attended('mon', 300), attended('tue', 240)], [], adultIop(), NOW, NY);
-    expect([forecast.minutes.status, forecast.days.status, forecast.billableDays.status, forecast.status]).toEqual(['on_track', 'cannot_meet', 'cannot_meet', 'cannot_meet']);
+    expect([forecast.minutes.status, forecast.days.status, forecast.billableDays.status, forecast.status]).toEqual([
+      'on_track',
+      'cannot_meet',
+      'cannot_meet',
+      'cannot_meet',
+    ]);
   });
 });
 
@@ -158,7 +225,9 @@ describe('the ceiling', () => {
   });
 
   it('never flags a program without a ceiling', () => {
-    expect(forecastWeek(fifteenHours(), [planned('thu', 720), planned('fri', 720)], defaultIntensityRules('PHP', 'adult'), NOW, NY).overCeiling).toBe(false);
+    expect(
+      forecastWeek(fifteenHours(), [planned('thu', 720), planned('fri', 720)], defaultIntensityRules('PHP', 'adult'), NOW, NY).overCeiling,
+    ).toBe(false);
   });
 });
 
@@ -187,11 +256,22 @@ describe('properties', () => {
         (done, ahead, floor) => {
           const facts = done.map((minutes, index) => attended(index === 0 ? 'mon' : index === 1 ? 'tue' : 'wed', minutes, '12:00'));
           const sessions = ahead.map(([day, minutes]) => planned(day, minutes));
-          const forecast = forecastWeek(facts, sessions, { ...minutesOnly(), weeklyFloorMinutes: floor, weeklyCeilingMinutes: null }, NOW, NY);
+          const forecast = forecastWeek(
+            facts,
+            sessions,
+            { ...minutesOnly(), weeklyFloorMinutes: floor, weeklyCeilingMinutes: null },
+            NOW,
+            NY,
+          );
           const sumDone = done.reduce((sum, value) => sum + value, 0);
           const sumAhead = ahead.reduce((sum, [, value]) => sum + value, 0);
           const longest = Math.max(0, ...ahead.map(([, value]) => value));
-          const expected = sumDone >= floor || sumDone + sumAhead - longest >= floor ? 'on_track' : sumDone + sumAhead >= floor ? 'at_risk' : 'cannot_meet';
+          const expected =
+            sumDone >= floor || sumDone + sumAhead - longest >= floor
+              ? 'on_track'
+              : sumDone + sumAhead >= floor
+                ? 'at_risk'
+                : 'cannot_meet';
           expect(forecast.minutes.status).toBe(expected);
         },
       ),

@@ -43,7 +43,8 @@ const SEVERITY: Record<ForecastStatus, number> = { on_track: 0, at_risk: 1, cann
 
 function classify(required: number, attended: number, projected: number, afterOneMiss: number): ForecastCheck {
   // Met already, or met even if any one remaining session is missed.
-  const status: ForecastStatus = attended >= required || afterOneMiss >= required ? 'on_track' : projected >= required ? 'at_risk' : 'cannot_meet';
+  const status: ForecastStatus =
+    attended >= required || afterOneMiss >= required ? 'on_track' : projected >= required ? 'at_risk' : 'cannot_meet';
   return { status, required, attended, projected, afterOneMiss };
 }
 
@@ -54,7 +55,11 @@ function countDays(days: Map<string, Day>, counts: (minutes: number) => boolean,
 }
 
 /** The smallest count of days left after removing any one remaining session. */
-function worstAfterOneMiss(days: Map<string, Day>, remaining: readonly { date: string; minutes: number }[], counts: (minutes: number) => boolean): number {
+function worstAfterOneMiss(
+  days: Map<string, Day>,
+  remaining: readonly { date: string; minutes: number }[],
+  counts: (minutes: number) => boolean,
+): number {
   let worst = countDays(days, counts, 'all');
   for (const session of remaining) {
     const day = days.get(session.date);
@@ -116,7 +121,8 @@ export function forecastWeek(
   const remaining: { date: string; minutes: number }[] = [];
   stillScheduled.forEach((session, index) => {
     const start = parseInstant(session.startUtc, `stillScheduled[${index}].startUtc`);
-    if (!Number.isInteger(session.minutes) || session.minutes <= 0) throw fieldError(`stillScheduled[${index}].minutes`, 'must be a whole number above 0');
+    if (!Number.isInteger(session.minutes) || session.minutes <= 0)
+      throw fieldError(`stillScheduled[${index}].minutes`, 'must be a whole number above 0');
     const date = localDateOf(start, timeZone);
     if (start < nowMs || date < week.monday || date > week.sunday) return;
     remaining.push({ date, minutes: session.minutes });
@@ -136,7 +142,12 @@ export function forecastWeek(
 
   const attendedDay = (value: number) => value > 0;
   const billableDay = (value: number) => isBillableDay(value, rules);
-  const daysCheck = classify(rules.minDaysPerWeek, summary.daysAttended, countDays(days, attendedDay, 'all'), worstAfterOneMiss(days, remaining, attendedDay));
+  const daysCheck = classify(
+    rules.minDaysPerWeek,
+    summary.daysAttended,
+    countDays(days, attendedDay, 'all'),
+    worstAfterOneMiss(days, remaining, attendedDay),
+  );
   const billableCheck = classify(
     rules.minBillableDaysPerWeek,
     summary.billableDays,
@@ -147,7 +158,8 @@ export function forecastWeek(
   const overCeiling = rules.weeklyCeilingMinutes !== null && projectedMinutes > rules.weeklyCeilingMinutes;
   const reasons = [minutesReason(minutes, remainingMinutes, longest)];
   if (daysCheck.status !== 'on_track') reasons.push(daysReason(daysCheck, 'attended'));
-  if (billableCheck.status !== 'on_track') reasons.push(daysReason(billableCheck, `with at least ${formatMinutes(rules.minBillableDayMinutes)}`));
+  if (billableCheck.status !== 'on_track')
+    reasons.push(daysReason(billableCheck, `with at least ${formatMinutes(rules.minBillableDayMinutes)}`));
   if (overCeiling && rules.weeklyCeilingMinutes !== null) {
     reasons.push(
       `${formatMinutes(summary.minutes)} attended and ${formatMinutes(remainingMinutes)} still scheduled would make ${formatMinutes(projectedMinutes)}; the weekly ceiling is ${formatMinutes(rules.weeklyCeilingMinutes)}`,
@@ -157,5 +169,15 @@ export function forecastWeek(
   let status: ForecastStatus = 'on_track';
   for (const check of checks) if (SEVERITY[check.status] > SEVERITY[status]) status = check.status;
 
-  return { week, status, minutes, days: daysCheck, billableDays: billableCheck, remainingSessions: remaining.length, remainingMinutes, overCeiling, reasons };
+  return {
+    week,
+    status,
+    minutes,
+    days: daysCheck,
+    billableDays: billableCheck,
+    remainingSessions: remaining.length,
+    remainingMinutes,
+    overCeiling,
+    reasons,
+  };
 }

@@ -11,10 +11,15 @@ const LA = 'America/Los_Angeles';
 const invalid = (path: string) => expect.objectContaining({ code: 'VALIDATION_FAILED', details: [expect.objectContaining({ path })] });
 
 const adultIop = (): IntensityRules => defaultIntensityRules('IOP', 'adult');
-const fact = (sessionStartUtc: string, minutes: number, status: AttendanceStatus = 'present'): AttendanceFact => ({ sessionStartUtc, minutes, status });
+const fact = (sessionStartUtc: string, minutes: number, status: AttendanceStatus = 'present'): AttendanceFact => ({
+  sessionStartUtc,
+  minutes,
+  status,
+});
 
 // Week of Monday 2025-06-09 in New York (EDT, UTC-4): 13:00Z is 09:00 local.
-const june = (day: number, minutes: number, status: AttendanceStatus = 'present') => fact(`2025-06-${String(day).padStart(2, '0')}T13:00:00Z`, minutes, status);
+const june = (day: number, minutes: number, status: AttendanceStatus = 'present') =>
+  fact(`2025-06-${String(day).padStart(2, '0')}T13:00:00Z`, minutes, status);
 
 /** Three days of attendance adding up to `total` minutes, each day at least 3 h. */
 const threeDays = (total: number) => [june(9, 180), june(11, 180), june(13, total - 360)];
@@ -119,7 +124,9 @@ describe('days attended and services', () => {
 describe('local dates and week edges', () => {
   it('counts a 23:30–00:30 session on the local date it starts', () => {
     // 23:30 EDT on Wednesday 2025-06-11 is 03:30Z on Thursday.
-    expect(summarizeDays([fact('2025-06-12T03:30:00Z', 60)], adultIop(), NY)).toEqual([{ date: '2025-06-11', minutes: 60, services: 1, billable: false }]);
+    expect(summarizeDays([fact('2025-06-12T03:30:00Z', 60)], adultIop(), NY)).toEqual([
+      { date: '2025-06-11', minutes: 60, services: 1, billable: false },
+    ]);
   });
 
   it.each([
@@ -183,7 +190,12 @@ describe('weeks with a DST change in New York', () => {
       ['2025-W44', 540, 3],
       ['2025-W45', 60, 1],
     ]);
-    expect(weeks[0]?.days.find((day) => day.date === '2025-11-02')).toEqual({ date: '2025-11-02', minutes: 180, services: 3, billable: true });
+    expect(weeks[0]?.days.find((day) => day.date === '2025-11-02')).toEqual({
+      date: '2025-11-02',
+      minutes: 180,
+      services: 3,
+      billable: true,
+    });
   });
 });
 

@@ -54,8 +54,10 @@ export function countedMinutes(fact: AttendanceFact): number {
 export function assertAttendanceFacts(facts: readonly AttendanceFact[], path: string): void {
   facts.forEach((fact, index) => {
     parseInstant(fact.sessionStartUtc, `${path}[${index}].sessionStartUtc`);
-    if (!ATTENDANCE_STATUSES.includes(fact.status)) throw fieldError(`${path}[${index}].status`, `"${String(fact.status)}" is not an attendance status`);
-    if (!Number.isInteger(fact.minutes) || fact.minutes < 0) throw fieldError(`${path}[${index}].minutes`, 'must be a whole number of 0 or more');
+    if (!ATTENDANCE_STATUSES.includes(fact.status))
+      throw fieldError(`${path}[${index}].status`, `"${String(fact.status)}" is not an attendance status`);
+    if (!Number.isInteger(fact.minutes) || fact.minutes < 0)
+      throw fieldError(`${path}[${index}].minutes`, 'must be a whole number of 0 or more');
   });
 }
 
@@ -93,7 +95,12 @@ function weekFromDays(week: IsoWeek, days: DayIntensity[]): WeekIntensity {
 }
 
 /** The ISO week containing `dateInWeek` (a local date), even when nothing was attended in it. */
-export function summarizeWeek(facts: readonly AttendanceFact[], rules: IntensityRules, timeZone: string, dateInWeek: string): WeekIntensity {
+export function summarizeWeek(
+  facts: readonly AttendanceFact[],
+  rules: IntensityRules,
+  timeZone: string,
+  dateInWeek: string,
+): WeekIntensity {
   assertLocalDate(dateInWeek, 'dateInWeek');
   const week = isoWeekOf(dateInWeek);
   const days = summarizeDays(facts, rules, timeZone).filter((day) => day.date >= week.monday && day.date <= week.sunday);
@@ -109,10 +116,16 @@ export function assessWeek(week: WeekIntensity, rules: IntensityRules): WeekComp
   const floors: IntensityFinding[] = [];
   const ceilings: IntensityFinding[] = [];
   if (week.minutes < rules.weeklyFloorMinutes) {
-    floors.push({ code: 'below_weekly_floor', message: `${formatMinutes(week.minutes)} attended; the floor is ${formatMinutes(rules.weeklyFloorMinutes)}` });
+    floors.push({
+      code: 'below_weekly_floor',
+      message: `${formatMinutes(week.minutes)} attended; the floor is ${formatMinutes(rules.weeklyFloorMinutes)}`,
+    });
   }
   if (week.daysAttended < rules.minDaysPerWeek) {
-    floors.push({ code: 'too_few_days', message: `${daysPhrase(week.daysAttended)} attended; the minimum is ${daysPhrase(rules.minDaysPerWeek)}` });
+    floors.push({
+      code: 'too_few_days',
+      message: `${daysPhrase(week.daysAttended)} attended; the minimum is ${daysPhrase(rules.minDaysPerWeek)}`,
+    });
   }
   if (week.billableDays < rules.minBillableDaysPerWeek) {
     floors.push({
@@ -121,7 +134,10 @@ export function assessWeek(week: WeekIntensity, rules: IntensityRules): WeekComp
     });
   }
   if (rules.weeklyCeilingMinutes !== null && week.minutes > rules.weeklyCeilingMinutes) {
-    ceilings.push({ code: 'above_weekly_ceiling', message: `${formatMinutes(week.minutes)} attended; the ceiling is ${formatMinutes(rules.weeklyCeilingMinutes)}` });
+    ceilings.push({
+      code: 'above_weekly_ceiling',
+      message: `${formatMinutes(week.minutes)} attended; the ceiling is ${formatMinutes(rules.weeklyCeilingMinutes)}`,
+    });
   }
   const findings = [...floors, ...ceilings];
   const status: IntensityStatus = floors.length > 0 ? 'below_floor' : ceilings.length > 0 ? 'above_ceiling' : 'compliant';

@@ -44,23 +44,44 @@ describe('parseCodeFamily', () => {
 describe('the condition list', () => {
   it('covers every condition named in DOMAIN.md section 1', () => {
     expect(CONDITIONS.map((condition) => condition.id)).toEqual([
-      'depression', 'anxiety', 'bipolar', 'dual_diagnosis', 'schizophrenia', 'ptsd', 'ocd', 'eating',
-      'personality', 'adhd', 'panic', 'substance_use', 'adjustment', 'grief', 'stress_related', 'somatic',
+      'depression',
+      'anxiety',
+      'bipolar',
+      'dual_diagnosis',
+      'schizophrenia',
+      'ptsd',
+      'ocd',
+      'eating',
+      'personality',
+      'adhd',
+      'panic',
+      'substance_use',
+      'adjustment',
+      'grief',
+      'stress_related',
+      'somatic',
     ]);
   });
 
-  it.each(CONDITIONS.map((condition) => [condition.id, condition] as const))('maps %s to well-formed, stored-form code families', (_id, condition) => {
-    expect(condition.codeFamilies.length).toBeGreaterThan(0);
-    for (const family of condition.codeFamilies) expect(parseCodeFamily(family)).toBe(family);
-    expect(condition.label.trim()).not.toBe('');
-  });
+  it.each(CONDITIONS.map((condition) => [condition.id, condition] as const))(
+    'maps %s to well-formed, stored-form code families',
+    (_id, condition) => {
+      expect(condition.codeFamilies.length).toBeGreaterThan(0);
+      for (const family of condition.codeFamilies) expect(parseCodeFamily(family)).toBe(family);
+      expect(condition.label.trim()).not.toBe('');
+    },
+  );
 });
 
 describe('codeFamiliesFor and conditionsCoveredBy', () => {
   it.each<[string, Parameters<typeof codeFamiliesFor>[0], string[]]>([
     ['nothing', [], []],
     ['depression', ['depression'], ['F32', 'F33', 'F34.1']],
-    ['shared families once, in list order', ['substance_use', 'depression', 'dual_diagnosis'], ['F32', 'F33', 'F34.1', 'F10-F19', 'F20-F29', 'F30-F39', 'F40-F48']],
+    [
+      'shared families once, in list order',
+      ['substance_use', 'depression', 'dual_diagnosis'],
+      ['F32', 'F33', 'F34.1', 'F10-F19', 'F20-F29', 'F30-F39', 'F40-F48'],
+    ],
   ])('gives the families of %s', (_label, ids, families) => {
     expect(codeFamiliesFor(ids)).toEqual(families);
   });
@@ -77,7 +98,10 @@ describe('codeFamiliesFor and conditionsCoveredBy', () => {
   });
 
   it('splits stored families into covered conditions and the rest', () => {
-    expect(splitCodeFamilies(['F32', 'F33', 'F34.1', 'F31', 'F63.0', 'F10-F19'])).toEqual({ conditionIds: ['depression', 'bipolar', 'substance_use'], otherFamilies: ['F63.0'] });
+    expect(splitCodeFamilies(['F32', 'F33', 'F34.1', 'F31', 'F63.0', 'F10-F19'])).toEqual({
+      conditionIds: ['depression', 'bipolar', 'substance_use'],
+      otherFamilies: ['F63.0'],
+    });
   });
 
   it('round-trips every single condition', () => {

@@ -27,7 +27,11 @@ export const CONDITIONS: readonly Condition[] = [
   { id: 'anxiety', label: 'Anxiety disorders', codeFamilies: ['F40', 'F41'] },
   { id: 'bipolar', label: 'Bipolar disorder', codeFamilies: ['F31'] },
   // Substance use together with a psychotic, mood, anxiety or stress-related disorder.
-  { id: 'dual_diagnosis', label: 'Dual diagnosis (mental illness and substance use)', codeFamilies: ['F10-F19', 'F20-F29', 'F30-F39', 'F40-F48'] },
+  {
+    id: 'dual_diagnosis',
+    label: 'Dual diagnosis (mental illness and substance use)',
+    codeFamilies: ['F10-F19', 'F20-F29', 'F30-F39', 'F40-F48'],
+  },
   { id: 'schizophrenia', label: 'Schizophrenia', codeFamilies: ['F20', 'F25'] },
   { id: 'ptsd', label: 'Post-traumatic stress disorder (PTSD)', codeFamilies: ['F43.1'] },
   { id: 'ocd', label: 'Obsessive-compulsive disorder (OCD)', codeFamilies: ['F42'] },

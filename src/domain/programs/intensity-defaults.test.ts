@@ -6,12 +6,36 @@ const invalid = (path: string) => expect.objectContaining({ code: 'VALIDATION_FA
 
 describe('defaultIntensityRules', () => {
   it.each<[LevelOfCare, Population, IntensityRules]>([
-    ['OP', 'adult', { weeklyFloorMinutes: 0, weeklyCeilingMinutes: 539, minDaysPerWeek: 0, minBillableDaysPerWeek: 0, minBillableDayMinutes: 0 }],
-    ['OP', 'adolescent', { weeklyFloorMinutes: 0, weeklyCeilingMinutes: 359, minDaysPerWeek: 0, minBillableDaysPerWeek: 0, minBillableDayMinutes: 0 }],
-    ['IOP', 'adult', { weeklyFloorMinutes: 540, weeklyCeilingMinutes: 1140, minDaysPerWeek: 3, minBillableDaysPerWeek: 3, minBillableDayMinutes: 180 }],
-    ['IOP', 'adolescent', { weeklyFloorMinutes: 360, weeklyCeilingMinutes: 1140, minDaysPerWeek: 3, minBillableDaysPerWeek: 0, minBillableDayMinutes: 180 }],
-    ['PHP', 'adult', { weeklyFloorMinutes: 1200, weeklyCeilingMinutes: null, minDaysPerWeek: 0, minBillableDaysPerWeek: 0, minBillableDayMinutes: 0 }],
-    ['PHP', 'adolescent', { weeklyFloorMinutes: 1200, weeklyCeilingMinutes: null, minDaysPerWeek: 0, minBillableDaysPerWeek: 0, minBillableDayMinutes: 0 }],
+    [
+      'OP',
+      'adult',
+      { weeklyFloorMinutes: 0, weeklyCeilingMinutes: 539, minDaysPerWeek: 0, minBillableDaysPerWeek: 0, minBillableDayMinutes: 0 },
+    ],
+    [
+      'OP',
+      'adolescent',
+      { weeklyFloorMinutes: 0, weeklyCeilingMinutes: 359, minDaysPerWeek: 0, minBillableDaysPerWeek: 0, minBillableDayMinutes: 0 },
+    ],
+    [
+      'IOP',
+      'adult',
+      { weeklyFloorMinutes: 540, weeklyCeilingMinutes: 1140, minDaysPerWeek: 3, minBillableDaysPerWeek: 3, minBillableDayMinutes: 180 },
+    ],
+    [
+      'IOP',
+      'adolescent',
+      { weeklyFloorMinutes: 360, weeklyCeilingMinutes: 1140, minDaysPerWeek: 3, minBillableDaysPerWeek: 0, minBillableDayMinutes: 180 },
+    ],
+    [
+      'PHP',
+      'adult',
+      { weeklyFloorMinutes: 1200, weeklyCeilingMinutes: null, minDaysPerWeek: 0, minBillableDaysPerWeek: 0, minBillableDayMinutes: 0 },
+    ],
+    [
+      'PHP',
+      'adolescent',
+      { weeklyFloorMinutes: 1200, weeklyCeilingMinutes: null, minDaysPerWeek: 0, minBillableDaysPerWeek: 0, minBillableDayMinutes: 0 },
+    ],
   ])('gives %s %s the documented defaults', (level, population, expected) => {
     expect(defaultIntensityRules(level, population)).toEqual(expected);
   });

@@ -14,18 +14,54 @@ const HOUR = 60;
 // never fall between two levels. IOP ends at 19 h (DC 22-A6329, Medicare 9-19) and PHP starts at 20 h.
 const DEFAULTS: Record<LevelOfCare, Record<Population, IntensityRules>> = {
   OP: {
-    adult: { weeklyFloorMinutes: 0, weeklyCeilingMinutes: 9 * HOUR - 1, minDaysPerWeek: 0, minBillableDaysPerWeek: 0, minBillableDayMinutes: 0 },
-    adolescent: { weeklyFloorMinutes: 0, weeklyCeilingMinutes: 6 * HOUR - 1, minDaysPerWeek: 0, minBillableDaysPerWeek: 0, minBillableDayMinutes: 0 },
+    adult: {
+      weeklyFloorMinutes: 0,
+      weeklyCeilingMinutes: 9 * HOUR - 1,
+      minDaysPerWeek: 0,
+      minBillableDaysPerWeek: 0,
+      minBillableDayMinutes: 0,
+    },
+    adolescent: {
+      weeklyFloorMinutes: 0,
+      weeklyCeilingMinutes: 6 * HOUR - 1,
+      minDaysPerWeek: 0,
+      minBillableDaysPerWeek: 0,
+      minBillableDayMinutes: 0,
+    },
   },
   IOP: {
-    adult: { weeklyFloorMinutes: 9 * HOUR, weeklyCeilingMinutes: 19 * HOUR, minDaysPerWeek: 3, minBillableDaysPerWeek: 3, minBillableDayMinutes: 3 * HOUR },
+    adult: {
+      weeklyFloorMinutes: 9 * HOUR,
+      weeklyCeilingMinutes: 19 * HOUR,
+      minDaysPerWeek: 3,
+      minBillableDaysPerWeek: 3,
+      minBillableDayMinutes: 3 * HOUR,
+    },
     // 3 billable days of 3 h would be 9 h, above the 6 h adolescent floor, so adolescents get no
     // billable-day count by default; the 3 h day stays as the billing threshold (S9480).
-    adolescent: { weeklyFloorMinutes: 6 * HOUR, weeklyCeilingMinutes: 19 * HOUR, minDaysPerWeek: 3, minBillableDaysPerWeek: 0, minBillableDayMinutes: 3 * HOUR },
+    adolescent: {
+      weeklyFloorMinutes: 6 * HOUR,
+      weeklyCeilingMinutes: 19 * HOUR,
+      minDaysPerWeek: 3,
+      minBillableDaysPerWeek: 0,
+      minBillableDayMinutes: 3 * HOUR,
+    },
   },
   PHP: {
-    adult: { weeklyFloorMinutes: 20 * HOUR, weeklyCeilingMinutes: null, minDaysPerWeek: 0, minBillableDaysPerWeek: 0, minBillableDayMinutes: 0 },
-    adolescent: { weeklyFloorMinutes: 20 * HOUR, weeklyCeilingMinutes: null, minDaysPerWeek: 0, minBillableDaysPerWeek: 0, minBillableDayMinutes: 0 },
+    adult: {
+      weeklyFloorMinutes: 20 * HOUR,
+      weeklyCeilingMinutes: null,
+      minDaysPerWeek: 0,
+      minBillableDaysPerWeek: 0,
+      minBillableDayMinutes: 0,
+    },
+    adolescent: {
+      weeklyFloorMinutes: 20 * HOUR,
+      weeklyCeilingMinutes: null,
+      minDaysPerWeek: 0,
+      minBillableDaysPerWeek: 0,
+      minBillableDayMinutes: 0,
+    },
   },
 };
 

@@ -3,7 +3,18 @@ import { MODALITIES, MODALITY_LABELS, isModality, modalityLabel } from './modali
 
 describe('modalities', () => {
   it('are the closed list of issue #3, in order', () => {
-    expect(MODALITIES).toEqual(['cbt', 'dbt_skills', 'motivational_interviewing', 'emdr_trauma', 'psychoeducation', 'process_group', 'relapse_prevention', 'family', 'occupational_therapy', 'other']);
+    expect(MODALITIES).toEqual([
+      'cbt',
+      'dbt_skills',
+      'motivational_interviewing',
+      'emdr_trauma',
+      'psychoeducation',
+      'process_group',
+      'relapse_prevention',
+      'family',
+      'occupational_therapy',
+      'other',
+    ]);
   });
 
   it('each have a distinct, non-empty label', () => {

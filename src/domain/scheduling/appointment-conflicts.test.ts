@@ -53,12 +53,21 @@ describe('patient double booking', () => {
   });
 
   it('words the conflict in local time without naming the patient', () => {
-    const result = checkAppointmentConflicts(proposal(), [booking({ patientId: 'pat-1', startUtc: at('12:30'), endUtc: at('13:30') })], context());
-    expect(result).toEqual({ ok: false, conflicts: [{ kind: 'patient_double_booked', bookingId: 'b-1', message: 'The patient already has an appointment 08:30–09:30' }] });
+    const result = checkAppointmentConflicts(
+      proposal(),
+      [booking({ patientId: 'pat-1', startUtc: at('12:30'), endUtc: at('13:30') })],
+      context(),
+    );
+    expect(result).toEqual({
+      ok: false,
+      conflicts: [{ kind: 'patient_double_booked', bookingId: 'b-1', message: 'The patient already has an appointment 08:30–09:30' }],
+    });
   });
 
   it('does not count the booking being moved against itself', () => {
-    expect(checkAppointmentConflicts(proposal({ id: 'b-1' }), [booking({ id: 'b-1', patientId: 'pat-1', clinicianId: 'clin-1' })], context())).toEqual({ ok: true });
+    expect(
+      checkAppointmentConflicts(proposal({ id: 'b-1' }), [booking({ id: 'b-1', patientId: 'pat-1', clinicianId: 'clin-1' })], context()),
+    ).toEqual({ ok: true });
   });
 });
 
@@ -79,7 +88,10 @@ describe('clinician double booking', () => {
 });
 
 describe('room capacity', () => {
-  const occupants = (count: number) => Array.from({ length: count }, (_, n) => booking({ id: `b-${n}`, patientId: `pat-${n + 10}`, clinicianId: 'clin-1', sessionId: 'group-1', roomId: 'room-1' }));
+  const occupants = (count: number) =>
+    Array.from({ length: count }, (_, n) =>
+      booking({ id: `b-${n}`, patientId: `pat-${n + 10}`, clinicianId: 'clin-1', sessionId: 'group-1', roomId: 'room-1' }),
+    );
 
   it.each([
     [11, 12, []],
@@ -90,9 +102,18 @@ describe('room capacity', () => {
   });
 
   it('counts people present at the same moment, not every booking that touches the proposal', () => {
-    const morning = [booking({ id: 'x', roomId: 'room-1', startUtc: at('13:00'), endUtc: at('13:30') }), booking({ id: 'y', roomId: 'room-1', startUtc: at('13:30'), endUtc: at('14:00') })];
+    const morning = [
+      booking({ id: 'x', roomId: 'room-1', startUtc: at('13:00'), endUtc: at('13:30') }),
+      booking({ id: 'y', roomId: 'room-1', startUtc: at('13:30'), endUtc: at('14:00') }),
+    ];
     expect(kinds(proposal(), morning, context({ roomCapacity: 2 }))).toEqual([]);
-    expect(kinds(proposal(), [...morning, booking({ id: 'z', roomId: 'room-1', startUtc: at('13:15'), endUtc: at('13:45') })], context({ roomCapacity: 2 }))).toEqual(['room_over_capacity']);
+    expect(
+      kinds(
+        proposal(),
+        [...morning, booking({ id: 'z', roomId: 'room-1', startUtc: at('13:15'), endUtc: at('13:45') })],
+        context({ roomCapacity: 2 }),
+      ),
+    ).toEqual(['room_over_capacity']);
   });
 
   it('ignores other rooms, unlimited rooms and bookings without a room', () => {
@@ -103,7 +124,18 @@ describe('room capacity', () => {
 
   it('says how full the room is', () => {
     const result = checkAppointmentConflicts(proposal({ sessionId: 'group-1' }), occupants(12), context({ roomCapacity: 12 }));
-    expect(result).toEqual({ ok: false, conflicts: [expect.objectContaining({ kind: 'room_over_capacity', roomId: 'room-1', capacity: 12, booked: 12, message: 'The room is full: 12 of 12 places are taken at that time' })] });
+    expect(result).toEqual({
+      ok: false,
+      conflicts: [
+        expect.objectContaining({
+          kind: 'room_over_capacity',
+          roomId: 'room-1',
+          capacity: 12,
+          booked: 12,
+          message: 'The room is full: 12 of 12 places are taken at that time',
+        }),
+      ],
+    });
   });
 
   it('refuses a negative or fractional capacity', () => {
@@ -122,12 +154,15 @@ describe('telehealth licensing', () => {
   ])('with the clinician %s', (_label, changes, conflictState) => {
     const result = checkAppointmentConflicts(proposal({ modality: 'telehealth', roomId: null }), [], context(changes));
     if (conflictState === undefined) expect(result).toEqual({ ok: true });
-    else expect(result).toEqual({ ok: false, conflicts: [expect.objectContaining({ kind: 'clinician_not_licensed', state: conflictState })] });
+    else
+      expect(result).toEqual({ ok: false, conflicts: [expect.objectContaining({ kind: 'clinician_not_licensed', state: conflictState })] });
   });
 
   it('explains the licensing conflicts', () => {
     const notLicensed = checkAppointmentConflicts(proposal({ modality: 'telehealth' }), [], context({ patientState: 'CT' }));
-    expect(notLicensed.ok ? [] : notLicensed.conflicts.map((c) => c.message)).toEqual(['The clinician is not licensed in CT, where the patient is for this telehealth visit']);
+    expect(notLicensed.ok ? [] : notLicensed.conflicts.map((c) => c.message)).toEqual([
+      'The clinician is not licensed in CT, where the patient is for this telehealth visit',
+    ]);
   });
 
   it('does not check licenses for an in-person visit', () => {
@@ -136,7 +171,11 @@ describe('telehealth licensing', () => {
 });
 
 it('reports every conflict at once', () => {
-  const existing = [booking({ id: 'p', patientId: 'pat-1' }), booking({ id: 'c', clinicianId: 'clin-1' }), booking({ id: 'r', roomId: 'room-1' })];
+  const existing = [
+    booking({ id: 'p', patientId: 'pat-1' }),
+    booking({ id: 'c', clinicianId: 'clin-1' }),
+    booking({ id: 'r', roomId: 'room-1' }),
+  ];
   expect(kinds(proposal({ modality: 'telehealth' }), existing, context({ roomCapacity: 1, patientState: 'CT' }))).toEqual([
     'patient_double_booked',
     'clinician_double_booked',
@@ -146,5 +185,7 @@ it('reports every conflict at once', () => {
 });
 
 it('refuses an existing booking with an unreadable time', () => {
-  expect(() => checkAppointmentConflicts(proposal(), [booking({ startUtc: '2025-06-09 13:00' })], context())).toThrow(invalid('existing[0].startUtc'));
+  expect(() => checkAppointmentConflicts(proposal(), [booking({ startUtc: '2025-06-09 13:00' })], context())).toThrow(
+    invalid('existing[0].startUtc'),
+  );
 });

@@ -63,11 +63,19 @@ function normalizeState(state: string): string {
 function licenseConflict(proposed: ProposedBooking, context: BookingContext): Conflict | null {
   if (proposed.modality !== 'telehealth') return null;
   if (context.patientState === null || context.patientState.trim() === '') {
-    return { kind: 'clinician_not_licensed', state: null, message: "The patient's state is not recorded, so the clinician's license for telehealth cannot be checked" };
+    return {
+      kind: 'clinician_not_licensed',
+      state: null,
+      message: "The patient's state is not recorded, so the clinician's license for telehealth cannot be checked",
+    };
   }
   const state = normalizeState(context.patientState);
   if (context.clinicianLicensedStates.some((licensed) => normalizeState(licensed) === state)) return null;
-  return { kind: 'clinician_not_licensed', state, message: `The clinician is not licensed in ${state}, where the patient is for this telehealth visit` };
+  return {
+    kind: 'clinician_not_licensed',
+    state,
+    message: `The clinician is not licensed in ${state}, where the patient is for this telehealth visit`,
+  };
 }
 
 export function checkAppointmentConflicts(proposed: ProposedBooking, existing: readonly Booking[], context: BookingContext): ConflictCheck {
@@ -90,7 +98,11 @@ export function checkAppointmentConflicts(proposed: ProposedBooking, existing: r
   for (const item of overlapping) {
     const { booking } = item;
     if (booking.patientId === proposed.patientId) {
-      conflicts.push({ kind: 'patient_double_booked', bookingId: booking.id, message: `The patient already has an appointment ${when(item)}` });
+      conflicts.push({
+        kind: 'patient_double_booked',
+        bookingId: booking.id,
+        message: `The patient already has an appointment ${when(item)}`,
+      });
     }
     // A facilitator leads every booking of one group session at once; that is not a double booking.
     const sameSession = proposed.sessionId !== null && booking.sessionId === proposed.sessionId;
@@ -109,7 +121,13 @@ export function checkAppointmentConflicts(proposed: ProposedBooking, existing: r
       span.end,
     );
     if (booked >= context.roomCapacity) {
-      conflicts.push({ kind: 'room_over_capacity', roomId, capacity: context.roomCapacity, booked, message: `The room is full: ${booked} of ${context.roomCapacity} places are taken at that time` });
+      conflicts.push({
+        kind: 'room_over_capacity',
+        roomId,
+        capacity: context.roomCapacity,
+        booked,
+        message: `The room is full: ${booked} of ${context.roomCapacity} places are taken at that time`,
+      });
     }
   }
 

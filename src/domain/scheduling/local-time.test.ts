@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, isoWeekOf, localDateOf, localDateTimeToEpoch, parseInstant, parseLocalTime, toUtcIso } from './local-time.js';
+import {
+  addDays,
+  daysBetween,
+  isoWeekOf,
+  localDateOf,
+  localDateTimeToEpoch,
+  parseInstant,
+  parseLocalTime,
+  toUtcIso,
+} from './local-time.js';
 
 const invalid = (path: string) => expect.objectContaining({ code: 'VALIDATION_FAILED', details: [expect.objectContaining({ path })] });
 const at = (localDate: string, time: string, zone: string) => toUtcIso(localDateTimeToEpoch(localDate, parseLocalTime(time, 'time'), zone));
@@ -42,7 +51,10 @@ describe('localDateTimeToEpoch', () => {
           const instant = localDateTimeToEpoch(date, { hour, minute }, zone);
           const local = DateTime.fromMillis(instant, { zone });
           const asked = DateTime.fromObject({ year: local.year, month: local.month, day: local.day, hour, minute }, { zone: 'utc' });
-          const got = DateTime.fromObject({ year: local.year, month: local.month, day: local.day, hour: local.hour, minute: local.minute }, { zone: 'utc' });
+          const got = DateTime.fromObject(
+            { year: local.year, month: local.month, day: local.day, hour: local.hour, minute: local.minute },
+            { zone: 'utc' },
+          );
           const gap = local.offset - DateTime.fromMillis(instant - 24 * 3_600_000, { zone }).offset;
           expect(local.toFormat('yyyy-MM-dd')).toBe(date);
           expect(gap > 0 ? [0, gap] : [0]).toContain(got.diff(asked, 'minutes').minutes);
@@ -74,13 +86,19 @@ describe('isoWeekOf', () => {
 });
 
 describe('parsing', () => {
-  it.each(['2025-03-10T13:00:00Z', '2025-03-10T13:00:00.000Z', '2025-03-10T09:00:00-04:00', '2025-03-10T13:00Z'])('reads %s as one instant', (value) => {
-    expect(parseInstant(value, 'at')).toBe(Date.UTC(2025, 2, 10, 13, 0));
-  });
+  it.each(['2025-03-10T13:00:00Z', '2025-03-10T13:00:00.000Z', '2025-03-10T09:00:00-04:00', '2025-03-10T13:00Z'])(
+    'reads %s as one instant',
+    (value) => {
+      expect(parseInstant(value, 'at')).toBe(Date.UTC(2025, 2, 10, 13, 0));
+    },
+  );
 
-  it.each(['2025-03-10T13:00:00', '2025-03-10', 'yesterday', '2025-02-30T10:00:00Z'])('refuses %s, which has no offset or is not a date', (value) => {
-    expect(() => parseInstant(value, 'at')).toThrow(invalid('at'));
-  });
+  it.each(['2025-03-10T13:00:00', '2025-03-10', 'yesterday', '2025-02-30T10:00:00Z'])(
+    'refuses %s, which has no offset or is not a date',
+    (value) => {
+      expect(() => parseInstant(value, 'at')).toThrow(invalid('at'));
+    },
+  );
 
   it.each(['9:00', '24:00', '09:60', '0900', '', '09:00:00'])('refuses the time "%s"', (value) => {
     expect(() => parseLocalTime(value, 'startTime')).toThrow(invalid('startTime'));

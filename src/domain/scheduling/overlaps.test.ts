@@ -75,7 +75,14 @@ describe('templatesOverlap', () => {
 
   it('finds a late session of the day before the shared range into its first day', () => {
     const late = group({ daysOfWeek: [1], startTime: '23:00', durationMinutes: 120 });
-    const early = group({ id: 'b', daysOfWeek: [2], startTime: '00:30', durationMinutes: 60, startsOn: '2025-06-10', endsOn: '2025-06-10' });
+    const early = group({
+      id: 'b',
+      daysOfWeek: [2],
+      startTime: '00:30',
+      durationMinutes: 60,
+      startsOn: '2025-06-10',
+      endsOn: '2025-06-10',
+    });
     expect(templatesOverlap(late, early)?.first.localDate).toBe('2025-06-09');
   });
 
@@ -84,8 +91,13 @@ describe('templatesOverlap', () => {
   });
 
   it('agrees with comparing every pair of generated sessions', () => {
-    const days = fc.uniqueArray(fc.integer({ min: 1, max: 7 }).map((day) => day as IsoWeekday), { minLength: 1, maxLength: 3 });
-    const time = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.constantFrom(0, 30)).map(([hour, minute]) => `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`);
+    const days = fc.uniqueArray(
+      fc.integer({ min: 1, max: 7 }).map((day) => day as IsoWeekday),
+      { minLength: 1, maxLength: 3 },
+    );
+    const time = fc
+      .tuple(fc.integer({ min: 0, max: 23 }), fc.constantFrom(0, 30))
+      .map(([hour, minute]) => `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`);
     const aTemplate = fc.record({
       daysOfWeek: days,
       startTime: time,
@@ -96,7 +108,14 @@ describe('templatesOverlap', () => {
     fc.assert(
       fc.property(aTemplate, aTemplate, (x, y) => {
         const make = (t: typeof x, id: string) =>
-          group({ id, daysOfWeek: t.daysOfWeek, startTime: t.startTime, durationMinutes: t.durationMinutes, startsOn: addDays('2025-02-01', t.startOffset), endsOn: addDays('2025-02-01', t.startOffset + t.length) });
+          group({
+            id,
+            daysOfWeek: t.daysOfWeek,
+            startTime: t.startTime,
+            durationMinutes: t.durationMinutes,
+            startsOn: addDays('2025-02-01', t.startOffset),
+            endsOn: addDays('2025-02-01', t.startOffset + t.length),
+          });
         const first = make(x, 'a');
         const second = make(y, 'b');
         const range = { from: '2025-01-01', to: '2025-12-31' };

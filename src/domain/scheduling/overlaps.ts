@@ -40,9 +40,16 @@ function describe(session: GeneratedSession, timeZone: string): string {
  * zone, overlap over their common dates; null when they never do. Exceptions are not considered.
  */
 export function templatesOverlap(first: GroupTemplate, second: GroupTemplate): TemplateOverlap | null {
-  if (first.timeZone !== second.timeZone) throw fieldError('timeZone', 'templates sharing a room must use the room\'s time zone');
+  if (first.timeZone !== second.timeZone) throw fieldError('timeZone', "templates sharing a room must use the room's time zone");
   const from = first.startsOn > second.startsOn ? first.startsOn : second.startsOn;
-  const lastCommon = first.endsOn === null ? second.endsOn : second.endsOn === null ? first.endsOn : first.endsOn < second.endsOn ? first.endsOn : second.endsOn;
+  const lastCommon =
+    first.endsOn === null
+      ? second.endsOn
+      : second.endsOn === null
+        ? first.endsOn
+        : first.endsOn < second.endsOn
+          ? first.endsOn
+          : second.endsOn;
   if (lastCommon !== null && lastCommon < from) return null;
   const to = lastCommon !== null && daysBetween(from, lastCommon) < WINDOW_DAYS ? lastCommon : addDays(from, WINDOW_DAYS);
   // One day either side: a late session on the day before can run into an early one on the next day.

@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { GroupTemplate } from './group-template.js';
 import { addDays, isoWeekdayOf, type IsoWeekday } from './local-time.js';
-import { generateSessions, isSeriesDate, unmatchedExceptions, type Closure, type GeneratedSession, type OccurrenceException } from './session-generation.js';
+import {
+  generateSessions,
+  isSeriesDate,
+  unmatchedExceptions,
+  type Closure,
+  type GeneratedSession,
+  type OccurrenceException,
+} from './session-generation.js';
 
 const invalid = (path: string) => expect.objectContaining({ code: 'VALIDATION_FAILED', details: [expect.objectContaining({ path })] });
 
@@ -47,13 +54,24 @@ describe('DST changes keep the local start time', () => {
   });
 
   it('starts a 02:30 Sunday group at 03:30 on the night the clock skips 02:00-03:00', () => {
-    const [skipped, normal] = generateSessions(template({ daysOfWeek: [7], startTime: '02:30', durationMinutes: 60 }), { from: '2025-03-09', to: '2025-03-16' });
-    expect(skipped).toMatchObject({ localDate: '2025-03-09', localStartTime: '03:30', startUtc: '2025-03-09T07:30:00.000Z', endUtc: '2025-03-09T08:30:00.000Z' });
+    const [skipped, normal] = generateSessions(template({ daysOfWeek: [7], startTime: '02:30', durationMinutes: 60 }), {
+      from: '2025-03-09',
+      to: '2025-03-16',
+    });
+    expect(skipped).toMatchObject({
+      localDate: '2025-03-09',
+      localStartTime: '03:30',
+      startUtc: '2025-03-09T07:30:00.000Z',
+      endUtc: '2025-03-09T08:30:00.000Z',
+    });
     expect(normal).toMatchObject({ localDate: '2025-03-16', localStartTime: '02:30', startUtc: '2025-03-16T06:30:00.000Z' });
   });
 
   it('starts a 01:30 Sunday group at the first 01:30 of the fall-back night and keeps its elapsed length', () => {
-    const [session] = generateSessions(template({ daysOfWeek: [7], startTime: '01:00', durationMinutes: 120 }), { from: '2025-11-02', to: '2025-11-02' });
+    const [session] = generateSessions(template({ daysOfWeek: [7], startTime: '01:00', durationMinutes: 120 }), {
+      from: '2025-11-02',
+      to: '2025-11-02',
+    });
     // 01:00 EDT plus 120 real minutes is 02:00 EST.
     expect(session).toMatchObject({ startUtc: '2025-11-02T05:00:00.000Z', endUtc: '2025-11-02T07:00:00.000Z' });
   });
@@ -69,7 +87,12 @@ describe('the range and the series bounds', () => {
     const late = template({ timeZone: 'America/Los_Angeles', daysOfWeek: [7], startTime: '23:30', durationMinutes: 60 });
     const sessions = generateSessions(late, { from: '2025-06-08', to: '2025-06-08' });
     expect(sessions).toEqual([
-      expect.objectContaining({ localDate: '2025-06-08', occurrenceDate: '2025-06-08', startUtc: '2025-06-09T06:30:00.000Z', endUtc: '2025-06-09T07:30:00.000Z' }),
+      expect.objectContaining({
+        localDate: '2025-06-08',
+        occurrenceDate: '2025-06-08',
+        startUtc: '2025-06-09T06:30:00.000Z',
+        endUtc: '2025-06-09T07:30:00.000Z',
+      }),
     ]);
   });
 
@@ -80,7 +103,9 @@ describe('the range and the series bounds', () => {
   });
 
   it('returns nothing for a range outside the series', () => {
-    expect(generateSessions(template({ startsOn: '2025-06-11', endsOn: '2025-06-20' }), { from: '2025-07-01', to: '2025-07-31' })).toEqual([]);
+    expect(generateSessions(template({ startsOn: '2025-06-11', endsOn: '2025-06-20' }), { from: '2025-07-01', to: '2025-07-31' })).toEqual(
+      [],
+    );
   });
 
   it('fills in every field of a plain occurrence', () => {
@@ -138,7 +163,10 @@ describe('exceptions to one occurrence', () => {
   });
 
   it('moves one occurrence to a new day, time and length, keeping its series date', () => {
-    const moved: OccurrenceException = { occurrenceDate: '2025-06-11', movedTo: { date: '2025-06-12', startTime: '13:00', durationMinutes: 120 } };
+    const moved: OccurrenceException = {
+      occurrenceDate: '2025-06-11',
+      movedTo: { date: '2025-06-12', startTime: '13:00', durationMinutes: 120 },
+    };
     const sessions = generateSessions(template(), week, [], [moved]);
     expect(byDate(sessions, '2025-06-11')).toMatchObject({
       localDate: '2025-06-12',
@@ -153,7 +181,12 @@ describe('exceptions to one occurrence', () => {
   });
 
   it('keeps the series length when a move gives only a new time', () => {
-    const sessions = generateSessions(template(), week, [], [{ occurrenceDate: '2025-06-13', movedTo: { date: '2025-06-13', startTime: '10:00' } }]);
+    const sessions = generateSessions(
+      template(),
+      week,
+      [],
+      [{ occurrenceDate: '2025-06-13', movedTo: { date: '2025-06-13', startTime: '10:00' } }],
+    );
     expect(byDate(sessions, '2025-06-13')).toMatchObject({ localStartTime: '10:00', durationMinutes: 180 });
   });
 
@@ -200,9 +233,16 @@ describe('exceptions to one occurrence', () => {
   });
 
   it('lists exceptions whose date is not in the series', () => {
-    const exceptions: OccurrenceException[] = [{ occurrenceDate: '2025-06-10', cancelledReason: 'x' }, { occurrenceDate: '2025-06-11', cancelledReason: 'y' }];
+    const exceptions: OccurrenceException[] = [
+      { occurrenceDate: '2025-06-10', cancelledReason: 'x' },
+      { occurrenceDate: '2025-06-11', cancelledReason: 'y' },
+    ];
     expect(unmatchedExceptions(template(), exceptions)).toEqual([exceptions[0]]);
-    expect(generateSessions(template(), week, [], exceptions).map((session) => session.localDate)).toEqual(['2025-06-09', '2025-06-11', '2025-06-13']);
+    expect(generateSessions(template(), week, [], exceptions).map((session) => session.localDate)).toEqual([
+      '2025-06-09',
+      '2025-06-11',
+      '2025-06-13',
+    ]);
   });
 });
 
@@ -247,10 +287,19 @@ describe('validation', () => {
   });
 
   it.each<[string, OccurrenceException[]]>([
-    ['exceptions[1].occurrenceDate', [{ occurrenceDate: '2025-06-11', cancelledReason: 'a' }, { occurrenceDate: '2025-06-11', substituteFacilitatorId: 'c' }]],
+    [
+      'exceptions[1].occurrenceDate',
+      [
+        { occurrenceDate: '2025-06-11', cancelledReason: 'a' },
+        { occurrenceDate: '2025-06-11', substituteFacilitatorId: 'c' },
+      ],
+    ],
     ['exceptions[0].cancelledReason', [{ occurrenceDate: '2025-06-11', cancelledReason: '  ' }]],
     ['exceptions[0].movedTo.startTime', [{ occurrenceDate: '2025-06-11', movedTo: { date: '2025-06-12', startTime: '25:00' } }]],
-    ['exceptions[0].movedTo.durationMinutes', [{ occurrenceDate: '2025-06-11', movedTo: { date: '2025-06-12', startTime: '09:00', durationMinutes: 0 } }]],
+    [
+      'exceptions[0].movedTo.durationMinutes',
+      [{ occurrenceDate: '2025-06-11', movedTo: { date: '2025-06-12', startTime: '09:00', durationMinutes: 0 } }],
+    ],
     ['exceptions[0].movedTo.date', [{ occurrenceDate: '2025-06-11', movedTo: { date: 'tomorrow', startTime: '09:00' } }]],
     ['exceptions[0].substituteFacilitatorId', [{ occurrenceDate: '2025-06-11', substituteFacilitatorId: '' }]],
   ])('refuses an exception with a bad %s', (path, exceptions) => {
@@ -258,12 +307,17 @@ describe('validation', () => {
   });
 
   it('refuses a closure without a reason', () => {
-    expect(() => generateSessions(template(), range, [{ date: '2025-06-11', reason: ' ', siteId: null }])).toThrow(invalid('closures[0].reason'));
+    expect(() => generateSessions(template(), range, [{ date: '2025-06-11', reason: ' ', siteId: null }])).toThrow(
+      invalid('closures[0].reason'),
+    );
   });
 });
 
 describe('properties', () => {
-  const weekdays = fc.uniqueArray(fc.integer({ min: 1, max: 7 }).map((day) => day as IsoWeekday), { minLength: 1, maxLength: 7 });
+  const weekdays = fc.uniqueArray(
+    fc.integer({ min: 1, max: 7 }).map((day) => day as IsoWeekday),
+    { minLength: 1, maxLength: 7 },
+  );
   const zones = ['America/New_York', 'America/Los_Angeles', 'Europe/Berlin', 'Australia/Sydney', 'Pacific/Kiritimati'];
 
   it('generates exactly the series dates in the range, each at its local start time unless skipped by DST', () => {
@@ -276,8 +330,17 @@ describe('properties', () => {
         fc.constantFrom(...zones),
         fc.constantFrom('00:00', '02:30', '09:00', '23:45'),
         (daysOfWeek, startOffset, fromOffset, length, timeZone, startTime) => {
-          const group = template({ daysOfWeek, timeZone, startTime, startsOn: addDays('2024-01-01', startOffset), endsOn: addDays('2024-01-01', startOffset + 200) });
-          const range = { from: addDays('2024-01-01', startOffset + fromOffset - 60), to: addDays('2024-01-01', startOffset + fromOffset - 60 + length) };
+          const group = template({
+            daysOfWeek,
+            timeZone,
+            startTime,
+            startsOn: addDays('2024-01-01', startOffset),
+            endsOn: addDays('2024-01-01', startOffset + 200),
+          });
+          const range = {
+            from: addDays('2024-01-01', startOffset + fromOffset - 60),
+            to: addDays('2024-01-01', startOffset + fromOffset - 60 + length),
+          };
           const sessions = generateSessions(group, range);
           const expected: string[] = [];
           for (let date = range.from; date <= range.to; date = addDays(date, 1)) if (isSeriesDate(group, date)) expected.push(date);

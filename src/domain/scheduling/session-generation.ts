@@ -97,15 +97,25 @@ function validateExceptions(exceptions: readonly OccurrenceException[]): void {
     if (exception.movedTo) {
       assertLocalDate(exception.movedTo.date, `${path}.movedTo.date`);
       parseLocalTime(exception.movedTo.startTime, `${path}.movedTo.startTime`);
-      if (exception.movedTo.durationMinutes !== undefined) assertDuration(exception.movedTo.durationMinutes, `${path}.movedTo.durationMinutes`);
+      if (exception.movedTo.durationMinutes !== undefined)
+        assertDuration(exception.movedTo.durationMinutes, `${path}.movedTo.durationMinutes`);
     }
-    if (exception.substituteFacilitatorId !== undefined && exception.substituteFacilitatorId !== null && exception.substituteFacilitatorId.trim() === '') {
+    if (
+      exception.substituteFacilitatorId !== undefined &&
+      exception.substituteFacilitatorId !== null &&
+      exception.substituteFacilitatorId.trim() === ''
+    ) {
       throw fieldError(`${path}.substituteFacilitatorId`, 'must name a facilitator');
     }
   });
 }
 
-function buildSession(template: GroupTemplate, startTime: LocalTime, occurrenceDate: string, exception: OccurrenceException | undefined): GeneratedSession {
+function buildSession(
+  template: GroupTemplate,
+  startTime: LocalTime,
+  occurrenceDate: string,
+  exception: OccurrenceException | undefined,
+): GeneratedSession {
   const moved = exception?.movedTo ?? null;
   const localDate = moved?.date ?? occurrenceDate;
   const time = moved ? parseLocalTime(moved.startTime, 'movedTo.startTime') : startTime;

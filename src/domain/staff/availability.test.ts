@@ -34,7 +34,9 @@ describe('validateAvailability', () => {
   });
 
   it('refuses more than 50 windows', () => {
-    const many = Array.from({ length: 51 }, (_unused, i) => w((i % 7) + 1, `${String(Math.floor(i / 7)).padStart(2, '0')}:00`, `${String(Math.floor(i / 7)).padStart(2, '0')}:30`));
+    const many = Array.from({ length: 51 }, (_unused, i) =>
+      w((i % 7) + 1, `${String(Math.floor(i / 7)).padStart(2, '0')}:00`, `${String(Math.floor(i / 7)).padStart(2, '0')}:30`),
+    );
     expect(() => validateAvailability(many)).toThrow(invalid('weeklyAvailability'));
   });
 

@@ -17,11 +17,15 @@ function minutesOf(time: string, path: string): number {
  * Throws VALIDATION_FAILED naming the first bad field (`<path>.<index>.<field>`); returns the
  * windows sorted by weekday and start, which is how they are stored.
  */
-export function validateAvailability(windows: readonly { weekday: number; start: string; end: string }[], path = 'weeklyAvailability'): AvailabilityWindow[] {
+export function validateAvailability(
+  windows: readonly { weekday: number; start: string; end: string }[],
+  path = 'weeklyAvailability',
+): AvailabilityWindow[] {
   if (windows.length > MAX_AVAILABILITY_WINDOWS) throw fieldError(path, `at most ${MAX_AVAILABILITY_WINDOWS} windows`);
   const parsed = windows.map((window, index) => {
     const at = `${path}.${index}`;
-    if (!Number.isInteger(window.weekday) || window.weekday < 1 || window.weekday > 7) throw fieldError(`${at}.weekday`, 'must be 1 (Monday) to 7 (Sunday)');
+    if (!Number.isInteger(window.weekday) || window.weekday < 1 || window.weekday > 7)
+      throw fieldError(`${at}.weekday`, 'must be 1 (Monday) to 7 (Sunday)');
     const start = minutesOf(window.start, `${at}.start`);
     const end = minutesOf(window.end, `${at}.end`);
     if (end <= start) throw fieldError(`${at}.end`, 'must be after the start');
@@ -44,5 +48,7 @@ export function validateAvailability(windows: readonly { weekday: number; start:
 export function isAvailable(windows: readonly AvailabilityWindow[], weekday: IsoWeekday, start: string, durationMinutes: number): boolean {
   const from = minutesOf(start, 'start');
   const to = from + durationMinutes;
-  return windows.some((window) => window.weekday === weekday && minutesOf(window.start, 'start') <= from && to <= minutesOf(window.end, 'end'));
+  return windows.some(
+    (window) => window.weekday === weekday && minutesOf(window.start, 'start') <= from && to <= minutesOf(window.end, 'end'),
+  );
 }

@@ -25,7 +25,17 @@ afterEach(async () => {
 });
 
 function event(organizationId: string | null, action: string, details?: AuditEvent['details']): AuditEvent {
-  return { organizationId, userId: randomUUID(), action, entityType: 'user', entityId: randomUUID(), outcome: 'success', clientIp: '10.0.0.1', requestId: randomUUID(), ...(details ? { details } : {}) };
+  return {
+    organizationId,
+    userId: randomUUID(),
+    action,
+    entityType: 'user',
+    entityId: randomUUID(),
+    outcome: 'success',
+    clientIp: '10.0.0.1',
+    requestId: randomUUID(),
+    ...(details ? { details } : {}),
+  };
 }
 
 async function record(organizationId: string | null, action: string, details?: AuditEvent['details']): Promise<void> {
@@ -57,7 +67,10 @@ describe('append-only table', () => {
     ['TRUNCATE', sql`TRUNCATE audit_events`],
   ])('rejects %s', async (operation, statement) => {
     await record(randomUUID(), 'test.kept');
-    await expect(statement.execute(t.db)).rejects.toMatchObject({ code: '42501', message: `audit_events is append-only (${operation} rejected)` });
+    await expect(statement.execute(t.db)).rejects.toMatchObject({
+      code: '42501',
+      message: `audit_events is append-only (${operation} rejected)`,
+    });
     const rows = await t.db.selectFrom('audit_events').select('action').execute();
     expect(rows).toEqual([{ action: 'test.kept' }]);
   });
@@ -86,50 +99,81 @@ describe('verifyAuditChains', () => {
   });
 
   type Rows = Awaited<ReturnType<typeof chainOfFive>>;
-  it.each<[string, (rows: Rows) => (trx: Transaction<Database>) => Promise<unknown>, { index: number; problem: string; chainSeq: number }]>([
-    ['an altered action', (rows) => (trx) => trx.updateTable('audit_events').set({ action: 'test.harmless' }).where('id', '=', at(rows, 2).id).execute(), { index: 2, problem: 'altered', chainSeq: 3 }],
-    ['altered details', (rows) => (trx) => sql`UPDATE audit_events SET details = jsonb_set(details, '{step}', '99') WHERE id = ${at(rows, 1).id}`.execute(trx), { index: 1, problem: 'altered', chainSeq: 2 }],
+  it.each<[string, (rows: Rows) => (trx: Transaction<Database>) => Promise<unknown>, { index: number; problem: string; chainSeq: number }]>(
     [
-      'a time moved by one millisecond',
-      (rows) => (trx) => trx.updateTable('audit_events').set({ occurred_at: new Date(at(rows, 3).occurred_at.getTime() + 1) }).where('id', '=', at(rows, 3).id).execute(),
-      { index: 3, problem: 'altered', chainSeq: 4 },
+      [
+        'an altered action',
+        (rows) => (trx) => trx.updateTable('audit_events').set({ action: 'test.harmless' }).where('id', '=', at(rows, 2).id).execute(),
+        { index: 2, problem: 'altered', chainSeq: 3 },
+      ],
+      [
+        'altered details',
+        (rows) => (trx) =>
+          sql`UPDATE audit_events SET details = jsonb_set(details, '{step}', '99') WHERE id = ${at(rows, 1).id}`.execute(trx),
+        { index: 1, problem: 'altered', chainSeq: 2 },
+      ],
+      [
+        'a time moved by one millisecond',
+        (rows) => (trx) =>
+          trx
+            .updateTable('audit_events')
+            .set({ occurred_at: new Date(at(rows, 3).occurred_at.getTime() + 1) })
+            .where('id', '=', at(rows, 3).id)
+            .execute(),
+        { index: 3, problem: 'altered', chainSeq: 4 },
+      ],
+      [
+        'a user id swapped',
+        (rows) => (trx) => trx.updateTable('audit_events').set({ user_id: randomUUID() }).where('id', '=', at(rows, 4).id).execute(),
+        { index: 4, problem: 'altered', chainSeq: 5 },
+      ],
+      [
+        'an altered row with a hash recomputed without the key',
+        (rows) => (trx) => {
+          const row = at(rows, 2);
+          const forged = chainHash(Buffer.alloc(32, 0), row.prev_hash, { ...fieldsOf(row), action: 'test.forged' });
+          return trx.updateTable('audit_events').set({ action: 'test.forged', hash: forged }).where('id', '=', row.id).execute();
+        },
+        { index: 2, problem: 'altered', chainSeq: 3 },
+      ],
+      [
+        'a deleted middle row (reported at the row after the gap)',
+        (rows) => (trx) => trx.deleteFrom('audit_events').where('id', '=', at(rows, 2).id).execute(),
+        { index: 3, problem: 'missing_or_reordered', chainSeq: 4 },
+      ],
+      [
+        'a deleted first row',
+        (rows) => (trx) => trx.deleteFrom('audit_events').where('id', '=', at(rows, 0).id).execute(),
+        { index: 1, problem: 'missing_or_reordered', chainSeq: 2 },
+      ],
+      [
+        'two rows swapped in order',
+        (rows) => async (trx) => {
+          const [second, third] = [at(rows, 1), at(rows, 2)];
+          await trx.updateTable('audit_events').set({ chain_seq: -1 }).where('id', '=', second.id).execute();
+          await trx.updateTable('audit_events').set({ chain_seq: 2 }).where('id', '=', third.id).execute();
+          await trx.updateTable('audit_events').set({ chain_seq: 3 }).where('id', '=', second.id).execute();
+        },
+        { index: 2, problem: 'missing_or_reordered', chainSeq: 2 },
+      ],
+      [
+        'a deleted row whose successor was renumbered to close the gap',
+        (rows) => async (trx) => {
+          await trx.deleteFrom('audit_events').where('id', '=', at(rows, 2).id).execute();
+          await trx.updateTable('audit_events').set({ chain_seq: 3 }).where('id', '=', at(rows, 3).id).execute();
+        },
+        { index: 3, problem: 'missing_or_reordered', chainSeq: 3 },
+      ],
     ],
-    ['a user id swapped', (rows) => (trx) => trx.updateTable('audit_events').set({ user_id: randomUUID() }).where('id', '=', at(rows, 4).id).execute(), { index: 4, problem: 'altered', chainSeq: 5 }],
-    [
-      'an altered row with a hash recomputed without the key',
-      (rows) => (trx) => {
-        const row = at(rows, 2);
-        const forged = chainHash(Buffer.alloc(32, 0), row.prev_hash, { ...fieldsOf(row), action: 'test.forged' });
-        return trx.updateTable('audit_events').set({ action: 'test.forged', hash: forged }).where('id', '=', row.id).execute();
-      },
-      { index: 2, problem: 'altered', chainSeq: 3 },
-    ],
-    ['a deleted middle row (reported at the row after the gap)', (rows) => (trx) => trx.deleteFrom('audit_events').where('id', '=', at(rows, 2).id).execute(), { index: 3, problem: 'missing_or_reordered', chainSeq: 4 }],
-    ['a deleted first row', (rows) => (trx) => trx.deleteFrom('audit_events').where('id', '=', at(rows, 0).id).execute(), { index: 1, problem: 'missing_or_reordered', chainSeq: 2 }],
-    [
-      'two rows swapped in order',
-      (rows) => async (trx) => {
-        const [second, third] = [at(rows, 1), at(rows, 2)];
-        await trx.updateTable('audit_events').set({ chain_seq: -1 }).where('id', '=', second.id).execute();
-        await trx.updateTable('audit_events').set({ chain_seq: 2 }).where('id', '=', third.id).execute();
-        await trx.updateTable('audit_events').set({ chain_seq: 3 }).where('id', '=', second.id).execute();
-      },
-      { index: 2, problem: 'missing_or_reordered', chainSeq: 2 },
-    ],
-    [
-      'a deleted row whose successor was renumbered to close the gap',
-      (rows) => async (trx) => {
-        await trx.deleteFrom('audit_events').where('id', '=', at(rows, 2).id).execute();
-        await trx.updateTable('audit_events').set({ chain_seq: 3 }).where('id', '=', at(rows, 3).id).execute();
-      },
-      { index: 3, problem: 'missing_or_reordered', chainSeq: 3 },
-    ],
-  ])('names the first bad row after %s', async (_label, change, expected) => {
+  )('names the first bad row after %s', async (_label, change, expected) => {
     const rows = await chainOfFive();
     expect(await verifyAuditChains(t.db, TEST_AUDIT_KEY)).toMatchObject({ ok: true });
     await tamper(change(rows));
     const result = await verifyAuditChains(t.db, TEST_AUDIT_KEY);
-    expect(result).toMatchObject({ ok: false, first: { chainId: at(rows, 0).chain_id, rowId: at(rows, expected.index).id, chainSeq: expected.chainSeq, problem: expected.problem } });
+    expect(result).toMatchObject({
+      ok: false,
+      first: { chainId: at(rows, 0).chain_id, rowId: at(rows, expected.index).id, chainSeq: expected.chainSeq, problem: expected.problem },
+    });
     if (!result.ok) expect(result.first.message).toContain(`row ${at(rows, expected.index).id}`);
   });
 
@@ -174,7 +218,13 @@ describe('writer', () => {
     } finally {
       await pool.destroy();
     }
-    const rows = await t.db.selectFrom('audit_events').select(['chain_shard', 'chain_seq', 'prev_hash', 'hash', 'request_id', 'action']).where('chain_id', '=', org).orderBy('chain_shard').orderBy('chain_seq').execute();
+    const rows = await t.db
+      .selectFrom('audit_events')
+      .select(['chain_shard', 'chain_seq', 'prev_hash', 'hash', 'request_id', 'action'])
+      .where('chain_id', '=', org)
+      .orderBy('chain_shard')
+      .orderBy('chain_seq')
+      .execute();
     expect(rows).toHaveLength(100);
     const shards = new Map<number, typeof rows>();
     for (const row of rows) shards.set(row.chain_shard, [...(shards.get(row.chain_shard) ?? []), row]);
@@ -194,7 +244,12 @@ describe('writer', () => {
   it('keeps a quiet organization on one chain (shard 0)', async () => {
     const org = randomUUID();
     for (let i = 0; i < 5; i += 1) await record(org, `test.quiet_${i}`);
-    const rows = await t.db.selectFrom('audit_events').select(['chain_shard', 'chain_seq']).where('chain_id', '=', org).orderBy('chain_seq').execute();
+    const rows = await t.db
+      .selectFrom('audit_events')
+      .select(['chain_shard', 'chain_seq'])
+      .where('chain_id', '=', org)
+      .orderBy('chain_seq')
+      .execute();
     expect(rows).toEqual(Array.from({ length: 5 }, (_unused, i) => ({ chain_shard: 0, chain_seq: i + 1 })));
   });
 
@@ -208,7 +263,12 @@ describe('writer', () => {
       }),
     ).rejects.toThrow('the change this event described failed');
     await record(org, 'test.two');
-    const rows = await t.db.selectFrom('audit_events').select(['action', 'chain_seq']).where('chain_id', '=', org).orderBy('chain_seq').execute();
+    const rows = await t.db
+      .selectFrom('audit_events')
+      .select(['action', 'chain_seq'])
+      .where('chain_id', '=', org)
+      .orderBy('chain_seq')
+      .execute();
     expect(rows).toEqual([
       { action: 'test.one', chain_seq: 1 },
       { action: 'test.two', chain_seq: 2 },

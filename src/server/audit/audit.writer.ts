@@ -100,7 +100,9 @@ export function createAuditWriter(key: Buffer, clock: () => Date): AuditWriter {
  */
 async function takeShard(trx: Transaction<Database>, chainId: string): Promise<number> {
   for (let shard = 0; shard < AUDIT_SHARDS; shard += 1) {
-    const { rows } = await sql<{ ok: boolean }>`SELECT pg_try_advisory_xact_lock(hashtextextended(${`${chainId}/${shard}`}, 7)) AS ok`.execute(trx);
+    const { rows } = await sql<{
+      ok: boolean;
+    }>`SELECT pg_try_advisory_xact_lock(hashtextextended(${`${chainId}/${shard}`}, 7)) AS ok`.execute(trx);
     if (rows[0]?.ok) return shard;
   }
   const shard = Math.floor(Math.random() * AUDIT_SHARDS);

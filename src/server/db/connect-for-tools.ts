@@ -48,7 +48,9 @@ export async function connectForTools(config: Config, tool: string, options: { c
 function connectToRunningApp(dataDir: string, pid: number): ToolConnection {
   const info = readServerInfo(dataDir, pid);
   if (!info) {
-    throw new Error(`Process ${pid} holds ${dataDir} but publishes no database port (data/postgres.json); try again once OpenIOP has started`);
+    throw new Error(
+      `Process ${pid} holds ${dataDir} but publishes no database port (data/postgres.json); try again once OpenIOP has started`,
+    );
   }
   const db = createDb(embeddedConnectionString(dataDir, info.port), 2);
   return { db, source: `the database of the running OpenIOP (process ${pid})`, close: () => db.destroy() };

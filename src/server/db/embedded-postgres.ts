@@ -77,7 +77,9 @@ async function loadBinaries(): Promise<Binaries> {
     const { postgres, initdb } = mod as Binaries;
     return { postgres, initdb };
   } catch {
-    throw new Error(`No embedded PostgreSQL binaries for ${os.platform()}-${os.arch()} (package ${name}). Set DATABASE_URL to use an external PostgreSQL >= 15.`);
+    throw new Error(
+      `No embedded PostgreSQL binaries for ${os.platform()}-${os.arch()} (package ${name}). Set DATABASE_URL to use an external PostgreSQL >= 15.`,
+    );
   }
 }
 
@@ -170,7 +172,8 @@ export function postgresProcessesIn(dir: string): number[] {
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (fs.readlinkSync(`/proc/${entry}/cwd`) === real && fs.readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') found.push(Number(entry));
+      if (fs.readlinkSync(`/proc/${entry}/cwd`) === real && fs.readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres')
+        found.push(Number(entry));
     } catch {
       // The process ended or is not ours to inspect.
     }
@@ -219,7 +222,9 @@ function waitUntilReady(child: ChildProcess, log: Log): Promise<void> {
     child.stderr?.on('data', onData);
     child.once('exit', (code) => {
       log(output);
-      reject(new Error(`PostgreSQL exited during start-up (code ${String(code)}): ${output.split('\n').filter(Boolean).slice(-3).join(' | ')}`));
+      reject(
+        new Error(`PostgreSQL exited during start-up (code ${String(code)}): ${output.split('\n').filter(Boolean).slice(-3).join(' | ')}`),
+      );
     });
   });
 }

@@ -258,7 +258,8 @@ export type EpisodesTable = {
   updated_at: Updated;
 };
 
-export type EpisodeEventKind = 'admitted' | 'transferred_in' | 'transferred_out' | 'stepped_up' | 'stepped_down' | 'level_changed' | 'discharged';
+export type EpisodeEventKind =
+  'admitted' | 'transferred_in' | 'transferred_out' | 'stepped_up' | 'stepped_down' | 'level_changed' | 'discharged';
 
 export type EpisodeEventsTable = {
   id: Generated<string>;

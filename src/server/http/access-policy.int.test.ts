@@ -1,7 +1,16 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../domain/access/roles.js';
-import { call, createTestOrg, sessionFor, testApp, type Method, type RegisteredRoute, type TestOrg, type TestSession } from '../../../test/support.js';
+import {
+  call,
+  createTestOrg,
+  sessionFor,
+  testApp,
+  type Method,
+  type RegisteredRoute,
+  type TestOrg,
+  type TestSession,
+} from '../../../test/support.js';
 import { routeAccess, type Access } from './access.js';
 
 // Every registered route × every caller, checked against the route's own declared policy. The
@@ -64,7 +73,7 @@ async function observedOutcome(route: RegisteredRoute, caller: Caller): Promise<
 
 /** A HEAD answer has no body to name the error code; its status alone is compared. */
 function withoutBodyFor(route: RegisteredRoute, outcome: string): string {
-  return route.method === 'HEAD' ? outcome.split(' ')[0] ?? outcome : outcome;
+  return route.method === 'HEAD' ? (outcome.split(' ')[0] ?? outcome) : outcome;
 }
 
 function label(route: RegisteredRoute): string {

@@ -34,7 +34,8 @@ const PLUGIN_PUBLIC_PREFIXES = ['/api/docs', '/assets/', '/*'];
 export function routeAccess(url: string, access: Access | undefined): Access | undefined {
   if (access) return access;
   // Match whole path segments: '/api/docsearch' is not under '/api/docs'.
-  if (PLUGIN_PUBLIC_PREFIXES.some((prefix) => url === prefix || url.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`))) return 'public';
+  if (PLUGIN_PUBLIC_PREFIXES.some((prefix) => url === prefix || url.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`)))
+    return 'public';
   return undefined;
 }
 

@@ -45,7 +45,9 @@ export function statusFor(code: ErrorCode): number {
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const send = (code: ErrorCode, message: string, details?: unknown) =>
-      reply.status(statusFor(code)).send({ error: { code, message, ...(details === undefined ? {} : { details }) }, requestId: request.id });
+      reply
+        .status(statusFor(code))
+        .send({ error: { code, message, ...(details === undefined ? {} : { details }) }, requestId: request.id });
 
     if (error instanceof DomainError) {
       if (error.retryAfterSeconds !== undefined) void reply.header('Retry-After', String(error.retryAfterSeconds));
@@ -53,7 +55,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const details = error.validation.map((issue) => ({
-        path: [issue.instancePath.replace(/^\//, '').replaceAll('/', '.'), unknownKey(issue.params)].filter(Boolean).join('.') || error.validationContext || 'body',
+        path:
+          [issue.instancePath.replace(/^\//, '').replaceAll('/', '.'), unknownKey(issue.params)].filter(Boolean).join('.') ||
+          error.validationContext ||
+          'body',
         message: issue.message ?? 'is invalid',
       }));
       const first = details[0];
@@ -79,7 +84,6 @@ export function registerErrorHandler(app: FastifyInstance): void {
     request.log.error({ errName: error.name, errCode: error.code }, 'unhandled error');
     return send('INTERNAL', 'Internal error');
   });
-
 }
 
 function unknownKey(params: unknown): string {
@@ -89,5 +93,11 @@ function unknownKey(params: unknown): string {
 
 function isDatabaseDown(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
-  return code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === '57P01' || code === '57P03' || (error instanceof Error && error.message.includes('Connection terminated'));
+  return (
+    code === 'ECONNREFUSED' ||
+    code === 'ECONNRESET' ||
+    code === '57P01' ||
+    code === '57P03' ||
+    (error instanceof Error && error.message.includes('Connection terminated'))
+  );
 }

@@ -5,7 +5,16 @@ import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VERSION } from '../app.js';
-import { call, createTestOrg, sessionFor, testApp, type Method, type RegisteredRoute, type TestApp, type TestOrg } from '../../../test/support.js';
+import {
+  call,
+  createTestOrg,
+  sessionFor,
+  testApp,
+  type Method,
+  type RegisteredRoute,
+  type TestApp,
+  type TestOrg,
+} from '../../../test/support.js';
 
 const routes: RegisteredRoute[] = [];
 const t = await testApp({ routes });
@@ -20,7 +29,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function fillPath(url: string): string {
   return url
-    .replace(/:([A-Za-z0-9_]+)/g, (_match, name: string) => (name === 'userId' ? org.users.admin.id : name === 'token' ? randomBytes(32).toString('base64url') : randomUUID()))
+    .replace(/:([A-Za-z0-9_]+)/g, (_match, name: string) =>
+      name === 'userId' ? org.users.admin.id : name === 'token' ? randomBytes(32).toString('base64url') : randomUUID(),
+    )
     .replace(/\*$/, 'swagger-ui.css');
 }
 
@@ -54,11 +65,13 @@ function securityHeaderProblems(response: LightMyRequestResponse): string[] {
   const scriptSrc = directives.get('script-src') ?? directives.get('default-src') ?? [];
   if (!scriptSrc.includes("'self'")) problems.push(`script-src is ${scriptSrc.join(' ')}`);
   if (scriptSrc.includes("'unsafe-inline'")) problems.push("script-src allows 'unsafe-inline'");
-  if (directives.get('frame-ancestors')?.join(' ') !== "'none'") problems.push(`frame-ancestors is ${directives.get('frame-ancestors')?.join(' ') ?? 'missing'}`);
+  if (directives.get('frame-ancestors')?.join(' ') !== "'none'")
+    problems.push(`frame-ancestors is ${directives.get('frame-ancestors')?.join(' ') ?? 'missing'}`);
   // A clinic LAN may serve plain http: upgrading subresources to https would break the page there.
   if (directives.has('upgrade-insecure-requests')) problems.push('upgrade-insecure-requests is set');
   if (response.headers['x-content-type-options'] !== 'nosniff') problems.push('X-Content-Type-Options is not nosniff');
-  if (response.headers['referrer-policy'] !== 'no-referrer') problems.push(`Referrer-Policy is ${String(response.headers['referrer-policy'])}`);
+  if (response.headers['referrer-policy'] !== 'no-referrer')
+    problems.push(`Referrer-Policy is ${String(response.headers['referrer-policy'])}`);
   if (response.headers['strict-transport-security'] !== undefined) problems.push('HSTS sent over plain http');
   return problems;
 }
@@ -78,13 +91,19 @@ describe('security headers', () => {
     const problems: string[] = [];
     for (const [label, response] of await responsesFromEveryRoute()) {
       const isApi = label.includes(' /api/') && !label.includes(' /api/docs');
-      if (isApi && response.headers['cache-control'] !== 'no-store') problems.push(`${label} (${response.statusCode}): Cache-Control ${String(response.headers['cache-control'])}`);
+      if (isApi && response.headers['cache-control'] !== 'no-store')
+        problems.push(`${label} (${response.statusCode}): Cache-Control ${String(response.headers['cache-control'])}`);
     }
     expect(problems).toEqual([]);
   });
 
   it.each([
-    ['behind a trusted proxy that says https', { OPENIOP_TRUST_PROXY: '1' }, { 'x-forwarded-proto': 'https' }, 'max-age=31536000; includeSubDomains'],
+    [
+      'behind a trusted proxy that says https',
+      { OPENIOP_TRUST_PROXY: '1' },
+      { 'x-forwarded-proto': 'https' },
+      'max-age=31536000; includeSubDomains',
+    ],
     ['behind a trusted proxy over plain http', { OPENIOP_TRUST_PROXY: '1' }, { 'x-forwarded-proto': 'http' }, undefined],
     ['with no trusted proxy, whatever the header claims', {}, { 'x-forwarded-proto': 'https' }, undefined],
     ['over plain http', {}, {}, undefined],
@@ -102,13 +121,44 @@ describe('security headers', () => {
 
 describe('error envelope', () => {
   it.each<[string, number, string, () => Promise<LightMyRequestResponse>]>([
-    ['a body that breaks the schema', 400, 'VALIDATION_FAILED', () => call(t, null, 'POST', '/api/v1/auth/login', { email: 'not an email', password: 'x' })],
+    [
+      'a body that breaks the schema',
+      400,
+      'VALIDATION_FAILED',
+      () => call(t, null, 'POST', '/api/v1/auth/login', { email: 'not an email', password: 'x' }),
+    ],
     ['no session', 401, 'UNAUTHENTICATED', () => call(t, null, 'GET', '/api/v1/sites')],
-    ['a role that may not', 403, 'FORBIDDEN', async () => call(t, await sessionFor(t, org.users.clinician, org.organizationId), 'GET', '/api/v1/admin/users')],
-    ['a write without the CSRF token', 403, 'CSRF_TOKEN_INVALID', async () => call(t, { ...(await sessionFor(t, org.users.clinician, org.organizationId)), csrfToken: 'wrong' }, 'POST', '/api/v1/auth/keepalive')],
-    ['an unknown record', 404, 'NOT_FOUND', async () => call(t, await sessionFor(t, org.users.admin, org.organizationId), 'GET', `/api/v1/admin/users/${randomUUID()}`)],
+    [
+      'a role that may not',
+      403,
+      'FORBIDDEN',
+      async () => call(t, await sessionFor(t, org.users.clinician, org.organizationId), 'GET', '/api/v1/admin/users'),
+    ],
+    [
+      'a write without the CSRF token',
+      403,
+      'CSRF_TOKEN_INVALID',
+      async () =>
+        call(
+          t,
+          { ...(await sessionFor(t, org.users.clinician, org.organizationId)), csrfToken: 'wrong' },
+          'POST',
+          '/api/v1/auth/keepalive',
+        ),
+    ],
+    [
+      'an unknown record',
+      404,
+      'NOT_FOUND',
+      async () => call(t, await sessionFor(t, org.users.admin, org.organizationId), 'GET', `/api/v1/admin/users/${randomUUID()}`),
+    ],
     ['an unknown API route', 404, 'NOT_FOUND', () => call(t, null, 'GET', '/api/v1/no-such-route')],
-    ['an unknown API route, signed in', 404, 'NOT_FOUND', async () => call(t, await sessionFor(t, org.users.admin, org.organizationId), 'POST', '/api/v1/no-such-route', {})],
+    [
+      'an unknown API route, signed in',
+      404,
+      'NOT_FOUND',
+      async () => call(t, await sessionFor(t, org.users.admin, org.organizationId), 'POST', '/api/v1/no-such-route', {}),
+    ],
   ])('%s → %i %s as { error: { code, message, details? }, requestId }', async (_label, status, code, request) => {
     const response = await request();
     expect(response.statusCode).toBe(status);
@@ -129,7 +179,11 @@ describe('error envelope', () => {
   });
 
   it('names an unknown field in the message and the details', async () => {
-    const response = await call(t, null, 'POST', '/api/v1/auth/login', { email: org.users.billing.email, password: 'whatever it is', rememberMe: true });
+    const response = await call(t, null, 'POST', '/api/v1/auth/login', {
+      email: org.users.billing.email,
+      password: 'whatever it is',
+      rememberMe: true,
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.code).toBe('VALIDATION_FAILED');
     expect(response.json().error.message).toContain('rememberMe');
@@ -143,9 +197,18 @@ describe('error envelope', () => {
   });
 
   it('answers invalid JSON with a 400', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"email": "a@b.example", ' });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email": "a@b.example", ',
+    });
     expect(response.statusCode).toBe(400);
-    expect(response.json().error).toEqual({ code: 'VALIDATION_FAILED', message: 'body: the request body is not valid JSON', details: [{ path: 'body', message: 'not valid JSON' }] });
+    expect(response.json().error).toEqual({
+      code: 'VALIDATION_FAILED',
+      message: 'body: the request body is not valid JSON',
+      details: [{ path: 'body', message: 'not valid JSON' }],
+    });
   });
 
   it.each([
@@ -156,7 +219,13 @@ describe('error envelope', () => {
     const prefix = `{"email":"${org.users.billing.email}","password":"`;
     const payload = `${prefix}${'x'.repeat(size - prefix.length - 2)}"}`;
     expect(Buffer.byteLength(payload)).toBe(size);
-    const response = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload, remoteAddress: `10.50.0.${size % 250}` });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload,
+      remoteAddress: `10.50.0.${size % 250}`,
+    });
     // Under the limit the password is simply too long for the schema (400) or wrong (401); never 413.
     if (status === 413) {
       expect(response.statusCode).toBe(413);
@@ -176,7 +245,9 @@ describe('API description', () => {
     expect(document.info.version).toBe(VERSION);
     const v1 = routes.filter((route) => route.url.startsWith('/api/v1/') && route.method !== 'HEAD');
     expect(v1.length).toBeGreaterThanOrEqual(20);
-    const missing = v1.filter((route) => !document.paths?.[route.url.replace(/:([A-Za-z0-9_]+)/g, '{$1}')]?.[route.method.toLowerCase()]).map((route) => `${route.method} ${route.url}`);
+    const missing = v1
+      .filter((route) => !document.paths?.[route.url.replace(/:([A-Za-z0-9_]+)/g, '{$1}')]?.[route.method.toLowerCase()])
+      .map((route) => `${route.method} ${route.url}`);
     expect(missing).toEqual([]);
   });
 
@@ -210,7 +281,11 @@ describe('health', () => {
     it('answers other requests 503 UNAVAILABLE in the usual envelope', async () => {
       for (const response of [
         await down.app.inject({ method: 'GET', url: '/api/v1/sites', headers: { cookie: 'openiop_session=abc' } }),
-        await down.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'someone@test.openiop.org', password: 'whatever it is' } }),
+        await down.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { email: 'someone@test.openiop.org', password: 'whatever it is' },
+        }),
       ]) {
         expect(response.statusCode).toBe(503);
         expect(response.json().error.code).toBe('UNAVAILABLE');
@@ -236,15 +311,18 @@ describe('the web app', () => {
     fs.rmSync(root, { recursive: true, force: true });
   });
 
-  it.each([['/'], ['/login'], ['/invite/abc123'], ['/setup/abc123'], ['/admin/users']])('serves index.html for the client-side route %s', async (url) => {
-    const response = await web.app.inject({ method: 'GET', url });
-    expect(response.statusCode).toBe(200);
-    expect(response.body).toContain('<title>OpenIOP</title>');
-    // Revalidated on every load, so a new release reaches browsers at once.
-    expect(response.headers['cache-control']).toBe('no-cache');
-    expect(response.headers['cache-control']).not.toContain('immutable');
-    expect(securityHeaderProblems(response)).toEqual([]);
-  });
+  it.each([['/'], ['/login'], ['/invite/abc123'], ['/setup/abc123'], ['/admin/users']])(
+    'serves index.html for the client-side route %s',
+    async (url) => {
+      const response = await web.app.inject({ method: 'GET', url });
+      expect(response.statusCode).toBe(200);
+      expect(response.body).toContain('<title>OpenIOP</title>');
+      // Revalidated on every load, so a new release reaches browsers at once.
+      expect(response.headers['cache-control']).toBe('no-cache');
+      expect(response.headers['cache-control']).not.toContain('immutable');
+      expect(securityHeaderProblems(response)).toEqual([]);
+    },
+  );
 
   it('serves built assets with a long, immutable cache', async () => {
     const response = await web.app.inject({ method: 'GET', url: '/assets/app-3f2a1c.js' });

@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../domain/access/roles.js';
 import { admit, createPatient, createProgram, createRoom, createSession, createTemplate, enrol } from '../../../test/factories.js';
-import { TEST_PASSWORD, call, createTestOrg, sessionFor, testApp, type Method, type RegisteredRoute, type TestOrg } from '../../../test/support.js';
+import {
+  TEST_PASSWORD,
+  call,
+  createTestOrg,
+  sessionFor,
+  testApp,
+  type Method,
+  type RegisteredRoute,
+  type TestOrg,
+} from '../../../test/support.js';
 import { groupWithPatients } from '../../../test/attendance-fixtures.js';
 import { routeAccess } from './access.js';
 
@@ -26,19 +35,48 @@ beforeAll(async () => {
   b = await createTestOrg(t.deps);
   bConfig.roomId = await createRoom(t.db, b);
   bConfig.programId = await createProgram(t.db, b);
-  const closure = await t.db.insertInto('closures').values({ organization_id: b.organizationId, site_id: null, closed_on: '2026-12-25', reason: 'Holiday' }).returning('id').executeTakeFirstOrThrow();
+  const closure = await t.db
+    .insertInto('closures')
+    .values({ organization_id: b.organizationId, site_id: null, closed_on: '2026-12-25', reason: 'Holiday' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   bConfig.closureId = closure.id;
   bIds.patientId = await createPatient(t.db, b);
   bIds.programId = await createProgram(t.db, b);
   bIds.episodeId = await admit(t.db, b, { patientId: bIds.patientId, programId: bIds.programId });
-  await enrol(t.db, b, { episodeId: bIds.episodeId, templateId: await createTemplate(t.db, b, { programId: bIds.programId, roomId: null }) });
+  await enrol(t.db, b, {
+    episodeId: bIds.episodeId,
+    templateId: await createTemplate(t.db, b, { programId: bIds.programId, roomId: null }),
+  });
   const programId = await createProgram(t.db, b);
   const roomId = await createRoom(t.db, b);
   const templateId = await createTemplate(t.db, b, { programId, roomId, facilitatorIds: [b.users.clinician.id] });
   bRecords.set('templateId', templateId);
-  bRecords.set('sessionId', await createSession(t.db, b, { programId, templateId, occurrenceDate: '2026-11-02', startsAt: '2026-11-02T15:00:00Z', localDate: '2026-11-02', roomId, clinicianIds: [b.users.clinician.id] }));
+  bRecords.set(
+    'sessionId',
+    await createSession(t.db, b, {
+      programId,
+      templateId,
+      occurrenceDate: '2026-11-02',
+      startsAt: '2026-11-02T15:00:00Z',
+      localDate: '2026-11-02',
+      roomId,
+      clinicianIds: [b.users.clinician.id],
+    }),
+  );
   const patientId = await createPatient(t.db, b);
-  bRecords.set('appointmentId', await createSession(t.db, b, { kind: 'individual_therapy', patientId, startsAt: '2026-11-03T15:00:00Z', minutes: 50, localDate: '2026-11-03', clinicianIds: [b.users.clinician.id], capacity: 1 }));
+  bRecords.set(
+    'appointmentId',
+    await createSession(t.db, b, {
+      kind: 'individual_therapy',
+      patientId,
+      startsAt: '2026-11-03T15:00:00Z',
+      minutes: 50,
+      localDate: '2026-11-03',
+      clinicianIds: [b.users.clinician.id],
+      capacity: 1,
+    }),
+  );
   const group = await groupWithPatients(t.db, b, { patients: 1 });
   // A session with an enrolled patient and attendance serves the schedules and attendance routes alike.
   bRecords.set('sessionId', group.sessionId);
@@ -65,7 +103,9 @@ const B_RECORDS: Record<string, Lookup> = {
   templateId: () => bRecord('templateId'),
   sessionId: () => bRecord('sessionId'),
   appointmentId: () => bRecord('appointmentId'),
-  token: { notTenantScoped: 'one-time links and calendar feed URLs are capabilities: whoever holds the token may use it, signed in or not' },
+  token: {
+    notTenantScoped: 'one-time links and calendar feed URLs are capabilities: whoever holds the token may use it, signed in or not',
+  },
   '*': { notTenantScoped: 'static files of the public API docs' },
 };
 
@@ -76,12 +116,28 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/v1/sites/:siteId/rooms': { name: 'Planted room', capacity: 5 },
   'PATCH /api/v1/rooms/:roomId': { name: 'Renamed room', capacity: 1 },
   'PATCH /api/v1/programs/:programId': { version: 1, name: 'Renamed program', published: true },
-  'PUT /api/v1/staff/:userId/profile': { licenceType: 'LCSW', licensedStates: ['NY'], modalities: ['cbt'], weeklyAvailability: [], siteIds: [] },
+  'PUT /api/v1/staff/:userId/profile': {
+    licenceType: 'LCSW',
+    licensedStates: ['NY'],
+    modalities: ['cbt'],
+    weeklyAvailability: [],
+    siteIds: [],
+  },
   'PATCH /api/v1/patients/:patientId': { version: 1, preferredName: 'Renamed by another organization' },
   // A program of A's own would do; a random id shows the path record is looked up first.
   'POST /api/v1/patients/:patientId/episodes': { programId: '00000000-0000-4000-8000-000000000000', admittedOn: '2026-01-05' },
-  'POST /api/v1/episodes/:episodeId/transfer': { kind: 'step_up', toInpatient: true, effectiveOn: '2026-11-02', reason: 'Crisis', referralNote: 'Unit A' },
-  'POST /api/v1/episodes/:episodeId/discharge': { dischargedOn: '2026-11-02', disposition: 'administrative', aftercareNote: 'Closed by another organization' },
+  'POST /api/v1/episodes/:episodeId/transfer': {
+    kind: 'step_up',
+    toInpatient: true,
+    effectiveOn: '2026-11-02',
+    reason: 'Crisis',
+    referralNote: 'Unit A',
+  },
+  'POST /api/v1/episodes/:episodeId/discharge': {
+    dischargedOn: '2026-11-02',
+    disposition: 'administrative',
+    aftercareNote: 'Closed by another organization',
+  },
   'PUT /api/v1/episodes/:episodeId/plan': { version: 1, enrolments: [] },
   'PATCH /api/v1/schedules/templates/:templateId': { version: 1, title: 'Renamed by another organization' },
   'POST /api/v1/schedules/templates/:templateId/end': { version: 1, endsOn: '2030-01-01' },
@@ -105,12 +161,22 @@ const tenantRoutes = routesWithParams.filter((route) => params(route.url).every(
 
 describe('routes with path params', () => {
   it('are all known to this test: every param maps to a record of organization B or says why it is not tenant-scoped', () => {
-    const unknown = routesWithParams.flatMap((route) => params(route.url).filter((name) => !(name in B_RECORDS)).map((name) => `${label(route)} (:${name})`));
+    const unknown = routesWithParams.flatMap((route) =>
+      params(route.url)
+        .filter((name) => !(name in B_RECORDS))
+        .map((name) => `${label(route)} (:${name})`),
+    );
     expect(unknown).toEqual([]);
   });
 
   it('include the user admin routes (the collector works)', () => {
-    expect(tenantRoutes.map(label)).toEqual(expect.arrayContaining(['GET /api/v1/admin/users/:userId', 'PATCH /api/v1/admin/users/:userId', 'POST /api/v1/admin/users/:userId/deactivate']));
+    expect(tenantRoutes.map(label)).toEqual(
+      expect.arrayContaining([
+        'GET /api/v1/admin/users/:userId',
+        'PATCH /api/v1/admin/users/:userId',
+        'POST /api/v1/admin/users/:userId/deactivate',
+      ]),
+    );
   });
 });
 
@@ -138,34 +204,117 @@ describe.each(tenantRoutes.map((route) => [label(route), route] as const))('%s w
 /** What another organization could damage: its users, roles, sites, sessions, invites, configuration, audit chain, patients, episodes, group templates and sessions of care. */
 async function snapshotOf(org: TestOrg) {
   const users = await t.db.selectFrom('users').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute();
-  const roles = await t.db.selectFrom('user_roles').selectAll().where('organization_id', '=', org.organizationId).orderBy('user_id').orderBy('role').execute();
-  const sites = await t.db.selectFrom('user_sites').selectAll().where('organization_id', '=', org.organizationId).orderBy('user_id').orderBy('site_id').execute();
-  const sessions = await t.db.selectFrom('sessions').select(['id', 'ended_at']).where('organization_id', '=', org.organizationId).orderBy('id').execute();
-  const tokens = await t.db.selectFrom('one_time_tokens').selectAll().where('organization_id', '=', org.organizationId).orderBy('token_hash').execute();
-  const audit = await t.db.selectFrom('audit_events').select(['id']).where('organization_id', '=', org.organizationId).orderBy('id').execute();
+  const roles = await t.db
+    .selectFrom('user_roles')
+    .selectAll()
+    .where('organization_id', '=', org.organizationId)
+    .orderBy('user_id')
+    .orderBy('role')
+    .execute();
+  const sites = await t.db
+    .selectFrom('user_sites')
+    .selectAll()
+    .where('organization_id', '=', org.organizationId)
+    .orderBy('user_id')
+    .orderBy('site_id')
+    .execute();
+  const sessions = await t.db
+    .selectFrom('sessions')
+    .select(['id', 'ended_at'])
+    .where('organization_id', '=', org.organizationId)
+    .orderBy('id')
+    .execute();
+  const tokens = await t.db
+    .selectFrom('one_time_tokens')
+    .selectAll()
+    .where('organization_id', '=', org.organizationId)
+    .orderBy('token_hash')
+    .execute();
+  const audit = await t.db
+    .selectFrom('audit_events')
+    .select(['id'])
+    .where('organization_id', '=', org.organizationId)
+    .orderBy('id')
+    .execute();
   const config = {
     sites: await t.db.selectFrom('sites').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute(),
     rooms: await t.db.selectFrom('rooms').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute(),
     programs: await t.db.selectFrom('programs').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute(),
-    staffProfiles: await t.db.selectFrom('staff_profiles').selectAll().where('organization_id', '=', org.organizationId).orderBy('user_id').execute(),
+    staffProfiles: await t.db
+      .selectFrom('staff_profiles')
+      .selectAll()
+      .where('organization_id', '=', org.organizationId)
+      .orderBy('user_id')
+      .execute(),
     closures: await t.db.selectFrom('closures').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute(),
   };
   const patients = await t.db.selectFrom('patients').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute();
   const episodes = await t.db.selectFrom('episodes').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute();
-  const episodeEvents = await t.db.selectFrom('episode_events').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute();
-  const enrolments = await t.db.selectFrom('episode_enrolments').selectAll().where('organization_id', '=', org.organizationId).orderBy('episode_id').orderBy('template_id').execute();
-  const templates = await t.db.selectFrom('group_templates').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute();
-  const sessionsOfCare = await t.db.selectFrom('sessions_of_care').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute();
-  const attendance = await t.db.selectFrom('attendance').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute();
-  return { users, roles, sites, sessions, tokens, audit, config, patients, episodes, episodeEvents, enrolments, templates, sessionsOfCare, attendance };
+  const episodeEvents = await t.db
+    .selectFrom('episode_events')
+    .selectAll()
+    .where('organization_id', '=', org.organizationId)
+    .orderBy('id')
+    .execute();
+  const enrolments = await t.db
+    .selectFrom('episode_enrolments')
+    .selectAll()
+    .where('organization_id', '=', org.organizationId)
+    .orderBy('episode_id')
+    .orderBy('template_id')
+    .execute();
+  const templates = await t.db
+    .selectFrom('group_templates')
+    .selectAll()
+    .where('organization_id', '=', org.organizationId)
+    .orderBy('id')
+    .execute();
+  const sessionsOfCare = await t.db
+    .selectFrom('sessions_of_care')
+    .selectAll()
+    .where('organization_id', '=', org.organizationId)
+    .orderBy('id')
+    .execute();
+  const attendance = await t.db
+    .selectFrom('attendance')
+    .selectAll()
+    .where('organization_id', '=', org.organizationId)
+    .orderBy('id')
+    .execute();
+  return {
+    users,
+    roles,
+    sites,
+    sessions,
+    tokens,
+    audit,
+    config,
+    patients,
+    episodes,
+    episodeEvents,
+    enrolments,
+    templates,
+    sessionsOfCare,
+    attendance,
+  };
 }
 
 describe('lists', () => {
   async function giveBSomeHistory(): Promise<string> {
     const bAdmin = await sessionFor(t, b.users.admin, b.organizationId);
-    const created = await call(t, bAdmin, 'POST', '/api/v1/admin/users', { email: `b-new-${Date.now()}@test.openiop.org`, displayName: 'B newcomer', roles: ['clinician'], siteIds: b.siteIds });
+    const created = await call(t, bAdmin, 'POST', '/api/v1/admin/users', {
+      email: `b-new-${Date.now()}@test.openiop.org`,
+      displayName: 'B newcomer',
+      roles: ['clinician'],
+      siteIds: b.siteIds,
+    });
     expect(created.statusCode).toBe(201);
-    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: b.users.billing.email, password: TEST_PASSWORD }, remoteAddress: '10.20.0.1' });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: b.users.billing.email, password: TEST_PASSWORD },
+      remoteAddress: '10.20.0.1',
+    });
     expect(login.statusCode).toBe(200);
     const bAuditor = await sessionFor(t, b.users.auditor, b.organizationId);
     expect((await call(t, bAuditor, 'GET', '/api/v1/audit/events')).statusCode).toBe(200);
@@ -185,7 +334,14 @@ describe('lists', () => {
     await giveBSomeHistory();
     const bUserIds = new Set(Object.values(b.users).map((user) => user.id));
     const auditor = await sessionFor(t, a.users.auditor, a.organizationId);
-    for (const query of ['', '?action=user.', '?action=auth.', `?userId=${b.users.admin.id}`, `?userId=${b.users.billing.id}`, '?sort=occurredAt&limit=500']) {
+    for (const query of [
+      '',
+      '?action=user.',
+      '?action=auth.',
+      `?userId=${b.users.admin.id}`,
+      `?userId=${b.users.billing.id}`,
+      '?sort=occurredAt&limit=500',
+    ]) {
       const response = await call(t, auditor, 'GET', `/api/v1/audit/events${query}`);
       expect(response.statusCode).toBe(200);
       const events: { organizationId: string | null; userId: string | null }[] = response.json().events;
@@ -209,7 +365,12 @@ describe('lists', () => {
 
   it("never show B's sites to A", async () => {
     const response = await call(t, await sessionFor(t, a.users.front_desk, a.organizationId), 'GET', '/api/v1/sites');
-    expect(response.json().sites.map((site: { id: string }) => site.id).sort()).toEqual([...a.siteIds].sort());
+    expect(
+      response
+        .json()
+        .sites.map((site: { id: string }) => site.id)
+        .sort(),
+    ).toEqual([...a.siteIds].sort());
   });
 });
 
@@ -217,7 +378,12 @@ describe('ids in request bodies', () => {
   it("refuses B's sites when A creates a user, and writes nothing", async () => {
     const email = `a-cross-site-${Date.now()}@test.openiop.org`;
     const session = await sessionFor(t, a.users.admin, a.organizationId);
-    const response = await call(t, session, 'POST', '/api/v1/admin/users', { email, displayName: 'Cross site', roles: ['clinician'], siteIds: [b.siteIds[0]] });
+    const response = await call(t, session, 'POST', '/api/v1/admin/users', {
+      email,
+      displayName: 'Cross site',
+      roles: ['clinician'],
+      siteIds: [b.siteIds[0]],
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.details[0].path).toBe('siteIds');
     expect(await t.db.selectFrom('users').select('id').where('email', '=', email).execute()).toEqual([]);
@@ -225,7 +391,9 @@ describe('ids in request bodies', () => {
 
   it("refuses B's sites when A changes a user's sites", async () => {
     const session = await sessionFor(t, a.users.admin, a.organizationId);
-    const response = await call(t, session, 'PATCH', `/api/v1/admin/users/${a.users.clinician.id}`, { siteIds: [a.siteIds[0], b.siteIds[1]] });
+    const response = await call(t, session, 'PATCH', `/api/v1/admin/users/${a.users.clinician.id}`, {
+      siteIds: [a.siteIds[0], b.siteIds[1]],
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.details[0].path).toBe('siteIds');
     const sites = await t.db.selectFrom('user_sites').select('site_id').where('user_id', '=', a.users.clinician.id).execute();

@@ -8,7 +8,10 @@ export type OutboxMessage = { organizationId: string | null; kind: string; paylo
 
 /** Written in the caller's transaction: the side effect exists if and only if the change committed. */
 export async function enqueue(db: Q, message: OutboxMessage): Promise<void> {
-  await db.insertInto('outbox').values({ organization_id: message.organizationId, kind: message.kind, payload: JSON.stringify(message.payload) }).execute();
+  await db
+    .insertInto('outbox')
+    .values({ organization_id: message.organizationId, kind: message.kind, payload: JSON.stringify(message.payload) })
+    .execute();
 }
 
 export type Transport = (message: { id: string; kind: string; payload: unknown }) => Promise<void>;
@@ -40,7 +43,11 @@ export async function dispatchDue(db: Q, transport: Transport, now: Date, batch 
     for (const message of due) {
       try {
         await transport({ id: message.id, kind: message.kind, payload: message.payload });
-        await trx.updateTable('outbox').set({ delivered_at: now, attempts: message.attempts + 1 }).where('id', '=', message.id).execute();
+        await trx
+          .updateTable('outbox')
+          .set({ delivered_at: now, attempts: message.attempts + 1 })
+          .where('id', '=', message.id)
+          .execute();
       } catch (error) {
         const delaySeconds = Math.min(2 ** message.attempts * 30, 3600);
         await trx

@@ -9,7 +9,13 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-function run(organizationId: string, key: string | undefined, fingerprint: string, now: Date, work: () => Promise<{ statusCode: number; body: unknown }>) {
+function run(
+  organizationId: string,
+  key: string | undefined,
+  fingerprint: string,
+  now: Date,
+  work: () => Promise<{ statusCode: number; body: unknown }>,
+) {
   return t.db.transaction().execute((trx) => withIdempotency(trx, { organizationId, key, fingerprint, now }, work));
 }
 
@@ -41,15 +47,25 @@ describe('withIdempotency', () => {
     const work = async () => ({ statusCode: 200, body: { run: (runs += 1) } });
     const first = new Date('2026-11-04T12:00:00Z');
     await run(organizationId, key, 'f1', first, work);
-    await expect(run(organizationId, key, 'f2', new Date(first.getTime() + 23 * 3600_000), work)).rejects.toThrow(/already used for a different request/);
-    expect(await run(organizationId, key, 'f2', new Date(first.getTime() + 24 * 3600_000 + 1000), work)).toEqual({ statusCode: 200, body: { run: 2 }, replayed: false });
+    await expect(run(organizationId, key, 'f2', new Date(first.getTime() + 23 * 3600_000), work)).rejects.toThrow(
+      /already used for a different request/,
+    );
+    expect(await run(organizationId, key, 'f2', new Date(first.getTime() + 24 * 3600_000 + 1000), work)).toEqual({
+      statusCode: 200,
+      body: { run: 2 },
+      replayed: false,
+    });
   });
 
   it('stores nothing when the work fails, so the retry runs', async () => {
     const { organizationId } = await createTestOrg(t.deps);
     const key = randomUUID();
     await expect(run(organizationId, key, 'f', new Date(), async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
-    expect(await run(organizationId, key, 'f', new Date(), async () => ({ statusCode: 201, body: 'ok' }))).toEqual({ statusCode: 201, body: 'ok', replayed: false });
+    expect(await run(organizationId, key, 'f', new Date(), async () => ({ statusCode: 201, body: 'ok' }))).toEqual({
+      statusCode: 201,
+      body: 'ok',
+      replayed: false,
+    });
   });
 });
 

@@ -56,7 +56,11 @@ export function assertIdempotencyKey(key: string | undefined): void {
  * Runs `work` at most once per (organization, key) inside `trx`, which must be the request's only
  * transaction: the stored response commits or rolls back with the work it describes.
  */
-export async function withIdempotency<T>(trx: Q, scope: IdempotencyScope, work: () => Promise<{ statusCode: number; body: T }>): Promise<IdempotentResult<T>> {
+export async function withIdempotency<T>(
+  trx: Q,
+  scope: IdempotencyScope,
+  work: () => Promise<{ statusCode: number; body: T }>,
+): Promise<IdempotentResult<T>> {
   if (scope.key === undefined) return { ...(await work()), replayed: false };
   assertIdempotencyKey(scope.key);
   const staleBefore = new Date(scope.now.getTime() - KEY_TTL_HOURS * 3600 * 1000);
@@ -89,9 +93,13 @@ async function replay<T>(trx: Q, scope: IdempotencyScope & { key: string }): Pro
   // The row existed a moment ago and keys are never deleted inside their lifetime.
   if (!stored || stored.status_code === 0) throw new DomainError('INTERNAL', 'Idempotency key in an unexpected state');
   if (stored.request_fingerprint !== scope.fingerprint) {
-    throw new DomainError('RULE_VIOLATION', 'This Idempotency-Key was already used for a different request; send a new key for a new request', {
-      details: [{ path: 'headers.idempotency-key', message: 'already used for a different request' }],
-    });
+    throw new DomainError(
+      'RULE_VIOLATION',
+      'This Idempotency-Key was already used for a different request; send a new key for a new request',
+      {
+        details: [{ path: 'headers.idempotency-key', message: 'already used for a different request' }],
+      },
+    );
   }
   return { statusCode: stored.status_code, body: stored.response as T, replayed: true };
 }

@@ -13,11 +13,7 @@ export function AppLayout() {
   const items = navItemsFor(session.user.roles);
 
   return (
-    <AppShell
-      header={{ height: 56 }}
-      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
-      padding="lg"
-    >
+    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpened } }} padding="lg">
       <AppShell.Header>
         <Anchor href="#main" className="skip-link">
           Skip to main content

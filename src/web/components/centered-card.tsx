@@ -3,15 +3,7 @@ import type { ReactNode } from 'react';
 import { useDocumentTitle } from './page';
 
 /** The narrow card used by sign-in, setup, invite and two-factor pages. */
-export function CenteredCard({
-  title,
-  intro,
-  children,
-}: {
-  title: string;
-  intro?: ReactNode;
-  children: ReactNode;
-}) {
+export function CenteredCard({ title, intro, children }: { title: string; intro?: ReactNode; children: ReactNode }) {
   useDocumentTitle(title);
   return (
     <Center component="main" mih="100vh" p="md">

@@ -1,17 +1,7 @@
 import { Button, CopyButton, Group, TextInput } from '@mantine/core';
 
 /** A read-only text field with a Copy button; the text is also selectable by hand. */
-export function CopyField({
-  label,
-  value,
-  testId,
-  description,
-}: {
-  label: string;
-  value: string;
-  testId?: string;
-  description?: string;
-}) {
+export function CopyField({ label, value, testId, description }: { label: string; value: string; testId?: string; description?: string }) {
   return (
     <Group align="flex-end" gap="xs" wrap="nowrap">
       <TextInput
@@ -25,11 +15,7 @@ export function CopyField({
       />
       <CopyButton value={value} timeout={2000}>
         {({ copied, copy }) => (
-          <Button
-            variant="light"
-            onClick={copy}
-            aria-label={copied ? `${label} copied` : `Copy ${label.toLowerCase()}`}
-          >
+          <Button variant="light" onClick={copy} aria-label={copied ? `${label} copied` : `Copy ${label.toLowerCase()}`}>
             {copied ? 'Copied' : 'Copy'}
           </Button>
         )}

@@ -3,15 +3,7 @@ import { ApiError } from '../lib/api';
 import { errorMessage } from '../lib/form-errors';
 
 /** Shows why a request failed, with the request id support staff can look up in the logs. */
-export function ErrorAlert({
-  error,
-  title = 'Something went wrong',
-  onRetry,
-}: {
-  error: unknown;
-  title?: string;
-  onRetry?: () => void;
-}) {
+export function ErrorAlert({ error, title = 'Something went wrong', onRetry }: { error: unknown; title?: string; onRetry?: () => void }) {
   const requestId = error instanceof ApiError ? error.requestId : null;
   return (
     <Alert color="red" title={title} role="alert">

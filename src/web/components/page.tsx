@@ -2,15 +2,7 @@ import { Stack, Title } from '@mantine/core';
 import { useEffect, type ReactNode } from 'react';
 
 /** A page with one h1 heading, which also names the browser tab. */
-export function Page({
-  title,
-  actions,
-  children,
-}: {
-  title: string;
-  actions?: ReactNode;
-  children: ReactNode;
-}) {
+export function Page({ title, actions, children }: { title: string; actions?: ReactNode; children: ReactNode }) {
   useDocumentTitle(title);
   return (
     <Stack gap="lg">

@@ -9,9 +9,7 @@ export function NoAccess() {
       <Title order={1} size="h2">
         You do not have access to this page
       </Title>
-      <Alert color="yellow">
-        Your roles do not include this area. Ask an administrator if you need it for your work.
-      </Alert>
+      <Alert color="yellow">Your roles do not include this area. Ask an administrator if you need it for your work.</Alert>
       <Anchor component={Link} to="/">
         Go to the dashboard
       </Anchor>

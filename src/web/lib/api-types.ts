@@ -1,16 +1,7 @@
 // Shapes from the foundation API contract (docs/api-foundation.md). Once the server runs,
 // its OpenAPI document at /api/openapi.json is the source of truth; keep these in step with it.
 
-export const ROLES = [
-  'admin',
-  'director',
-  'clinician',
-  'psychiatrist',
-  'admissions',
-  'billing',
-  'front_desk',
-  'auditor',
-] as const;
+export const ROLES = ['admin', 'director', 'clinician', 'psychiatrist', 'admissions', 'billing', 'front_desk', 'auditor'] as const;
 
 export type Role = (typeof ROLES)[number];
 
@@ -141,7 +132,6 @@ export type ClosuresDto = { closures: ClosureDto[] };
 
 // Patients, episodes of care, weekly plan and census (issue #3, decision 0011).
 
-
 export type EmergencyContactDto = { name: string; phone: string };
 
 export type PatientDto = {
@@ -182,22 +172,10 @@ export type PatientSummaryDto = {
 
 export type PatientListDto = { patients: PatientSummaryDto[]; total: number; limit: number; offset: number };
 
-export type Disposition =
-  | 'completed'
-  | 'stepped_down'
-  | 'stepped_up'
-  | 'left_against_advice'
-  | 'administrative'
-  | 'transferred';
+export type Disposition = 'completed' | 'stepped_down' | 'stepped_up' | 'left_against_advice' | 'administrative' | 'transferred';
 
 export type EpisodeEventKind =
-  | 'admitted'
-  | 'transferred_in'
-  | 'transferred_out'
-  | 'stepped_up'
-  | 'stepped_down'
-  | 'level_changed'
-  | 'discharged';
+  'admitted' | 'transferred_in' | 'transferred_out' | 'stepped_up' | 'stepped_down' | 'level_changed' | 'discharged';
 
 export type EpisodeEventDto = {
   id: string;
@@ -424,14 +402,7 @@ export type NewCalendarFeedDto = { url: string; createdAt: string };
 // Attendance, intensity and the director dashboard (issue #3; server: modules/attendance,
 // modules/intensity, modules/dashboard).
 
-export const ATTENDANCE_STATUSES = [
-  'present',
-  'late',
-  'left_early',
-  'absent_excused',
-  'absent_unexcused',
-  'cancelled_by_program',
-] as const;
+export const ATTENDANCE_STATUSES = ['present', 'late', 'left_early', 'absent_excused', 'absent_unexcused', 'cancelled_by_program'] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 export type AttendanceMode = 'in_person' | 'telehealth';
 

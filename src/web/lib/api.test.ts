@@ -65,13 +65,7 @@ describe('api client', () => {
   });
 
   it('turns the error envelope into an ApiError with the Retry-After wait', async () => {
-    fakeServer(() =>
-      json(
-        429,
-        { error: { code: 'TOO_MANY_ATTEMPTS', message: 'Slow down' }, requestId: 'r1' },
-        { 'Retry-After': '30' },
-      ),
-    );
+    fakeServer(() => json(429, { error: { code: 'TOO_MANY_ATTEMPTS', message: 'Slow down' }, requestId: 'r1' }, { 'Retry-After': '30' }));
     const error = await createApiClient(hooks())
       .post('/api/v1/auth/login', {})
       .catch((caught: unknown) => caught);

@@ -49,7 +49,12 @@ export type ExpectedPatient = { patientId: string; episodeId: string | null };
  * The session, scoped to the organization. `lock: 'share'` holds the row against a concurrent
  * close-day (an UPDATE) until this transaction ends, while other check-ins proceed side by side.
  */
-export async function findSession(db: Q, organizationId: string, sessionId: string, options: { lock?: 'share' | 'update' } = {}): Promise<SessionRecord | undefined> {
+export async function findSession(
+  db: Q,
+  organizationId: string,
+  sessionId: string,
+  options: { lock?: 'share' | 'update' } = {},
+): Promise<SessionRecord | undefined> {
   let query = db
     .selectFrom('sessions_of_care as s')
     .innerJoin('sites as st', 'st.id', 's.site_id')
@@ -127,7 +132,13 @@ export async function expectedPatients(db: Q, organizationId: string, session: S
 }
 
 /** Each patient's episode in `programId` that is open on `localDate`: a walk-in needs one. */
-export async function episodesInProgram(db: Q, organizationId: string, programId: string, localDate: string, patientIds: readonly string[]): Promise<Map<string, string>> {
+export async function episodesInProgram(
+  db: Q,
+  organizationId: string,
+  programId: string,
+  localDate: string,
+  patientIds: readonly string[],
+): Promise<Map<string, string>> {
   if (patientIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('episodes')
@@ -144,7 +155,12 @@ export async function episodesInProgram(db: Q, organizationId: string, programId
 
 export async function existingPatientIds(db: Q, organizationId: string, patientIds: readonly string[]): Promise<Set<string>> {
   if (patientIds.length === 0) return new Set();
-  const rows = await db.selectFrom('patients').select('id').where('organization_id', '=', organizationId).where('id', 'in', patientIds).execute();
+  const rows = await db
+    .selectFrom('patients')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .where('id', 'in', patientIds)
+    .execute();
   return new Set(rows.map((row) => row.id));
 }
 
@@ -160,7 +176,20 @@ export async function patientNames(db: Q, organizationId: string, patientIds: re
   return new Map(rows.map((row) => [row.id, `${row.preferred_name ?? row.legal_first_name} ${row.legal_last_name}`]));
 }
 
-const ATTENDANCE_COLUMNS = ['id', 'session_id', 'patient_id', 'episode_id', 'status', 'minutes', 'mode', 'walk_in', 'recorded_by', 'recorded_at', 'version', 'updated_at'] as const;
+const ATTENDANCE_COLUMNS = [
+  'id',
+  'session_id',
+  'patient_id',
+  'episode_id',
+  'status',
+  'minutes',
+  'mode',
+  'walk_in',
+  'recorded_by',
+  'recorded_at',
+  'version',
+  'updated_at',
+] as const;
 
 type AttendanceRow = {
   id: string;
@@ -195,7 +224,12 @@ function toAttendance(row: AttendanceRow): AttendanceRecord {
 }
 
 export async function attendanceOfSession(db: Q, organizationId: string, sessionId: string): Promise<AttendanceRecord[]> {
-  const rows = await db.selectFrom('attendance').select(ATTENDANCE_COLUMNS).where('organization_id', '=', organizationId).where('session_id', '=', sessionId).execute();
+  const rows = await db
+    .selectFrom('attendance')
+    .select(ATTENDANCE_COLUMNS)
+    .where('organization_id', '=', organizationId)
+    .where('session_id', '=', sessionId)
+    .execute();
   return rows.map(toAttendance);
 }
 
@@ -238,7 +272,12 @@ export async function insertAttendanceIfAbsent(db: Q, input: NewAttendance): Pro
   return row && toAttendance(row);
 }
 
-export async function lockAttendance(db: Q, organizationId: string, sessionId: string, patientId: string): Promise<AttendanceRecord | undefined> {
+export async function lockAttendance(
+  db: Q,
+  organizationId: string,
+  sessionId: string,
+  patientId: string,
+): Promise<AttendanceRecord | undefined> {
   const row = await db
     .selectFrom('attendance')
     .select(ATTENDANCE_COLUMNS)
@@ -276,7 +315,15 @@ export type AttendanceSnapshot = { status: AttendanceStatus; minutes: number; mo
 
 export async function insertCorrection(
   db: Q,
-  input: { organizationId: string; attendanceId: string; reason: string; before: AttendanceSnapshot; after: AttendanceSnapshot; correctedBy: string; now: Date },
+  input: {
+    organizationId: string;
+    attendanceId: string;
+    reason: string;
+    before: AttendanceSnapshot;
+    after: AttendanceSnapshot;
+    correctedBy: string;
+    now: Date;
+  },
 ): Promise<string> {
   const row = await db
     .insertInto('attendance_corrections')

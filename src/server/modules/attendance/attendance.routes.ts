@@ -33,7 +33,10 @@ export function attendanceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/sessions/:sessionId/roster',
-      { config: { access: { roles: ROSTER_READERS } }, schema: { tags: ['attendance'], params: SessionParams, response: { 200: RosterDto, ...attendanceErrors } } },
+      {
+        config: { access: { roles: ROSTER_READERS } },
+        schema: { tags: ['attendance'], params: SessionParams, response: { 200: RosterDto, ...attendanceErrors } },
+      },
       (request) => getRoster(deps, actorCtx(request), request.params.sessionId),
     );
 
@@ -41,25 +44,53 @@ export function attendanceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/sessions/:sessionId/attendance',
       {
         config: { access: { roles: CHECK_IN } },
-        schema: { tags: ['attendance'], params: SessionParams, headers: IdempotencyHeaders, body: CheckInBody, response: { 200: CheckInResultDto, ...attendanceErrors } },
+        schema: {
+          tags: ['attendance'],
+          params: SessionParams,
+          headers: IdempotencyHeaders,
+          body: CheckInBody,
+          response: { 200: CheckInResultDto, ...attendanceErrors },
+        },
       },
       async (request, reply) =>
-        sendIdempotent(reply, await checkInGroup(deps, actorCtx(request), request.params.sessionId, request.body, request.headers['idempotency-key'])),
+        sendIdempotent(
+          reply,
+          await checkInGroup(deps, actorCtx(request), request.params.sessionId, request.body, request.headers['idempotency-key']),
+        ),
     );
 
     app.put(
       '/sessions/:sessionId/attendance/:patientId',
       {
         config: { access: { roles: CHECK_IN } },
-        schema: { tags: ['attendance'], params: SessionPatientParams, headers: IdempotencyHeaders, body: SingleCheckInBody, response: { 200: SingleCheckInResultDto, ...attendanceErrors } },
+        schema: {
+          tags: ['attendance'],
+          params: SessionPatientParams,
+          headers: IdempotencyHeaders,
+          body: SingleCheckInBody,
+          response: { 200: SingleCheckInResultDto, ...attendanceErrors },
+        },
       },
       async (request, reply) =>
-        sendIdempotent(reply, await checkInOne(deps, actorCtx(request), request.params.sessionId, request.params.patientId, request.body, request.headers['idempotency-key'])),
+        sendIdempotent(
+          reply,
+          await checkInOne(
+            deps,
+            actorCtx(request),
+            request.params.sessionId,
+            request.params.patientId,
+            request.body,
+            request.headers['idempotency-key'],
+          ),
+        ),
     );
 
     app.post(
       '/sessions/:sessionId/close-day',
-      { config: { access: { roles: CHECK_IN } }, schema: { tags: ['attendance'], params: SessionParams, response: { 200: CloseDayDto, ...attendanceErrors } } },
+      {
+        config: { access: { roles: CHECK_IN } },
+        schema: { tags: ['attendance'], params: SessionParams, response: { 200: CloseDayDto, ...attendanceErrors } },
+      },
       (request) => closeDay(deps, actorCtx(request), request.params.sessionId),
     );
   };

@@ -98,7 +98,12 @@ export const CheckInResultDto = z.object({
   results: z.array(z.object({ patientId: z.string(), outcome: CheckInOutcome, corrected: z.boolean(), attendance: AttendanceDto })),
 });
 
-export const SingleCheckInResultDto = z.object({ patientId: z.string(), outcome: CheckInOutcome, corrected: z.boolean(), attendance: AttendanceDto });
+export const SingleCheckInResultDto = z.object({
+  patientId: z.string(),
+  outcome: CheckInOutcome,
+  corrected: z.boolean(),
+  attendance: AttendanceDto,
+});
 
 export const CloseDayDto = z.object({ sessionId: z.string(), dayClosedAt: z.string(), alreadyClosed: z.boolean() });
 

@@ -11,7 +11,13 @@ import type { AttendanceDtoType, CloseDayResult, RosterDtoType } from './attenda
 export const CORRECTION_ROLES: readonly Role[] = ['clinician', 'psychiatrist', 'director'];
 
 export function auditBase(ctx: ActorCtx): Pick<AuditEvent, 'organizationId' | 'userId' | 'outcome' | 'clientIp' | 'requestId'> {
-  return { organizationId: ctx.actor.organizationId, userId: ctx.actor.userId, outcome: 'success', clientIp: ctx.ip, requestId: ctx.requestId };
+  return {
+    organizationId: ctx.actor.organizationId,
+    userId: ctx.actor.userId,
+    outcome: 'success',
+    clientIp: ctx.ip,
+    requestId: ctx.requestId,
+  };
 }
 
 export function toAttendanceDto(record: repo.AttendanceRecord): AttendanceDtoType {
@@ -63,7 +69,13 @@ export async function getRoster(deps: AppDeps, ctx: ActorCtx, sessionId: string)
     rows.sort((a, b) => a.name.localeCompare(b.name) || a.patientId.localeCompare(b.patientId));
 
     for (const patientId of patientIds) {
-      await deps.audit(trx, { ...auditBase(ctx), action: 'attendance.roster_viewed', entityType: 'session', entityId: sessionId, patientId });
+      await deps.audit(trx, {
+        ...auditBase(ctx),
+        action: 'attendance.roster_viewed',
+        entityType: 'session',
+        entityId: sessionId,
+        patientId,
+      });
     }
     return {
       session: {
@@ -95,7 +107,13 @@ export async function getRoster(deps: AppDeps, ctx: ActorCtx, sessionId: string)
   });
 }
 
-function rosterRow(patientId: string, episodeId: string | null, expected: boolean, record: repo.AttendanceRecord | undefined, names: Map<string, string>): RosterDtoType['rows'][number] {
+function rosterRow(
+  patientId: string,
+  episodeId: string | null,
+  expected: boolean,
+  record: repo.AttendanceRecord | undefined,
+  names: Map<string, string>,
+): RosterDtoType['rows'][number] {
   return {
     patientId,
     name: names.get(patientId) ?? 'Unknown patient',
@@ -117,18 +135,30 @@ export async function closeDay(deps: AppDeps, ctx: ActorCtx, sessionId: string):
     // FOR UPDATE waits for check-ins in flight (they hold the row FOR SHARE), so none slips in after.
     const session = await mustFindSession(trx, ctx, sessionId, 'update');
     if (session.dayClosedAt !== null) return { sessionId, dayClosedAt: session.dayClosedAt.toISOString(), alreadyClosed: true };
-    if (session.status === 'cancelled') throw new DomainError('RULE_VIOLATION', 'This session was cancelled; it has no attendance to close');
-    if (session.startsAt.getTime() > ctx.now.getTime()) throw new DomainError('RULE_VIOLATION', 'A session cannot be closed before it starts');
+    if (session.status === 'cancelled')
+      throw new DomainError('RULE_VIOLATION', 'This session was cancelled; it has no attendance to close');
+    if (session.startsAt.getTime() > ctx.now.getTime())
+      throw new DomainError('RULE_VIOLATION', 'A session cannot be closed before it starts');
     const expected = await repo.expectedPatients(trx, organizationId, session);
     const recorded = new Set((await repo.attendanceOfSession(trx, organizationId, sessionId)).map((record) => record.patientId));
     const missing = expected.filter((entry) => !recorded.has(entry.patientId)).map((entry) => entry.patientId);
     if (missing.length > 0) {
-      throw new DomainError('RULE_VIOLATION', `${missing.length} expected ${missing.length === 1 ? 'patient has' : 'patients have'} no attendance recorded yet`, {
-        details: missing.map((patientId) => ({ path: 'attendance', message: 'no attendance recorded', patientId })),
-      });
+      throw new DomainError(
+        'RULE_VIOLATION',
+        `${missing.length} expected ${missing.length === 1 ? 'patient has' : 'patients have'} no attendance recorded yet`,
+        {
+          details: missing.map((patientId) => ({ path: 'attendance', message: 'no attendance recorded', patientId })),
+        },
+      );
     }
     const closedAt = await repo.closeSessionDay(trx, organizationId, sessionId, ctx.now);
-    await deps.audit(trx, { ...auditBase(ctx), action: 'attendance.day_closed', entityType: 'session', entityId: sessionId, details: { patients: recorded.size } });
+    await deps.audit(trx, {
+      ...auditBase(ctx),
+      action: 'attendance.day_closed',
+      entityType: 'session',
+      entityId: sessionId,
+      details: { patients: recorded.size },
+    });
     return { sessionId, dayClosedAt: closedAt.toISOString(), alreadyClosed: false };
   });
 }

@@ -27,7 +27,12 @@ async function attendanceRows(sessionId: string) {
 }
 
 async function countAudit(org: TestOrg, prefix: string): Promise<number> {
-  const rows = await t.db.selectFrom('audit_events').select('action').where('organization_id', '=', org.organizationId).where('action', 'like', `${prefix}%`).execute();
+  const rows = await t.db
+    .selectFrom('audit_events')
+    .select('action')
+    .where('organization_id', '=', org.organizationId)
+    .where('action', 'like', `${prefix}%`)
+    .execute();
   return rows.length;
 }
 
@@ -56,7 +61,9 @@ describe('Idempotency-Key', () => {
     const { group, clinician, url } = await setup(1);
     const key = randomUUID();
     const first = await call(t, clinician, 'PUT', url, allPresent(group.patientIds), { 'idempotency-key': key });
-    await call(t, clinician, 'PUT', url, { attendance: [{ patientId: group.patientIds[0], status: 'left_early', minutes: 30, version: 1 }] });
+    await call(t, clinician, 'PUT', url, {
+      attendance: [{ patientId: group.patientIds[0], status: 'left_early', minutes: 30, version: 1 }],
+    });
     const retry = await call(t, clinician, 'PUT', url, allPresent(group.patientIds), { 'idempotency-key': key });
     expect(retry.json()).toEqual(first.json());
     expect(await attendanceRows(group.sessionId)).toEqual([expect.objectContaining({ status: 'left_early', version: 2 })]);
@@ -94,13 +101,23 @@ describe('Idempotency-Key', () => {
   it('does not store a refused request: the corrected retry with the same key runs', async () => {
     const { group, clinician, url } = await setup(1);
     const key = randomUUID();
-    const bad = await call(t, clinician, 'PUT', url, { attendance: [{ patientId: group.patientIds[0], status: 'late', minutes: 500 }] }, { 'idempotency-key': key });
+    const bad = await call(
+      t,
+      clinician,
+      'PUT',
+      url,
+      { attendance: [{ patientId: group.patientIds[0], status: 'late', minutes: 500 }] },
+      { 'idempotency-key': key },
+    );
     expect(bad.statusCode).toBe(400);
     const good = await call(t, clinician, 'PUT', url, allPresent(group.patientIds), { 'idempotency-key': key });
     expect(good.statusCode).toBe(200);
   });
 
-  it.each([['a key of 201 characters', 'k'.repeat(201)], ['a key with a space', 'two words']])('refuses %s with a 400', async (_label, key) => {
+  it.each([
+    ['a key of 201 characters', 'k'.repeat(201)],
+    ['a key with a space', 'two words'],
+  ])('refuses %s with a 400', async (_label, key) => {
     const { group, clinician, url } = await setup(1);
     const response = await call(t, clinician, 'PUT', url, allPresent(group.patientIds), { 'idempotency-key': key });
     expect(response.statusCode).toBe(400);
@@ -110,7 +127,9 @@ describe('Idempotency-Key', () => {
   it('gives concurrent identical requests one record and the same answer', async () => {
     const { org, group, clinician, url } = await setup();
     const key = randomUUID();
-    const responses = await Promise.all(Array.from({ length: 6 }, () => call(t, clinician, 'PUT', url, allPresent(group.patientIds), { 'idempotency-key': key })));
+    const responses = await Promise.all(
+      Array.from({ length: 6 }, () => call(t, clinician, 'PUT', url, allPresent(group.patientIds), { 'idempotency-key': key })),
+    );
     expect(responses.map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 200, 200]);
     const bodies = responses.map((r) => JSON.stringify(r.json()));
     expect(new Set(bodies).size).toBe(1);
@@ -126,7 +145,10 @@ describe('two devices marking the same patients at once', () => {
     const tablet = await sessionFor(t, org.users.front_desk, org.organizationId);
     const laptop = await sessionFor(t, org.users.clinician, org.organizationId);
     for (let round = 0; round < 3; round += 1) {
-      const responses = await Promise.all([call(t, tablet, 'PUT', url, allPresent(group.patientIds)), call(t, laptop, 'PUT', url, allPresent([...group.patientIds].reverse()))]);
+      const responses = await Promise.all([
+        call(t, tablet, 'PUT', url, allPresent(group.patientIds)),
+        call(t, laptop, 'PUT', url, allPresent([...group.patientIds].reverse())),
+      ]);
       expect(responses.map((r) => r.statusCode)).toEqual([200, 200]);
     }
     const rows = await attendanceRows(group.sessionId);
@@ -140,7 +162,10 @@ describe('two devices marking the same patients at once', () => {
     const single = `/api/v1/sessions/${group.sessionId}/attendance/${patientId}`;
     const tablet = await sessionFor(t, org.users.front_desk, org.organizationId);
     const laptop = await sessionFor(t, org.users.clinician, org.organizationId);
-    const [a, b] = await Promise.all([call(t, tablet, 'PUT', single, { status: 'present' }), call(t, laptop, 'PUT', single, { status: 'absent_excused' })]);
+    const [a, b] = await Promise.all([
+      call(t, tablet, 'PUT', single, { status: 'present' }),
+      call(t, laptop, 'PUT', single, { status: 'absent_excused' }),
+    ]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
     const rows = await attendanceRows(group.sessionId);
     expect(rows).toHaveLength(1);
@@ -187,21 +212,43 @@ describe('closing the day', () => {
 
   it('refuses a change without a reason after the day is closed (422 naming reason) and keeps the row', async () => {
     const { group, clinician, url } = await closed();
-    const response = await call(t, clinician, 'PUT', url, { attendance: [{ patientId: group.patientIds[0], status: 'left_early', minutes: 100, version: 1 }] });
+    const response = await call(t, clinician, 'PUT', url, {
+      attendance: [{ patientId: group.patientIds[0], status: 'left_early', minutes: 100, version: 1 }],
+    });
     expect(response.statusCode).toBe(422);
     expect(response.json().error.details).toEqual([{ path: 'reason', message: 'is required after the day is closed' }]);
     expect((await attendanceRows(group.sessionId)).map((row) => row.status)).toEqual(['present', 'present']);
-    expect(await t.db.selectFrom('attendance_corrections').select('id').where('attendance_id', 'in', (await attendanceRows(group.sessionId)).map((r) => r.id)).execute()).toEqual([]);
+    expect(
+      await t.db
+        .selectFrom('attendance_corrections')
+        .select('id')
+        .where(
+          'attendance_id',
+          'in',
+          (await attendanceRows(group.sessionId)).map((r) => r.id),
+        )
+        .execute(),
+    ).toEqual([]);
   });
 
   it('records a correction with its reason, the values before and after, and its own audit action', async () => {
     const { org, group, clinician, url } = await closed();
     const patientId = at(group.patientIds, 0);
-    const response = await call(t, clinician, 'PUT', url, { attendance: [{ patientId, status: 'left_early', minutes: 100, version: 1 }], reason: 'Left at 10:40 for a medical appointment' });
+    const response = await call(t, clinician, 'PUT', url, {
+      attendance: [{ patientId, status: 'left_early', minutes: 100, version: 1 }],
+      reason: 'Left at 10:40 for a medical appointment',
+    });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ dayClosed: true, results: [{ outcome: 'updated', corrected: true, attendance: { version: 2, minutes: 100 } }] });
+    expect(response.json()).toMatchObject({
+      dayClosed: true,
+      results: [{ outcome: 'updated', corrected: true, attendance: { version: 2, minutes: 100 } }],
+    });
     const row = (await attendanceRows(group.sessionId)).find((r) => r.patient_id === patientId);
-    const corrections = await t.db.selectFrom('attendance_corrections').selectAll().where('attendance_id', '=', row?.id ?? '').execute();
+    const corrections = await t.db
+      .selectFrom('attendance_corrections')
+      .selectAll()
+      .where('attendance_id', '=', row?.id ?? '')
+      .execute();
     expect(corrections).toEqual([
       expect.objectContaining({
         reason: 'Left at 10:40 for a medical appointment',
@@ -210,15 +257,25 @@ describe('closing the day', () => {
         corrected_by: org.users.clinician.id,
       }),
     ]);
-    const audit = await t.db.selectFrom('audit_events').selectAll().where('organization_id', '=', org.organizationId).where('action', '=', 'attendance.corrected').execute();
-    expect(audit).toEqual([expect.objectContaining({ patient_id: patientId, details: expect.objectContaining({ correctionId: corrections[0]?.id }) })]);
+    const audit = await t.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('organization_id', '=', org.organizationId)
+      .where('action', '=', 'attendance.corrected')
+      .execute();
+    expect(audit).toEqual([
+      expect.objectContaining({ patient_id: patientId, details: expect.objectContaining({ correctionId: corrections[0]?.id }) }),
+    ]);
     expect(JSON.stringify(audit)).not.toContain('medical appointment');
   });
 
   it('refuses front desk a correction even with a reason (403)', async () => {
     const { org, group, url } = await closed();
     const frontDesk = await sessionFor(t, org.users.front_desk, org.organizationId);
-    const response = await call(t, frontDesk, 'PUT', url, { attendance: [{ patientId: group.patientIds[0], status: 'late', minutes: 100, version: 1 }], reason: 'Typo' });
+    const response = await call(t, frontDesk, 'PUT', url, {
+      attendance: [{ patientId: group.patientIds[0], status: 'late', minutes: 100, version: 1 }],
+      reason: 'Typo',
+    });
     expect(response.statusCode).toBe(403);
   });
 
@@ -234,7 +291,10 @@ describe('closing the day', () => {
     const walkIn = await createPatient(t.db, org);
     await admit(t.db, org, { patientId: walkIn, programId: group.programId });
     expect((await call(t, clinician, 'PUT', url, { attendance: [{ patientId: walkIn, status: 'present' }] })).statusCode).toBe(422);
-    const response = await call(t, clinician, 'PUT', url, { attendance: [{ patientId: walkIn, status: 'present' }], reason: 'Sign-in sheet found after closing' });
+    const response = await call(t, clinician, 'PUT', url, {
+      attendance: [{ patientId: walkIn, status: 'present' }],
+      reason: 'Sign-in sheet found after closing',
+    });
     expect(response.json().results[0]).toMatchObject({ outcome: 'created', corrected: true, attendance: { walkIn: true } });
   });
 
@@ -250,7 +310,11 @@ describe('closing the day', () => {
       expect(close.statusCode).toBe(200);
       // Either the change committed before the close (200) or it saw the closed day and needed a reason (422).
       expect([200, 422]).toContain(change.statusCode);
-      const corrections = await t.db.selectFrom('attendance_corrections').select('id').where('organization_id', '=', org.organizationId).execute();
+      const corrections = await t.db
+        .selectFrom('attendance_corrections')
+        .select('id')
+        .where('organization_id', '=', org.organizationId)
+        .execute();
       expect(corrections).toEqual([]);
     }
   });

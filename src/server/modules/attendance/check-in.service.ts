@@ -37,15 +37,30 @@ type RowResult = CheckInResult['results'][number];
 
 export type CheckInInput = { attendance: CheckInItemInput[]; reason?: string | undefined };
 
-export async function checkInGroup(deps: AppDeps, ctx: ActorCtx, sessionId: string, input: CheckInInput, idempotencyKey: string | undefined): Promise<IdempotentResult<CheckInResult>> {
+export async function checkInGroup(
+  deps: AppDeps,
+  ctx: ActorCtx,
+  sessionId: string,
+  input: CheckInInput,
+  idempotencyKey: string | undefined,
+): Promise<IdempotentResult<CheckInResult>> {
   assertIdempotencyKey(idempotencyKey);
-  const fingerprint = requestFingerprint({ route: 'PUT /sessions/:sessionId/attendance', sessionId, userId: ctx.actor.userId, body: input });
+  const fingerprint = requestFingerprint({
+    route: 'PUT /sessions/:sessionId/attendance',
+    sessionId,
+    userId: ctx.actor.userId,
+    body: input,
+  });
   return deps.db.transaction().execute(async (trx) => {
     const audits: AuditEvent[] = [];
-    const result = await withIdempotency(trx, { organizationId: ctx.actor.organizationId, key: idempotencyKey, fingerprint, now: ctx.now }, async () => ({
-      statusCode: 200,
-      body: await record(trx, ctx, sessionId, input, (index, field) => `attendance[${index}].${field}`, audits),
-    }));
+    const result = await withIdempotency(
+      trx,
+      { organizationId: ctx.actor.organizationId, key: idempotencyKey, fingerprint, now: ctx.now },
+      async () => ({
+        statusCode: 200,
+        body: await record(trx, ctx, sessionId, input, (index, field) => `attendance[${index}].${field}`, audits),
+      }),
+    );
     await writeAudits(deps, trx, audits);
     return result;
   });
@@ -68,16 +83,33 @@ export async function checkInOne(
   idempotencyKey: string | undefined,
 ): Promise<IdempotentResult<RowResult>> {
   assertIdempotencyKey(idempotencyKey);
-  const fingerprint = requestFingerprint({ route: 'PUT /sessions/:sessionId/attendance/:patientId', sessionId, patientId, userId: ctx.actor.userId, body: input });
+  const fingerprint = requestFingerprint({
+    route: 'PUT /sessions/:sessionId/attendance/:patientId',
+    sessionId,
+    patientId,
+    userId: ctx.actor.userId,
+    body: input,
+  });
   const { reason, ...item } = input;
   return deps.db.transaction().execute(async (trx) => {
     const audits: AuditEvent[] = [];
-    const result = await withIdempotency(trx, { organizationId: ctx.actor.organizationId, key: idempotencyKey, fingerprint, now: ctx.now }, async () => {
-      const recorded = await record(trx, ctx, sessionId, { attendance: [{ ...item, patientId }], reason }, (_index, field) => field, audits);
-      const row = recorded.results[0];
-      if (!row) throw new Error('check-in of one patient returned no row');
-      return { statusCode: 200, body: row };
-    });
+    const result = await withIdempotency(
+      trx,
+      { organizationId: ctx.actor.organizationId, key: idempotencyKey, fingerprint, now: ctx.now },
+      async () => {
+        const recorded = await record(
+          trx,
+          ctx,
+          sessionId,
+          { attendance: [{ ...item, patientId }], reason },
+          (_index, field) => field,
+          audits,
+        );
+        const row = recorded.results[0];
+        if (!row) throw new Error('check-in of one patient returned no row');
+        return { statusCode: 200, body: row };
+      },
+    );
     await writeAudits(deps, trx, audits);
     return result;
   });
@@ -95,7 +127,11 @@ async function record(
   const organizationId = ctx.actor.organizationId;
   // FOR SHARE: a concurrent close-day waits for this check-in, and this one sees a committed close.
   const session = await mustFindSession(trx, ctx, sessionId, 'share');
-  if (session.status === 'cancelled') throw new DomainError('RULE_VIOLATION', `This session was cancelled (${session.cancelReason ?? 'no reason given'}); attendance cannot be recorded`);
+  if (session.status === 'cancelled')
+    throw new DomainError(
+      'RULE_VIOLATION',
+      `This session was cancelled (${session.cancelReason ?? 'no reason given'}); attendance cannot be recorded`,
+    );
   const planned = await plan(trx, organizationId, session, input, pathOf);
 
   const closed = session.dayClosedAt !== null;
@@ -111,7 +147,13 @@ async function record(
 }
 
 /** Validates every item and finds its episode before anything is written. */
-async function plan(trx: Db, organizationId: string, session: repo.SessionRecord, input: CheckInInput, pathOf: (index: number, field: string) => string): Promise<Planned[]> {
+async function plan(
+  trx: Db,
+  organizationId: string,
+  session: repo.SessionRecord,
+  input: CheckInInput,
+  pathOf: (index: number, field: string) => string,
+): Promise<Planned[]> {
   const seen = new Set<string>();
   input.attendance.forEach((item, index) => {
     if (seen.has(item.patientId)) throw fieldError(pathOf(index, 'patientId'), 'lists the same patient twice');
@@ -119,13 +161,18 @@ async function plan(trx: Db, organizationId: string, session: repo.SessionRecord
   });
   const expected = new Map((await repo.expectedPatients(trx, organizationId, session)).map((entry) => [entry.patientId, entry.episodeId]));
   const others = [...seen].filter((id) => !expected.has(id));
-  const walkIns = session.programId === null || others.length === 0 ? new Map<string, string>() : await repo.episodesInProgram(trx, organizationId, session.programId, session.localDate, others);
+  const walkIns =
+    session.programId === null || others.length === 0
+      ? new Map<string, string>()
+      : await repo.episodesInProgram(trx, organizationId, session.programId, session.localDate, others);
   // Only patients who are neither expected nor walk-ins can be unknown: 404 for those, before any 422.
   const strangers = others.filter((id) => !walkIns.has(id));
   const known = strangers.length === 0 ? new Set<string>() : await repo.existingPatientIds(trx, organizationId, strangers);
   const unknownIndex = input.attendance.findIndex((item) => strangers.includes(item.patientId) && !known.has(item.patientId));
   if (unknownIndex >= 0) {
-    throw new DomainError('NOT_FOUND', 'No such patient', { details: [{ path: pathOf(unknownIndex, 'patientId'), message: 'no such patient' }] satisfies FieldIssue[] });
+    throw new DomainError('NOT_FOUND', 'No such patient', {
+      details: [{ path: pathOf(unknownIndex, 'patientId'), message: 'no such patient' }] satisfies FieldIssue[],
+    });
   }
 
   return input.attendance.map((item, index) => {
@@ -134,9 +181,15 @@ async function plan(trx: Db, organizationId: string, session: repo.SessionRecord
     const isExpected = expected.has(item.patientId);
     const walkInEpisode = walkIns.get(item.patientId);
     if (!isExpected && walkInEpisode === undefined) {
-      throw new DomainError('RULE_VIOLATION', 'This patient is not expected at this session and has no open episode in its program, so cannot be recorded as a walk-in', {
-        details: [{ path: pathOf(index, 'patientId'), message: 'not enrolled and no open episode in the program' }] satisfies FieldIssue[],
-      });
+      throw new DomainError(
+        'RULE_VIOLATION',
+        'This patient is not expected at this session and has no open episode in its program, so cannot be recorded as a walk-in',
+        {
+          details: [
+            { path: pathOf(index, 'patientId'), message: 'not enrolled and no open episode in the program' },
+          ] satisfies FieldIssue[],
+        },
+      );
     }
     return {
       index,
@@ -188,25 +241,37 @@ async function apply(
   });
   if (inserted) {
     const correctionId = closed ? await correct(trx, ctx, inserted.id, null, values, reason) : null;
-    return { result: { patientId: item.patientId, outcome: 'created', corrected: closed, attendance: toAttendanceDto(inserted) }, audit: auditOf(ctx, session, inserted, correctionId, 'attendance.recorded') };
+    return {
+      result: { patientId: item.patientId, outcome: 'created', corrected: closed, attendance: toAttendanceDto(inserted) },
+      audit: auditOf(ctx, session, inserted, correctionId, 'attendance.recorded'),
+    };
   }
 
   const existing = await repo.lockAttendance(trx, organizationId, session.id, item.patientId);
   if (!existing) throw new Error('attendance row vanished between insert and lock');
   if (existing.status === item.status && existing.minutes === item.minutes && existing.mode === item.mode) {
-    return { result: { patientId: item.patientId, outcome: 'unchanged', corrected: false, attendance: toAttendanceDto(existing) }, audit: null };
+    return {
+      result: { patientId: item.patientId, outcome: 'unchanged', corrected: false, attendance: toAttendanceDto(existing) },
+      audit: null,
+    };
   }
   if (item.version === undefined) {
-    throw new DomainError('CONFLICT', 'Attendance for this patient was already recorded with other values; reload the roster and save again', {
-      details: [{ path: `${item.path}version`, message: `current version is ${existing.version}` }],
-    });
+    throw new DomainError(
+      'CONFLICT',
+      'Attendance for this patient was already recorded with other values; reload the roster and save again',
+      {
+        details: [{ path: `${item.path}version`, message: `current version is ${existing.version}` }],
+      },
+    );
   }
   if (item.version !== existing.version) {
     throw new DomainError('STALE_VERSION', 'Attendance for this patient changed since you loaded it; reload the roster and save again', {
       details: [{ path: `${item.path}version`, message: `current version is ${existing.version}` }],
     });
   }
-  const correctionId = closed ? await correct(trx, ctx, existing.id, { status: existing.status, minutes: existing.minutes, mode: existing.mode }, values, reason) : null;
+  const correctionId = closed
+    ? await correct(trx, ctx, existing.id, { status: existing.status, minutes: existing.minutes, mode: existing.mode }, values, reason)
+    : null;
   const updated = await repo.updateAttendance(trx, existing.id, { ...values, recordedBy: ctx.actor.userId, now: ctx.now });
   return {
     result: { patientId: item.patientId, outcome: 'updated', corrected: closed, attendance: toAttendanceDto(updated) },
@@ -214,23 +279,54 @@ async function apply(
   };
 }
 
-async function correct(trx: Db, ctx: ActorCtx, attendanceId: string, before: repo.AttendanceSnapshot, after: repo.AttendanceSnapshot, reason: string | undefined): Promise<string> {
+async function correct(
+  trx: Db,
+  ctx: ActorCtx,
+  attendanceId: string,
+  before: repo.AttendanceSnapshot,
+  after: repo.AttendanceSnapshot,
+  reason: string | undefined,
+): Promise<string> {
   if (!ctx.actor.roles.some((role) => CORRECTION_ROLES.includes(role))) {
     throw new DomainError('FORBIDDEN', 'The day is closed: only clinicians, psychiatrists and directors may correct its attendance');
   }
   if (reason === undefined) {
-    throw new DomainError('RULE_VIOLATION', 'The day is closed: give a reason to correct its attendance', { details: [{ path: 'reason', message: 'is required after the day is closed' }] });
+    throw new DomainError('RULE_VIOLATION', 'The day is closed: give a reason to correct its attendance', {
+      details: [{ path: 'reason', message: 'is required after the day is closed' }],
+    });
   }
-  return repo.insertCorrection(trx, { organizationId: ctx.actor.organizationId, attendanceId, reason, before, after, correctedBy: ctx.actor.userId, now: ctx.now });
+  return repo.insertCorrection(trx, {
+    organizationId: ctx.actor.organizationId,
+    attendanceId,
+    reason,
+    before,
+    after,
+    correctedBy: ctx.actor.userId,
+    now: ctx.now,
+  });
 }
 
-function auditOf(ctx: ActorCtx, session: repo.SessionRecord, record: repo.AttendanceRecord, correctionId: string | null, action: string): AuditEvent {
+function auditOf(
+  ctx: ActorCtx,
+  session: repo.SessionRecord,
+  record: repo.AttendanceRecord,
+  correctionId: string | null,
+  action: string,
+): AuditEvent {
   return {
     ...auditBase(ctx),
     action: correctionId === null ? action : 'attendance.corrected',
     entityType: 'attendance',
     entityId: record.id,
     patientId: record.patientId,
-    details: { sessionId: session.id, status: record.status, minutes: record.minutes, mode: record.mode, walkIn: record.walkIn, version: record.version, correctionId },
+    details: {
+      sessionId: session.id,
+      status: record.status,
+      minutes: record.minutes,
+      mode: record.mode,
+      walkIn: record.walkIn,
+      version: record.version,
+      correctionId,
+    },
   };
 }

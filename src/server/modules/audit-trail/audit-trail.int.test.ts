@@ -34,7 +34,15 @@ async function history(): Promise<History> {
   for (const [at, role, action, patient] of entries) {
     t.clock.current = new Date(at);
     await t.db.transaction().execute((trx) =>
-      t.deps.audit(trx, { organizationId: org.organizationId, userId: org.users[role].id, action, patientId: patient, outcome: 'success', clientIp: '10.40.0.1', requestId: randomUUID() }),
+      t.deps.audit(trx, {
+        organizationId: org.organizationId,
+        userId: org.users[role].id,
+        action,
+        patientId: patient,
+        outcome: 'success',
+        clientIp: '10.40.0.1',
+        requestId: randomUUID(),
+      }),
     );
   }
   t.clock.advance(3600_000);
@@ -57,7 +65,13 @@ describe('searching the audit trail', () => {
     expect(response.statusCode).toBe(200);
     expect(actions(response)).toEqual(['auth.login', 'auth.logout', 'user.updated', 'auth.login', 'user.created']);
     expect(response.json().total).toBe(5);
-    expect(response.json().events[0]).toMatchObject({ userId: h.org.users.billing.id, userEmail: h.org.users.billing.email, organizationId: h.org.organizationId, outcome: 'success', clientIp: '10.40.0.1' });
+    expect(response.json().events[0]).toMatchObject({
+      userId: h.org.users.billing.id,
+      userEmail: h.org.users.billing.email,
+      organizationId: h.org.organizationId,
+      outcome: 'success',
+      clientIp: '10.40.0.1',
+    });
   });
 
   it('sorts oldest first when asked', async () => {
@@ -130,8 +144,19 @@ describe('searching the audit trail', () => {
     const h = await history();
     const response = await search(h, `?patientId=${h.patientId}`);
     expect(response.json().total).toBe(1);
-    const viewed = await t.db.selectFrom('audit_events').selectAll().where('organization_id', '=', h.org.organizationId).orderBy('chain_seq', 'desc').executeTakeFirstOrThrow();
-    expect(viewed).toMatchObject({ action: 'audit.viewed', user_id: h.org.users.auditor.id, entity_type: 'audit_trail', patient_id: h.patientId, details: { results: 1 } });
+    const viewed = await t.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('organization_id', '=', h.org.organizationId)
+      .orderBy('chain_seq', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(viewed).toMatchObject({
+      action: 'audit.viewed',
+      user_id: h.org.users.auditor.id,
+      entity_type: 'audit_trail',
+      patient_id: h.patientId,
+      details: { results: 1 },
+    });
     expect(viewed.request_id).toBeTruthy();
     // The next search shows the earlier viewing.
     expect(actions(await search(h, '?action=audit.'))).toEqual(['audit.viewed']);
@@ -159,13 +184,21 @@ describe('CSV export', () => {
     const response = await call(t, session, 'GET', `/api/v1/audit/events.csv?to=${h.days[2]}&sort=occurredAt`);
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(response.headers['content-disposition']).toBe(`attachment; filename="audit-trail-${t.clock.now().toISOString().slice(0, 10)}.csv"`);
+    expect(response.headers['content-disposition']).toBe(
+      `attachment; filename="audit-trail-${t.clock.now().toISOString().slice(0, 10)}.csv"`,
+    );
     expect(response.headers['cache-control']).toBe('no-store');
 
     const lines = response.body.trimEnd().split('\n');
     expect(lines[0]).toBe('id,occurredAt,userId,userEmail,organizationId,action,entityType,entityId,patientId,outcome,clientIp,requestId');
     expect(lines).toHaveLength(6);
-    expect(lines.slice(1).map((line) => line.split(',')[5])).toEqual(['user.created', 'auth.login', 'user.updated', 'auth.logout', 'auth.login']);
+    expect(lines.slice(1).map((line) => line.split(',')[5])).toEqual([
+      'user.created',
+      'auth.login',
+      'user.updated',
+      'auth.logout',
+      'auth.login',
+    ]);
     expect(lines[2]).toContain(h.org.users.clinician.email);
   });
 
@@ -175,7 +208,12 @@ describe('CSV export', () => {
     await call(t, session, 'GET', `/api/v1/audit/events.csv?userId=${h.org.users.clinician.id}`);
     const trail = await auditActions(t.db, h.org.organizationId);
     expect(trail.at(-1)).toBe('audit.exported');
-    const exported = await t.db.selectFrom('audit_events').selectAll().where('organization_id', '=', h.org.organizationId).where('action', '=', 'audit.exported').executeTakeFirstOrThrow();
+    const exported = await t.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('organization_id', '=', h.org.organizationId)
+      .where('action', '=', 'audit.exported')
+      .executeTakeFirstOrThrow();
     expect(exported).toMatchObject({ user_id: h.org.users.auditor.id, outcome: 'success', details: { rows: 2 } });
   });
 

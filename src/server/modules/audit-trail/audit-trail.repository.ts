@@ -31,7 +31,10 @@ export type AuditRow = {
 };
 
 function filtered(db: Q, f: AuditFilter) {
-  let query = db.selectFrom('audit_events as a').leftJoin('users as u', 'u.id', 'a.user_id').where('a.organization_id', '=', f.organizationId);
+  let query = db
+    .selectFrom('audit_events as a')
+    .leftJoin('users as u', 'u.id', 'a.user_id')
+    .where('a.organization_id', '=', f.organizationId);
   if (f.userId) query = query.where('a.user_id', '=', f.userId);
   if (f.patientId) query = query.where('a.patient_id', '=', f.patientId);
   if (f.action) query = query.where('a.action', 'like', `${f.action.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
@@ -43,13 +46,28 @@ function filtered(db: Q, f: AuditFilter) {
 export async function findAuditEvents(db: Q, f: AuditFilter): Promise<{ rows: AuditRow[]; total: number }> {
   const [rows, count] = await Promise.all([
     filtered(db, f)
-      .select(['a.id', 'a.occurred_at', 'a.user_id', 'u.email', 'a.organization_id', 'a.action', 'a.entity_type', 'a.entity_id', 'a.patient_id', 'a.outcome', 'a.client_ip', 'a.request_id'])
+      .select([
+        'a.id',
+        'a.occurred_at',
+        'a.user_id',
+        'u.email',
+        'a.organization_id',
+        'a.action',
+        'a.entity_type',
+        'a.entity_id',
+        'a.patient_id',
+        'a.outcome',
+        'a.client_ip',
+        'a.request_id',
+      ])
       .orderBy('a.occurred_at', f.sort === 'occurredAt' ? 'asc' : 'desc')
       .orderBy('a.id', f.sort === 'occurredAt' ? 'asc' : 'desc')
       .limit(f.limit)
       .offset(f.offset)
       .execute(),
-    filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    filtered(db, f)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return {
     total: Number(count.n),

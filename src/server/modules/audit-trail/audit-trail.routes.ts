@@ -14,7 +14,10 @@ const AuditQuery = z.strictObject({
   from: DateOrDateTime.optional(),
   // A bare date as `to` includes that whole day.
   to: z
-    .union([z.iso.date().transform((d) => new Date(new Date(d).getTime() + 86_400_000)), z.iso.datetime({ offset: true }).transform((d) => new Date(d))])
+    .union([
+      z.iso.date().transform((d) => new Date(new Date(d).getTime() + 86_400_000)),
+      z.iso.datetime({ offset: true }).transform((d) => new Date(d)),
+    ])
     .optional(),
   sort: z.enum(['occurredAt', '-occurredAt']).default('-occurredAt'),
   limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -40,14 +43,30 @@ const auditors = { access: { roles: ['auditor', 'admin'] } } as const;
 
 export function auditTrailRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/audit/events', { config: auditors, schema: { tags: ['audit'], querystring: AuditQuery, response: { 200: z.object({ events: z.array(AuditEventDto), total: z.number() }), ...standardErrors } } }, (request) =>
-      searchAuditTrail(deps, actorCtx(request), request.query),
+    app.get(
+      '/audit/events',
+      {
+        config: auditors,
+        schema: {
+          tags: ['audit'],
+          querystring: AuditQuery,
+          response: { 200: z.object({ events: z.array(AuditEventDto), total: z.number() }), ...standardErrors },
+        },
+      },
+      (request) => searchAuditTrail(deps, actorCtx(request), request.query),
     );
 
-    app.get('/audit/events.csv', { config: auditors, schema: { tags: ['audit'], querystring: AuditQuery, produces: ['text/csv'] } }, async (request, reply) => {
-      const csv = await exportAuditTrailCsv(deps, actorCtx(request), request.query);
-      const stamp = new Date(request.nowMs).toISOString().slice(0, 10);
-      return reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="audit-trail-${stamp}.csv"`).send(csv);
-    });
+    app.get(
+      '/audit/events.csv',
+      { config: auditors, schema: { tags: ['audit'], querystring: AuditQuery, produces: ['text/csv'] } },
+      async (request, reply) => {
+        const csv = await exportAuditTrailCsv(deps, actorCtx(request), request.query);
+        const stamp = new Date(request.nowMs).toISOString().slice(0, 10);
+        return reply
+          .header('Content-Type', 'text/csv; charset=utf-8')
+          .header('Content-Disposition', `attachment; filename="audit-trail-${stamp}.csv"`)
+          .send(csv);
+      },
+    );
   };
 }

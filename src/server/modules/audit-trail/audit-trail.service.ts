@@ -21,11 +21,31 @@ export async function exportAuditTrailCsv(deps: AppDeps, ctx: ActorCtx, query: A
     await deps.audit(trx, { ...base(ctx), action: 'audit.exported', patientId: query.patientId ?? null, details: { rows: rows.length } });
     return stringify(rows, {
       header: true,
-      columns: ['id', 'occurredAt', 'userId', 'userEmail', 'organizationId', 'action', 'entityType', 'entityId', 'patientId', 'outcome', 'clientIp', 'requestId'],
+      columns: [
+        'id',
+        'occurredAt',
+        'userId',
+        'userEmail',
+        'organizationId',
+        'action',
+        'entityType',
+        'entityId',
+        'patientId',
+        'outcome',
+        'clientIp',
+        'requestId',
+      ],
     });
   });
 }
 
 function base(ctx: ActorCtx) {
-  return { organizationId: ctx.actor.organizationId, userId: ctx.actor.userId, outcome: 'success' as const, clientIp: ctx.ip, requestId: ctx.requestId, entityType: 'audit_trail' };
+  return {
+    organizationId: ctx.actor.organizationId,
+    userId: ctx.actor.userId,
+    outcome: 'success' as const,
+    clientIp: ctx.ip,
+    requestId: ctx.requestId,
+    entityType: 'audit_trail',
+  };
 }

@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_PASSWORD, auditActions, call, cookieFrom, createTestOrg, sessionFor, testApp, type TestApp, type TestOrg } from '../../../../test/support.js';
+import {
+  TEST_PASSWORD,
+  auditActions,
+  call,
+  cookieFrom,
+  createTestOrg,
+  sessionFor,
+  testApp,
+  type TestApp,
+  type TestOrg,
+} from '../../../../test/support.js';
 import { totpCode } from './totp.js';
 
 let t: TestApp;
@@ -70,7 +80,12 @@ describe('login', () => {
     const session = { cookie: cookieFrom(ok), csrfToken: ok.json().csrfToken };
     expect((await call(t, session, 'POST', '/api/v1/auth/logout')).statusCode).toBe(204);
     expect(await auditActions(t.db, fresh.organizationId)).toEqual(['auth.login_failed', 'auth.login', 'auth.logout']);
-    const failed = await t.db.selectFrom('audit_events').selectAll().where('organization_id', '=', fresh.organizationId).where('action', '=', 'auth.login_failed').executeTakeFirstOrThrow();
+    const failed = await t.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('organization_id', '=', fresh.organizationId)
+      .where('action', '=', 'auth.login_failed')
+      .executeTakeFirstOrThrow();
     expect(failed).toMatchObject({ user_id: fresh.users.director.id, outcome: 'failure', client_ip: '10.3.0.1' });
     expect(failed.request_id).toBeTruthy();
   });

@@ -19,7 +19,16 @@ export type SessionRecord = {
 
 export async function insertSession(
   db: Q,
-  s: { id: string; userId: string; organizationId: string; stage: SessionStage; csrfToken: string; now: Date; absoluteExpiresAt: Date; clientIp: string },
+  s: {
+    id: string;
+    userId: string;
+    organizationId: string;
+    stage: SessionStage;
+    csrfToken: string;
+    now: Date;
+    absoluteExpiresAt: Date;
+    clientIp: string;
+  },
 ): Promise<void> {
   await db
     .insertInto('sessions')
@@ -41,7 +50,17 @@ export async function findOpenSession(db: Q, id: string): Promise<SessionRecord 
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('organizations as o', 'o.id', 's.organization_id')
-    .select(['s.id', 's.user_id', 's.organization_id', 'o.name', 'o.is_demo', 's.stage', 's.csrf_token', 's.last_seen_at', 's.absolute_expires_at'])
+    .select([
+      's.id',
+      's.user_id',
+      's.organization_id',
+      'o.name',
+      'o.is_demo',
+      's.stage',
+      's.csrf_token',
+      's.last_seen_at',
+      's.absolute_expires_at',
+    ])
     .where('s.id', '=', id)
     .where('s.ended_at', 'is', null)
     .executeTakeFirst();
@@ -60,7 +79,12 @@ export async function findOpenSession(db: Q, id: string): Promise<SessionRecord 
 }
 
 export async function endSession(db: Q, id: string, reason: string, now: Date): Promise<void> {
-  await db.updateTable('sessions').set({ ended_at: now, ended_reason: reason }).where('id', '=', id).where('ended_at', 'is', null).execute();
+  await db
+    .updateTable('sessions')
+    .set({ ended_at: now, ended_reason: reason })
+    .where('id', '=', id)
+    .where('ended_at', 'is', null)
+    .execute();
 }
 
 export async function endSessionsOfUser(db: Q, userId: string, reason: string, now: Date): Promise<number> {
@@ -123,7 +147,14 @@ export async function insertOneTimeToken(
 ): Promise<void> {
   await db
     .insertInto('one_time_tokens')
-    .values({ token_hash: t.hash, kind: t.kind, organization_id: t.organizationId, user_id: t.userId, created_at: t.now, expires_at: t.expiresAt })
+    .values({
+      token_hash: t.hash,
+      kind: t.kind,
+      organization_id: t.organizationId,
+      user_id: t.userId,
+      created_at: t.now,
+      expires_at: t.expiresAt,
+    })
     .execute();
 }
 
@@ -141,7 +172,12 @@ export async function findUsableToken(db: Q, hash: string, kind: 'setup' | 'invi
 
 /** Consumes the token; false if another request used it first. */
 export async function useToken(db: Q, hash: string, now: Date): Promise<boolean> {
-  const result = await db.updateTable('one_time_tokens').set({ used_at: now }).where('token_hash', '=', hash).where('used_at', 'is', null).executeTakeFirst();
+  const result = await db
+    .updateTable('one_time_tokens')
+    .set({ used_at: now })
+    .where('token_hash', '=', hash)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 

@@ -32,7 +32,14 @@ let dummyHash: Promise<string> | undefined;
 export function toSessionDto(actor: Actor, deps: AppDeps): SessionDto {
   const limits = { idleSeconds: deps.config.sessionIdleSeconds };
   return {
-    user: { id: actor.userId, email: actor.email, displayName: actor.displayName, roles: actor.roles, siteIds: actor.siteIds, mfaEnrolled: actor.mfaEnrolled },
+    user: {
+      id: actor.userId,
+      email: actor.email,
+      displayName: actor.displayName,
+      roles: actor.roles,
+      siteIds: actor.siteIds,
+      mfaEnrolled: actor.mfaEnrolled,
+    },
     organization: { id: actor.organizationId, name: actor.organizationName, isDemo: actor.isDemoOrganization },
     csrfToken: actor.csrfToken,
     stage: actor.stage,
@@ -50,7 +57,14 @@ export async function login(deps: AppDeps, ctx: RequestCtx, input: { email: stri
   const wait = Math.max(retryAfterSeconds(ipState, ctx.now), retryAfterSeconds(accountState, ctx.now));
   if (wait > 0) {
     await deps.db.transaction().execute((trx) =>
-      deps.audit(trx, { organizationId: null, userId: null, action: 'auth.login_throttled', outcome: 'denied', clientIp: ctx.ip, requestId: ctx.requestId }),
+      deps.audit(trx, {
+        organizationId: null,
+        userId: null,
+        action: 'auth.login_throttled',
+        outcome: 'denied',
+        clientIp: ctx.ip,
+        requestId: ctx.requestId,
+      }),
     );
     throw new DomainError('TOO_MANY_ATTEMPTS', `Too many sign-in attempts. Try again in ${wait} seconds.`, { retryAfterSeconds: wait });
   }
@@ -85,7 +99,15 @@ export async function login(deps: AppDeps, ctx: RequestCtx, input: { email: stri
         : 'active';
     await repo.clearThrottle(trx, accountKey);
     if (stage === 'active') await updateUser(trx, user.organizationId, user.id, { lastLoginAt: ctx.now }, ctx.now);
-    await deps.audit(trx, { organizationId: user.organizationId, userId: user.id, action: 'auth.login', outcome: 'success', clientIp: ctx.ip, requestId: ctx.requestId, details: { stage } });
+    await deps.audit(trx, {
+      organizationId: user.organizationId,
+      userId: user.id,
+      action: 'auth.login',
+      outcome: 'success',
+      clientIp: ctx.ip,
+      requestId: ctx.requestId,
+      details: { stage },
+    });
     return startSession(trx, deps, ctx, user, org, stage);
   });
 }
@@ -108,7 +130,16 @@ export async function startSession(
   const absoluteExpiresAt = new Date(ctx.now.getTime() + deps.config.sessionAbsoluteSeconds * 1000);
   const csrfToken = newToken();
   const id = sha256(token);
-  await repo.insertSession(db, { id, userId: user.id, organizationId: user.organizationId, stage, csrfToken, now: ctx.now, absoluteExpiresAt, clientIp: ctx.ip });
+  await repo.insertSession(db, {
+    id,
+    userId: user.id,
+    organizationId: user.organizationId,
+    stage,
+    csrfToken,
+    now: ctx.now,
+    absoluteExpiresAt,
+    clientIp: ctx.ip,
+  });
   const actor: Actor = {
     sessionId: id,
     userId: user.id,
@@ -141,7 +172,15 @@ export async function resolveSession(deps: AppDeps, ctx: RequestCtx, token: stri
     const reason = validity === 'valid' ? 'user_not_active' : validity;
     await deps.db.transaction().execute(async (trx) => {
       await repo.endSession(trx, session.id, reason, ctx.now);
-      await deps.audit(trx, { organizationId: session.organizationId, userId: session.userId, action: 'auth.session_ended', outcome: 'success', clientIp: ctx.ip, requestId: ctx.requestId, details: { reason } });
+      await deps.audit(trx, {
+        organizationId: session.organizationId,
+        userId: session.userId,
+        action: 'auth.session_ended',
+        outcome: 'success',
+        clientIp: ctx.ip,
+        requestId: ctx.requestId,
+        details: { reason },
+      });
     });
     return { kind: 'expired' };
   }
@@ -176,7 +215,14 @@ export async function touch(deps: AppDeps, actor: Actor, now: Date): Promise<Act
 export async function logout(deps: AppDeps, ctx: ActorCtx): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     await repo.endSession(trx, ctx.actor.sessionId, 'logout', ctx.now);
-    await deps.audit(trx, { organizationId: ctx.actor.organizationId, userId: ctx.actor.userId, action: 'auth.logout', outcome: 'success', clientIp: ctx.ip, requestId: ctx.requestId });
+    await deps.audit(trx, {
+      organizationId: ctx.actor.organizationId,
+      userId: ctx.actor.userId,
+      action: 'auth.logout',
+      outcome: 'success',
+      clientIp: ctx.ip,
+      requestId: ctx.requestId,
+    });
   });
 }
 
@@ -192,32 +238,55 @@ export async function verifySecondFactor(deps: AppDeps, ctx: ActorCtx, code: str
   const key = `mfa:${actor.userId}`;
   const state = await repo.getThrottle(deps.db, key);
   const wait = retryAfterSeconds(state, ctx.now);
-  if (wait > 0) throw new DomainError('TOO_MANY_ATTEMPTS', `Too many code attempts. Try again in ${wait} seconds.`, { retryAfterSeconds: wait });
+  if (wait > 0)
+    throw new DomainError('TOO_MANY_ATTEMPTS', `Too many code attempts. Try again in ${wait} seconds.`, { retryAfterSeconds: wait });
   const user = await findUser(deps.db, actor.organizationId, actor.userId);
   if (!user?.totpSecretSealed || !user.totpEnabledAt) throw new DomainError('RULE_VIOLATION', 'No second factor is enrolled');
   const secret = unseal(deps.sealKey, user.totpSecretSealed);
 
-  return deps.db.transaction().execute(async (trx) => {
-    const normalized = code.replace(/[\s-]/g, '');
-    const step = /^\d{6}$/.test(normalized) ? matchTotp(secret, normalized, ctx.now) : null;
-    const totpOk = step !== null && step > (user.totpLastStep ?? -1);
-    const recoveryOk = !totpOk && (await repo.useRecoveryCode(trx, user.id, sha256(normalized.toLowerCase()), ctx.now));
-    if (!totpOk && !recoveryOk) {
-      await repo.putThrottle(trx, key, afterFailure(state, ACCOUNT_RULE, ctx.now));
-      await deps.audit(trx, { organizationId: actor.organizationId, userId: actor.userId, action: 'auth.mfa_failed', outcome: 'failure', clientIp: ctx.ip, requestId: ctx.requestId });
-      return null;
-    }
-    await repo.clearThrottle(trx, key);
-    if (step !== null && totpOk) await updateUser(trx, user.organizationId, user.id, { totpLastStep: step }, ctx.now);
-    await updateUser(trx, user.organizationId, user.id, { lastLoginAt: ctx.now }, ctx.now);
-    await repo.endSession(trx, actor.sessionId, 'mfa_completed', ctx.now);
-    await deps.audit(trx, { organizationId: actor.organizationId, userId: actor.userId, action: 'auth.mfa', outcome: 'success', clientIp: ctx.ip, requestId: ctx.requestId, details: { method: totpOk ? 'totp' : 'recovery_code' } });
-    const org = await repo.findOrganization(trx, actor.organizationId);
-    return startSession(trx, deps, ctx, user, org, 'active');
-  }).then((result) => {
-    if (!result) throw new DomainError('INVALID_MFA_CODE', 'That code is not valid; enter the current code from your authenticator app or a recovery code');
-    return result;
-  });
+  return deps.db
+    .transaction()
+    .execute(async (trx) => {
+      const normalized = code.replace(/[\s-]/g, '');
+      const step = /^\d{6}$/.test(normalized) ? matchTotp(secret, normalized, ctx.now) : null;
+      const totpOk = step !== null && step > (user.totpLastStep ?? -1);
+      const recoveryOk = !totpOk && (await repo.useRecoveryCode(trx, user.id, sha256(normalized.toLowerCase()), ctx.now));
+      if (!totpOk && !recoveryOk) {
+        await repo.putThrottle(trx, key, afterFailure(state, ACCOUNT_RULE, ctx.now));
+        await deps.audit(trx, {
+          organizationId: actor.organizationId,
+          userId: actor.userId,
+          action: 'auth.mfa_failed',
+          outcome: 'failure',
+          clientIp: ctx.ip,
+          requestId: ctx.requestId,
+        });
+        return null;
+      }
+      await repo.clearThrottle(trx, key);
+      if (step !== null && totpOk) await updateUser(trx, user.organizationId, user.id, { totpLastStep: step }, ctx.now);
+      await updateUser(trx, user.organizationId, user.id, { lastLoginAt: ctx.now }, ctx.now);
+      await repo.endSession(trx, actor.sessionId, 'mfa_completed', ctx.now);
+      await deps.audit(trx, {
+        organizationId: actor.organizationId,
+        userId: actor.userId,
+        action: 'auth.mfa',
+        outcome: 'success',
+        clientIp: ctx.ip,
+        requestId: ctx.requestId,
+        details: { method: totpOk ? 'totp' : 'recovery_code' },
+      });
+      const org = await repo.findOrganization(trx, actor.organizationId);
+      return startSession(trx, deps, ctx, user, org, 'active');
+    })
+    .then((result) => {
+      if (!result)
+        throw new DomainError(
+          'INVALID_MFA_CODE',
+          'That code is not valid; enter the current code from your authenticator app or a recovery code',
+        );
+      return result;
+    });
 }
 
 export async function beginTotpEnrolment(deps: AppDeps, ctx: ActorCtx): Promise<{ secret: string; otpauthUrl: string; qrDataUrl: string }> {
@@ -226,26 +295,55 @@ export async function beginTotpEnrolment(deps: AppDeps, ctx: ActorCtx): Promise<
   const secret = newTotpSecret();
   const otpauthUrl = totpUri(secret, actor.email);
   await deps.db.transaction().execute(async (trx) => {
-    await updateUser(trx, actor.organizationId, actor.userId, { totpSecretSealed: seal(deps.sealKey, secret), totpEnabledAt: null }, ctx.now);
-    await deps.audit(trx, { organizationId: actor.organizationId, userId: actor.userId, action: 'auth.totp_enrolment_started', outcome: 'success', clientIp: ctx.ip, requestId: ctx.requestId });
+    await updateUser(
+      trx,
+      actor.organizationId,
+      actor.userId,
+      { totpSecretSealed: seal(deps.sealKey, secret), totpEnabledAt: null },
+      ctx.now,
+    );
+    await deps.audit(trx, {
+      organizationId: actor.organizationId,
+      userId: actor.userId,
+      action: 'auth.totp_enrolment_started',
+      outcome: 'success',
+      clientIp: ctx.ip,
+      requestId: ctx.requestId,
+    });
   });
   return { secret, otpauthUrl, qrDataUrl: await QRCode.toDataURL(otpauthUrl) };
 }
 
-export async function completeTotpEnrolment(deps: AppDeps, ctx: ActorCtx, code: string): Promise<{ recoveryCodes: string[]; signedIn: SignedIn }> {
+export async function completeTotpEnrolment(
+  deps: AppDeps,
+  ctx: ActorCtx,
+  code: string,
+): Promise<{ recoveryCodes: string[]; signedIn: SignedIn }> {
   const { actor } = ctx;
   if (actor.mfaEnrolled) throw new DomainError('MFA_ALREADY_ENROLLED', 'Two-factor authentication is already set up for this account');
   const user = await findUser(deps.db, actor.organizationId, actor.userId);
   if (!user?.totpSecretSealed) throw new DomainError('RULE_VIOLATION', 'Start the set-up first: no authenticator key was issued');
   const step = matchTotp(unseal(deps.sealKey, user.totpSecretSealed), code.replace(/\s/g, ''), ctx.now);
-  if (step === null) throw new DomainError('INVALID_MFA_CODE', 'That code does not match; check the time on your phone and enter the current code');
+  if (step === null)
+    throw new DomainError('INVALID_MFA_CODE', 'That code does not match; check the time on your phone and enter the current code');
   const recoveryCodes = Array.from({ length: 10 }, () => formatRecoveryCode(randomBytes(5).toString('hex')));
 
   return deps.db.transaction().execute(async (trx) => {
     await updateUser(trx, user.organizationId, user.id, { totpEnabledAt: ctx.now, totpLastStep: step, lastLoginAt: ctx.now }, ctx.now);
-    await repo.replaceRecoveryCodes(trx, user.id, recoveryCodes.map((c) => sha256(c.replace(/-/g, ''))));
+    await repo.replaceRecoveryCodes(
+      trx,
+      user.id,
+      recoveryCodes.map((c) => sha256(c.replace(/-/g, ''))),
+    );
     await repo.endSession(trx, actor.sessionId, 'mfa_enrolled', ctx.now);
-    await deps.audit(trx, { organizationId: actor.organizationId, userId: actor.userId, action: 'auth.totp_enrolled', outcome: 'success', clientIp: ctx.ip, requestId: ctx.requestId });
+    await deps.audit(trx, {
+      organizationId: actor.organizationId,
+      userId: actor.userId,
+      action: 'auth.totp_enrolled',
+      outcome: 'success',
+      clientIp: ctx.ip,
+      requestId: ctx.requestId,
+    });
     const org = await repo.findOrganization(trx, actor.organizationId);
     const signedIn = await startSession(trx, deps, ctx, { ...user, totpEnabledAt: ctx.now }, org, 'active');
     return { recoveryCodes, signedIn };

@@ -45,13 +45,33 @@ describe('GET /api/v1/calendar', () => {
     const response = await calendar(s, `view=site&id=${s.siteId}&week=2026-W08`);
     expect(response.statusCode).toBe(200);
     const body = response.json();
-    expect(body).toMatchObject({ view: 'site', week: '2026-W08', from: '2026-02-16', to: '2026-02-22', timeZone: 'America/Chicago', patient: null });
-    expect(body.sessions.map((session: { localDate: string; localStartTime: string; kind: string }) => [session.localDate, session.localStartTime, session.kind])).toEqual([
+    expect(body).toMatchObject({
+      view: 'site',
+      week: '2026-W08',
+      from: '2026-02-16',
+      to: '2026-02-22',
+      timeZone: 'America/Chicago',
+      patient: null,
+    });
+    expect(
+      body.sessions.map((session: { localDate: string; localStartTime: string; kind: string }) => [
+        session.localDate,
+        session.localStartTime,
+        session.kind,
+      ]),
+    ).toEqual([
       ['2026-02-16', '09:00', 'group'],
       ['2026-02-17', '15:00', 'individual_therapy'],
       ['2026-02-18', '09:00', 'group'],
     ]);
-    expect(body.sessions[0]).toMatchObject({ title: 'CBT skills group', facilitators: [{ id: s.clinicianId, displayName: 'Test clinician' }], room: { id: s.roomId }, status: 'scheduled', expected: 1, localEndTime: '12:00' });
+    expect(body.sessions[0]).toMatchObject({
+      title: 'CBT skills group',
+      facilitators: [{ id: s.clinicianId, displayName: 'Test clinician' }],
+      room: { id: s.roomId },
+      status: 'scheduled',
+      expected: 1,
+      localEndTime: '12:00',
+    });
     expect(body.sessions[1]).toMatchObject({ title: 'Individual therapy', room: null, telehealth: true, expected: 1 });
     expect(response.body).not.toContain('Calendarcase');
     expect(response.body).not.toContain(s.patientId);
@@ -72,9 +92,18 @@ describe('GET /api/v1/calendar', () => {
     const s = await scene();
     const response = await calendar(s, `view=patient&id=${s.patientId}&from=2026-02-16&to=2026-02-18`);
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ view: 'patient', label: 'Quinn Calendarcase', patient: { id: s.patientId, displayName: 'Quinn Calendarcase' } });
+    expect(response.json()).toMatchObject({
+      view: 'patient',
+      label: 'Quinn Calendarcase',
+      patient: { id: s.patientId, displayName: 'Quinn Calendarcase' },
+    });
     expect(response.json().sessions).toHaveLength(3);
-    const audit = await t.db.selectFrom('audit_events').select(['action', 'patient_id']).where('organization_id', '=', s.org.organizationId).where('action', '=', 'calendar.patient_viewed').execute();
+    const audit = await t.db
+      .selectFrom('audit_events')
+      .select(['action', 'patient_id'])
+      .where('organization_id', '=', s.org.organizationId)
+      .where('action', '=', 'calendar.patient_viewed')
+      .execute();
     expect(audit).toEqual([{ action: 'calendar.patient_viewed', patient_id: s.patientId }]);
   });
 
@@ -87,7 +116,7 @@ describe('GET /api/v1/calendar', () => {
     expect(site.map((session: { expected: number }) => session.expected)).toEqual([0, 1, 1]);
   });
 
-  it("refuses the patient view to an admin (who may not read patients) and the calendar to an auditor", async () => {
+  it('refuses the patient view to an admin (who may not read patients) and the calendar to an auditor', async () => {
     const s = await scene();
     const admin = await sessionFor(t, s.org.users.admin, s.org.organizationId);
     expect((await call(t, admin, 'GET', `/api/v1/calendar?view=patient&id=${s.patientId}&week=2026-W08`)).statusCode).toBe(403);
@@ -99,7 +128,13 @@ describe('GET /api/v1/calendar', () => {
   it('answers 404 for an id of another organization, in every view', async () => {
     const s = await scene();
     const other = await scene();
-    const ids: Record<string, string> = { site: other.siteId, program: other.programId, clinician: other.clinicianId, room: other.roomId, patient: other.patientId };
+    const ids: Record<string, string> = {
+      site: other.siteId,
+      program: other.programId,
+      clinician: other.clinicianId,
+      room: other.roomId,
+      patient: other.patientId,
+    };
     for (const [view, id] of Object.entries(ids)) {
       const response = await calendar(s, `view=${view}&id=${id}&week=2026-W08`);
       expect(response.statusCode, view).toBe(404);

@@ -36,28 +36,45 @@ const FeedParams = z.strictObject({ token: z.string().max(100) });
 
 export function calendarRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/calendar', { config: read, schema: { tags, querystring: CalendarQuery, response: { 200: CalendarDto, ...standardErrors } } }, (request) =>
-      calendarView(deps, actorCtx(request), request.query),
+    app.get(
+      '/calendar',
+      { config: read, schema: { tags, querystring: CalendarQuery, response: { 200: CalendarDto, ...standardErrors } } },
+      (request) => calendarView(deps, actorCtx(request), request.query),
     );
 
-    app.get('/calendar/feed', { config: read, schema: { tags, response: { 200: FeedStatusDto, ...standardErrors } } }, (request) => feedStatus(deps, actorCtx(request)));
-
-    app.post('/calendar/feed', { config: read, schema: { tags, response: { 201: NewFeedDto, ...standardErrors } } }, async (request, reply) =>
-      reply.status(201).send(await createFeed(deps, actorCtx(request))),
+    app.get('/calendar/feed', { config: read, schema: { tags, response: { 200: FeedStatusDto, ...standardErrors } } }, (request) =>
+      feedStatus(deps, actorCtx(request)),
     );
 
-    app.delete('/calendar/feed', { config: read, schema: { tags, response: { 204: z.null().describe('Revoked'), ...standardErrors } } }, async (request, reply) => {
-      await revokeFeed(deps, actorCtx(request));
-      return reply.status(204).send(null);
-    });
+    app.post(
+      '/calendar/feed',
+      { config: read, schema: { tags, response: { 201: NewFeedDto, ...standardErrors } } },
+      async (request, reply) => reply.status(201).send(await createFeed(deps, actorCtx(request))),
+    );
+
+    app.delete(
+      '/calendar/feed',
+      { config: read, schema: { tags, response: { 204: z.null().describe('Revoked'), ...standardErrors } } },
+      async (request, reply) => {
+        await revokeFeed(deps, actorCtx(request));
+        return reply.status(204).send(null);
+      },
+    );
 
     // Public: the secret token in the path is the credential (calendar apps cannot sign in).
     app.get(
       '/calendar/feed/:token.ics',
-      { config: { access: 'public', touchSession: false }, schema: { tags, params: FeedParams, response: { 200: z.string().describe('text/calendar'), 404: ErrorBody } } },
+      {
+        config: { access: 'public', touchSession: false },
+        schema: { tags, params: FeedParams, response: { 200: z.string().describe('text/calendar'), 404: ErrorBody } },
+      },
       async (request, reply) => {
         const body = await renderFeed(deps, request.params.token, new Date(request.nowMs));
-        return reply.type('text/calendar; charset=utf-8').header('Content-Disposition', 'inline; filename="openiop-schedule.ics"').serializer((payload) => String(payload)).send(body);
+        return reply
+          .type('text/calendar; charset=utf-8')
+          .header('Content-Disposition', 'inline; filename="openiop-schedule.ics"')
+          .serializer((payload) => String(payload))
+          .send(body);
       },
     );
   };

@@ -19,7 +19,13 @@ export const MAX_CALENDAR_DAYS = 42;
 /** Roles that may read patient data (issue #3 brief); the admin reads calendars but not patients. */
 const PATIENT_READERS: readonly Role[] = ['clinician', 'psychiatrist', 'admissions', 'director', 'front_desk', 'billing'];
 
-export type CalendarQuery = { view: CalendarView; id: string; week?: string | undefined; from?: string | undefined; to?: string | undefined };
+export type CalendarQuery = {
+  view: CalendarView;
+  id: string;
+  week?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+};
 
 export type CalendarDto = {
   view: CalendarView;
@@ -35,11 +41,17 @@ export type CalendarDto = {
 };
 
 /** Monday..Sunday of an ISO week "YYYY-Www", or an explicit from..to of at most six weeks. */
-export function calendarRange(query: { week?: string | undefined; from?: string | undefined; to?: string | undefined }): { week: string | null; from: string; to: string } {
+export function calendarRange(query: { week?: string | undefined; from?: string | undefined; to?: string | undefined }): {
+  week: string | null;
+  from: string;
+  to: string;
+} {
   if (query.week !== undefined) {
     if (query.from !== undefined || query.to !== undefined) throw fieldError('week', 'give either week or from and to, not both');
     const match = /^(\d{4})-W(\d{2})$/.exec(query.week);
-    const monday = match ? DateTime.fromObject({ weekYear: Number(match[1]), weekNumber: Number(match[2]), weekday: 1 }, { zone: 'utc' }) : null;
+    const monday = match
+      ? DateTime.fromObject({ weekYear: Number(match[1]), weekNumber: Number(match[2]), weekday: 1 }, { zone: 'utc' })
+      : null;
     if (!monday?.isValid || `${monday.weekYear}-W${String(monday.weekNumber).padStart(2, '0')}` !== query.week) {
       throw fieldError('week', `"${query.week}" is not an ISO week (YYYY-Www, e.g. 2026-W10)`);
     }
@@ -82,7 +94,8 @@ async function subjectOf(db: Db, ctx: ActorCtx, view: CalendarView, id: string):
       return { label: staff.displayName, timeZone: null, patient: null };
     }
     case 'patient': {
-      if (!ctx.actor.roles.some((role) => PATIENT_READERS.includes(role))) throw new DomainError('FORBIDDEN', 'Your roles do not allow reading patient schedules');
+      if (!ctx.actor.roles.some((role) => PATIENT_READERS.includes(role)))
+        throw new DomainError('FORBIDDEN', 'Your roles do not allow reading patient schedules');
       const patient = await findPatient(db, organizationId, id);
       if (!patient) throw missing();
       return { label: patient.displayName, timeZone: null, patient: { id: patient.id, displayName: patient.displayName } };
@@ -110,6 +123,16 @@ export async function calendarView(deps: AppDeps, ctx: ActorCtx, query: Calendar
         details: { from: range.from, to: range.to },
       });
     }
-    return { view: query.view, id: query.id, label: subject.label, timeZone: subject.timeZone, week: range.week, from: range.from, to: range.to, sessions, patient: subject.patient };
+    return {
+      view: query.view,
+      id: query.id,
+      label: subject.label,
+      timeZone: subject.timeZone,
+      week: range.week,
+      from: range.from,
+      to: range.to,
+      sessions,
+      patient: subject.patient,
+    };
   });
 }

@@ -70,7 +70,10 @@ describe('the clinician iCalendar feed', () => {
   it('marks cancelled sessions as cancelled and covers two weeks back to eight weeks ahead', async () => {
     const s = await clinicianWithSchedule('2026-01-05');
     await call(t, s.director, 'POST', '/api/v1/schedules/generate', { from: '2026-01-26', to: '2026-05-31' });
-    const cancelled = await call(t, s.frontDesk, 'POST', `/api/v1/appointments/${s.appointmentId}/cancel`, { reason: 'Patient unwell', version: 1 });
+    const cancelled = await call(t, s.frontDesk, 'POST', `/api/v1/appointments/${s.appointmentId}/cancel`, {
+      reason: 'Patient unwell',
+      version: 1,
+    });
     expect(cancelled.statusCode).toBe(200);
     const { url } = (await call(t, s.clinician, 'POST', FEED)).json();
     const body = (await fetchFeed(url)).body;

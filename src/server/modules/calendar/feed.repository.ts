@@ -5,7 +5,10 @@ type Q = Kysely<Database>;
 
 export type FeedRecord = { id: string; organizationId: string; userId: string; createdAt: Date };
 
-export async function insertFeed(db: Q, input: { organizationId: string; userId: string; tokenHash: string; now: Date }): Promise<FeedRecord> {
+export async function insertFeed(
+  db: Q,
+  input: { organizationId: string; userId: string; tokenHash: string; now: Date },
+): Promise<FeedRecord> {
   const row = await db
     .insertInto('calendar_feeds')
     .values({ organization_id: input.organizationId, user_id: input.userId, token_hash: input.tokenHash, created_at: input.now })

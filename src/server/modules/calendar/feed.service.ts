@@ -29,7 +29,13 @@ function feedPath(token: string): string {
 }
 
 function auditBase(ctx: ActorCtx) {
-  return { organizationId: ctx.actor.organizationId, userId: ctx.actor.userId, outcome: 'success' as const, clientIp: ctx.ip, requestId: ctx.requestId };
+  return {
+    organizationId: ctx.actor.organizationId,
+    userId: ctx.actor.userId,
+    outcome: 'success' as const,
+    clientIp: ctx.ip,
+    requestId: ctx.requestId,
+  };
 }
 
 export async function feedStatus(deps: AppDeps, ctx: ActorCtx): Promise<FeedStatusDto> {
@@ -44,7 +50,13 @@ export async function createFeed(deps: AppDeps, ctx: ActorCtx): Promise<NewFeedD
     const replaced = await repo.revokeFeeds(trx, organizationId, ctx.actor.userId, ctx.now);
     const token = newToken();
     const feed = await repo.insertFeed(trx, { organizationId, userId: ctx.actor.userId, tokenHash: sha256(token), now: ctx.now });
-    await deps.audit(trx, { ...auditBase(ctx), action: 'calendar_feed.created', entityType: 'calendar_feed', entityId: feed.id, details: { replaced } });
+    await deps.audit(trx, {
+      ...auditBase(ctx),
+      action: 'calendar_feed.created',
+      entityType: 'calendar_feed',
+      entityId: feed.id,
+      details: { replaced },
+    });
     return { url: feedPath(token), createdAt: feed.createdAt.toISOString() };
   });
 }
@@ -52,7 +64,8 @@ export async function createFeed(deps: AppDeps, ctx: ActorCtx): Promise<NewFeedD
 export async function revokeFeed(deps: AppDeps, ctx: ActorCtx): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     const revoked = await repo.revokeFeeds(trx, ctx.actor.organizationId, ctx.actor.userId, ctx.now);
-    if (revoked > 0) await deps.audit(trx, { ...auditBase(ctx), action: 'calendar_feed.revoked', entityType: 'calendar_feed', details: { revoked } });
+    if (revoked > 0)
+      await deps.audit(trx, { ...auditBase(ctx), action: 'calendar_feed.revoked', entityType: 'calendar_feed', details: { revoked } });
   });
 }
 
@@ -72,7 +85,13 @@ export async function renderFeed(deps: AppDeps, token: string, now: Date): Promi
   const feed = await repo.findFeedByHash(deps.db, sha256(token));
   if (!feed) throw new DomainError('NOT_FOUND', 'No such calendar feed');
   const today = now.toISOString().slice(0, 10);
-  const sessions = await sessionsInView(deps.db, feed.organizationId, { by: 'clinician', id: feed.userId }, addDays(today, -FEED_PAST_DAYS), addDays(today, FEED_AHEAD_DAYS));
+  const sessions = await sessionsInView(
+    deps.db,
+    feed.organizationId,
+    { by: 'clinician', id: feed.userId },
+    addDays(today, -FEED_PAST_DAYS),
+    addDays(today, FEED_AHEAD_DAYS),
+  );
   const calendar = ical({ name: 'OpenIOP schedule', prodId: { company: 'OpenIOP', product: 'Schedule', language: 'EN' }, ttl: 60 * 60 });
   for (const session of sessions) {
     calendar.createEvent({

@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditActions, call, createTestOrg, sessionFor, testApp, type TestApp, type TestOrg, type TestSession } from '../../../../test/support.js';
+import {
+  auditActions,
+  call,
+  createTestOrg,
+  sessionFor,
+  testApp,
+  type TestApp,
+  type TestOrg,
+  type TestSession,
+} from '../../../../test/support.js';
 import type { Role } from '../../../domain/access/roles.js';
 import { generateSessions } from '../../../domain/scheduling/session-generation.js';
 import { closuresBetween } from './closures.service.js';
@@ -25,7 +34,13 @@ function site(org: TestOrg, index = 0): string {
 }
 
 async function rows(org: TestOrg) {
-  return t.db.selectFrom('closures').selectAll().where('organization_id', '=', org.organizationId).orderBy('closed_on').orderBy('id').execute();
+  return t.db
+    .selectFrom('closures')
+    .selectAll()
+    .where('organization_id', '=', org.organizationId)
+    .orderBy('closed_on')
+    .orderBy('id')
+    .execute();
 }
 
 async function close(as: TestSession, body: Record<string, unknown>) {
@@ -45,7 +60,12 @@ describe('closures', () => {
     expect(all).toEqual({ id: expect.any(String), siteId: null, date: '2026-12-25', reason: 'Christmas Day' });
     const north = await close(as, { siteId: site(org), date: '2026-12-24', reason: 'Boiler repair' });
     expect(north).toMatchObject({ siteId: site(org), date: '2026-12-24' });
-    const audit = await t.db.selectFrom('audit_events').select(['action', 'entity_id', 'details']).where('organization_id', '=', org.organizationId).orderBy('chain_seq').execute();
+    const audit = await t.db
+      .selectFrom('audit_events')
+      .select(['action', 'entity_id', 'details'])
+      .where('organization_id', '=', org.organizationId)
+      .orderBy('chain_seq')
+      .execute();
     expect(audit).toEqual([
       { action: 'closure.created', entity_id: all.id, details: { date: '2026-12-25', siteId: null, sessionsCancelled: 0 } },
       { action: 'closure.created', entity_id: north.id, details: { date: '2026-12-24', siteId: site(org), sessionsCancelled: 0 } },
@@ -59,7 +79,10 @@ describe('closures', () => {
     const south = await close(as, { siteId: site(org, 1), date: '2026-12-31', reason: 'Flooding' });
     await close(as, { date: '2027-01-02', reason: 'Outside the range' });
     const other = await createTestOrg(t.deps);
-    await t.db.insertInto('closures').values({ organization_id: other.organizationId, site_id: null, closed_on: '2027-01-01', reason: 'Other org' }).execute();
+    await t.db
+      .insertInto('closures')
+      .values({ organization_id: other.organizationId, site_id: null, closed_on: '2027-01-01', reason: 'Other org' })
+      .execute();
 
     const clinician = await sessionFor(t, org.users.clinician, org.organizationId);
     const all = await call(t, clinician, 'GET', '/api/v1/closures?from=2026-12-31&to=2027-01-01');
@@ -94,12 +117,24 @@ describe('closures', () => {
   });
 
   it.each([
-    ['the whole organization twice', [{ date: '2026-07-03', reason: 'Independence Day (observed)' }], { date: '2026-07-03', reason: 'Again' }],
+    [
+      'the whole organization twice',
+      [{ date: '2026-07-03', reason: 'Independence Day (observed)' }],
+      { date: '2026-07-03', reason: 'Again' },
+    ],
     ['a site twice', [{ site: 0, date: '2026-07-03', reason: 'Power cut' }], { site: 0, date: '2026-07-03', reason: 'Again' }],
-    ['a site already closed with the whole organization', [{ date: '2026-07-03', reason: 'Holiday' }], { site: 1, date: '2026-07-03', reason: 'Again' }],
+    [
+      'a site already closed with the whole organization',
+      [{ date: '2026-07-03', reason: 'Holiday' }],
+      { site: 1, date: '2026-07-03', reason: 'Again' },
+    ],
   ])('answers 409 naming date for closing %s on one day, keeping one closure', async (_label, first, second) => {
     const { org, as } = await orgAs();
-    const asBody = (input: { site?: number; date: string; reason: string }) => ({ date: input.date, reason: input.reason, ...(input.site === undefined ? {} : { siteId: site(org, input.site) }) });
+    const asBody = (input: { site?: number; date: string; reason: string }) => ({
+      date: input.date,
+      reason: input.reason,
+      ...(input.site === undefined ? {} : { siteId: site(org, input.site) }),
+    });
     for (const input of first) await close(as, asBody(input));
     const before = await rows(org);
     const response = await call(t, as, 'POST', '/api/v1/closures', asBody(second));
@@ -112,7 +147,9 @@ describe('closures', () => {
 
   it('gives one closure and one 409 when the same closure is sent twice at once', async () => {
     const { org, as } = await orgAs();
-    const results = await Promise.all([1, 2].map(() => call(t, as, 'POST', '/api/v1/closures', { siteId: site(org), date: '2026-11-26', reason: 'Thanksgiving' })));
+    const results = await Promise.all(
+      [1, 2].map(() => call(t, as, 'POST', '/api/v1/closures', { siteId: site(org), date: '2026-11-26', reason: 'Thanksgiving' })),
+    );
     expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
     expect(await rows(org)).toHaveLength(1);
   });
@@ -163,18 +200,29 @@ describe('closures', () => {
   it("answers 404 for deleting another organization's closure and keeps it", async () => {
     const { as } = await orgAs();
     const other = await createTestOrg(t.deps);
-    const row = await t.db.insertInto('closures').values({ organization_id: other.organizationId, site_id: null, closed_on: '2026-09-07', reason: 'Labor Day' }).returning('id').executeTakeFirstOrThrow();
+    const row = await t.db
+      .insertInto('closures')
+      .values({ organization_id: other.organizationId, site_id: null, closed_on: '2026-09-07', reason: 'Labor Day' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     expect((await call(t, as, 'DELETE', `/api/v1/closures/${row.id}`)).statusCode).toBe(404);
     expect(await rows(other)).toHaveLength(1);
   });
 
-  it.each<Role>(['clinician', 'psychiatrist', 'admissions', 'front_desk', 'billing', 'auditor'])('refuses a %s creating or deleting closures (403)', async (role) => {
-    const { org, as } = await orgAs(role);
-    const row = await t.db.insertInto('closures').values({ organization_id: org.organizationId, site_id: null, closed_on: '2026-10-12', reason: 'Holiday' }).returning('id').executeTakeFirstOrThrow();
-    expect((await call(t, as, 'POST', '/api/v1/closures', { date: '2026-10-13', reason: 'Mine' })).statusCode).toBe(403);
-    expect((await call(t, as, 'DELETE', `/api/v1/closures/${row.id}`)).statusCode).toBe(403);
-    expect(await rows(org)).toHaveLength(1);
-  });
+  it.each<Role>(['clinician', 'psychiatrist', 'admissions', 'front_desk', 'billing', 'auditor'])(
+    'refuses a %s creating or deleting closures (403)',
+    async (role) => {
+      const { org, as } = await orgAs(role);
+      const row = await t.db
+        .insertInto('closures')
+        .values({ organization_id: org.organizationId, site_id: null, closed_on: '2026-10-12', reason: 'Holiday' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      expect((await call(t, as, 'POST', '/api/v1/closures', { date: '2026-10-13', reason: 'Mine' })).statusCode).toBe(403);
+      expect((await call(t, as, 'DELETE', `/api/v1/closures/${row.id}`)).statusCode).toBe(403);
+      expect(await rows(org)).toHaveLength(1);
+    },
+  );
 
   it('keeps closures from the auditor (403)', async () => {
     const { as } = await orgAs('auditor');
@@ -189,8 +237,22 @@ describe('closuresBetween (for session generation)', () => {
     await close(as, { siteId: site(org, 1), date: '2026-11-25', reason: 'South only' });
     const closures = await closuresBetween(t.db, org.organizationId, { from: '2026-11-23', to: '2026-11-29' }, site(org));
     expect(closures).toEqual([{ date: '2026-11-26', reason: 'Thanksgiving', siteId: site(org) }]);
-    const template = { id: 'tpl', siteId: site(org), timeZone: 'America/Chicago', daysOfWeek: [3, 4] as const, startTime: '09:00', durationMinutes: 180, startsOn: '2026-11-02', endsOn: null, facilitatorId: null };
-    const sessions = generateSessions(template, { from: '2026-11-23', to: '2026-11-29' }, await closuresBetween(t.db, org.organizationId, { from: '2026-11-23', to: '2026-11-29' }));
+    const template = {
+      id: 'tpl',
+      siteId: site(org),
+      timeZone: 'America/Chicago',
+      daysOfWeek: [3, 4] as const,
+      startTime: '09:00',
+      durationMinutes: 180,
+      startsOn: '2026-11-02',
+      endsOn: null,
+      facilitatorId: null,
+    };
+    const sessions = generateSessions(
+      template,
+      { from: '2026-11-23', to: '2026-11-29' },
+      await closuresBetween(t.db, org.organizationId, { from: '2026-11-23', to: '2026-11-29' }),
+    );
     expect(sessions.map((s) => [s.localDate, s.status])).toEqual([
       ['2026-11-25', 'scheduled'],
       ['2026-11-26', 'cancelled'],
@@ -199,14 +261,26 @@ describe('closuresBetween (for session generation)', () => {
 });
 
 describe('closures and the generated schedule', () => {
-  it('cancels the day\'s group sessions when a closure is created and schedules them again when it is removed', async () => {
+  it("cancels the day's group sessions when a closure is created and schedules them again when it is removed", async () => {
     const { org, as } = await orgAs('director');
     const programId = await createProgram(t.db, org);
-    const templateId = await createTemplate(t.db, org, { programId, roomId: null, daysOfWeek: [1, 2, 3, 4, 5], startsOn: '2026-11-02', startTime: '09:00', durationMinutes: 90 });
+    const templateId = await createTemplate(t.db, org, {
+      programId,
+      roomId: null,
+      daysOfWeek: [1, 2, 3, 4, 5],
+      startsOn: '2026-11-02',
+      startTime: '09:00',
+      durationMinutes: 90,
+    });
     const generate = await call(t, as, 'POST', '/api/v1/schedules/generate', { from: '2026-12-07', to: '2026-12-11', templateId });
     expect(generate.statusCode).toBe(200);
     const statusOn = async (date: string) =>
-      (await t.db.selectFrom('sessions_of_care').select(['status', 'cancelled_by']).where('template_id', '=', templateId).where('occurrence_date', '=', date).executeTakeFirstOrThrow());
+      await t.db
+        .selectFrom('sessions_of_care')
+        .select(['status', 'cancelled_by'])
+        .where('template_id', '=', templateId)
+        .where('occurrence_date', '=', date)
+        .executeTakeFirstOrThrow();
     expect(await statusOn('2026-12-08')).toEqual({ status: 'scheduled', cancelled_by: null });
 
     const closure = await close(as, { siteId: null, date: '2026-12-08', reason: 'Snow day' });

@@ -21,10 +21,18 @@ function toClosure(row: Row): ClosureRecord {
  * Closures from `from` to `to` (local dates, both inclusive). With a site: that site's closures and
  * the organization-wide ones, which close it too.
  */
-export async function listClosures(db: Q, organizationId: string, range: { from: string; to: string }, siteId?: string): Promise<ClosureRecord[]> {
+export async function listClosures(
+  db: Q,
+  organizationId: string,
+  range: { from: string; to: string },
+  siteId?: string,
+): Promise<ClosureRecord[]> {
   let query = baseQuery(db, organizationId).where('closed_on', '>=', range.from).where('closed_on', '<=', range.to);
   if (siteId !== undefined) query = query.where((eb) => eb.or([eb('site_id', '=', siteId), eb('site_id', 'is', null)]));
-  const rows = await query.orderBy('closed_on').orderBy('site_id', (ob) => ob.nullsFirst()).execute();
+  const rows = await query
+    .orderBy('closed_on')
+    .orderBy('site_id', (ob) => ob.nullsFirst())
+    .execute();
   return rows.map(toClosure);
 }
 
@@ -39,7 +47,10 @@ export async function findOrganizationClosure(db: Q, organizationId: string, dat
   return row && toClosure(row);
 }
 
-export async function insertClosure(db: Q, input: { organizationId: string; siteId: string | null; date: string; reason: string }): Promise<string> {
+export async function insertClosure(
+  db: Q,
+  input: { organizationId: string; siteId: string | null; date: string; reason: string },
+): Promise<string> {
   const row = await db
     .insertInto('closures')
     .values({ organization_id: input.organizationId, site_id: input.siteId, closed_on: input.date, reason: input.reason })

@@ -25,7 +25,11 @@ function checkRange(range: { from: string; to: string }): void {
   if (days > MAX_CLOSURE_RANGE_DAYS) throw fieldError('to', `the range may cover at most ${MAX_CLOSURE_RANGE_DAYS} days`);
 }
 
-export async function listClosures(deps: AppDeps, ctx: ActorCtx, query: { from: string; to: string; siteId?: string | undefined }): Promise<ClosureDto[]> {
+export async function listClosures(
+  deps: AppDeps,
+  ctx: ActorCtx,
+  query: { from: string; to: string; siteId?: string | undefined },
+): Promise<ClosureDto[]> {
   checkRange(query);
   const organizationId = ctx.actor.organizationId;
   if (query.siteId !== undefined && !(await findSite(deps.db, organizationId, query.siteId))) throw fieldError('siteId', 'unknown site');
@@ -36,7 +40,11 @@ function duplicate(message: string): DomainError {
   return new DomainError('DUPLICATE', message, { details: [{ path: 'date', message: 'already closed on this date' }] });
 }
 
-export async function createClosure(deps: AppDeps, ctx: ActorCtx, input: { siteId: string | null; date: string; reason: string }): Promise<ClosureDto> {
+export async function createClosure(
+  deps: AppDeps,
+  ctx: ActorCtx,
+  input: { siteId: string | null; date: string; reason: string },
+): Promise<ClosureDto> {
   assertLocalDate(input.date, 'date');
   try {
     return await deps.db.transaction().execute(async (trx) => {
@@ -44,16 +52,32 @@ export async function createClosure(deps: AppDeps, ctx: ActorCtx, input: { siteI
       if (input.siteId !== null) {
         if (!(await findSite(trx, organizationId, input.siteId))) throw fieldError('siteId', 'unknown site');
         // A whole-organization closure already closes this site on that day.
-        if (await repo.findOrganizationClosure(trx, organizationId, input.date)) throw duplicate(`Every site is already closed on ${input.date}`);
+        if (await repo.findOrganizationClosure(trx, organizationId, input.date))
+          throw duplicate(`Every site is already closed on ${input.date}`);
       }
       const closureId = await repo.insertClosure(trx, { organizationId, ...input });
       // The day's generated group sessions are cancelled now, in the same transaction.
-      const summary = await materializeRange(trx, organizationId, { from: input.date, to: input.date }, { siteId: input.siteId ?? undefined }, ctx.now);
-      await deps.audit(trx, { ...auditBase(ctx), action: 'closure.created', entityType: 'closure', entityId: closureId, details: { date: input.date, siteId: input.siteId, sessionsCancelled: summary.cancelledByClosure } });
+      const summary = await materializeRange(
+        trx,
+        organizationId,
+        { from: input.date, to: input.date },
+        { siteId: input.siteId ?? undefined },
+        ctx.now,
+      );
+      await deps.audit(trx, {
+        ...auditBase(ctx),
+        action: 'closure.created',
+        entityType: 'closure',
+        entityId: closureId,
+        details: { date: input.date, siteId: input.siteId, sessionsCancelled: summary.cancelledByClosure },
+      });
       return { id: closureId, ...input };
     });
   } catch (error) {
-    if (isUniqueViolation(error, repo.CLOSURE_UNIQUE)) throw duplicate(input.siteId === null ? `The organization is already closed on ${input.date}` : `This site is already closed on ${input.date}`);
+    if (isUniqueViolation(error, repo.CLOSURE_UNIQUE))
+      throw duplicate(
+        input.siteId === null ? `The organization is already closed on ${input.date}` : `This site is already closed on ${input.date}`,
+      );
     throw error;
   }
 }
@@ -66,7 +90,13 @@ export async function deleteClosure(deps: AppDeps, ctx: ActorCtx, closureId: str
     if (!closure) throw new DomainError('NOT_FOUND', 'No such closure');
     await repo.deleteClosure(trx, organizationId, closureId);
     await materializeRange(trx, organizationId, { from: closure.date, to: closure.date }, { siteId: closure.siteId ?? undefined }, ctx.now);
-    await deps.audit(trx, { ...auditBase(ctx), action: 'closure.deleted', entityType: 'closure', entityId: closureId, details: { date: closure.date, siteId: closure.siteId } });
+    await deps.audit(trx, {
+      ...auditBase(ctx),
+      action: 'closure.deleted',
+      entityType: 'closure',
+      entityId: closureId,
+      details: { date: closure.date, siteId: closure.siteId },
+    });
   });
 }
 
@@ -75,7 +105,12 @@ export async function deleteClosure(deps: AppDeps, ctx: ActorCtx, closureId: str
  * generation takes (`generateSessions(template, range, closures)`). Without `siteId` every closure
  * of the organization; with it, that site's and the organization-wide ones.
  */
-export async function closuresBetween(db: Db, organizationId: string, range: { from: string; to: string }, siteId?: string): Promise<Closure[]> {
+export async function closuresBetween(
+  db: Db,
+  organizationId: string,
+  range: { from: string; to: string },
+  siteId?: string,
+): Promise<Closure[]> {
   const records = await repo.listClosures(db, organizationId, range, siteId);
   return records.map((closure) => ({ date: closure.date, reason: closure.reason, siteId: closure.siteId }));
 }

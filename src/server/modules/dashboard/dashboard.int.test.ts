@@ -30,7 +30,15 @@ describe('GET /dashboard', () => {
     const south = body.sites.find((site: { siteId: string }) => site.siteId === org.siteIds[1]);
     expect(north).toMatchObject({ today: '2026-11-04', timeZone: 'America/Chicago' });
     expect(north.sessions).toEqual([
-      expect.objectContaining({ sessionId: fixture.sessionIds[2], programName: 'Adult IOP mornings', status: 'scheduled', expectedCount: 4, recordedCount: 3, checkedInCount: 2, dayClosed: false }),
+      expect.objectContaining({
+        sessionId: fixture.sessionIds[2],
+        programName: 'Adult IOP mornings',
+        status: 'scheduled',
+        expectedCount: 4,
+        recordedCount: 3,
+        checkedInCount: 2,
+        dayClosed: false,
+      }),
     ]);
     expect(south).toMatchObject({ today: '2026-11-04', sessions: [expect.objectContaining({ expectedCount: 0, recordedCount: 0 })] });
   });
@@ -70,7 +78,10 @@ describe('GET /dashboard', () => {
     const { fixture, director } = await setup();
     await t.db.updateTable('programs').set({ weekly_ceiling_minutes: 600 }).where('id', '=', fixture.programId).execute();
     const body = (await call(t, director, 'GET', '/api/v1/dashboard')).json();
-    expect(body.atRisk.patients.find((p: { patientId: string }) => p.patientId === fixture.patients.steady)).toMatchObject({ status: 'on_track', overCeiling: true });
+    expect(body.atRisk.patients.find((p: { patientId: string }) => p.patientId === fixture.patients.steady)).toMatchObject({
+      status: 'on_track',
+      overCeiling: true,
+    });
   });
 
   it('lists admissions and discharges of the last 7 days', async () => {
@@ -79,22 +90,39 @@ describe('GET /dashboard', () => {
     const recentEpisode = await admit(t.db, org, { patientId: recent, programId: fixture.programId, admittedOn: '2026-11-02' });
     const left = await createPatient(t.db, org, { firstName: 'Left', lastName: 'Early' });
     const leftEpisode = await admit(t.db, org, { patientId: left, programId: fixture.programId, admittedOn: '2026-09-01' });
-    await t.db.updateTable('episodes').set({ status: 'closed', discharged_on: '2026-11-03', disposition: 'stepped_down' }).where('id', '=', leftEpisode).execute();
+    await t.db
+      .updateTable('episodes')
+      .set({ status: 'closed', discharged_on: '2026-11-03', disposition: 'stepped_down' })
+      .where('id', '=', leftEpisode)
+      .execute();
     const old = await createPatient(t.db, org);
     const oldEpisode = await admit(t.db, org, { patientId: old, programId: fixture.programId, admittedOn: '2026-09-01' });
-    await t.db.updateTable('episodes').set({ status: 'closed', discharged_on: '2026-10-28', disposition: 'completed' }).where('id', '=', oldEpisode).execute();
+    await t.db
+      .updateTable('episodes')
+      .set({ status: 'closed', discharged_on: '2026-10-28', disposition: 'completed' })
+      .where('id', '=', oldEpisode)
+      .execute();
 
     const body = (await call(t, director, 'GET', '/api/v1/dashboard')).json();
-    expect(body.admissions).toEqual([expect.objectContaining({ episodeId: recentEpisode, name: 'Recent Arrival', date: '2026-11-02', transfer: false })]);
+    expect(body.admissions).toEqual([
+      expect.objectContaining({ episodeId: recentEpisode, name: 'Recent Arrival', date: '2026-11-02', transfer: false }),
+    ]);
     expect(body.discharges).toEqual([expect.objectContaining({ episodeId: leftEpisode, date: '2026-11-03', disposition: 'stepped_down' })]);
   });
 
   it('audits the read as one event listing the patients it names', async () => {
     const { org, fixture, director } = await setup();
     await call(t, director, 'GET', '/api/v1/dashboard');
-    const events = await t.db.selectFrom('audit_events').selectAll().where('organization_id', '=', org.organizationId).where('action', '=', 'dashboard.viewed').execute();
+    const events = await t.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('organization_id', '=', org.organizationId)
+      .where('action', '=', 'dashboard.viewed')
+      .execute();
     expect(events).toHaveLength(1);
-    expect(((events[0]?.details as { patientIds: string[] }).patientIds ?? []).sort()).toEqual([fixture.patients.edge, fixture.patients.missing, fixture.patients.partial].sort());
+    expect(((events[0]?.details as { patientIds: string[] }).patientIds ?? []).sort()).toEqual(
+      [fixture.patients.edge, fixture.patients.missing, fixture.patients.partial].sort(),
+    );
   });
 
   it('shows nothing of another organization', async () => {

@@ -105,11 +105,29 @@ export async function todaysSessions(db: Q, organizationId: string, now: Date): 
   }));
 }
 
-export type CensusRow = { programId: string; programName: string; siteId: string; siteName: string; levelOfCare: string; population: string; groupCapacity: number; openEpisodes: number };
+export type CensusRow = {
+  programId: string;
+  programName: string;
+  siteId: string;
+  siteName: string;
+  levelOfCare: string;
+  population: string;
+  groupCapacity: number;
+  openEpisodes: number;
+};
 
 /** Open episodes per active program (a program with none shows 0). */
 export async function censusByProgram(db: Q, organizationId: string): Promise<CensusRow[]> {
-  const result = await sql<{ id: string; name: string; site_id: string; site_name: string; level_of_care: string; population: string; group_capacity: number; open_episodes: number }>`
+  const result = await sql<{
+    id: string;
+    name: string;
+    site_id: string;
+    site_name: string;
+    level_of_care: string;
+    population: string;
+    group_capacity: number;
+    open_episodes: number;
+  }>`
     SELECT p.id, p.name, p.site_id, st.name AS site_name, p.level_of_care, p.population, p.group_capacity,
       (SELECT count(*)::int FROM episodes e WHERE e.program_id = p.id AND e.status = 'open') AS open_episodes
     FROM programs p JOIN sites st ON st.id = p.site_id
@@ -145,7 +163,14 @@ export type EpisodeMovement = {
  * Admissions and discharges dated within the last `days` days, counted on the local today of
  * each program's site, newest first.
  */
-export async function recentMovements(db: Q, organizationId: string, now: Date, kind: 'admitted' | 'discharged', days: number, limit: number): Promise<EpisodeMovement[]> {
+export async function recentMovements(
+  db: Q,
+  organizationId: string,
+  now: Date,
+  kind: 'admitted' | 'discharged',
+  days: number,
+  limit: number,
+): Promise<EpisodeMovement[]> {
   const dateColumn = kind === 'admitted' ? sql.ref('e.admitted_on') : sql.ref('e.discharged_on');
   const result = await sql<{
     id: string;

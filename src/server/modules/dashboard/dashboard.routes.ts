@@ -9,7 +9,10 @@ export function dashboardRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/dashboard',
-      { config: { access: { roles: INTENSITY_READERS } }, schema: { tags: ['dashboard'], response: { 200: DashboardDto, ...dashboardErrors } } },
+      {
+        config: { access: { roles: INTENSITY_READERS } },
+        schema: { tags: ['dashboard'], response: { 200: DashboardDto, ...dashboardErrors } },
+      },
       (request) => getDashboard(deps, actorCtx(request)),
     );
   };

@@ -16,7 +16,13 @@ export const TodaySessionDto = z.object({
   checkedInCount: z.number(),
 });
 
-export const SiteTodayDto = z.object({ siteId: z.string(), siteName: z.string(), timeZone: z.string(), today: z.string(), sessions: z.array(TodaySessionDto) });
+export const SiteTodayDto = z.object({
+  siteId: z.string(),
+  siteName: z.string(),
+  timeZone: z.string(),
+  today: z.string(),
+  sessions: z.array(TodaySessionDto),
+});
 
 export const CensusDto = z.object({
   programId: z.string(),

@@ -2,7 +2,13 @@ import type { ActorCtx, AppDeps } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { forecastInstant, judgeFacts } from '../intensity/intensity.service.js';
 import { weekBounds, weekContaining } from '../intensity/iso-week.js';
-import { attendanceFacts, openEpisodes, plannedSessions, preferIndexedPlans, type PatientWindow } from '../intensity/intensity.repository.js';
+import {
+  attendanceFacts,
+  openEpisodes,
+  plannedSessions,
+  preferIndexedPlans,
+  type PatientWindow,
+} from '../intensity/intensity.repository.js';
 import * as repo from './dashboard.repository.js';
 import type { AtRisk, Dashboard } from './dashboard.schemas.js';
 
@@ -34,7 +40,13 @@ export async function patientsAtRisk(db: Db, organizationId: string, now: Date):
   for (const episode of episodes) {
     const entry = weeks.get(episode.patientId);
     if (!entry) continue;
-    const { forecast } = judgeFacts(episode, entry.week, forecastInstant(now, entry.bounds), facts.get(episode.patientId) ?? [], planned.get(episode.patientId) ?? []);
+    const { forecast } = judgeFacts(
+      episode,
+      entry.week,
+      forecastInstant(now, entry.bounds),
+      facts.get(episode.patientId) ?? [],
+      planned.get(episode.patientId) ?? [],
+    );
     if (forecast.status === 'on_track' && !forecast.overCeiling) continue;
     result.push({
       patientId: episode.patientId,
@@ -50,7 +62,9 @@ export async function patientsAtRisk(db: Db, organizationId: string, now: Date):
       reasons: forecast.reasons,
     });
   }
-  return result.sort((a, b) => SEVERITY[a.status] - SEVERITY[b.status] || a.name.localeCompare(b.name) || a.patientId.localeCompare(b.patientId));
+  return result.sort(
+    (a, b) => SEVERITY[a.status] - SEVERITY[b.status] || a.name.localeCompare(b.name) || a.patientId.localeCompare(b.patientId),
+  );
 }
 
 /**
@@ -71,7 +85,15 @@ export async function getDashboard(deps: AppDeps, ctx: ActorCtx): Promise<Dashbo
       }
       if (row.session) {
         const { id, startsAt, endsAt, expected, recorded, checkedIn, ...rest } = row.session;
-        site.sessions.push({ sessionId: id, ...rest, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), expectedCount: expected, recordedCount: recorded, checkedInCount: checkedIn });
+        site.sessions.push({
+          sessionId: id,
+          ...rest,
+          startsAt: startsAt.toISOString(),
+          endsAt: endsAt.toISOString(),
+          expectedCount: expected,
+          recordedCount: recorded,
+          checkedInCount: checkedIn,
+        });
       }
     }
     const census = await repo.censusByProgram(trx, organizationId);

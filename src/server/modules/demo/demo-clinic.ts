@@ -43,7 +43,15 @@ const PROGRAMS: ProgramSpec[] = [
     conditions: ['F32', 'F33', 'F41', 'F43'],
     groups: [
       { title: 'CBT skills', modality: 'cbt', days: [1, 2, 3, 4], start: '09:00', minutes: 90, room: 'Cedar', facilitator: 'therapist1' },
-      { title: 'DBT skills', modality: 'dbt_skills', days: [1, 2, 3, 4], start: '10:45', minutes: 90, room: 'Cedar', facilitator: 'therapist2' },
+      {
+        title: 'DBT skills',
+        modality: 'dbt_skills',
+        days: [1, 2, 3, 4],
+        start: '10:45',
+        minutes: 90,
+        room: 'Cedar',
+        facilitator: 'therapist2',
+      },
     ],
     patients: 14,
   },
@@ -59,8 +67,24 @@ const PROGRAMS: ProgramSpec[] = [
     description: 'Three evenings a week by video, for adults who work or study during the day.',
     conditions: ['F32', 'F41', 'F43', 'F60'],
     groups: [
-      { title: 'Process group', modality: 'process_group', days: [1, 2, 4], start: '18:00', minutes: 90, room: null, facilitator: 'therapist3' },
-      { title: 'Psychoeducation', modality: 'psychoeducation', days: [1, 2, 4], start: '19:45', minutes: 105, room: null, facilitator: 'clinician' },
+      {
+        title: 'Process group',
+        modality: 'process_group',
+        days: [1, 2, 4],
+        start: '18:00',
+        minutes: 90,
+        room: null,
+        facilitator: 'therapist3',
+      },
+      {
+        title: 'Psychoeducation',
+        modality: 'psychoeducation',
+        days: [1, 2, 4],
+        start: '19:45',
+        minutes: 105,
+        room: null,
+        facilitator: 'clinician',
+      },
     ],
     patients: 12,
   },
@@ -76,8 +100,24 @@ const PROGRAMS: ProgramSpec[] = [
     description: 'Integrated treatment of substance use and mental health conditions, four mornings a week.',
     conditions: ['F10-F19', 'F32', 'F41'],
     groups: [
-      { title: 'Relapse prevention', modality: 'relapse_prevention', days: [1, 2, 3, 5], start: '09:30', minutes: 90, room: 'Harbor', facilitator: 'therapist4' },
-      { title: 'Motivational interviewing group', modality: 'motivational_interviewing', days: [1, 2, 3, 5], start: '11:15', minutes: 90, room: 'Harbor', facilitator: 'clinician' },
+      {
+        title: 'Relapse prevention',
+        modality: 'relapse_prevention',
+        days: [1, 2, 3, 5],
+        start: '09:30',
+        minutes: 90,
+        room: 'Harbor',
+        facilitator: 'therapist4',
+      },
+      {
+        title: 'Motivational interviewing group',
+        modality: 'motivational_interviewing',
+        days: [1, 2, 3, 5],
+        start: '11:15',
+        minutes: 90,
+        room: 'Harbor',
+        facilitator: 'clinician',
+      },
     ],
     patients: 10,
   },
@@ -92,7 +132,17 @@ const PROGRAMS: ProgramSpec[] = [
     part2: false,
     description: 'Four afternoons a week after school for teens aged 13 to 17.',
     conditions: ['F32', 'F41', 'F90'],
-    groups: [{ title: 'Teen DBT skills', modality: 'dbt_skills', days: [1, 2, 3, 4], start: '16:00', minutes: 120, room: 'Willow', facilitator: 'therapist2' }],
+    groups: [
+      {
+        title: 'Teen DBT skills',
+        modality: 'dbt_skills',
+        days: [1, 2, 3, 4],
+        start: '16:00',
+        minutes: 120,
+        room: 'Willow',
+        facilitator: 'therapist2',
+      },
+    ],
     patients: 8,
   },
 ];
@@ -100,8 +150,20 @@ const PROGRAMS: ProgramSpec[] = [
 const EXTRA_STAFF = [
   { key: 'therapist1', name: 'Jordan Pine', modalities: ['cbt', 'psychoeducation', 'emdr_trauma'], licence: 'LCSW', states: ['OR', 'WA'] },
   { key: 'therapist2', name: 'Riley Brook', modalities: ['dbt_skills', 'family', 'cbt'], licence: 'LPC', states: ['OR'] },
-  { key: 'therapist3', name: 'Quinn Alder', modalities: ['process_group', 'cbt', 'motivational_interviewing'], licence: 'LMFT', states: ['RI', 'MA', 'OR'] },
-  { key: 'therapist4', name: 'Emerson Vale', modalities: ['relapse_prevention', 'motivational_interviewing'], licence: 'LCDC', states: ['RI'] },
+  {
+    key: 'therapist3',
+    name: 'Quinn Alder',
+    modalities: ['process_group', 'cbt', 'motivational_interviewing'],
+    licence: 'LMFT',
+    states: ['RI', 'MA', 'OR'],
+  },
+  {
+    key: 'therapist4',
+    name: 'Emerson Vale',
+    modalities: ['relapse_prevention', 'motivational_interviewing'],
+    licence: 'LCDC',
+    states: ['RI'],
+  },
 ] as const;
 
 const ROOMS = [
@@ -113,8 +175,48 @@ const ROOMS = [
 ] as const;
 
 // Invented name parts, combined by the seeded generator; no real person is meant.
-const FIRST = ['Avery', 'Blair', 'Cameron', 'Dakota', 'Ellis', 'Finley', 'Harper', 'Indigo', 'Jules', 'Kai', 'Lane', 'Marlow', 'Noel', 'Oakley', 'Peyton', 'Reese', 'Sage', 'Tatum', 'Umber', 'Wren', 'Yael', 'Zephyr'];
-const LAST = ['Ashgrove', 'Birchwell', 'Copperfield', 'Dunmere', 'Elmsworth', 'Fernhall', 'Glenrow', 'Hollins', 'Ivybridge', 'Juniper', 'Kestrel', 'Larkspur', 'Moorcroft', 'Nettlefield', 'Oakhurst', 'Pinecrest'];
+const FIRST = [
+  'Avery',
+  'Blair',
+  'Cameron',
+  'Dakota',
+  'Ellis',
+  'Finley',
+  'Harper',
+  'Indigo',
+  'Jules',
+  'Kai',
+  'Lane',
+  'Marlow',
+  'Noel',
+  'Oakley',
+  'Peyton',
+  'Reese',
+  'Sage',
+  'Tatum',
+  'Umber',
+  'Wren',
+  'Yael',
+  'Zephyr',
+];
+const LAST = [
+  'Ashgrove',
+  'Birchwell',
+  'Copperfield',
+  'Dunmere',
+  'Elmsworth',
+  'Fernhall',
+  'Glenrow',
+  'Hollins',
+  'Ivybridge',
+  'Juniper',
+  'Kestrel',
+  'Larkspur',
+  'Moorcroft',
+  'Nettlefield',
+  'Oakhurst',
+  'Pinecrest',
+];
 
 /** mulberry32: a tiny seeded generator, enough for demo variety. */
 function seeded(seed: number): () => number {
@@ -128,7 +230,10 @@ function seeded(seed: number): () => number {
   };
 }
 
-export async function seedDemoClinic(trx: Trx, input: { organizationId: string; sites: Site[]; staff: Record<string, string>; now: Date; passwordCost: number; demoPassword: string }): Promise<void> {
+export async function seedDemoClinic(
+  trx: Trx,
+  input: { organizationId: string; sites: Site[]; staff: Record<string, string>; now: Date; passwordCost: number; demoPassword: string },
+): Promise<void> {
   const { organizationId, sites, now } = input;
   const random = seeded(20261127);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
@@ -144,26 +249,65 @@ export async function seedDemoClinic(trx: Trx, input: { organizationId: string; 
     await replaceRoles(trx, organizationId, id, ['clinician']);
     await replaceSites(trx, organizationId, id, siteIds);
     staff[person.key] = id;
-    await trx.insertInto('staff_profiles').values({ organization_id: organizationId, user_id: id, licence_type: person.licence, licensed_states: [...person.states], modalities: [...person.modalities] }).execute();
+    await trx
+      .insertInto('staff_profiles')
+      .values({
+        organization_id: organizationId,
+        user_id: id,
+        licence_type: person.licence,
+        licensed_states: [...person.states],
+        modalities: [...person.modalities],
+      })
+      .execute();
   }
   const clinicianId = staff.clinician;
   if (clinicianId) {
-    await trx.insertInto('staff_profiles').values({ organization_id: organizationId, user_id: clinicianId, licence_type: 'LCSW', licensed_states: ['OR', 'RI', 'MA'], modalities: ['psychoeducation', 'motivational_interviewing', 'cbt', 'process_group'] }).execute();
+    await trx
+      .insertInto('staff_profiles')
+      .values({
+        organization_id: organizationId,
+        user_id: clinicianId,
+        licence_type: 'LCSW',
+        licensed_states: ['OR', 'RI', 'MA'],
+        modalities: ['psychoeducation', 'motivational_interviewing', 'cbt', 'process_group'],
+      })
+      .execute();
   }
   const psychiatristId = staff.psychiatrist;
   if (psychiatristId) {
-    await trx.insertInto('staff_profiles').values({ organization_id: organizationId, user_id: psychiatristId, licence_type: 'MD (psychiatry)', licensed_states: ['OR', 'RI'], modalities: [] }).execute();
+    await trx
+      .insertInto('staff_profiles')
+      .values({
+        organization_id: organizationId,
+        user_id: psychiatristId,
+        licence_type: 'MD (psychiatry)',
+        licensed_states: ['OR', 'RI'],
+        modalities: [],
+      })
+      .execute();
   }
 
   const rooms: Record<string, string> = {};
   for (const room of ROOMS) {
-    const row = await trx.insertInto('rooms').values({ organization_id: organizationId, site_id: siteOf(room.site).id, name: room.name, capacity: room.capacity }).returning('id').executeTakeFirstOrThrow();
+    const row = await trx
+      .insertInto('rooms')
+      .values({ organization_id: organizationId, site_id: siteOf(room.site).id, name: room.name, capacity: room.capacity })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     rooms[room.name] = row.id;
   }
 
   // History runs from the Monday six weeks back to two weeks ahead, in each site's own zone.
   const firstMonday = (site: Site) => addDays(isoWeekOf(localDateOf(now.getTime(), site.timeZone)).monday, -42);
-  await trx.insertInto('closures').values({ organization_id: organizationId, site_id: null, closed_on: addDays(firstMonday(siteOf(0)), 24), reason: 'Staff training day (demo)' }).execute();
+  await trx
+    .insertInto('closures')
+    .values({
+      organization_id: organizationId,
+      site_id: null,
+      closed_on: addDays(firstMonday(siteOf(0)), 24),
+      reason: 'Staff training day (demo)',
+    })
+    .execute();
 
   let patientNumber = 0;
   for (const spec of PROGRAMS) {
@@ -218,40 +362,64 @@ export async function seedDemoClinic(trx: Trx, input: { organizationId: string; 
         .returning('id')
         .executeTakeFirstOrThrow();
       templateIds.push(template.id);
-      if (facilitator) await trx.insertInto('group_template_facilitators').values({ organization_id: organizationId, template_id: template.id, user_id: facilitator }).execute();
+      if (facilitator)
+        await trx
+          .insertInto('group_template_facilitators')
+          .values({ organization_id: organizationId, template_id: template.id, user_id: facilitator })
+          .execute();
       const generated = generateSessions(
-        { id: template.id, siteId: site.id, timeZone: site.timeZone, daysOfWeek: group.days.map(isoWeekday), startTime: group.start, durationMinutes: group.minutes, startsOn: from, endsOn: null, facilitatorId: facilitator },
+        {
+          id: template.id,
+          siteId: site.id,
+          timeZone: site.timeZone,
+          daysOfWeek: group.days.map(isoWeekday),
+          startTime: group.start,
+          durationMinutes: group.minutes,
+          startsOn: from,
+          endsOn: null,
+          facilitatorId: facilitator,
+        },
         { from, to: addDays(from, 7 * 8 - 1) },
         [{ date: closureDate, reason: 'Staff training day (demo)', siteId: null }],
       );
-      const rows = generated.length === 0 ? [] : await trx
-        .insertInto('sessions_of_care')
-        .values(
-          generated.map((s) => ({
-            organization_id: organizationId,
-            site_id: site.id,
-            program_id: program.id,
-            kind: 'group' as const,
-            template_id: template.id,
-            occurrence_date: s.occurrenceDate,
-            title: group.title,
-            modality: group.modality,
-            starts_at: s.startUtc,
-            ends_at: s.endUtc,
-            local_date: s.localDate,
-            room_id: group.room ? (rooms[group.room] ?? null) : null,
-            telehealth: group.room === null,
-            capacity: 12,
-            clinician_ids: facilitator ? [facilitator] : [],
-            status: s.status,
-            cancel_reason: s.cancellation?.reason ?? null,
-            cancelled_by: s.cancellation ? ('closure' as const) : null,
-          })),
-        )
-        .returning(['id', 'local_date', 'starts_at', 'ends_at', 'status'])
-        .execute();
+      const rows =
+        generated.length === 0
+          ? []
+          : await trx
+              .insertInto('sessions_of_care')
+              .values(
+                generated.map((s) => ({
+                  organization_id: organizationId,
+                  site_id: site.id,
+                  program_id: program.id,
+                  kind: 'group' as const,
+                  template_id: template.id,
+                  occurrence_date: s.occurrenceDate,
+                  title: group.title,
+                  modality: group.modality,
+                  starts_at: s.startUtc,
+                  ends_at: s.endUtc,
+                  local_date: s.localDate,
+                  room_id: group.room ? (rooms[group.room] ?? null) : null,
+                  telehealth: group.room === null,
+                  capacity: 12,
+                  clinician_ids: facilitator ? [facilitator] : [],
+                  status: s.status,
+                  cancel_reason: s.cancellation?.reason ?? null,
+                  cancelled_by: s.cancellation ? ('closure' as const) : null,
+                })),
+              )
+              .returning(['id', 'local_date', 'starts_at', 'ends_at', 'status'])
+              .execute();
       sessions.push(
-        rows.filter((r) => r.status === 'scheduled').map((r) => ({ id: r.id, localDate: r.local_date, startsAt: r.starts_at, minutes: Math.round((r.ends_at.getTime() - r.starts_at.getTime()) / 60_000) })),
+        rows
+          .filter((r) => r.status === 'scheduled')
+          .map((r) => ({
+            id: r.id,
+            localDate: r.local_date,
+            startsAt: r.starts_at,
+            minutes: Math.round((r.ends_at.getTime() - r.starts_at.getTime()) / 60_000),
+          })),
       );
     }
 
@@ -275,7 +443,9 @@ export async function seedDemoClinic(trx: Trx, input: { organizationId: string; 
           state_of_residence: spec.site === 0 ? 'OR' : 'RI',
           emergency_contact_name: `${pick(FIRST)} ${last}`,
           emergency_contact_phone: `555-02${String(patientNumber).padStart(2, '0')}`,
-          availability_notes: adolescent ? 'School until 15:00' : pick(['Works 13:00-21:00', 'Works days, free evenings', 'On leave from work', '']),
+          availability_notes: adolescent
+            ? 'School until 15:00'
+            : pick(['Works 13:00-21:00', 'Works days, free evenings', 'On leave from work', '']),
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -285,7 +455,9 @@ export async function seedDemoClinic(trx: Trx, input: { organizationId: string; 
       const admittedWeek = closed ? Math.floor(random() * 2) : Math.floor(random() * 5);
       const admittedOn = addDays(from, admittedWeek * 7 + (i % 2));
       const dischargedOn = closed ? addDays(admittedOn, 21 + Math.floor(random() * 10)) : null;
-      const disposition: Disposition | null = closed ? pick(['completed', 'completed', 'stepped_down', 'left_against_advice', 'stepped_up']) : null;
+      const disposition: Disposition | null = closed
+        ? pick(['completed', 'completed', 'stepped_down', 'left_against_advice', 'stepped_up'])
+        : null;
       const episode = await trx
         .insertInto('episodes')
         .values({
@@ -302,12 +474,43 @@ export async function seedDemoClinic(trx: Trx, input: { organizationId: string; 
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await trx.insertInto('episode_events').values({ organization_id: organizationId, episode_id: episode.id, kind: 'admitted', effective_on: admittedOn, to_program_id: program.id, to_level: spec.level, reason: 'Admission after assessment (demo)' }).execute();
+      await trx
+        .insertInto('episode_events')
+        .values({
+          organization_id: organizationId,
+          episode_id: episode.id,
+          kind: 'admitted',
+          effective_on: admittedOn,
+          to_program_id: program.id,
+          to_level: spec.level,
+          reason: 'Admission after assessment (demo)',
+        })
+        .execute();
       if (closed && dischargedOn) {
-        await trx.insertInto('episode_events').values({ organization_id: organizationId, episode_id: episode.id, kind: 'discharged', effective_on: dischargedOn, from_program_id: program.id, from_level: spec.level, reason: disposition ?? '' }).execute();
+        await trx
+          .insertInto('episode_events')
+          .values({
+            organization_id: organizationId,
+            episode_id: episode.id,
+            kind: 'discharged',
+            effective_on: dischargedOn,
+            from_program_id: program.id,
+            from_level: spec.level,
+            reason: disposition ?? '',
+          })
+          .execute();
       }
       for (const templateId of templateIds) {
-        await trx.insertInto('episode_enrolments').values({ organization_id: organizationId, episode_id: episode.id, template_id: templateId, starts_on: admittedOn, ends_on: dischargedOn }).execute();
+        await trx
+          .insertInto('episode_enrolments')
+          .values({
+            organization_id: organizationId,
+            episode_id: episode.id,
+            template_id: templateId,
+            starts_on: admittedOn,
+            ends_on: dischargedOn,
+          })
+          .execute();
       }
 
       const recorder = staff[spec.groups[0]?.facilitator ?? 'clinician'] ?? clinicianId;
@@ -318,11 +521,27 @@ export async function seedDemoClinic(trx: Trx, input: { organizationId: string; 
       const attendanceRows = [];
       for (const templateSessions of sessions) {
         for (const session of templateSessions) {
-          if (session.localDate < admittedOn || (dischargedOn && session.localDate > dischargedOn) || session.startsAt.getTime() > now.getTime()) continue;
+          if (
+            session.localDate < admittedOn ||
+            (dischargedOn && session.localDate > dischargedOn) ||
+            session.startsAt.getTime() > now.getTime()
+          )
+            continue;
           const roll = random();
           const status: AttendanceStatus =
-            roll < reliability ? (random() < 0.1 ? 'late' : random() < 0.05 ? 'left_early' : 'present') : roll < reliability + (1 - reliability) / 2 ? 'absent_excused' : 'absent_unexcused';
-          const minutes = status === 'late' || status === 'left_early' ? session.minutes - 15 - Math.floor(random() * 30) : defaultMinutes(status, session.minutes);
+            roll < reliability
+              ? random() < 0.1
+                ? 'late'
+                : random() < 0.05
+                  ? 'left_early'
+                  : 'present'
+              : roll < reliability + (1 - reliability) / 2
+                ? 'absent_excused'
+                : 'absent_unexcused';
+          const minutes =
+            status === 'late' || status === 'left_early'
+              ? session.minutes - 15 - Math.floor(random() * 30)
+              : defaultMinutes(status, session.minutes);
           attendanceRows.push({
             organization_id: organizationId,
             session_id: session.id,

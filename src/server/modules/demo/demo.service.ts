@@ -41,7 +41,14 @@ export async function seedDemo(deps: AppDeps): Promise<void> {
     const siteIds = sites.map((site) => site.id);
     const staff: Record<string, string> = {};
     for (const role of ROLES) {
-      const userId = await insertUser(trx, { organizationId, email: demoEmail(role), displayName: DEMO_NAMES[role], status: 'active', passwordHash, now });
+      const userId = await insertUser(trx, {
+        organizationId,
+        email: demoEmail(role),
+        displayName: DEMO_NAMES[role],
+        status: 'active',
+        passwordHash,
+        now,
+      });
       await replaceRoles(trx, organizationId, userId, [role]);
       await replaceSites(trx, organizationId, userId, siteIds);
       staff[role] = userId;
@@ -51,9 +58,16 @@ export async function seedDemo(deps: AppDeps): Promise<void> {
   });
 }
 
-export async function demoLoginInfo(deps: AppDeps): Promise<{ demo: boolean; demoPassword: string | null; demoAccounts: { email: string; role: Role }[] }> {
+export async function demoLoginInfo(
+  deps: AppDeps,
+): Promise<{ demo: boolean; demoPassword: string | null; demoAccounts: { email: string; role: Role }[] }> {
   if (!deps.config.demo) return { demo: false, demoPassword: null, demoAccounts: [] };
-  const demoOrg = await deps.db.selectFrom('organizations').select('id').where('is_demo', '=', true).where('name', '=', DEMO_ORGANIZATION_NAME).executeTakeFirst();
+  const demoOrg = await deps.db
+    .selectFrom('organizations')
+    .select('id')
+    .where('is_demo', '=', true)
+    .where('name', '=', DEMO_ORGANIZATION_NAME)
+    .executeTakeFirst();
   if (!demoOrg) return { demo: false, demoPassword: null, demoAccounts: [] };
   return { demo: true, demoPassword: DEMO_PASSWORD, demoAccounts: ROLES.map((role) => ({ email: demoEmail(role), role })) };
 }

@@ -63,13 +63,29 @@ const movementsAccess = { access: { roles: PATIENT_READERS } } as const;
 
 export function censusRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/census', { config: countsAccess, schema: { tags: ['episodes'], querystring: z.strictObject({ on: DateText.optional() }), response: { 200: CensusDto, ...standardErrors } } }, (request) =>
-      readCensus(deps, actorCtx(request), request.query.on),
+    app.get(
+      '/census',
+      {
+        config: countsAccess,
+        schema: {
+          tags: ['episodes'],
+          querystring: z.strictObject({ on: DateText.optional() }),
+          response: { 200: CensusDto, ...standardErrors },
+        },
+      },
+      (request) => readCensus(deps, actorCtx(request), request.query.on),
     );
 
     app.get(
       '/census/movements',
-      { config: movementsAccess, schema: { tags: ['episodes'], querystring: z.strictObject({ from: DateText.optional(), to: DateText.optional() }), response: { 200: MovementsDto, ...standardErrors } } },
+      {
+        config: movementsAccess,
+        schema: {
+          tags: ['episodes'],
+          querystring: z.strictObject({ from: DateText.optional(), to: DateText.optional() }),
+          response: { 200: MovementsDto, ...standardErrors },
+        },
+      },
       (request) => readMovements(deps, actorCtx(request), request.query),
     );
   };

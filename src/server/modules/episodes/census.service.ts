@@ -85,7 +85,10 @@ export type CensusDto = { on: string | null; programs: ProgramCensus[]; sites: S
 
 /** Counts only, no patient: like site settings, reading them is not a read of patient data and is not audited. */
 export async function readCensus(deps: AppDeps, ctx: ActorCtx, on: string | undefined): Promise<CensusDto> {
-  const programs = on === undefined ? await censusByProgramToday(deps.db, ctx.actor.organizationId, ctx.now) : await censusByProgram(deps.db, ctx.actor.organizationId, on);
+  const programs =
+    on === undefined
+      ? await censusByProgramToday(deps.db, ctx.actor.organizationId, ctx.now)
+      : await censusByProgram(deps.db, ctx.actor.organizationId, on);
   let total = 0;
   for (const program of programs) total += program.openEpisodes;
   return { on: on ?? null, programs, sites: censusBySite(programs), totalOpenEpisodes: total };

@@ -11,9 +11,13 @@ export function conflict(message: string, details?: Record<string, string>): Dom
 }
 
 export function staleVersion(what: string, yours: number, current: number): DomainError {
-  return new DomainError('STALE_VERSION', `This ${what} was changed by someone else (version ${current}; you edited version ${yours}). Reload and apply your change again.`, {
-    details: { yourVersion: yours, currentVersion: current },
-  });
+  return new DomainError(
+    'STALE_VERSION',
+    `This ${what} was changed by someone else (version ${current}; you edited version ${yours}). Reload and apply your change again.`,
+    {
+      details: { yourVersion: yours, currentVersion: current },
+    },
+  );
 }
 
 /** The one unique index that keeps a patient to one open episode per program (migration 0002). */

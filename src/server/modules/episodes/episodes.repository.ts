@@ -124,7 +124,11 @@ function selectEpisodes(db: Q, organizationId: string) {
       'e.previous_episode_id',
       'e.version',
       'e.created_at',
-      sql<string | null>`(SELECT n.id FROM episodes n WHERE n.previous_episode_id = e.id AND n.organization_id = e.organization_id ORDER BY n.created_at LIMIT 1)`.as('next_episode_id'),
+      sql<
+        string | null
+      >`(SELECT n.id FROM episodes n WHERE n.previous_episode_id = e.id AND n.organization_id = e.organization_id ORDER BY n.created_at LIMIT 1)`.as(
+        'next_episode_id',
+      ),
     ])
     .where('e.organization_id', '=', organizationId);
 }
@@ -156,7 +160,12 @@ function toEpisode(row: EpisodeRow): EpisodeRecord {
 }
 
 /** Scoped to the organization. `lock` takes the episode row (not its program) until the transaction ends. */
-export async function findEpisode(db: Q, organizationId: string, episodeId: string, options: { lock?: boolean } = {}): Promise<EpisodeRecord | undefined> {
+export async function findEpisode(
+  db: Q,
+  organizationId: string,
+  episodeId: string,
+  options: { lock?: boolean } = {},
+): Promise<EpisodeRecord | undefined> {
   let query = selectEpisodes(db, organizationId).where('e.id', '=', episodeId);
   if (options.lock) query = query.forUpdate('e');
   const row = await query.executeTakeFirst();
@@ -165,7 +174,11 @@ export async function findEpisode(db: Q, organizationId: string, episodeId: stri
 
 /** Every episode of the patient, newest admission first. */
 export async function listEpisodes(db: Q, organizationId: string, patientId: string): Promise<EpisodeRecord[]> {
-  const rows = await selectEpisodes(db, organizationId).where('e.patient_id', '=', patientId).orderBy('e.admitted_on', 'desc').orderBy('e.created_at', 'desc').execute();
+  const rows = await selectEpisodes(db, organizationId)
+    .where('e.patient_id', '=', patientId)
+    .orderBy('e.admitted_on', 'desc')
+    .orderBy('e.created_at', 'desc')
+    .execute();
   return rows.map(toEpisode);
 }
 
@@ -185,8 +198,12 @@ export async function eventsOf(db: Q, organizationId: string, episodeIds: readon
   if (episodeIds.length === 0) return [];
   const rows = await db
     .selectFrom('episode_events as ev')
-    .leftJoin('programs as fp', (join) => join.onRef('fp.id', '=', 'ev.from_program_id').onRef('fp.organization_id', '=', 'ev.organization_id'))
-    .leftJoin('programs as tp', (join) => join.onRef('tp.id', '=', 'ev.to_program_id').onRef('tp.organization_id', '=', 'ev.organization_id'))
+    .leftJoin('programs as fp', (join) =>
+      join.onRef('fp.id', '=', 'ev.from_program_id').onRef('fp.organization_id', '=', 'ev.organization_id'),
+    )
+    .leftJoin('programs as tp', (join) =>
+      join.onRef('tp.id', '=', 'ev.to_program_id').onRef('tp.organization_id', '=', 'ev.organization_id'),
+    )
     .leftJoin('users as u', (join) => join.onRef('u.id', '=', 'ev.recorded_by').onRef('u.organization_id', '=', 'ev.organization_id'))
     .select([
       'ev.id',
@@ -230,7 +247,16 @@ export async function eventsOf(db: Q, organizationId: string, episodeIds: readon
 
 export async function insertEpisode(
   db: Q,
-  input: { organizationId: string; patientId: string; programId: string; levelOfCare: LevelOfCareColumn; admittedOn: string; expectedWeeks: number | null; previousEpisodeId: string | null; now: Date },
+  input: {
+    organizationId: string;
+    patientId: string;
+    programId: string;
+    levelOfCare: LevelOfCareColumn;
+    admittedOn: string;
+    expectedWeeks: number | null;
+    previousEpisodeId: string | null;
+    now: Date;
+  },
 ): Promise<string> {
   const row = await db
     .insertInto('episodes')
@@ -293,7 +319,14 @@ export async function closeEpisode(
 ): Promise<void> {
   await db
     .updateTable('episodes')
-    .set({ status: 'closed', discharged_on: close.dischargedOn, disposition: close.disposition, aftercare_note: close.aftercareNote, version: sql<number>`version + 1`, updated_at: now })
+    .set({
+      status: 'closed',
+      discharged_on: close.dischargedOn,
+      disposition: close.disposition,
+      aftercare_note: close.aftercareNote,
+      version: sql<number>`version + 1`,
+      updated_at: now,
+    })
     .where('organization_id', '=', organizationId)
     .where('id', '=', episodeId)
     .execute();
@@ -312,7 +345,12 @@ export async function bumpEpisodeVersion(db: Q, organizationId: string, episodeI
  * Ends the weekly plan on `lastDay` (inclusive, like every end date in the schema): series that run
  * past it stop there, series that would only have started later are removed, because they never began.
  */
-export async function endEnrolments(db: Q, organizationId: string, episodeId: string, lastDay: string): Promise<{ ended: number; removed: number }> {
+export async function endEnrolments(
+  db: Q,
+  organizationId: string,
+  episodeId: string,
+  lastDay: string,
+): Promise<{ ended: number; removed: number }> {
   const removed = await db
     .deleteFrom('episode_enrolments')
     .where('organization_id', '=', organizationId)

@@ -3,7 +3,15 @@ import { MOVE_KINDS } from '../../../domain/episodes/level-change.js';
 import { ErrorBody, Uuid, standardErrors } from '../../http/common-schemas.js';
 
 export const DISPOSITIONS = ['completed', 'stepped_down', 'stepped_up', 'left_against_advice', 'administrative', 'transferred'] as const;
-export const EVENT_KINDS = ['admitted', 'transferred_in', 'transferred_out', 'stepped_up', 'stepped_down', 'level_changed', 'discharged'] as const;
+export const EVENT_KINDS = [
+  'admitted',
+  'transferred_in',
+  'transferred_out',
+  'stepped_up',
+  'stepped_down',
+  'level_changed',
+  'discharged',
+] as const;
 
 const LevelOfCare = z.enum(['OP', 'IOP', 'PHP']);
 const DateText = z.iso.date({ message: 'must be a date (YYYY-MM-DD)' });
@@ -113,7 +121,17 @@ export const PlanDto = z.object({
       minBillableDayMinutes: z.number(),
     }),
   }),
-  enrolments: z.array(z.object({ ...Series, seriesStartsOn: z.string(), seriesEndsOn: z.string().nullable(), seriesActive: z.boolean(), startsOn: z.string(), endsOn: z.string().nullable(), inEffect: z.boolean() })),
+  enrolments: z.array(
+    z.object({
+      ...Series,
+      seriesStartsOn: z.string(),
+      seriesEndsOn: z.string().nullable(),
+      seriesActive: z.boolean(),
+      startsOn: z.string(),
+      endsOn: z.string().nullable(),
+      inEffect: z.boolean(),
+    }),
+  ),
   weekly: z.object({
     asOf: z.string(),
     minutes: z.number(),

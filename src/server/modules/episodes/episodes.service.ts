@@ -79,7 +79,12 @@ async function episodeDto(db: Db, organizationId: string, episodeId: string): Pr
   return toDto(episode, await repo.eventsOf(db, organizationId, [episodeId]));
 }
 
-export async function mustFindEpisode(db: Db, ctx: ActorCtx, episodeId: string, options: { lock?: boolean } = {}): Promise<repo.EpisodeRecord> {
+export async function mustFindEpisode(
+  db: Db,
+  ctx: ActorCtx,
+  episodeId: string,
+  options: { lock?: boolean } = {},
+): Promise<repo.EpisodeRecord> {
   const episode = await repo.findEpisode(db, ctx.actor.organizationId, episodeId, options);
   if (!episode) throw new DomainError('NOT_FOUND', 'No such episode');
   return episode;
@@ -105,7 +110,14 @@ export async function listEpisodes(deps: AppDeps, ctx: ActorCtx, patientId: stri
       ctx.actor.organizationId,
       episodes.map((episode) => episode.id),
     );
-    await deps.audit(trx, { ...auditBase(ctx), action: 'episode.listed', entityType: 'patient', entityId: patientId, patientId, details: { episodes: episodes.length } });
+    await deps.audit(trx, {
+      ...auditBase(ctx),
+      action: 'episode.listed',
+      entityType: 'patient',
+      entityId: patientId,
+      patientId,
+      details: { episodes: episodes.length },
+    });
     return episodes.map((episode) => toDto(episode, events));
   });
 }
@@ -132,7 +144,8 @@ export async function admitPatient(deps: AppDeps, ctx: ActorCtx, patientId: stri
     const program = await mustFindProgram(trx, ctx, input.programId);
     if (!program.active) throw ruleError('programId', `${program.name} is not active and takes no admissions`);
     if (input.admittedOn < patient.dateOfBirth) throw fieldError('admittedOn', 'must not be before the date of birth');
-    if (daysBetween(siteToday(ctx, program.timeZone), input.admittedOn) > MAX_DAYS_AHEAD) throw fieldError('admittedOn', 'must be within a year from today');
+    if (daysBetween(siteToday(ctx, program.timeZone), input.admittedOn) > MAX_DAYS_AHEAD)
+      throw fieldError('admittedOn', 'must be within a year from today');
     await refuseSecondOpenEpisode(trx, ctx, patientId, program.id, 'programId');
     const organizationId = ctx.actor.organizationId;
     const episodeId = await insertOpenEpisode(trx, {
@@ -158,7 +171,14 @@ export async function admitPatient(deps: AppDeps, ctx: ActorCtx, patientId: stri
       recordedBy: ctx.actor.userId,
       recordedAt: ctx.now,
     });
-    await deps.audit(trx, { ...auditBase(ctx), action: 'episode.admitted', entityType: 'episode', entityId: episodeId, patientId, details: { programId: program.id, levelOfCare: program.levelOfCare } });
+    await deps.audit(trx, {
+      ...auditBase(ctx),
+      action: 'episode.admitted',
+      entityType: 'episode',
+      entityId: episodeId,
+      patientId,
+      details: { programId: program.id, levelOfCare: program.levelOfCare },
+    });
     return episodeDto(trx, organizationId, episodeId);
   });
 }
@@ -178,7 +198,9 @@ async function mustFindOpenEpisode(trx: Db, ctx: ActorCtx, episodeId: string): P
   // Locked: a second discharge or transfer of the same episode waits here, then sees it closed.
   const episode = await mustFindEpisode(trx, ctx, episodeId, { lock: true });
   if (episode.status === 'closed') {
-    throw conflict(`This episode was already closed on ${episode.dischargedOn ?? ''} (${episode.disposition ?? ''})`, { episodeId: episode.id });
+    throw conflict(`This episode was already closed on ${episode.dischargedOn ?? ''} (${episode.disposition ?? ''})`, {
+      episodeId: episode.id,
+    });
   }
   return episode;
 }
@@ -188,7 +210,13 @@ export async function dischargeEpisode(deps: AppDeps, ctx: ActorCtx, episodeId: 
     const episode = await mustFindOpenEpisode(trx, ctx, episodeId);
     checkEndDate(ctx, episode, input.dischargedOn, 'dischargedOn');
     const organizationId = ctx.actor.organizationId;
-    await repo.closeEpisode(trx, organizationId, episodeId, { dischargedOn: input.dischargedOn, disposition: input.disposition, aftercareNote: input.aftercareNote }, ctx.now);
+    await repo.closeEpisode(
+      trx,
+      organizationId,
+      episodeId,
+      { dischargedOn: input.dischargedOn, disposition: input.disposition, aftercareNote: input.aftercareNote },
+      ctx.now,
+    );
     await repo.insertEvent(trx, {
       organizationId,
       episodeId,
@@ -223,14 +251,20 @@ async function transferTarget(trx: Db, ctx: ActorCtx, episode: repo.EpisodeRecor
     if (input.referralNote === undefined) throw fieldError('referralNote', 'is required for a step up to inpatient care');
     return { kind: 'inpatient', referralNote: input.referralNote };
   }
-  if (input.toProgramId === undefined) throw fieldError('toProgramId', 'choose the program, or toInpatient for a step up to inpatient care');
+  if (input.toProgramId === undefined)
+    throw fieldError('toProgramId', 'choose the program, or toInpatient for a step up to inpatient care');
   const program = await mustFindProgram(trx, ctx, input.toProgramId);
   if (program.id === episode.programId) throw ruleError('toProgramId', 'is the program the patient is already in');
   if (!program.active) throw ruleError('toProgramId', `${program.name} is not active and takes no admissions`);
   return { kind: 'program', program };
 }
 
-export async function transferEpisode(deps: AppDeps, ctx: ActorCtx, episodeId: string, input: TransferInput): Promise<{ closed: EpisodeDto; opened: EpisodeDto | null }> {
+export async function transferEpisode(
+  deps: AppDeps,
+  ctx: ActorCtx,
+  episodeId: string,
+  input: TransferInput,
+): Promise<{ closed: EpisodeDto; opened: EpisodeDto | null }> {
   return deps.db.transaction().execute(async (trx) => {
     const episode = await mustFindOpenEpisode(trx, ctx, episodeId);
     const target = await transferTarget(trx, ctx, episode, input);
@@ -242,12 +276,25 @@ export async function transferEpisode(deps: AppDeps, ctx: ActorCtx, episodeId: s
     if (toProgramId !== null) await refuseSecondOpenEpisode(trx, ctx, episode.patientId, toProgramId, 'toProgramId');
 
     const organizationId = ctx.actor.organizationId;
-    const movement = { effectiveOn: input.effectiveOn, fromProgramId: episode.programId, toProgramId, fromLevel: episode.levelOfCare, toLevel, reason: input.reason, recordedBy: ctx.actor.userId, recordedAt: ctx.now };
+    const movement = {
+      effectiveOn: input.effectiveOn,
+      fromProgramId: episode.programId,
+      toProgramId,
+      fromLevel: episode.levelOfCare,
+      toLevel,
+      reason: input.reason,
+      recordedBy: ctx.actor.userId,
+      recordedAt: ctx.now,
+    };
     await repo.closeEpisode(
       trx,
       organizationId,
       episode.id,
-      { dischargedOn: input.effectiveOn, disposition: closingDisposition(input.kind), aftercareNote: target.kind === 'inpatient' ? target.referralNote : null },
+      {
+        dischargedOn: input.effectiveOn,
+        disposition: closingDisposition(input.kind),
+        aftercareNote: target.kind === 'inpatient' ? target.referralNote : null,
+      },
       ctx.now,
     );
     await repo.insertEvent(trx, { organizationId, episodeId: episode.id, kind: closingEvent(input.kind), ...movement });
@@ -273,8 +320,18 @@ export async function transferEpisode(deps: AppDeps, ctx: ActorCtx, episodeId: s
       entityType: 'episode',
       entityId: episode.id,
       patientId: episode.patientId,
-      details: { kind: input.kind, toProgramId, toLevel, toEpisodeId: openedId, enrolmentsEnded: plan.ended, enrolmentsRemoved: plan.removed },
+      details: {
+        kind: input.kind,
+        toProgramId,
+        toLevel,
+        toEpisodeId: openedId,
+        enrolmentsEnded: plan.ended,
+        enrolmentsRemoved: plan.removed,
+      },
     });
-    return { closed: await episodeDto(trx, organizationId, episode.id), opened: openedId === null ? null : await episodeDto(trx, organizationId, openedId) };
+    return {
+      closed: await episodeDto(trx, organizationId, episode.id),
+      opened: openedId === null ? null : await episodeDto(trx, organizationId, openedId),
+    };
   });
 }

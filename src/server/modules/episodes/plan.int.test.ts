@@ -33,12 +33,25 @@ async function getPlan(s: Setup, role: Role = 'clinician', query = '') {
   return response.json();
 }
 
-async function putPlan(s: Setup, enrolments: { templateId: string; startsOn?: string; endsOn?: string | null }[], version = 1, role: Role = 'admissions') {
-  return call(t, await s.as(role), 'PUT', `/api/v1/episodes/${s.episodeId}/plan`, { version, enrolments: enrolments.map((row) => ({ startsOn: '2026-03-02', endsOn: null, ...row })) });
+async function putPlan(
+  s: Setup,
+  enrolments: { templateId: string; startsOn?: string; endsOn?: string | null }[],
+  version = 1,
+  role: Role = 'admissions',
+) {
+  return call(t, await s.as(role), 'PUT', `/api/v1/episodes/${s.episodeId}/plan`, {
+    version,
+    enrolments: enrolments.map((row) => ({ startsOn: '2026-03-02', endsOn: null, ...row })),
+  });
 }
 
 async function enrolmentRows(episodeId: string) {
-  return t.db.selectFrom('episode_enrolments').select(['template_id', 'starts_on', 'ends_on']).where('episode_id', '=', episodeId).orderBy('template_id').execute();
+  return t.db
+    .selectFrom('episode_enrolments')
+    .select(['template_id', 'starts_on', 'ends_on'])
+    .where('episode_id', '=', episodeId)
+    .orderBy('template_id')
+    .execute();
 }
 
 describe('reading the weekly plan', () => {
@@ -51,12 +64,37 @@ describe('reading the weekly plan', () => {
       patientId: s.patientId,
       episodeStatus: 'open',
       version: 1,
-      program: { id: s.program, levelOfCare: 'IOP', population: 'adult', timeZone: 'America/Chicago', rules: { weeklyFloorMinutes: 540, weeklyCeilingMinutes: 1140, minDaysPerWeek: 3, minBillableDaysPerWeek: 3, minBillableDayMinutes: 180 } },
+      program: {
+        id: s.program,
+        levelOfCare: 'IOP',
+        population: 'adult',
+        timeZone: 'America/Chicago',
+        rules: {
+          weeklyFloorMinutes: 540,
+          weeklyCeilingMinutes: 1140,
+          minDaysPerWeek: 3,
+          minBillableDaysPerWeek: 3,
+          minBillableDayMinutes: 180,
+        },
+      },
       enrolments: [],
       weekly: { asOf: '2026-03-10', minutes: 0, days: 0, status: 'below_floor' },
     });
-    expect(plan.available).toEqual([expect.objectContaining({ templateId: morning, title: 'CBT skills', daysOfWeek: [1, 2, 4], startTime: '09:00', durationMinutes: 180, programName: 'Adult IOP mornings' })]);
-    const audit = await t.db.selectFrom('audit_events').select(['action', 'patient_id', 'entity_id']).where('organization_id', '=', s.org.organizationId).execute();
+    expect(plan.available).toEqual([
+      expect.objectContaining({
+        templateId: morning,
+        title: 'CBT skills',
+        daysOfWeek: [1, 2, 4],
+        startTime: '09:00',
+        durationMinutes: 180,
+        programName: 'Adult IOP mornings',
+      }),
+    ]);
+    const audit = await t.db
+      .selectFrom('audit_events')
+      .select(['action', 'patient_id', 'entity_id'])
+      .where('organization_id', '=', s.org.organizationId)
+      .execute();
     expect(audit).toEqual([{ action: 'episode.plan_viewed', patient_id: s.patientId, entity_id: s.episodeId }]);
   });
 
@@ -96,18 +134,39 @@ describe('changing the weekly plan', () => {
     expect(response.statusCode).toBe(200);
     const plan = response.json();
     expect(plan.version).toBe(2);
-    expect(plan.weekly).toMatchObject({ minutes: 540, days: 3, billableDays: 3, status: 'compliant', reasons: ["9 h planned on 3 days a week; the plan can meet the program's weekly rules"] });
+    expect(plan.weekly).toMatchObject({
+      minutes: 540,
+      days: 3,
+      billableDays: 3,
+      status: 'compliant',
+      reasons: ["9 h planned on 3 days a week; the plan can meet the program's weekly rules"],
+    });
     expect(await enrolmentRows(s.episodeId)).toEqual(
       [
         { template_id: cbt, starts_on: '2026-03-02', ends_on: null },
         { template_id: dbt, starts_on: '2026-03-02', ends_on: '2026-05-29' },
       ].sort((a, b) => a.template_id.localeCompare(b.template_id)),
     );
-    const audit = await t.db.selectFrom('audit_events').select(['action', 'patient_id', 'details']).where('organization_id', '=', s.org.organizationId).where('action', '=', 'episode.plan_changed').execute();
-    expect(audit).toEqual([{ action: 'episode.plan_changed', patient_id: s.patientId, details: { added: [cbt, dbt], removed: [], rows: 2 } }]);
+    const audit = await t.db
+      .selectFrom('audit_events')
+      .select(['action', 'patient_id', 'details'])
+      .where('organization_id', '=', s.org.organizationId)
+      .where('action', '=', 'episode.plan_changed')
+      .execute();
+    expect(audit).toEqual([
+      { action: 'episode.plan_changed', patient_id: s.patientId, details: { added: [cbt, dbt], removed: [], rows: 2 } },
+    ]);
 
     const smaller = await putPlan(s, [{ templateId: cbt }], 2, 'director');
-    expect(smaller.json().weekly).toMatchObject({ minutes: 360, status: 'below_floor', reasons: ['6 h planned a week; the floor is 9 h', '2 days a week planned; the minimum is 3 days', '2 days with at least 3 h planned; the minimum is 3 days'] });
+    expect(smaller.json().weekly).toMatchObject({
+      minutes: 360,
+      status: 'below_floor',
+      reasons: [
+        '6 h planned a week; the floor is 9 h',
+        '2 days a week planned; the minimum is 3 days',
+        '2 days with at least 3 h planned; the minimum is 3 days',
+      ],
+    });
   });
 
   it('flags a plan above the ceiling without refusing it', async () => {
@@ -115,13 +174,23 @@ describe('changing the weekly plan', () => {
     const long = await series(s, { daysOfWeek: [1, 2, 3, 4, 5], durationMinutes: 240 });
     const response = await putPlan(s, [{ templateId: long }]);
     expect(response.statusCode).toBe(200);
-    expect(response.json().weekly).toMatchObject({ minutes: 1200, status: 'above_ceiling', reasons: ['20 h planned a week; the ceiling is 19 h'] });
+    expect(response.json().weekly).toMatchObject({
+      minutes: 1200,
+      status: 'above_ceiling',
+      reasons: ['20 h planned a week; the ceiling is 19 h'],
+    });
   });
 
   it('accepts a series of another program at the same site for the same population', async () => {
     const s = await setup();
     const sibling = await createProgram(t.db, s.org, { name: 'Dual diagnosis IOP', focus: 'dual_diagnosis' });
-    const family = await createTemplate(t.db, s.org, { programId: sibling, roomId: null, daysOfWeek: [6], startTime: '10:00', durationMinutes: 90 });
+    const family = await createTemplate(t.db, s.org, {
+      programId: sibling,
+      roomId: null,
+      daysOfWeek: [6],
+      startTime: '10:00',
+      durationMinutes: 90,
+    });
     const response = await putPlan(s, [{ templateId: family }]);
     expect(response.statusCode).toBe(200);
     expect(response.json().enrolments[0]).toMatchObject({ templateId: family, programName: 'Dual diagnosis IOP' });
@@ -140,11 +209,18 @@ describe('changing the weekly plan', () => {
   it.each([
     [
       'a series at another site',
-      async (s: Setup) => createTemplate(t.db, s.org, { programId: await createProgram(t.db, s.org, { siteId: s.org.siteIds[1] }), roomId: null }),
+      async (s: Setup) =>
+        createTemplate(t.db, s.org, { programId: await createProgram(t.db, s.org, { siteId: s.org.siteIds[1] }), roomId: null }),
       422,
       'enrolments.1.templateId',
     ],
-    ['a series for adolescents', async (s: Setup) => createTemplate(t.db, s.org, { programId: await createProgram(t.db, s.org, { population: 'adolescent' }), roomId: null }), 422, 'enrolments.1.templateId'],
+    [
+      'a series for adolescents',
+      async (s: Setup) =>
+        createTemplate(t.db, s.org, { programId: await createProgram(t.db, s.org, { population: 'adolescent' }), roomId: null }),
+      422,
+      'enrolments.1.templateId',
+    ],
     [
       'an inactive series',
       async (s: Setup) => {
@@ -164,7 +240,12 @@ describe('changing the weekly plan', () => {
       400,
       'enrolments.1.templateId',
     ],
-    ['a series meeting at the same time as another', async (s: Setup) => series(s, { title: 'Process group', daysOfWeek: [3], startTime: '11:00', durationMinutes: 60 }), 422, 'enrolments.1.templateId'],
+    [
+      'a series meeting at the same time as another',
+      async (s: Setup) => series(s, { title: 'Process group', daysOfWeek: [3], startTime: '11:00', durationMinutes: 60 }),
+      422,
+      'enrolments.1.templateId',
+    ],
   ])('refuses %s, naming the row, and keeps the plan as it was', async (_label, make, status, path) => {
     const s = await setup();
     const first = await series(s, { title: 'CBT skills', daysOfWeek: [1, 3], startTime: '09:00', durationMinutes: 180 });
@@ -182,7 +263,9 @@ describe('changing the weekly plan', () => {
     const cbt = await series(s, { title: 'CBT skills', daysOfWeek: [1, 3], startTime: '09:00', durationMinutes: 180 });
     const process = await series(s, { title: 'Process group', daysOfWeek: [3], startTime: '11:00', durationMinutes: 60 });
     const response = await putPlan(s, [{ templateId: cbt }, { templateId: process }]);
-    expect(response.json().error.details[0].message).toBe('Process group and CBT skills meet at the same time on Wednesday 2026-03-04 (11:00–12:00 and 09:00–12:00)');
+    expect(response.json().error.details[0].message).toBe(
+      'Process group and CBT skills meet at the same time on Wednesday 2026-03-04 (11:00–12:00 and 09:00–12:00)',
+    );
   });
 
   it('accepts two series at the same time when their dates never meet, and back-to-back sessions', async () => {
@@ -219,7 +302,11 @@ describe('changing the weekly plan', () => {
 
   it('answers 409 for a closed episode', async () => {
     const s = await setup();
-    await t.db.updateTable('episodes').set({ status: 'closed', discharged_on: '2026-03-06', disposition: 'completed', aftercare_note: 'x' }).where('id', '=', s.episodeId).execute();
+    await t.db
+      .updateTable('episodes')
+      .set({ status: 'closed', discharged_on: '2026-03-06', disposition: 'completed', aftercare_note: 'x' })
+      .where('id', '=', s.episodeId)
+      .execute();
     const response = await putPlan(s, [], 1);
     expect(response.statusCode).toBe(409);
   });

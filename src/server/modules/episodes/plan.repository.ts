@@ -78,7 +78,13 @@ export async function seriesByIds(db: Q, organizationId: string, templateIds: re
 }
 
 /** Active series a patient of a program at `siteId` for `population` may join, still running on or after `from`. */
-export async function availableSeries(db: Q, organizationId: string, siteId: string, population: 'adult' | 'adolescent', from: string): Promise<SeriesRecord[]> {
+export async function availableSeries(
+  db: Q,
+  organizationId: string,
+  siteId: string,
+  population: 'adult' | 'adolescent',
+  from: string,
+): Promise<SeriesRecord[]> {
   const rows = await selectSeries(db, organizationId)
     .where('p.site_id', '=', siteId)
     .where('p.population', '=', population)
@@ -93,7 +99,9 @@ export async function availableSeries(db: Q, organizationId: string, siteId: str
 
 export async function enrolmentsOf(db: Q, organizationId: string, episodeId: string): Promise<EnrolmentRecord[]> {
   const rows = await selectSeries(db, organizationId)
-    .innerJoin('episode_enrolments as en', (join) => join.onRef('en.template_id', '=', 't.id').onRef('en.organization_id', '=', 't.organization_id'))
+    .innerJoin('episode_enrolments as en', (join) =>
+      join.onRef('en.template_id', '=', 't.id').onRef('en.organization_id', '=', 't.organization_id'),
+    )
     .select(['en.starts_on as enrolment_starts_on', 'en.ends_on as enrolment_ends_on'])
     .where('en.episode_id', '=', episodeId)
     .orderBy('en.starts_on')
@@ -113,6 +121,14 @@ export async function replaceEnrolments(
   if (rows.length === 0) return;
   await db
     .insertInto('episode_enrolments')
-    .values(rows.map((row) => ({ organization_id: organizationId, episode_id: episodeId, template_id: row.templateId, starts_on: row.startsOn, ends_on: row.endsOn })))
+    .values(
+      rows.map((row) => ({
+        organization_id: organizationId,
+        episode_id: episodeId,
+        template_id: row.templateId,
+        starts_on: row.startsOn,
+        ends_on: row.endsOn,
+      })),
+    )
     .execute();
 }

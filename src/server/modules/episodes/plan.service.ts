@@ -79,7 +79,8 @@ async function buildPlan(db: Db, ctx: ActorCtx, episode: episodes.EpisodeRecord,
     enrolments.filter((row) => row.inEffect),
     program.rules,
   );
-  const available = episode.status === 'open' ? await repo.availableSeries(db, organizationId, program.siteId, program.population, asOf) : [];
+  const available =
+    episode.status === 'open' ? await repo.availableSeries(db, organizationId, program.siteId, program.population, asOf) : [];
   return {
     episodeId: episode.id,
     patientId: episode.patientId,
@@ -87,9 +88,25 @@ async function buildPlan(db: Db, ctx: ActorCtx, episode: episodes.EpisodeRecord,
     version: episode.version,
     admittedOn: episode.admittedOn,
     dischargedOn: episode.dischargedOn,
-    program: { id: program.id, name: program.name, levelOfCare: program.levelOfCare, population: program.population, siteId: program.siteId, timeZone: program.timeZone, rules: program.rules },
+    program: {
+      id: program.id,
+      name: program.name,
+      levelOfCare: program.levelOfCare,
+      population: program.population,
+      siteId: program.siteId,
+      timeZone: program.timeZone,
+      rules: program.rules,
+    },
     enrolments,
-    weekly: { asOf, minutes: intensity.minutes, days: intensity.days, billableDays: intensity.billableDays, byWeekday: intensity.byWeekday, status: intensity.status, reasons: intensity.reasons },
+    weekly: {
+      asOf,
+      minutes: intensity.minutes,
+      days: intensity.days,
+      billableDays: intensity.billableDays,
+      byWeekday: intensity.byWeekday,
+      status: intensity.status,
+      reasons: intensity.reasons,
+    },
     available: available.map(seriesDto),
   };
 }
@@ -98,21 +115,39 @@ export async function getPlan(deps: AppDeps, ctx: ActorCtx, episodeId: string, a
   return deps.db.transaction().execute(async (trx) => {
     const episode = await mustFindEpisode(trx, ctx, episodeId);
     const plan = await buildPlan(trx, ctx, episode, asOf);
-    await deps.audit(trx, { ...auditBase(ctx), action: 'episode.plan_viewed', entityType: 'episode', entityId: episodeId, patientId: episode.patientId });
+    await deps.audit(trx, {
+      ...auditBase(ctx),
+      action: 'episode.plan_viewed',
+      entityType: 'episode',
+      entityId: episodeId,
+      patientId: episode.patientId,
+    });
     return plan;
   });
 }
 
 /** Rule: a series joins a plan only if it meets at the episode program's site and is for the same population (decision 0011). */
-function checkRow(row: PlanRow, index: number, series: repo.SeriesRecord | undefined, program: episodes.ProgramRecord, episode: episodes.EpisodeRecord): repo.SeriesRecord {
+function checkRow(
+  row: PlanRow,
+  index: number,
+  series: repo.SeriesRecord | undefined,
+  program: episodes.ProgramRecord,
+  episode: episodes.EpisodeRecord,
+): repo.SeriesRecord {
   const at = `enrolments.${index}`;
   if (!series) throw fieldError(`${at}.templateId`, 'is not a group series of this organization');
-  if (series.siteId !== program.siteId) throw ruleError(`${at}.templateId`, `${series.title} meets at ${series.siteName}; this plan takes series at ${program.siteName} only`);
-  if (series.population !== program.population) throw ruleError(`${at}.templateId`, `${series.title} is a group for ${series.population} patients; ${program.name} is for ${program.population} patients`);
+  if (series.siteId !== program.siteId)
+    throw ruleError(`${at}.templateId`, `${series.title} meets at ${series.siteName}; this plan takes series at ${program.siteName} only`);
+  if (series.population !== program.population)
+    throw ruleError(
+      `${at}.templateId`,
+      `${series.title} is a group for ${series.population} patients; ${program.name} is for ${program.population} patients`,
+    );
   if (!series.seriesActive) throw ruleError(`${at}.templateId`, `${series.title} is not active`);
   if (row.startsOn < episode.admittedOn) throw fieldError(`${at}.startsOn`, `must not be before the admission on ${episode.admittedOn}`);
   if (row.endsOn !== null && row.endsOn < row.startsOn) throw fieldError(`${at}.endsOn`, 'must not be before startsOn');
-  if (series.seriesEndsOn !== null && row.startsOn > series.seriesEndsOn) throw ruleError(`${at}.startsOn`, `${series.title} ends on ${series.seriesEndsOn}`);
+  if (series.seriesEndsOn !== null && row.startsOn > series.seriesEndsOn)
+    throw ruleError(`${at}.startsOn`, `${series.title} ends on ${series.seriesEndsOn}`);
   return series;
 }
 
@@ -125,7 +160,10 @@ function runningDates(item: Checked): { from: string; to: string | null } {
   return { from, to: ends[0] ?? null };
 }
 
-function rangesMeet(a: { from: string; to: string | null }, b: { from: string; to: string | null }): { from: string; to: string | null } | null {
+function rangesMeet(
+  a: { from: string; to: string | null },
+  b: { from: string; to: string | null },
+): { from: string; to: string | null } | null {
   const from = a.from > b.from ? a.from : b.from;
   const ends = [a.to, b.to].filter((date): date is string => date !== null).sort();
   const to = ends[0] ?? null;
@@ -134,12 +172,23 @@ function rangesMeet(a: { from: string; to: string | null }, b: { from: string; t
 
 function mayTouch(a: repo.SeriesRecord, b: repo.SeriesRecord): boolean {
   // A session running past midnight reaches into the next weekday, so only then can different days clash.
-  const pastMidnight = (s: repo.SeriesRecord) => Number(s.startTime.slice(0, 2)) * 60 + Number(s.startTime.slice(3, 5)) + s.durationMinutes > 24 * 60;
+  const pastMidnight = (s: repo.SeriesRecord) =>
+    Number(s.startTime.slice(0, 2)) * 60 + Number(s.startTime.slice(3, 5)) + s.durationMinutes > 24 * 60;
   return pastMidnight(a) || pastMidnight(b) || a.daysOfWeek.some((day) => b.daysOfWeek.includes(day));
 }
 
 function asTemplate(series: repo.SeriesRecord, timeZone: string, dates: { from: string; to: string | null }): GroupTemplate {
-  return { id: series.templateId, siteId: series.siteId, timeZone, daysOfWeek: series.daysOfWeek.map(isoWeekday), startTime: series.startTime, durationMinutes: series.durationMinutes, startsOn: dates.from, endsOn: dates.to, facilitatorId: null };
+  return {
+    id: series.templateId,
+    siteId: series.siteId,
+    timeZone,
+    daysOfWeek: series.daysOfWeek.map(isoWeekday),
+    startTime: series.startTime,
+    durationMinutes: series.durationMinutes,
+    startsOn: dates.from,
+    endsOn: dates.to,
+    facilitatorId: null,
+  };
 }
 
 /** Refuses a row that repeats a series over overlapping dates, or whose sessions clash in time with another series of the plan. */
@@ -152,7 +201,9 @@ function checkClashes(items: Checked[], timeZone: string): void {
       if (!earlier) continue;
       const common = rangesMeet(runningDates(earlier), runningDates(later));
       if (earlier.series.templateId === later.series.templateId) {
-        if (rangesMeet({ from: earlier.row.startsOn, to: earlier.row.endsOn }, { from: later.row.startsOn, to: later.row.endsOn }) !== null) {
+        if (
+          rangesMeet({ from: earlier.row.startsOn, to: earlier.row.endsOn }, { from: later.row.startsOn, to: later.row.endsOn }) !== null
+        ) {
           throw fieldError(`enrolments.${later.index}.startsOn`, `${later.series.title} is already in the plan for these dates`);
         }
         continue;
@@ -169,11 +220,17 @@ function checkClashes(items: Checked[], timeZone: string): void {
   }
 }
 
-export async function putPlan(deps: AppDeps, ctx: ActorCtx, episodeId: string, input: { version: number; enrolments: PlanRow[] }): Promise<PlanDto> {
+export async function putPlan(
+  deps: AppDeps,
+  ctx: ActorCtx,
+  episodeId: string,
+  input: { version: number; enrolments: PlanRow[] },
+): Promise<PlanDto> {
   return deps.db.transaction().execute(async (trx) => {
     const organizationId = ctx.actor.organizationId;
     const episode = await mustFindEpisode(trx, ctx, episodeId, { lock: true });
-    if (episode.status === 'closed') throw conflict(`This episode was closed on ${episode.dischargedOn ?? ''}; its plan can no longer change`, { episodeId });
+    if (episode.status === 'closed')
+      throw conflict(`This episode was closed on ${episode.dischargedOn ?? ''}; its plan can no longer change`, { episodeId });
     if (episode.version !== input.version) throw staleVersion('episode', input.version, episode.version);
     const program = await mustFindProgram(trx, ctx, episode.programId);
     const series = await repo.seriesByIds(
@@ -181,7 +238,11 @@ export async function putPlan(deps: AppDeps, ctx: ActorCtx, episodeId: string, i
       organizationId,
       input.enrolments.map((row) => row.templateId),
     );
-    const checked = input.enrolments.map((row, index) => ({ row, index, series: checkRow(row, index, series.get(row.templateId), program, episode) }));
+    const checked = input.enrolments.map((row, index) => ({
+      row,
+      index,
+      series: checkRow(row, index, series.get(row.templateId), program, episode),
+    }));
     checkClashes(checked, program.timeZone);
 
     const before = await repo.enrolmentsOf(trx, organizationId, episodeId);
@@ -195,10 +256,13 @@ export async function putPlan(deps: AppDeps, ctx: ActorCtx, episodeId: string, i
       entityType: 'episode',
       entityId: episodeId,
       patientId: episode.patientId,
-      details: { added: [...afterIds].filter((id) => !beforeIds.has(id)), removed: [...beforeIds].filter((id) => !afterIds.has(id)), rows: input.enrolments.length },
+      details: {
+        added: [...afterIds].filter((id) => !beforeIds.has(id)),
+        removed: [...beforeIds].filter((id) => !afterIds.has(id)),
+        rows: input.enrolments.length,
+      },
     });
     const updated = await mustFindEpisode(trx, ctx, episodeId);
     return buildPlan(trx, ctx, updated, undefined);
   });
 }
-

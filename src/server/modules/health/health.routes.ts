@@ -12,9 +12,13 @@ const HealthDto = z.object({
 
 export function healthRoutes(check: () => Promise<Health>): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/api/health', { config: { access: 'public' }, schema: { tags: ['health'], response: { 200: HealthDto, 503: HealthDto } } }, async (_request, reply) => {
-      const health = await check();
-      return reply.status(health.database === 'ok' ? 200 : 503).send(health);
-    });
+    app.get(
+      '/api/health',
+      { config: { access: 'public' }, schema: { tags: ['health'], response: { 200: HealthDto, 503: HealthDto } } },
+      async (_request, reply) => {
+        const health = await check();
+        return reply.status(health.database === 'ok' ? 200 : 503).send(health);
+      },
+    );
   };
 }

@@ -33,7 +33,14 @@ function random(seed: number): () => number {
   };
 }
 
-type Patient = { id: string; rules: IntensityRules; zone: string; admittedOn: string; dischargedOn: string | null; facts: AttendanceFact[] };
+type Patient = {
+  id: string;
+  rules: IntensityRules;
+  zone: string;
+  admittedOn: string;
+  dischargedOn: string | null;
+  facts: AttendanceFact[];
+};
 
 const ZONES = ['America/Chicago', 'America/Denver', 'America/New_York', 'America/Los_Angeles', 'Australia/Lord_Howe'];
 const RANGES = [
@@ -45,12 +52,16 @@ const RANGES = [
 
 async function generate(org: TestOrg, seed: number): Promise<{ patients: Patient[]; weeks: IsoWeek[] }> {
   const next = random(seed);
-  const pick = <T,>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
   const siteZones: { siteId: string; zone: string }[] = [
     { siteId: org.siteIds[0] ?? '', zone: 'America/Chicago' },
     { siteId: org.siteIds[1] ?? '', zone: 'America/Denver' },
   ];
-  for (const zone of ZONES.slice(2)) siteZones.push({ siteId: await insertSite(t.db, { organizationId: org.organizationId, name: `Site ${zone} ${seed}`, timeZone: zone }), zone });
+  for (const zone of ZONES.slice(2))
+    siteZones.push({
+      siteId: await insertSite(t.db, { organizationId: org.organizationId, name: `Site ${zone} ${seed}`, timeZone: zone }),
+      zone,
+    });
 
   const patients: Patient[] = [];
   for (const site of siteZones) {
@@ -76,9 +87,20 @@ async function generate(org: TestOrg, seed: number): Promise<{ patients: Patient
       const dischargedOn = pick([null, null, '2026-03-05', '2026-11-02']);
       const episodeId = await admit(t.db, org, { patientId: id, programId, admittedOn });
       if (dischargedOn !== null && dischargedOn >= admittedOn) {
-        await t.db.updateTable('episodes').set({ status: 'closed', discharged_on: dischargedOn, disposition: 'completed' }).where('id', '=', episodeId).execute();
+        await t.db
+          .updateTable('episodes')
+          .set({ status: 'closed', discharged_on: dischargedOn, disposition: 'completed' })
+          .where('id', '=', episodeId)
+          .execute();
       }
-      patients.push({ id, rules, zone: site.zone, admittedOn, dischargedOn: dischargedOn !== null && dischargedOn >= admittedOn ? dischargedOn : null, facts: [] });
+      patients.push({
+        id,
+        rules,
+        zone: site.zone,
+        admittedOn,
+        dischargedOn: dischargedOn !== null && dischargedOn >= admittedOn ? dischargedOn : null,
+        facts: [],
+      });
     }
   }
 
@@ -91,7 +113,12 @@ async function generate(org: TestOrg, seed: number): Promise<{ patients: Patient
       const roll = next();
       // Some sessions start exactly at local midnight in one of the zones: the edge of a day and a week.
       const midnight = localDateTimeToEpoch(localDateOf(base, 'UTC'), { hour: 0, minute: 0 }, pick(ZONES));
-      const startMs = roll < 0.15 ? midnight : roll < 0.5 ? base + Math.floor(next() * 24 * 60) * 60_000 : base + (Math.floor(next() * 120) - 60) * 60_000 + pick([0, 5, 6, 7, 8, 10, 11, 13]) * 3_600_000;
+      const startMs =
+        roll < 0.15
+          ? midnight
+          : roll < 0.5
+            ? base + Math.floor(next() * 24 * 60) * 60_000
+            : base + (Math.floor(next() * 120) - 60) * 60_000 + pick([0, 5, 6, 7, 8, 10, 11, 13]) * 3_600_000;
       const length = pick([45, 60, 90, 180, 240]);
       const starts = new Date(startMs);
       const session = await t.db
@@ -113,7 +140,16 @@ async function generate(org: TestOrg, seed: number): Promise<{ patients: Patient
       for (const patient of attendees) {
         const status: AttendanceStatus = pick(ATTENDANCE_STATUSES);
         const minutes = status === 'present' ? length : countsAsAttended(status) ? Math.floor(next() * (length + 1)) : 0;
-        rows.push({ organization_id: org.organizationId, session_id: session.id, patient_id: patient.id, status, minutes, mode: 'telehealth' as const, recorded_by: org.users.clinician.id, recorded_at: starts });
+        rows.push({
+          organization_id: org.organizationId,
+          session_id: session.id,
+          patient_id: patient.id,
+          status,
+          minutes,
+          mode: 'telehealth' as const,
+          recorded_by: org.users.clinician.id,
+          recorded_at: starts,
+        });
         patient.facts.push({ sessionStartUtc: starts.toISOString(), minutes, status });
         const week = isoWeekOf(localDateOf(startMs, patient.zone));
         weeks.set(week.key, week);
@@ -136,11 +172,18 @@ describe('the weekly intensity SQL', () => {
     let compared = 0;
     for (const week of weeks) {
       const rows = await weeklyAggregate(t.db, org.organizationId, week, {});
-      expect(rows.map((row) => row.patientId).sort()).toEqual(patients.filter((patient) => covers(patient, week)).map((patient) => patient.id).sort());
+      expect(rows.map((row) => row.patientId).sort()).toEqual(
+        patients
+          .filter((patient) => covers(patient, week))
+          .map((patient) => patient.id)
+          .sort(),
+      );
       for (const row of rows) {
         const patient = patients.find((candidate) => candidate.id === row.patientId);
         if (!patient) throw new Error('unknown patient in the report');
-        const reference = weeklyIntensity(patient.facts, patient.rules, patient.zone).find((entry) => entry.week.key === week.key) ?? assessWeek(summarizeWeek(patient.facts, patient.rules, patient.zone, week.monday), patient.rules);
+        const reference =
+          weeklyIntensity(patient.facts, patient.rules, patient.zone).find((entry) => entry.week.key === week.key) ??
+          assessWeek(summarizeWeek(patient.facts, patient.rules, patient.zone, week.monday), patient.rules);
         expect(assessAggregate(week, row)).toEqual(reference);
         compared += 1;
       }
@@ -160,12 +203,30 @@ describe('the weekly intensity SQL', () => {
     ] as const) {
       const session = await t.db
         .insertInto('sessions_of_care')
-        .values({ organization_id: org.organizationId, site_id: siteId, kind: 'group', title: 'Late group', starts_at: startsAt, ends_at: new Date(Date.parse(startsAt) + 60 * 60_000), local_date: localDate, telehealth: true })
+        .values({
+          organization_id: org.organizationId,
+          site_id: siteId,
+          kind: 'group',
+          title: 'Late group',
+          starts_at: startsAt,
+          ends_at: new Date(Date.parse(startsAt) + 60 * 60_000),
+          local_date: localDate,
+          telehealth: true,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       await t.db
         .insertInto('attendance')
-        .values({ organization_id: org.organizationId, session_id: session.id, patient_id: patientId, status: 'present', minutes: 60, mode: 'telehealth', recorded_by: org.users.clinician.id, recorded_at: startsAt })
+        .values({
+          organization_id: org.organizationId,
+          session_id: session.id,
+          patient_id: patientId,
+          status: 'present',
+          minutes: 60,
+          mode: 'telehealth',
+          recorded_by: org.users.clinician.id,
+          recorded_at: startsAt,
+        })
         .execute();
     }
     const w45 = await weeklyAggregate(t.db, org.organizationId, parseIsoWeek('2026-W45'), {});

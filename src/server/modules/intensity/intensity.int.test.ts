@@ -19,7 +19,15 @@ async function setup() {
   return { org, fixture, director };
 }
 
-type Row = { patientId: string; status: string; minutes: number; daysAttended: number; billableDays: number; days: unknown[]; reasons: string[] };
+type Row = {
+  patientId: string;
+  status: string;
+  minutes: number;
+  daysAttended: number;
+  billableDays: number;
+  days: unknown[];
+  reasons: string[];
+};
 
 describe('GET /intensity/weekly', () => {
   it('reports minutes, days, billable days, services per day and status for each patient', async () => {
@@ -34,7 +42,7 @@ describe('GET /intensity/weekly', () => {
       daysAttended: 3,
       billableDays: 3,
       status: 'compliant',
-      reasons: ['9 h attended on 3 days; the program\'s weekly rules are met'],
+      reasons: ["9 h attended on 3 days; the program's weekly rules are met"],
       days: [
         { date: '2026-11-02', minutes: 180, services: 1, billable: true },
         { date: '2026-11-03', minutes: 180, services: 1, billable: true },
@@ -50,7 +58,13 @@ describe('GET /intensity/weekly', () => {
         siteId: expect.any(String),
         levelOfCare: 'IOP',
         timeZone: 'America/Chicago',
-        rules: { weeklyFloorMinutes: 540, weeklyCeilingMinutes: 1140, minDaysPerWeek: 3, minBillableDaysPerWeek: 3, minBillableDayMinutes: 180 },
+        rules: {
+          weeklyFloorMinutes: 540,
+          weeklyCeilingMinutes: 1140,
+          minDaysPerWeek: 3,
+          minBillableDaysPerWeek: 3,
+          minBillableDayMinutes: 180,
+        },
       },
     ]);
     // An absence lists its day with 0 minutes and 0 services; late minutes count.
@@ -77,9 +91,16 @@ describe('GET /intensity/weekly', () => {
 
   it('flags a week above the ceiling', async () => {
     const { fixture, director } = await setup();
-    await t.db.updateTable('programs').set({ weekly_ceiling_minutes: 539, weekly_floor_minutes: 0, min_billable_days_per_week: 0 }).where('id', '=', fixture.programId).execute();
+    await t.db
+      .updateTable('programs')
+      .set({ weekly_ceiling_minutes: 539, weekly_floor_minutes: 0, min_billable_days_per_week: 0 })
+      .where('id', '=', fixture.programId)
+      .execute();
     const body = (await call(t, director, 'GET', `/api/v1/intensity/weekly?week=${WEEK}&programId=${fixture.programId}`)).json();
-    expect(body.rows.find((row: Row) => row.patientId === fixture.patients.steady)).toMatchObject({ status: 'above_ceiling', reasons: ['9 h attended; the ceiling is 8 h 59 min'] });
+    expect(body.rows.find((row: Row) => row.patientId === fixture.patients.steady)).toMatchObject({
+      status: 'above_ceiling',
+      reasons: ['9 h attended; the ceiling is 8 h 59 min'],
+    });
   });
 
   it('filters by site and by program, and answers 404 for a site or program of another organization', async () => {
@@ -115,9 +136,18 @@ describe('GET /intensity/weekly', () => {
   it('audits the report as one event listing the patients', async () => {
     const { org, fixture, director } = await setup();
     await call(t, director, 'GET', `/api/v1/intensity/weekly?week=${WEEK}`);
-    const events = await t.db.selectFrom('audit_events').selectAll().where('organization_id', '=', org.organizationId).where('action', '=', 'intensity.weekly_report_viewed').execute();
+    const events = await t.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('organization_id', '=', org.organizationId)
+      .where('action', '=', 'intensity.weekly_report_viewed')
+      .execute();
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ user_id: org.users.director.id, patient_id: null, details: { week: WEEK, patients: 4, siteId: null, programId: null } });
+    expect(events[0]).toMatchObject({
+      user_id: org.users.director.id,
+      patient_id: null,
+      details: { week: WEEK, patients: 4, siteId: null, programId: null },
+    });
     expect(((events[0]?.details as { patientIds: string[] }).patientIds ?? []).sort()).toEqual(Object.values(fixture.patients).sort());
   });
 
@@ -144,7 +174,12 @@ describe('GET /intensity/weekly', () => {
     ['psychiatrist', 200],
   ] as const)('answers %s with %i', async (role, status) => {
     const org = await createTestOrg(t.deps);
-    const response = await call(t, await sessionFor(t, org.users[role], org.organizationId), 'GET', `/api/v1/intensity/weekly?week=${WEEK}`);
+    const response = await call(
+      t,
+      await sessionFor(t, org.users[role], org.organizationId),
+      'GET',
+      `/api/v1/intensity/weekly?week=${WEEK}`,
+    );
     expect(response.statusCode).toBe(status);
   });
 });
@@ -202,7 +237,12 @@ describe('GET /patients/:patientId/intensity', () => {
   it('judges a past week as final and a future week as all still ahead', async () => {
     const { fixture, director } = await setup();
     const past = (await call(t, director, 'GET', `/api/v1/patients/${fixture.patients.steady}/intensity?week=2026-W44`)).json();
-    expect(past).toMatchObject({ isCurrentWeek: false, asOf: '2026-11-02T05:59:59.999Z', intensity: { minutes: 0 }, forecast: { remainingSessions: 0, status: 'cannot_meet' } });
+    expect(past).toMatchObject({
+      isCurrentWeek: false,
+      asOf: '2026-11-02T05:59:59.999Z',
+      intensity: { minutes: 0 },
+      forecast: { remainingSessions: 0, status: 'cannot_meet' },
+    });
     const future = (await call(t, director, 'GET', `/api/v1/patients/${fixture.patients.steady}/intensity?week=2026-W46`)).json();
     expect(future).toMatchObject({ isCurrentWeek: false, asOf: '2026-11-09T06:00:00.000Z', forecast: { remainingSessions: 0 } });
   });
@@ -210,16 +250,31 @@ describe('GET /patients/:patientId/intensity', () => {
   it('answers a patient without an episode with nulls', async () => {
     const org = await createTestOrg(t.deps);
     const patientId = await createPatient(t.db, org);
-    await createSession(t.db, org, { kind: 'individual_therapy', patientId, startsAt: '2026-11-06T20:00:00Z', localDate: '2026-11-06', minutes: 50 });
-    const body = (await call(t, await sessionFor(t, org.users.clinician, org.organizationId), 'GET', `/api/v1/patients/${patientId}/intensity`)).json();
+    await createSession(t.db, org, {
+      kind: 'individual_therapy',
+      patientId,
+      startsAt: '2026-11-06T20:00:00Z',
+      localDate: '2026-11-06',
+      minutes: 50,
+    });
+    const body = (
+      await call(t, await sessionFor(t, org.users.clinician, org.organizationId), 'GET', `/api/v1/patients/${patientId}/intensity`)
+    ).json();
     expect(body).toMatchObject({ episode: null, rules: null, intensity: null, forecast: null, week: { key: '2026-W45' } });
   });
 
   it('audits the read with the patient id', async () => {
     const { org, fixture, director } = await setup();
     await call(t, director, 'GET', `/api/v1/patients/${fixture.patients.steady}/intensity`);
-    const events = await t.db.selectFrom('audit_events').selectAll().where('organization_id', '=', org.organizationId).where('action', '=', 'intensity.patient_viewed').execute();
-    expect(events).toEqual([expect.objectContaining({ patient_id: fixture.patients.steady, entity_id: fixture.patients.steady, details: { week: WEEK } })]);
+    const events = await t.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('organization_id', '=', org.organizationId)
+      .where('action', '=', 'intensity.patient_viewed')
+      .execute();
+    expect(events).toEqual([
+      expect.objectContaining({ patient_id: fixture.patients.steady, entity_id: fixture.patients.steady, details: { week: WEEK } }),
+    ]);
   });
 
   it('answers 404 for an unknown patient and for another organization’s patient', async () => {

@@ -153,7 +153,12 @@ const EPISODE_COLUMNS = sql`
  * The patient's episode for a week: one covering the week (open first, then latest admitted), or,
  * without a week, the open episode admitted last (then the latest of any).
  */
-export async function episodeOfPatient(db: Q, organizationId: string, patientId: string, week: IsoWeek | null): Promise<WeekEpisode | undefined> {
+export async function episodeOfPatient(
+  db: Q,
+  organizationId: string,
+  patientId: string,
+  week: IsoWeek | null,
+): Promise<WeekEpisode | undefined> {
   const result = await sql<EpisodeRaw>`
     SELECT ${EPISODE_COLUMNS}
     FROM episodes e
@@ -203,7 +208,11 @@ function windowArrays(windows: readonly PatientWindow[]) {
 }
 
 /** Attendance rows of sessions starting inside each patient's window. */
-export async function attendanceFacts(db: Q, organizationId: string, windows: readonly PatientWindow[]): Promise<Map<string, AttendanceFact[]>> {
+export async function attendanceFacts(
+  db: Q,
+  organizationId: string,
+  windows: readonly PatientWindow[],
+): Promise<Map<string, AttendanceFact[]>> {
   const byPatient = new Map<string, AttendanceFact[]>();
   if (windows.length === 0) return byPatient;
   const w = windowArrays(windows);
@@ -231,7 +240,11 @@ export async function attendanceFacts(db: Q, organizationId: string, windows: re
  * patient is enrolled in on the session's date (episode open that day) and the patient's own
  * appointments; not cancelled; without an attendance row for the patient yet.
  */
-export async function plannedSessions(db: Q, organizationId: string, windows: readonly PatientWindow[]): Promise<Map<string, PlannedSession[]>> {
+export async function plannedSessions(
+  db: Q,
+  organizationId: string,
+  windows: readonly PatientWindow[],
+): Promise<Map<string, PlannedSession[]>> {
   const byPatient = new Map<string, PlannedSession[]>();
   if (windows.length === 0) return byPatient;
   const w = windowArrays(windows);
@@ -268,16 +281,31 @@ export async function plannedSessions(db: Q, organizationId: string, windows: re
 }
 
 export async function patientExists(db: Q, organizationId: string, patientId: string): Promise<boolean> {
-  const row = await db.selectFrom('patients').select('id').where('organization_id', '=', organizationId).where('id', '=', patientId).executeTakeFirst();
+  const row = await db
+    .selectFrom('patients')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', patientId)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
 export async function siteExists(db: Q, organizationId: string, siteId: string): Promise<boolean> {
-  const row = await db.selectFrom('sites').select('id').where('organization_id', '=', organizationId).where('id', '=', siteId).executeTakeFirst();
+  const row = await db
+    .selectFrom('sites')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', siteId)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
 export async function programExists(db: Q, organizationId: string, programId: string): Promise<boolean> {
-  const row = await db.selectFrom('programs').select('id').where('organization_id', '=', organizationId).where('id', '=', programId).executeTakeFirst();
+  const row = await db
+    .selectFrom('programs')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', programId)
+    .executeTakeFirst();
   return row !== undefined;
 }

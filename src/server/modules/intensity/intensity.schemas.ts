@@ -71,7 +71,13 @@ export const WeeklyReportDto = z.object({
   summary: z.object({ patients: z.number(), compliant: z.number(), belowFloor: z.number(), aboveCeiling: z.number() }),
 });
 
-const CheckDto = z.object({ status: z.enum(['on_track', 'at_risk', 'cannot_meet']), required: z.number(), attended: z.number(), projected: z.number(), afterOneMiss: z.number() });
+const CheckDto = z.object({
+  status: z.enum(['on_track', 'at_risk', 'cannot_meet']),
+  required: z.number(),
+  attended: z.number(),
+  projected: z.number(),
+  afterOneMiss: z.number(),
+});
 
 export const ForecastDto = z.object({
   status: z.enum(['on_track', 'at_risk', 'cannot_meet']),

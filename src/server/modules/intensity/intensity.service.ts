@@ -1,6 +1,13 @@
 import { DomainError } from '../../../domain/errors.js';
 import { forecastWeek, type WeekForecast } from '../../../domain/intensity/week-forecast.js';
-import { assessWeek, isBillableDay, summarizeWeek, type AttendanceFact, type DayIntensity, type WeekCompliance } from '../../../domain/intensity/weekly-intensity.js';
+import {
+  assessWeek,
+  isBillableDay,
+  summarizeWeek,
+  type AttendanceFact,
+  type DayIntensity,
+  type WeekCompliance,
+} from '../../../domain/intensity/weekly-intensity.js';
 import type { IsoWeek } from '../../../domain/scheduling/local-time.js';
 import type { ActorCtx, AppDeps } from '../../context.js';
 import type { Db } from '../../db/database.js';
@@ -9,7 +16,13 @@ import * as repo from './intensity.repository.js';
 import type { Compliance, EpisodeRef, Forecast, PatientIntensity, WeeklyReport } from './intensity.schemas.js';
 
 function auditBase(ctx: ActorCtx) {
-  return { organizationId: ctx.actor.organizationId, userId: ctx.actor.userId, outcome: 'success' as const, clientIp: ctx.ip, requestId: ctx.requestId };
+  return {
+    organizationId: ctx.actor.organizationId,
+    userId: ctx.actor.userId,
+    outcome: 'success' as const,
+    clientIp: ctx.ip,
+    requestId: ctx.requestId,
+  };
 }
 
 /** SQL day sums -> the domain's week, judged by the domain's assessWeek. */
@@ -27,7 +40,15 @@ export function assessAggregate(week: IsoWeek, row: repo.WeeklyAggregateRow): We
 }
 
 function toCompliance(value: WeekCompliance): Compliance {
-  return { minutes: value.minutes, daysAttended: value.daysAttended, billableDays: value.billableDays, days: value.days, status: value.status, findings: value.findings, reasons: value.reasons };
+  return {
+    minutes: value.minutes,
+    daysAttended: value.daysAttended,
+    billableDays: value.billableDays,
+    days: value.days,
+    status: value.status,
+    findings: value.findings,
+    reasons: value.reasons,
+  };
 }
 
 export function toEpisodeRef(episode: repo.WeekEpisode): EpisodeRef {
@@ -64,7 +85,11 @@ async function mustExist(check: Promise<boolean>, what: string): Promise<void> {
  * domain's assessWeek. The report names many patients, so it is audited as one event listing
  * their ids (decision 0013), in the same transaction as the read.
  */
-export async function weeklyReport(deps: AppDeps, ctx: ActorCtx, input: { week: string; siteId?: string | undefined; programId?: string | undefined }): Promise<WeeklyReport> {
+export async function weeklyReport(
+  deps: AppDeps,
+  ctx: ActorCtx,
+  input: { week: string; siteId?: string | undefined; programId?: string | undefined },
+): Promise<WeeklyReport> {
   const week = parseIsoWeek(input.week);
   const organizationId = ctx.actor.organizationId;
   return deps.db.transaction().execute(async (trx) => {
@@ -81,7 +106,14 @@ export async function weeklyReport(deps: AppDeps, ctx: ActorCtx, input: { week: 
       else if (assessed.status === 'below_floor') summary.belowFloor += 1;
       else summary.aboveCeiling += 1;
       if (!programs.has(row.programId)) {
-        programs.set(row.programId, { programId: row.programId, programName: row.programName, siteId: row.siteId, levelOfCare: row.levelOfCare, timeZone: row.timeZone, rules: row.rules });
+        programs.set(row.programId, {
+          programId: row.programId,
+          programName: row.programName,
+          siteId: row.siteId,
+          levelOfCare: row.levelOfCare,
+          timeZone: row.timeZone,
+          rules: row.rules,
+        });
       }
       rows.push({
         patientId: row.patientId,
@@ -102,7 +134,13 @@ export async function weeklyReport(deps: AppDeps, ctx: ActorCtx, input: { week: 
       action: 'intensity.weekly_report_viewed',
       entityType: 'intensity_report',
       entityId: null,
-      details: { week: week.key, siteId: input.siteId ?? null, programId: input.programId ?? null, patients: rows.length, patientIds: rows.map((row) => row.patientId) },
+      details: {
+        week: week.key,
+        siteId: input.siteId ?? null,
+        programId: input.programId ?? null,
+        patients: rows.length,
+        patientIds: rows.map((row) => row.patientId),
+      },
     });
     return { week, programs: [...programs.values()], rows, summary };
   });
@@ -116,7 +154,12 @@ export function forecastInstant(now: Date, bounds: { from: Date; to: Date }): Da
 }
 
 /** A patient's week and its forecast with the domain's forecastWeek. */
-export async function patientIntensity(deps: AppDeps, ctx: ActorCtx, patientId: string, weekKey: string | undefined): Promise<PatientIntensity> {
+export async function patientIntensity(
+  deps: AppDeps,
+  ctx: ActorCtx,
+  patientId: string,
+  weekKey: string | undefined,
+): Promise<PatientIntensity> {
   const requested = weekKey === undefined ? null : parseIsoWeek(weekKey);
   return deps.db.transaction().execute(async (trx) => {
     const organizationId = ctx.actor.organizationId;
@@ -126,7 +169,14 @@ export async function patientIntensity(deps: AppDeps, ctx: ActorCtx, patientId: 
     const current = weekContaining(ctx.now, zone);
     const week = requested ?? current;
     const result = episode ? await judge(trx, organizationId, episode, week, ctx.now) : null;
-    await deps.audit(trx, { ...auditBase(ctx), action: 'intensity.patient_viewed', entityType: 'patient', entityId: patientId, patientId, details: { week: week.key } });
+    await deps.audit(trx, {
+      ...auditBase(ctx),
+      action: 'intensity.patient_viewed',
+      entityType: 'patient',
+      entityId: patientId,
+      patientId,
+      details: { week: week.key },
+    });
     return {
       patientId,
       week,
@@ -141,7 +191,13 @@ export async function patientIntensity(deps: AppDeps, ctx: ActorCtx, patientId: 
 }
 
 /** Attended and still-planned sessions of one or more patients' weeks, judged by the domain. */
-export async function judge(db: Db, organizationId: string, episode: repo.WeekEpisode, week: IsoWeek, now: Date): Promise<{ intensity: WeekCompliance; forecast: WeekForecast }> {
+export async function judge(
+  db: Db,
+  organizationId: string,
+  episode: repo.WeekEpisode,
+  week: IsoWeek,
+  now: Date,
+): Promise<{ intensity: WeekCompliance; forecast: WeekForecast }> {
   const bounds = weekBounds(week, episode.timeZone);
   const asOf = forecastInstant(now, bounds);
   const facts = await repo.attendanceFacts(db, organizationId, [{ patientId: episode.patientId, ...bounds }]);

@@ -21,7 +21,10 @@ export function weekContaining(instant: Date, timeZone: string): IsoWeek {
 /** The instants that bound a local week in a zone: Monday 00:00 to the next Monday 00:00. */
 export function weekBounds(week: IsoWeek, timeZone: string): { from: Date; to: Date } {
   const midnight = { hour: 0, minute: 0 };
-  return { from: new Date(localDateTimeToEpoch(week.monday, midnight, timeZone)), to: new Date(localDateTimeToEpoch(addDays(week.monday, 7), midnight, timeZone)) };
+  return {
+    from: new Date(localDateTimeToEpoch(week.monday, midnight, timeZone)),
+    to: new Date(localDateTimeToEpoch(addDays(week.monday, 7), midnight, timeZone)),
+  };
 }
 
 /**

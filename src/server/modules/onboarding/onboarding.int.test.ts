@@ -18,7 +18,12 @@ async function emptyInstallation(): Promise<TestApp> {
   return t;
 }
 
-const FIRST_ADMIN = { organizationName: 'Riverside Recovery IOP', email: 'Founder@Riverside.example', displayName: 'Morgan Lee', password: 'a long enough setup passphrase' };
+const FIRST_ADMIN = {
+  organizationName: 'Riverside Recovery IOP',
+  email: 'Founder@Riverside.example',
+  displayName: 'Morgan Lee',
+  password: 'a long enough setup passphrase',
+};
 
 async function setupToken(t: TestApp): Promise<string> {
   const link = await createSetupLinkIfNeeded(t.deps);
@@ -137,7 +142,9 @@ describe('first-admin setup', () => {
     for (let round = 0; round < 4; round += 1) {
       const t = await emptyInstallation();
       const tokens = [await setupToken(t), await setupToken(t)];
-      const results = await Promise.all(tokens.map((token, i) => completeSetup(t, token, { ...FIRST_ADMIN, email: `founder${i}@riverside.example` })));
+      const results = await Promise.all(
+        tokens.map((token, i) => completeSetup(t, token, { ...FIRST_ADMIN, email: `founder${i}@riverside.example` })),
+      );
       expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
       expect(await counts(t)).toEqual({ organizations: 1, users: 1 });
     }

@@ -14,8 +14,10 @@ export function onboardingRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     const config = { access: 'public' } as const;
 
-    app.get('/setup/:token', { config, schema: { tags: ['onboarding'], params: TokenParams, response: { 200: z.object({ expiresAt: z.string() }), ...errors } } }, (request) =>
-      onboarding.describeSetupToken(deps, requestCtx(request), request.params.token),
+    app.get(
+      '/setup/:token',
+      { config, schema: { tags: ['onboarding'], params: TokenParams, response: { 200: z.object({ expiresAt: z.string() }), ...errors } } },
+      (request) => onboarding.describeSetupToken(deps, requestCtx(request), request.params.token),
     );
 
     app.post(
@@ -25,7 +27,12 @@ export function onboardingRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         schema: {
           tags: ['onboarding'],
           params: TokenParams,
-          body: z.strictObject({ organizationName: z.string().trim().min(1).max(200), email: Email, displayName: z.string().trim().min(1).max(200), password: Password }),
+          body: z.strictObject({
+            organizationName: z.string().trim().min(1).max(200),
+            email: Email,
+            displayName: z.string().trim().min(1).max(200),
+            password: Password,
+          }),
           response: { 200: SessionDto, ...errors },
         },
       },
@@ -38,13 +45,28 @@ export function onboardingRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/invites/:token',
-      { config, schema: { tags: ['onboarding'], params: TokenParams, response: { 200: z.object({ email: z.string(), displayName: z.string(), expiresAt: z.string() }), ...errors } } },
+      {
+        config,
+        schema: {
+          tags: ['onboarding'],
+          params: TokenParams,
+          response: { 200: z.object({ email: z.string(), displayName: z.string(), expiresAt: z.string() }), ...errors },
+        },
+      },
       (request) => onboarding.describeInvite(deps, requestCtx(request), request.params.token),
     );
 
     app.post(
       '/invites/:token/accept',
-      { config, schema: { tags: ['onboarding'], params: TokenParams, body: z.strictObject({ password: Password }), response: { 200: SessionDto, ...errors } } },
+      {
+        config,
+        schema: {
+          tags: ['onboarding'],
+          params: TokenParams,
+          body: z.strictObject({ password: Password }),
+          response: { 200: SessionDto, ...errors },
+        },
+      },
       async (request, reply) => {
         const signedIn = await onboarding.acceptInvite(deps, requestCtx(request), request.params.token, request.body.password);
         setSessionCookie(reply, deps, signedIn.token);

@@ -25,8 +25,22 @@ export async function createSetupLinkIfNeeded(deps: AppDeps): Promise<string | n
   const token = newToken();
   const now = deps.clock();
   await deps.db.transaction().execute(async (trx) => {
-    await insertOneTimeToken(trx, { hash: sha256(token), kind: 'setup', organizationId: null, userId: null, now, expiresAt: new Date(now.getTime() + SETUP_TOKEN_MINUTES * 60_000) });
-    await deps.audit(trx, { organizationId: null, userId: null, action: 'setup.link_issued', outcome: 'success', clientIp: null, requestId: null });
+    await insertOneTimeToken(trx, {
+      hash: sha256(token),
+      kind: 'setup',
+      organizationId: null,
+      userId: null,
+      now,
+      expiresAt: new Date(now.getTime() + SETUP_TOKEN_MINUTES * 60_000),
+    });
+    await deps.audit(trx, {
+      organizationId: null,
+      userId: null,
+      action: 'setup.link_issued',
+      outcome: 'success',
+      clientIp: null,
+      requestId: null,
+    });
   });
   return `/setup/${token}`;
 }
@@ -53,9 +67,26 @@ export async function completeSetup(
     await lockFirstAdminSetup(trx);
     if ((await countUsers(trx)) > 0) throw new DomainError('ALREADY_SET_UP', 'This installation already has accounts');
     const organizationId = await insertOrganization(trx, { name: input.organizationName, isDemo: false });
-    const userId = await insertUser(trx, { organizationId, email: input.email, displayName: input.displayName, status: 'active', passwordHash, now: ctx.now });
+    const userId = await insertUser(trx, {
+      organizationId,
+      email: input.email,
+      displayName: input.displayName,
+      status: 'active',
+      passwordHash,
+      now: ctx.now,
+    });
     await replaceRoles(trx, organizationId, userId, ['admin']);
-    await deps.audit(trx, { organizationId, userId, action: 'setup.first_admin_created', entityType: 'user', entityId: userId, outcome: 'success', clientIp: ctx.ip, requestId: ctx.requestId, details: { roles: ['admin'] } });
+    await deps.audit(trx, {
+      organizationId,
+      userId,
+      action: 'setup.first_admin_created',
+      entityType: 'user',
+      entityId: userId,
+      outcome: 'success',
+      clientIp: ctx.ip,
+      requestId: ctx.requestId,
+      details: { roles: ['admin'] },
+    });
     const user = await findUser(trx, organizationId, userId);
     if (!user) throw new Error('user vanished inside its own transaction');
     const org = await findOrganization(trx, organizationId);
@@ -63,10 +94,15 @@ export async function completeSetup(
   });
 }
 
-export async function describeInvite(deps: AppDeps, ctx: RequestCtx, token: string): Promise<{ email: string; displayName: string; expiresAt: string }> {
+export async function describeInvite(
+  deps: AppDeps,
+  ctx: RequestCtx,
+  token: string,
+): Promise<{ email: string; displayName: string; expiresAt: string }> {
   const found = await findUsableToken(deps.db, sha256(token), 'invite', ctx.now);
   const user = found?.userId && found.organizationId ? await findUser(deps.db, found.organizationId, found.userId) : undefined;
-  if (!found || !user || user.status !== 'invited') throw new DomainError('TOKEN_INVALID', 'This invite link is not valid or has expired; ask your administrator for a new one');
+  if (!found || !user || user.status !== 'invited')
+    throw new DomainError('TOKEN_INVALID', 'This invite link is not valid or has expired; ask your administrator for a new one');
   return { email: user.email, displayName: user.displayName, expiresAt: found.expiresAt.toISOString() };
 }
 
@@ -84,7 +120,16 @@ export async function acceptInvite(deps: AppDeps, ctx: RequestCtx, token: string
     const org = await findOrganization(trx, user.organizationId);
     const stage = requiresMfa(user.roles, org.isDemo) ? 'mfa_enrolment_required' : 'active';
     if (stage === 'active') await updateUser(trx, user.organizationId, user.id, { lastLoginAt: ctx.now }, ctx.now);
-    await deps.audit(trx, { organizationId: user.organizationId, userId: user.id, action: 'user.invite_accepted', entityType: 'user', entityId: user.id, outcome: 'success', clientIp: ctx.ip, requestId: ctx.requestId });
+    await deps.audit(trx, {
+      organizationId: user.organizationId,
+      userId: user.id,
+      action: 'user.invite_accepted',
+      entityType: 'user',
+      entityId: user.id,
+      outcome: 'success',
+      clientIp: ctx.ip,
+      requestId: ctx.requestId,
+    });
     return startSession(trx, deps, ctx, { ...user, status: 'active' }, org, stage);
   });
 }

@@ -38,7 +38,12 @@ async function create(session: TestSession, overrides: Record<string, unknown> =
 }
 
 async function patientAudit(organizationId: string) {
-  return t.db.selectFrom('audit_events').select(['action', 'patient_id', 'entity_id', 'details', 'user_id']).where('organization_id', '=', organizationId).orderBy('chain_seq').execute();
+  return t.db
+    .selectFrom('audit_events')
+    .select(['action', 'patient_id', 'entity_id', 'details', 'user_id'])
+    .where('organization_id', '=', organizationId)
+    .orderBy('chain_seq')
+    .execute();
 }
 
 async function patientCount(organizationId: string): Promise<number> {
@@ -63,7 +68,9 @@ describe('creating a patient', () => {
       availabilityNotes: 'Works Tuesday and Thursday afternoons',
       version: 1,
     });
-    expect(await patientAudit(org.organizationId)).toEqual([{ action: 'patient.created', patient_id: patient.id, entity_id: patient.id, details: null, user_id: org.users.admissions.id }]);
+    expect(await patientAudit(org.organizationId)).toEqual([
+      { action: 'patient.created', patient_id: patient.id, entity_id: patient.id, details: null, user_id: org.users.admissions.id },
+    ]);
   });
 
   it.each<Role>(['front_desk', 'director'])('is allowed to %s', async (role) => {
@@ -73,17 +80,41 @@ describe('creating a patient', () => {
 
   it('needs only names, date of birth and state', async () => {
     const { session } = await orgWith();
-    const patient = await create(session, { preferredName: undefined, pronouns: undefined, phone: undefined, email: undefined, emergencyContact: undefined, availabilityNotes: undefined });
-    expect(patient).toMatchObject({ preferredName: null, pronouns: null, phone: null, email: null, emergencyContact: null, availabilityNotes: '' });
+    const patient = await create(session, {
+      preferredName: undefined,
+      pronouns: undefined,
+      phone: undefined,
+      email: undefined,
+      emergencyContact: undefined,
+      availabilityNotes: undefined,
+    });
+    expect(patient).toMatchObject({
+      preferredName: null,
+      pronouns: null,
+      phone: null,
+      email: null,
+      emergencyContact: null,
+      availabilityNotes: '',
+    });
   });
 
   it.each([
     ['a date of birth in the future', { dateOfBirth: '2026-03-12' }, 'dateOfBirth', 'must not be in the future'],
     ['an age above 120', { dateOfBirth: '1905-03-09' }, 'dateOfBirth', 'gives an age above 120 years'],
     ['a date of birth that is no date', { dateOfBirth: '1990-02-30' }, 'dateOfBirth', undefined],
-    ['a state that is not a US code', { stateOfResidence: 'XX' }, 'stateOfResidence', '"XX" is not a two-letter US state or territory code'],
+    [
+      'a state that is not a US code',
+      { stateOfResidence: 'XX' },
+      'stateOfResidence',
+      '"XX" is not a two-letter US state or territory code',
+    ],
     ['a phone number with letters', { phone: '503-555-CALL' }, 'phone', undefined],
-    ['an emergency contact phone that is too short', { emergencyContact: { name: 'Jordan Synthetic', phone: '555-0199' } }, 'emergencyContact.phone', undefined],
+    [
+      'an emergency contact phone that is too short',
+      { emergencyContact: { name: 'Jordan Synthetic', phone: '555-0199' } },
+      'emergencyContact.phone',
+      undefined,
+    ],
     ['an email address without a domain', { email: 'avery@' }, 'email', undefined],
     ['a blank last name', { legalLastName: '  ' }, 'legalLastName', 'is required'],
     ['an unknown field', { ssn: '000-00-0000' }, 'ssn', undefined],
@@ -122,7 +153,13 @@ describe('reading a patient', () => {
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual(patient);
     const events = await patientAudit(org.organizationId);
-    expect(events.at(-1)).toEqual({ action: 'patient.viewed', patient_id: patient.id, entity_id: patient.id, details: null, user_id: org.users.clinician.id });
+    expect(events.at(-1)).toEqual({
+      action: 'patient.viewed',
+      patient_id: patient.id,
+      entity_id: patient.id,
+      details: null,
+      user_id: org.users.clinician.id,
+    });
   });
 
   it("answers 404 for another organization's patient and for an unknown id, and reveals nothing", async () => {
@@ -149,11 +186,31 @@ describe('updating a patient', () => {
   it('changes the fields sent, moves the version on, and audits the field names only', async () => {
     const { org, session } = await orgWith('front_desk');
     const patient = await create(session);
-    const response = await call(t, session, 'PATCH', `/api/v1/patients/${patient.id}`, { version: 1, preferredName: 'Avy', phone: '+1 971 555 0100', pronouns: null, availabilityNotes: 'Mornings only' });
+    const response = await call(t, session, 'PATCH', `/api/v1/patients/${patient.id}`, {
+      version: 1,
+      preferredName: 'Avy',
+      phone: '+1 971 555 0100',
+      pronouns: null,
+      availabilityNotes: 'Mornings only',
+    });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ ...patient, preferredName: 'Avy', phone: '+19715550100', pronouns: null, availabilityNotes: 'Mornings only', version: 2, updatedAt: expect.any(String) });
+    expect(response.json()).toMatchObject({
+      ...patient,
+      preferredName: 'Avy',
+      phone: '+19715550100',
+      pronouns: null,
+      availabilityNotes: 'Mornings only',
+      version: 2,
+      updatedAt: expect.any(String),
+    });
     const last = (await patientAudit(org.organizationId)).at(-1);
-    expect(last).toEqual({ action: 'patient.updated', patient_id: patient.id, entity_id: patient.id, user_id: org.users.front_desk.id, details: { fields: ['preferredName', 'pronouns', 'phone', 'availabilityNotes'], version: 2 } });
+    expect(last).toEqual({
+      action: 'patient.updated',
+      patient_id: patient.id,
+      entity_id: patient.id,
+      user_id: org.users.front_desk.id,
+      details: { fields: ['preferredName', 'pronouns', 'phone', 'availabilityNotes'], version: 2 },
+    });
     expect(JSON.stringify(last)).not.toContain('Avy');
   });
 
@@ -161,11 +218,17 @@ describe('updating a patient', () => {
     const { org, session } = await orgWith();
     const patient = await create(session);
     const director = await sessionFor(t, org.users.director, org.organizationId);
-    expect((await call(t, director, 'PATCH', `/api/v1/patients/${patient.id}`, { version: 1, preferredName: 'First edit' })).statusCode).toBe(200);
+    expect(
+      (await call(t, director, 'PATCH', `/api/v1/patients/${patient.id}`, { version: 1, preferredName: 'First edit' })).statusCode,
+    ).toBe(200);
     const stale = await call(t, session, 'PATCH', `/api/v1/patients/${patient.id}`, { version: 1, preferredName: 'Second edit' });
     expect(stale.statusCode).toBe(412);
     expect(stale.json().error).toMatchObject({ code: 'STALE_VERSION', details: { yourVersion: 1, currentVersion: 2 } });
-    const row = await t.db.selectFrom('patients').select(['preferred_name', 'version']).where('id', '=', patient.id).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('patients')
+      .select(['preferred_name', 'version'])
+      .where('id', '=', patient.id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ preferred_name: 'First edit', version: 2 });
   });
 
@@ -190,7 +253,11 @@ describe('updating a patient', () => {
     const response = await call(t, session, 'PATCH', `/api/v1/patients/${patient.id}`, { version: 1, ...body });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.details.map((d: { path: string }) => d.path)).toContain(path);
-    const row = await t.db.selectFrom('patients').select(['version', 'date_of_birth', 'state_of_residence']).where('id', '=', patient.id).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('patients')
+      .select(['version', 'date_of_birth', 'state_of_residence'])
+      .where('id', '=', patient.id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ version: 1, date_of_birth: '1991-04-12', state_of_residence: 'OR' });
   });
 
@@ -221,7 +288,14 @@ describe('searching patients', () => {
     for (const [first, last, preferred] of names) {
       const row = await t.db
         .insertInto('patients')
-        .values({ organization_id: org.organizationId, legal_first_name: first, legal_last_name: last, preferred_name: preferred, date_of_birth: '1990-01-01', state_of_residence: 'WA' })
+        .values({
+          organization_id: org.organizationId,
+          legal_first_name: first,
+          legal_last_name: last,
+          preferred_name: preferred,
+          date_of_birth: '1990-01-01',
+          state_of_residence: 'WA',
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       ids[first] = row.id;
@@ -262,11 +336,17 @@ describe('searching patients', () => {
     const rileyEpisode = await admit(t.db, org, { patientId: ids.Riley ?? '', programId: morning, admittedOn: '2026-02-02' });
     await admit(t.db, org, { patientId: ids.Quinn ?? '', programId: evening });
     const closed = await admit(t.db, org, { patientId: ids.Morgan ?? '', programId: morning });
-    await t.db.updateTable('episodes').set({ status: 'closed', discharged_on: '2026-12-01', disposition: 'completed' }).where('id', '=', closed).execute();
+    await t.db
+      .updateTable('episodes')
+      .set({ status: 'closed', discharged_on: '2026-12-01', disposition: 'completed' })
+      .where('id', '=', closed)
+      .execute();
 
     const open = await search(session, '?openEpisode=true');
     expect(firstNames(open)).toEqual(['Riley', 'Quinn']);
-    expect(open.patients[0].openEpisodes).toEqual([{ episodeId: rileyEpisode, programId: morning, programName: 'Adult IOP mornings', levelOfCare: 'IOP', admittedOn: '2026-02-02' }]);
+    expect(open.patients[0].openEpisodes).toEqual([
+      { episodeId: rileyEpisode, programId: morning, programName: 'Adult IOP mornings', levelOfCare: 'IOP', admittedOn: '2026-02-02' },
+    ]);
     expect(firstNames(await search(session, '?openEpisode=false'))).toEqual(['Taylor', 'Casey', 'Morgan']);
     expect(firstNames(await search(session, `?programId=${morning}`))).toEqual(['Riley']);
     expect(firstNames(await search(session, `?programId=${evening}&q=quinn`))).toEqual(['Quinn']);

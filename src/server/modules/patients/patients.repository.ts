@@ -23,9 +23,19 @@ export type PatientRecord = {
 
 export type PatientFields = Omit<PatientRecord, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
 
-export type OpenEpisodeSummary = { episodeId: string; patientId: string; programId: string; programName: string; levelOfCare: LevelOfCareColumn; admittedOn: string };
+export type OpenEpisodeSummary = {
+  episodeId: string;
+  patientId: string;
+  programId: string;
+  programName: string;
+  levelOfCare: LevelOfCareColumn;
+  admittedOn: string;
+};
 
-export type PatientSummaryRecord = Pick<PatientRecord, 'id' | 'legalFirstName' | 'legalLastName' | 'preferredName' | 'pronouns' | 'dateOfBirth' | 'stateOfResidence'>;
+export type PatientSummaryRecord = Pick<
+  PatientRecord,
+  'id' | 'legalFirstName' | 'legalLastName' | 'preferredName' | 'pronouns' | 'dateOfBirth' | 'stateOfResidence'
+>;
 
 export type PatientFilter = {
   organizationId: string;
@@ -82,7 +92,12 @@ function toPatient(row: Row): PatientRecord {
 }
 
 /** Scoped to the organization: another tenant's id finds nothing. `lock` holds the row until the transaction ends. */
-export async function findPatient(db: Q, organizationId: string, patientId: string, options: { lock?: boolean } = {}): Promise<PatientRecord | undefined> {
+export async function findPatient(
+  db: Q,
+  organizationId: string,
+  patientId: string,
+  options: { lock?: boolean } = {},
+): Promise<PatientRecord | undefined> {
   let query = selectPatient(db).where('organization_id', '=', organizationId).where('id', '=', patientId);
   if (options.lock) query = query.forUpdate();
   const row = await query.executeTakeFirst();
@@ -124,7 +139,13 @@ export async function insertPatient(db: Q, organizationId: string, fields: Patie
 }
 
 /** Applies the changes and moves the version on by one; the caller has locked the row and checked its version. */
-export async function updatePatient(db: Q, organizationId: string, patientId: string, fields: Partial<PatientFields>, now: Date): Promise<void> {
+export async function updatePatient(
+  db: Q,
+  organizationId: string,
+  patientId: string,
+  fields: Partial<PatientFields>,
+  now: Date,
+): Promise<void> {
   await db
     .updateTable('patients')
     .set({ ...columns(fields), version: sql<number>`version + 1`, updated_at: now })
@@ -151,7 +172,12 @@ function filtered(db: Q, filter: PatientFilter) {
     );
   }
   const openEpisodes = (eb: ExpressionBuilder<Database & { p: PatientsTable }, 'p'>, programId: string | undefined) => {
-    let sub = eb.selectFrom('episodes as e').select('e.id').where('e.organization_id', '=', filter.organizationId).whereRef('e.patient_id', '=', 'p.id').where('e.status', '=', 'open');
+    let sub = eb
+      .selectFrom('episodes as e')
+      .select('e.id')
+      .where('e.organization_id', '=', filter.organizationId)
+      .whereRef('e.patient_id', '=', 'p.id')
+      .where('e.status', '=', 'open');
     if (programId !== undefined) sub = sub.where('e.program_id', '=', programId);
     return eb.exists(sub);
   };
@@ -165,7 +191,15 @@ export async function searchPatients(db: Q, filter: PatientFilter): Promise<{ ro
   const base = filtered(db, filter);
   const count = await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   const rows = await base
-    .select(['p.id', 'p.legal_first_name', 'p.legal_last_name', 'p.preferred_name', 'p.pronouns', 'p.date_of_birth', 'p.state_of_residence'])
+    .select([
+      'p.id',
+      'p.legal_first_name',
+      'p.legal_last_name',
+      'p.preferred_name',
+      'p.pronouns',
+      'p.date_of_birth',
+      'p.state_of_residence',
+    ])
     .orderBy(sql`lower(p.legal_last_name)`)
     .orderBy(sql`lower(p.legal_first_name)`)
     .orderBy('p.id')
@@ -198,5 +232,12 @@ export async function openEpisodesOf(db: Q, organizationId: string, patientIds: 
     .orderBy('e.admitted_on')
     .orderBy('pr.name')
     .execute();
-  return rows.map((row) => ({ episodeId: row.id, patientId: row.patient_id, programId: row.program_id, programName: row.name, levelOfCare: row.level_of_care, admittedOn: row.admitted_on }));
+  return rows.map((row) => ({
+    episodeId: row.id,
+    patientId: row.patient_id,
+    programId: row.program_id,
+    programName: row.name,
+    levelOfCare: row.level_of_care,
+    admittedOn: row.admitted_on,
+  }));
 }

@@ -1,7 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../context.js';
 import { actorCtx } from '../../http/access.js';
-import { CreatePatientBody, PatientDto, PatientListDto, PatientListQuery, PatientParams, UpdatePatientBody, patientErrors } from './patients.schemas.js';
+import {
+  CreatePatientBody,
+  PatientDto,
+  PatientListDto,
+  PatientListQuery,
+  PatientParams,
+  UpdatePatientBody,
+  patientErrors,
+} from './patients.schemas.js';
 import * as patients from './patients.service.js';
 
 // Roles: docs/issue-3-brief.md "Who may do what".
@@ -13,20 +21,31 @@ const edit = { access: { roles: PATIENT_EDITORS } } as const;
 
 export function patientsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/patients', { config: read, schema: { tags: ['patients'], querystring: PatientListQuery, response: { 200: PatientListDto, ...patientErrors } } }, (request) =>
-      patients.searchPatients(deps, actorCtx(request), request.query),
+    app.get(
+      '/patients',
+      { config: read, schema: { tags: ['patients'], querystring: PatientListQuery, response: { 200: PatientListDto, ...patientErrors } } },
+      (request) => patients.searchPatients(deps, actorCtx(request), request.query),
     );
 
-    app.post('/patients', { config: edit, schema: { tags: ['patients'], body: CreatePatientBody, response: { 201: PatientDto, ...patientErrors } } }, async (request, reply) =>
-      reply.status(201).send(await patients.createPatient(deps, actorCtx(request), request.body)),
+    app.post(
+      '/patients',
+      { config: edit, schema: { tags: ['patients'], body: CreatePatientBody, response: { 201: PatientDto, ...patientErrors } } },
+      async (request, reply) => reply.status(201).send(await patients.createPatient(deps, actorCtx(request), request.body)),
     );
 
-    app.get('/patients/:patientId', { config: read, schema: { tags: ['patients'], params: PatientParams, response: { 200: PatientDto, ...patientErrors } } }, (request) =>
-      patients.getPatient(deps, actorCtx(request), request.params.patientId),
+    app.get(
+      '/patients/:patientId',
+      { config: read, schema: { tags: ['patients'], params: PatientParams, response: { 200: PatientDto, ...patientErrors } } },
+      (request) => patients.getPatient(deps, actorCtx(request), request.params.patientId),
     );
 
-    app.patch('/patients/:patientId', { config: edit, schema: { tags: ['patients'], params: PatientParams, body: UpdatePatientBody, response: { 200: PatientDto, ...patientErrors } } }, (request) =>
-      patients.updatePatient(deps, actorCtx(request), request.params.patientId, request.body),
+    app.patch(
+      '/patients/:patientId',
+      {
+        config: edit,
+        schema: { tags: ['patients'], params: PatientParams, body: UpdatePatientBody, response: { 200: PatientDto, ...patientErrors } },
+      },
+      (request) => patients.updatePatient(deps, actorCtx(request), request.params.patientId, request.body),
     );
   };
 }

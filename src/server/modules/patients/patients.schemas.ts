@@ -60,7 +60,9 @@ const OptionalEmail = z
   .nullable()
   .transform((value) => (value === null || value === '' ? null : value.trim()));
 const OptionalPhone = PhoneText.nullable().transform((value) => (value === null || value.trim() === '' ? null : value));
-const EmergencyContact = z.strictObject({ name: z.string().trim().min(1, 'is required').max(200, 'use at most 200 characters'), phone: PhoneText }).nullable();
+const EmergencyContact = z
+  .strictObject({ name: z.string().trim().min(1, 'is required').max(200, 'use at most 200 characters'), phone: PhoneText })
+  .nullable();
 const AvailabilityNotes = z.string().trim().max(2000, 'use at most 2000 characters');
 
 export const CreatePatientBody = z.strictObject({

@@ -42,7 +42,13 @@ export type PatientInput = {
 
 export type PatientPatch = Partial<PatientInput> & { version: number };
 
-export type PatientQuery = { q?: string | undefined; openEpisode?: boolean | undefined; programId?: string | undefined; limit: number; offset: number };
+export type PatientQuery = {
+  q?: string | undefined;
+  openEpisode?: boolean | undefined;
+  programId?: string | undefined;
+  limit: number;
+  offset: number;
+};
 
 function toDto(patient: repo.PatientRecord): PatientDto {
   return {
@@ -55,7 +61,10 @@ function toDto(patient: repo.PatientRecord): PatientDto {
     phone: patient.phone,
     email: patient.email,
     stateOfResidence: patient.stateOfResidence,
-    emergencyContact: patient.emergencyContactName !== null && patient.emergencyContactPhone !== null ? { name: patient.emergencyContactName, phone: patient.emergencyContactPhone } : null,
+    emergencyContact:
+      patient.emergencyContactName !== null && patient.emergencyContactPhone !== null
+        ? { name: patient.emergencyContactName, phone: patient.emergencyContactPhone }
+        : null,
     availabilityNotes: patient.availabilityNotes,
     version: patient.version,
     createdAt: patient.createdAt.toISOString(),
@@ -64,11 +73,22 @@ function toDto(patient: repo.PatientRecord): PatientDto {
 }
 
 export function auditBase(ctx: ActorCtx) {
-  return { organizationId: ctx.actor.organizationId, userId: ctx.actor.userId, outcome: 'success' as const, clientIp: ctx.ip, requestId: ctx.requestId };
+  return {
+    organizationId: ctx.actor.organizationId,
+    userId: ctx.actor.userId,
+    outcome: 'success' as const,
+    clientIp: ctx.ip,
+    requestId: ctx.requestId,
+  };
 }
 
 /** The patient of the caller's organization, or NOT_FOUND (also for another organization's id). */
-export async function mustFindPatient(db: Db, ctx: ActorCtx, patientId: string, options: { lock?: boolean } = {}): Promise<repo.PatientRecord> {
+export async function mustFindPatient(
+  db: Db,
+  ctx: ActorCtx,
+  patientId: string,
+  options: { lock?: boolean } = {},
+): Promise<repo.PatientRecord> {
   const patient = await repo.findPatient(db, ctx.actor.organizationId, patientId, options);
   if (!patient) throw new DomainError('NOT_FOUND', 'No such patient');
   return patient;
@@ -78,9 +98,22 @@ export async function mustFindPatient(db: Db, ctx: ActorCtx, patientId: string, 
  * One audit event per patient shown in a list, so the trail's patient filter answers "who saw this
  * patient" completely, list views included (decision 0011). Ids only: never the search text.
  */
-export async function auditPatientsListed(deps: AppDeps, trx: Transaction<Database>, ctx: ActorCtx, patientIds: readonly string[], via: string): Promise<void> {
+export async function auditPatientsListed(
+  deps: AppDeps,
+  trx: Transaction<Database>,
+  ctx: ActorCtx,
+  patientIds: readonly string[],
+  via: string,
+): Promise<void> {
   for (const patientId of new Set(patientIds)) {
-    await deps.audit(trx, { ...auditBase(ctx), action: 'patient.listed', entityType: 'patient', entityId: patientId, patientId, details: { via } });
+    await deps.audit(trx, {
+      ...auditBase(ctx),
+      action: 'patient.listed',
+      entityType: 'patient',
+      entityId: patientId,
+      patientId,
+      details: { via },
+    });
   }
 }
 
@@ -92,10 +125,21 @@ function nameTokens(q: string | undefined): string[] {
     .slice(0, 3);
 }
 
-export async function searchPatients(deps: AppDeps, ctx: ActorCtx, query: PatientQuery): Promise<{ patients: PatientSummaryDto[]; total: number; limit: number; offset: number }> {
+export async function searchPatients(
+  deps: AppDeps,
+  ctx: ActorCtx,
+  query: PatientQuery,
+): Promise<{ patients: PatientSummaryDto[]; total: number; limit: number; offset: number }> {
   return deps.db.transaction().execute(async (trx) => {
     const organizationId = ctx.actor.organizationId;
-    const { rows, total } = await repo.searchPatients(trx, { organizationId, nameTokens: nameTokens(query.q), openEpisode: query.openEpisode, programId: query.programId, limit: query.limit, offset: query.offset });
+    const { rows, total } = await repo.searchPatients(trx, {
+      organizationId,
+      nameTokens: nameTokens(query.q),
+      openEpisode: query.openEpisode,
+      programId: query.programId,
+      limit: query.limit,
+      offset: query.offset,
+    });
     const episodes = await repo.openEpisodesOf(
       trx,
       organizationId,
@@ -112,7 +156,13 @@ export async function searchPatients(deps: AppDeps, ctx: ActorCtx, query: Patien
       ...row,
       openEpisodes: episodes
         .filter((episode) => episode.patientId === row.id)
-        .map((episode) => ({ episodeId: episode.episodeId, programId: episode.programId, programName: episode.programName, levelOfCare: episode.levelOfCare, admittedOn: episode.admittedOn })),
+        .map((episode) => ({
+          episodeId: episode.episodeId,
+          programId: episode.programId,
+          programName: episode.programName,
+          levelOfCare: episode.levelOfCare,
+          admittedOn: episode.admittedOn,
+        })),
     }));
     return { patients, total, limit: query.limit, offset: query.offset };
   });
@@ -142,7 +192,8 @@ function normalize(input: Partial<PatientInput>, now: Date): Partial<repo.Patien
   if (input.stateOfResidence !== undefined) fields.stateOfResidence = normalizeStateCode(input.stateOfResidence, 'stateOfResidence');
   if (input.emergencyContact !== undefined) {
     fields.emergencyContactName = input.emergencyContact?.name ?? null;
-    fields.emergencyContactPhone = input.emergencyContact === null ? null : normalizePhone(input.emergencyContact.phone, 'emergencyContact.phone');
+    fields.emergencyContactPhone =
+      input.emergencyContact === null ? null : normalizePhone(input.emergencyContact.phone, 'emergencyContact.phone');
   }
   if (input.availabilityNotes !== undefined) fields.availabilityNotes = input.availabilityNotes;
   return fields;
@@ -184,19 +235,37 @@ export async function updatePatient(deps: AppDeps, ctx: ActorCtx, patientId: str
     // Locked first: two edits of one version cannot both pass the version check.
     const before = await mustFindPatient(trx, ctx, patientId, { lock: true });
     if (before.version !== patch.version) {
-      throw new DomainError('STALE_VERSION', `This patient was changed by someone else (version ${before.version}; you edited version ${patch.version}). Reload and apply your change again.`, {
-        details: { yourVersion: patch.version, currentVersion: before.version },
-      });
+      throw new DomainError(
+        'STALE_VERSION',
+        `This patient was changed by someone else (version ${before.version}; you edited version ${patch.version}). Reload and apply your change again.`,
+        {
+          details: { yourVersion: patch.version, currentVersion: before.version },
+        },
+      );
     }
     const fields = normalize(patch, ctx.now);
     const changed = changedFields(before, fields);
     if (changed.length === 0) {
-      await deps.audit(trx, { ...auditBase(ctx), action: 'patient.viewed', entityType: 'patient', entityId: patientId, patientId, details: { unchangedUpdate: true } });
+      await deps.audit(trx, {
+        ...auditBase(ctx),
+        action: 'patient.viewed',
+        entityType: 'patient',
+        entityId: patientId,
+        patientId,
+        details: { unchangedUpdate: true },
+      });
       return toDto(before);
     }
     await repo.updatePatient(trx, ctx.actor.organizationId, patientId, fields, ctx.now);
     const after = await mustFindPatient(trx, ctx, patientId);
-    await deps.audit(trx, { ...auditBase(ctx), action: 'patient.updated', entityType: 'patient', entityId: patientId, patientId, details: { fields: changed, version: after.version } });
+    await deps.audit(trx, {
+      ...auditBase(ctx),
+      action: 'patient.updated',
+      entityType: 'patient',
+      entityId: patientId,
+      patientId,
+      details: { fields: changed, version: after.version },
+    });
     return toDto(after);
   });
 }

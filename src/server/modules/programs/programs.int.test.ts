@@ -2,7 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { admit, createPatient, createProgram, createTemplate } from '../../../../test/factories.js';
-import { auditActions, call, createTestOrg, freshDatabase, sessionFor, testApp, type TestApp, type TestOrg, type TestSession } from '../../../../test/support.js';
+import {
+  auditActions,
+  call,
+  createTestOrg,
+  freshDatabase,
+  sessionFor,
+  testApp,
+  type TestApp,
+  type TestOrg,
+  type TestSession,
+} from '../../../../test/support.js';
 import type { Role } from '../../../domain/access/roles.js';
 import { programFacts } from './programs.service.js';
 
@@ -25,7 +35,16 @@ function site(org: TestOrg, index = 0): string {
 }
 
 function body(org: TestOrg, changes: Record<string, unknown> = {}): Record<string, unknown> {
-  return { siteId: site(org), name: 'Adult IOP mornings', levelOfCare: 'IOP', population: 'adult', focus: 'mental_health', format: 'in_person', groupCapacity: 12, ...changes };
+  return {
+    siteId: site(org),
+    name: 'Adult IOP mornings',
+    levelOfCare: 'IOP',
+    population: 'adult',
+    focus: 'mental_health',
+    format: 'in_person',
+    groupCapacity: 12,
+    ...changes,
+  };
 }
 
 async function programRows(org: TestOrg, db = t.db) {
@@ -45,7 +64,13 @@ function fieldOf(response: { json: () => { error: { details: { path: string }[] 
 describe('creating a program', () => {
   it('fills omitted intensity rules from the defaults of its level and population, and audits it', async () => {
     const { org, as } = await orgAs();
-    const response = await call(t, as, 'POST', '/api/v1/programs', body(org, { conditions: ['f32', 'F33', 'F32', 'F10-F19'], modalities: ['cbt', 'dbt_skills', 'cbt'], isPart2: true }));
+    const response = await call(
+      t,
+      as,
+      'POST',
+      '/api/v1/programs',
+      body(org, { conditions: ['f32', 'F33', 'F32', 'F10-F19'], modalities: ['cbt', 'dbt_skills', 'cbt'], isPart2: true }),
+    );
     expect(response.statusCode).toBe(201);
     expect(response.json()).toEqual({
       id: expect.any(String),
@@ -72,15 +97,37 @@ describe('creating a program', () => {
       createdAt: t.clock.now().toISOString(),
       updatedAt: t.clock.now().toISOString(),
     });
-    const audit = await t.db.selectFrom('audit_events').selectAll().where('organization_id', '=', org.organizationId).executeTakeFirstOrThrow();
-    expect(audit).toMatchObject({ action: 'program.created', entity_type: 'program', entity_id: response.json().id, user_id: org.users.director.id, patient_id: null });
+    const audit = await t.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('organization_id', '=', org.organizationId)
+      .executeTakeFirstOrThrow();
+    expect(audit).toMatchObject({
+      action: 'program.created',
+      entity_type: 'program',
+      entity_id: response.json().id,
+      user_id: org.users.director.id,
+      patient_id: null,
+    });
     expect(audit.details).toEqual({ siteId: site(org), levelOfCare: 'IOP', isPart2: true, published: false });
   });
 
   it.each([
-    ['IOP', 'adolescent', { weeklyFloorMinutes: 360, weeklyCeilingMinutes: 1140, minDaysPerWeek: 3, minBillableDaysPerWeek: 0, minBillableDayMinutes: 180 }],
-    ['PHP', 'adult', { weeklyFloorMinutes: 1200, weeklyCeilingMinutes: null, minDaysPerWeek: 0, minBillableDaysPerWeek: 0, minBillableDayMinutes: 0 }],
-    ['OP', 'adult', { weeklyFloorMinutes: 0, weeklyCeilingMinutes: 539, minDaysPerWeek: 0, minBillableDaysPerWeek: 0, minBillableDayMinutes: 0 }],
+    [
+      'IOP',
+      'adolescent',
+      { weeklyFloorMinutes: 360, weeklyCeilingMinutes: 1140, minDaysPerWeek: 3, minBillableDaysPerWeek: 0, minBillableDayMinutes: 180 },
+    ],
+    [
+      'PHP',
+      'adult',
+      { weeklyFloorMinutes: 1200, weeklyCeilingMinutes: null, minDaysPerWeek: 0, minBillableDaysPerWeek: 0, minBillableDayMinutes: 0 },
+    ],
+    [
+      'OP',
+      'adult',
+      { weeklyFloorMinutes: 0, weeklyCeilingMinutes: 539, minDaysPerWeek: 0, minBillableDaysPerWeek: 0, minBillableDayMinutes: 0 },
+    ],
   ])('uses the %s %s defaults', async (levelOfCare, population, rules) => {
     const { org, as } = await orgAs();
     expect(await create(as, org, { levelOfCare, population })).toMatchObject(rules);
@@ -88,13 +135,23 @@ describe('creating a program', () => {
 
   it('keeps the rules given and defaults the rest', async () => {
     const { org, as } = await orgAs('admin');
-    expect(await create(as, org, { weeklyFloorMinutes: 600, weeklyCeilingMinutes: null })).toMatchObject({ weeklyFloorMinutes: 600, weeklyCeilingMinutes: null, minDaysPerWeek: 3, minBillableDaysPerWeek: 3, minBillableDayMinutes: 180 });
+    expect(await create(as, org, { weeklyFloorMinutes: 600, weeklyCeilingMinutes: null })).toMatchObject({
+      weeklyFloorMinutes: 600,
+      weeklyCeilingMinutes: null,
+      minDaysPerWeek: 3,
+      minBillableDaysPerWeek: 3,
+      minBillableDayMinutes: 180,
+    });
   });
 
   it.each<[string, Record<string, unknown>, string]>([
     ['a ceiling below the floor', { weeklyFloorMinutes: 600, weeklyCeilingMinutes: 599 }, 'weeklyCeilingMinutes'],
     ['a ceiling below the default floor', { weeklyCeilingMinutes: 300 }, 'weeklyCeilingMinutes'],
-    ['a ceiling below what the billable days need', { minBillableDaysPerWeek: 5, minBillableDayMinutes: 240, weeklyCeilingMinutes: 1000 }, 'weeklyCeilingMinutes'],
+    [
+      'a ceiling below what the billable days need',
+      { minBillableDaysPerWeek: 5, minBillableDayMinutes: 240, weeklyCeilingMinutes: 1000 },
+      'weeklyCeilingMinutes',
+    ],
     ['8 days a week', { minDaysPerWeek: 8 }, 'minDaysPerWeek'],
     ['a negative floor', { weeklyFloorMinutes: -60 }, 'weeklyFloorMinutes'],
     ['fractional minutes', { minBillableDayMinutes: 179.5 }, 'minBillableDayMinutes'],
@@ -129,11 +186,14 @@ describe('creating a program', () => {
     expect(await programRows(other)).toEqual([]);
   });
 
-  it.each<Role>(['clinician', 'psychiatrist', 'admissions', 'front_desk', 'billing', 'auditor'])('refuses a %s (403) and saves nothing', async (role) => {
-    const { org, as } = await orgAs(role);
-    expect((await call(t, as, 'POST', '/api/v1/programs', body(org))).statusCode).toBe(403);
-    expect(await programRows(org)).toEqual([]);
-  });
+  it.each<Role>(['clinician', 'psychiatrist', 'admissions', 'front_desk', 'billing', 'auditor'])(
+    'refuses a %s (403) and saves nothing',
+    async (role) => {
+      const { org, as } = await orgAs(role);
+      expect((await call(t, as, 'POST', '/api/v1/programs', body(org))).statusCode).toBe(403);
+      expect(await programRows(org)).toEqual([]);
+    },
+  );
 });
 
 describe('reading programs', () => {
@@ -188,10 +248,28 @@ describe('updating a program', () => {
     const { org, as } = await orgAs();
     const created = await create(as, org);
     t.clock.advance(60_000);
-    const response = await call(t, as, 'PATCH', `/api/v1/programs/${created.id}`, { version: 1, name: 'Adult IOP evenings', weeklyFloorMinutes: 600, format: 'in_person', modalities: ['process_group'] });
+    const response = await call(t, as, 'PATCH', `/api/v1/programs/${created.id}`, {
+      version: 1,
+      name: 'Adult IOP evenings',
+      weeklyFloorMinutes: 600,
+      format: 'in_person',
+      modalities: ['process_group'],
+    });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ ...created, name: 'Adult IOP evenings', weeklyFloorMinutes: 600, modalities: ['process_group'], version: 2, updatedAt: t.clock.now().toISOString() });
-    const audit = await t.db.selectFrom('audit_events').select(['action', 'details']).where('organization_id', '=', org.organizationId).orderBy('chain_seq', 'desc').executeTakeFirstOrThrow();
+    expect(response.json()).toEqual({
+      ...created,
+      name: 'Adult IOP evenings',
+      weeklyFloorMinutes: 600,
+      modalities: ['process_group'],
+      version: 2,
+      updatedAt: t.clock.now().toISOString(),
+    });
+    const audit = await t.db
+      .selectFrom('audit_events')
+      .select(['action', 'details'])
+      .where('organization_id', '=', org.organizationId)
+      .orderBy('chain_seq', 'desc')
+      .executeTakeFirstOrThrow();
     expect(audit).toEqual({ action: 'program.updated', details: { fields: ['name', 'modalities', 'weeklyFloorMinutes'], version: 2 } });
   });
 
@@ -211,7 +289,9 @@ describe('updating a program', () => {
   it('lets exactly one of two simultaneous editors with the same version win', async () => {
     const { org, as } = await orgAs();
     const created = await create(as, org);
-    const results = await Promise.all(['Editor one', 'Editor two'].map((name) => call(t, as, 'PATCH', `/api/v1/programs/${created.id}`, { version: 1, name })));
+    const results = await Promise.all(
+      ['Editor one', 'Editor two'].map((name) => call(t, as, 'PATCH', `/api/v1/programs/${created.id}`, { version: 1, name })),
+    );
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 412]);
     const [row] = await programRows(org);
     expect(row?.version).toBe(2);
@@ -222,7 +302,11 @@ describe('updating a program', () => {
     const { org, as } = await orgAs();
     const created = await create(as, org);
     const before = await programRows(org);
-    const response = await call(t, as, 'PATCH', `/api/v1/programs/${created.id}`, { version: 1, name: 'Renamed', weeklyCeilingMinutes: 500 });
+    const response = await call(t, as, 'PATCH', `/api/v1/programs/${created.id}`, {
+      version: 1,
+      name: 'Renamed',
+      weeklyCeilingMinutes: 500,
+    });
     expect(response.statusCode).toBe(400);
     expect(fieldOf(response)).toBe('weeklyCeilingMinutes');
     expect(await programRows(org)).toEqual(before);
@@ -245,7 +329,11 @@ describe('updating a program', () => {
   it('keeps the version and writes no audit row when nothing changes', async () => {
     const { org, as } = await orgAs();
     const created = await create(as, org);
-    const response = await call(t, as, 'PATCH', `/api/v1/programs/${created.id}`, { version: 1, name: created.name, weeklyFloorMinutes: 540 });
+    const response = await call(t, as, 'PATCH', `/api/v1/programs/${created.id}`, {
+      version: 1,
+      name: created.name,
+      weeklyFloorMinutes: 540,
+    });
     expect(response.json().version).toBe(1);
     expect(await auditActions(t.db, org.organizationId)).toEqual(['program.created']);
   });
@@ -295,8 +383,14 @@ describe('deactivating a program', () => {
   });
 
   it.each([
-    ['an open episode', async (org: TestOrg, programId: string) => void (await admit(t.db, org, { patientId: await createPatient(t.db, org), programId }))],
-    ['an active group series', async (org: TestOrg, programId: string) => void (await createTemplate(t.db, org, { programId, roomId: null }))],
+    [
+      'an open episode',
+      async (org: TestOrg, programId: string) => void (await admit(t.db, org, { patientId: await createPatient(t.db, org), programId })),
+    ],
+    [
+      'an active group series',
+      async (org: TestOrg, programId: string) => void (await createTemplate(t.db, org, { programId, roomId: null })),
+    ],
   ])('refuses while the program has %s (422) and stays active', async (_label, use) => {
     const { org, as } = await orgAs();
     const created = await create(as, org);
@@ -322,7 +416,13 @@ describe('programFacts (for other areas)', () => {
       timeZone: 'America/Denver',
       levelOfCare: 'IOP',
       population: 'adult',
-      rules: { weeklyFloorMinutes: 540, weeklyCeilingMinutes: 1140, minDaysPerWeek: 3, minBillableDaysPerWeek: 3, minBillableDayMinutes: 180 },
+      rules: {
+        weeklyFloorMinutes: 540,
+        weeklyCeilingMinutes: 1140,
+        minDaysPerWeek: 3,
+        minBillableDaysPerWeek: 3,
+        minBillableDayMinutes: 180,
+      },
       groupCapacity: 12,
       modalities: ['cbt'],
       isPart2: false,

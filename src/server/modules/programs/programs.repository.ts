@@ -31,7 +31,12 @@ export type Program = ProgramFields & {
   updatedAt: Date;
 };
 
-export type ProgramFilters = { siteId?: string | undefined; levelOfCare?: ProgramsTable['level_of_care'] | undefined; published?: boolean | undefined; active?: boolean | undefined };
+export type ProgramFilters = {
+  siteId?: string | undefined;
+  levelOfCare?: ProgramsTable['level_of_care'] | undefined;
+  published?: boolean | undefined;
+  active?: boolean | undefined;
+};
 
 function baseQuery(db: Q, organizationId: string) {
   return db
@@ -107,7 +112,12 @@ export async function listPrograms(db: Q, organizationId: string, filters: Progr
 }
 
 /** Scoped to the organization: another tenant's id finds nothing. `forUpdate` locks the program row. */
-export async function findProgram(db: Q, organizationId: string, programId: string, options: { forUpdate?: boolean } = {}): Promise<Program | undefined> {
+export async function findProgram(
+  db: Q,
+  organizationId: string,
+  programId: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<Program | undefined> {
   const query = baseQuery(db, organizationId).where('p.id', '=', programId);
   const row = await (options.forUpdate ? query.forUpdate('p') : query).executeTakeFirst();
   return row && toProgram(row);
@@ -122,14 +132,27 @@ export async function findPrograms(db: Q, organizationId: string, programIds: re
 export async function insertProgram(db: Q, input: ProgramFields & { organizationId: string; siteId: string; now: Date }): Promise<string> {
   const row = await db
     .insertInto('programs')
-    .values({ organization_id: input.organizationId, site_id: input.siteId, ...columns(input), created_at: input.now, updated_at: input.now })
+    .values({
+      organization_id: input.organizationId,
+      site_id: input.siteId,
+      ...columns(input),
+      created_at: input.now,
+      updated_at: input.now,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
 /** Writes the fields and the next version; the caller holds the row lock and has checked the version. */
-export async function updateProgram(db: Q, organizationId: string, programId: string, fields: ProgramFields & { active: boolean }, nextVersion: number, now: Date): Promise<void> {
+export async function updateProgram(
+  db: Q,
+  organizationId: string,
+  programId: string,
+  fields: ProgramFields & { active: boolean },
+  nextVersion: number,
+  now: Date,
+): Promise<void> {
   await db
     .updateTable('programs')
     .set({ ...columns(fields), active: fields.active, version: nextVersion, updated_at: now })
@@ -143,13 +166,22 @@ async function count(query: { executeTakeFirstOrThrow: () => Promise<{ n: number
 }
 
 /** Episodes (open and all) and active group series of a program: what a change must not strand. */
-export async function programUsage(db: Q, organizationId: string, programId: string): Promise<{ openEpisodes: number; episodes: number; activeTemplates: number }> {
+export async function programUsage(
+  db: Q,
+  organizationId: string,
+  programId: string,
+): Promise<{ openEpisodes: number; episodes: number; activeTemplates: number }> {
   const episodes = db.selectFrom('episodes').where('organization_id', '=', organizationId).where('program_id', '=', programId);
   return {
     openEpisodes: await count(episodes.select(sql<number>`count(*)::int`.as('n')).where('status', '=', 'open')),
     episodes: await count(episodes.select(sql<number>`count(*)::int`.as('n'))),
     activeTemplates: await count(
-      db.selectFrom('group_templates').select(sql<number>`count(*)::int`.as('n')).where('organization_id', '=', organizationId).where('program_id', '=', programId).where('active', '=', true),
+      db
+        .selectFrom('group_templates')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .where('organization_id', '=', organizationId)
+        .where('program_id', '=', programId)
+        .where('active', '=', true),
     ),
   };
 }

@@ -104,13 +104,35 @@ export async function createProgram(deps: AppDeps, ctx: ActorCtx, input: CreateP
 }
 
 function staleVersion(current: number, given: number): DomainError {
-  return new DomainError('STALE_VERSION', `The program was changed by someone else (your version ${given}, now ${current}); reload it and apply your change again`, {
-    details: [{ path: 'version', message: `is ${current} now` }],
-  });
+  return new DomainError(
+    'STALE_VERSION',
+    `The program was changed by someone else (your version ${given}, now ${current}); reload it and apply your change again`,
+    {
+      details: [{ path: 'version', message: `is ${current} now` }],
+    },
+  );
 }
 
-const COMPARED: readonly (keyof repo.ProgramFields)[] = ['name', 'description', 'levelOfCare', 'population', 'focus', 'format', 'groupCapacity', 'conditions', 'modalities', 'isPart2', 'published'];
-const RULE_FIELDS: readonly (keyof IntensityRules)[] = ['weeklyFloorMinutes', 'weeklyCeilingMinutes', 'minDaysPerWeek', 'minBillableDaysPerWeek', 'minBillableDayMinutes'];
+const COMPARED: readonly (keyof repo.ProgramFields)[] = [
+  'name',
+  'description',
+  'levelOfCare',
+  'population',
+  'focus',
+  'format',
+  'groupCapacity',
+  'conditions',
+  'modalities',
+  'isPart2',
+  'published',
+];
+const RULE_FIELDS: readonly (keyof IntensityRules)[] = [
+  'weeklyFloorMinutes',
+  'weeklyCeilingMinutes',
+  'minDaysPerWeek',
+  'minBillableDaysPerWeek',
+  'minBillableDayMinutes',
+];
 
 /** Names of the fields whose stored value changes, rule fields by their own names. */
 function changedFields(before: repo.ProgramFields, after: repo.ProgramFields): string[] {
@@ -143,7 +165,13 @@ export async function updateProgram(deps: AppDeps, ctx: ActorCtx, programId: str
     if (fields.length === 0) return toDto(before);
     if (before.isPart2 && !after.isPart2) await refuseUnmarkingPart2(trx, ctx, programId);
     await repo.updateProgram(trx, ctx.actor.organizationId, programId, { ...after, active: before.active }, before.version + 1, ctx.now);
-    await deps.audit(trx, { ...auditBase(ctx), action: 'program.updated', entityType: 'program', entityId: programId, details: { fields, version: before.version + 1 } });
+    await deps.audit(trx, {
+      ...auditBase(ctx),
+      action: 'program.updated',
+      entityType: 'program',
+      entityId: programId,
+      details: { fields, version: before.version + 1 },
+    });
     return toDto(await mustFind(trx, ctx, programId));
   });
 }
@@ -153,9 +181,13 @@ export async function updateProgram(deps: AppDeps, ctx: ActorCtx, programId: str
 async function refuseUnmarkingPart2(db: Db, ctx: ActorCtx, programId: string): Promise<void> {
   const { episodes } = await repo.programUsage(db, ctx.actor.organizationId, programId);
   if (episodes > 0) {
-    throw new DomainError('RULE_VIOLATION', `The program has ${episodes} episode(s) of care recorded as Part 2 records; it cannot stop being a Part 2 program`, {
-      details: [{ path: 'isPart2', message: 'patients have already been admitted under Part 2' }],
-    });
+    throw new DomainError(
+      'RULE_VIOLATION',
+      `The program has ${episodes} episode(s) of care recorded as Part 2 records; it cannot stop being a Part 2 program`,
+      {
+        details: [{ path: 'isPart2', message: 'patients have already been admitted under Part 2' }],
+      },
+    );
   }
 }
 
@@ -166,11 +198,20 @@ export async function setProgramActive(deps: AppDeps, ctx: ActorCtx, programId: 
     if (!active) {
       const { openEpisodes, activeTemplates } = await repo.programUsage(trx, ctx.actor.organizationId, programId);
       if (openEpisodes > 0 || activeTemplates > 0) {
-        throw new DomainError('RULE_VIOLATION', `The program still has ${openEpisodes} open episode(s) and ${activeTemplates} active group series; discharge or transfer the patients and end the series first`);
+        throw new DomainError(
+          'RULE_VIOLATION',
+          `The program still has ${openEpisodes} open episode(s) and ${activeTemplates} active group series; discharge or transfer the patients and end the series first`,
+        );
       }
     }
     await repo.updateProgram(trx, ctx.actor.organizationId, programId, { ...program, active }, program.version + 1, ctx.now);
-    await deps.audit(trx, { ...auditBase(ctx), action: active ? 'program.reactivated' : 'program.deactivated', entityType: 'program', entityId: programId, details: { version: program.version + 1 } });
+    await deps.audit(trx, {
+      ...auditBase(ctx),
+      action: active ? 'program.reactivated' : 'program.deactivated',
+      entityType: 'program',
+      entityId: programId,
+      details: { version: program.version + 1 },
+    });
     return toDto(await mustFind(trx, ctx, programId));
   });
 }
@@ -198,7 +239,18 @@ export async function programFacts(db: Db, organizationId: string, programIds: r
   return new Map(
     programs.map((p) => [
       p.id,
-      { programId: p.id, siteId: p.siteId, timeZone: p.timeZone, levelOfCare: p.levelOfCare, population: p.population, rules: p.rules, groupCapacity: p.groupCapacity, modalities: p.modalities.filter(isModality), isPart2: p.isPart2, active: p.active },
+      {
+        programId: p.id,
+        siteId: p.siteId,
+        timeZone: p.timeZone,
+        levelOfCare: p.levelOfCare,
+        population: p.population,
+        rules: p.rules,
+        groupCapacity: p.groupCapacity,
+        modalities: p.modalities.filter(isModality),
+        isPart2: p.isPart2,
+        active: p.active,
+      },
     ]),
   );
 }

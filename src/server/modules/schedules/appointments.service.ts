@@ -34,7 +34,11 @@ export type BookAppointmentInput = When & {
 async function toAppointmentDto(db: Db, organizationId: string, session: repo.SessionRecord): Promise<AppointmentDto> {
   const patient = session.patientId === null ? undefined : await findPatient(db, organizationId, session.patientId);
   if (!patient) throw new Error('appointment without its patient');
-  return { ...(await toSessionDto(db, organizationId, session)), patient: { id: patient.id, displayName: patient.displayName }, episodeId: session.episodeId };
+  return {
+    ...(await toSessionDto(db, organizationId, session)),
+    patient: { id: patient.id, displayName: patient.displayName },
+    episodeId: session.episodeId,
+  };
 }
 
 async function mustFind(db: Db, ctx: ActorCtx, appointmentId: string, forUpdate = false): Promise<repo.SessionRecord> {
@@ -44,7 +48,12 @@ async function mustFind(db: Db, ctx: ActorCtx, appointmentId: string, forUpdate 
 }
 
 /** The episode an appointment counts towards: the one named, or the patient's only open episode. */
-async function episodeFor(db: Db, organizationId: string, patientId: string, episodeId: string | undefined): Promise<{ id: string; programId: string } | null> {
+async function episodeFor(
+  db: Db,
+  organizationId: string,
+  patientId: string,
+  episodeId: string | undefined,
+): Promise<{ id: string; programId: string } | null> {
   if (episodeId !== undefined) {
     const episode = await findEpisode(db, organizationId, episodeId);
     if (!episode || episode.patientId !== patientId) throw fieldError('episodeId', "is not one of this patient's episodes");
@@ -70,7 +79,8 @@ export async function bookAppointment(deps: AppDeps, ctx: ActorCtx, input: BookA
     const patient = await findPatient(trx, organizationId, input.patientId);
     if (!patient) throw fieldError('patientId', 'is not a patient of this organization');
     const clinician = await checkClinician(trx, organizationId, input.clinicianId);
-    if (input.roomId !== null && input.telehealth) throw fieldError('telehealth', 'an appointment is either in a room or by telehealth, not both');
+    if (input.roomId !== null && input.telehealth)
+      throw fieldError('telehealth', 'an appointment is either in a room or by telehealth, not both');
     if (input.roomId === null && !input.telehealth) throw fieldError('roomId', 'choose a room, or telehealth');
     if (input.roomId !== null) {
       const room = await findRoom(trx, organizationId, input.roomId);
@@ -121,7 +131,14 @@ export async function bookAppointment(deps: AppDeps, ctx: ActorCtx, input: BookA
       },
       ctx.now,
     );
-    await deps.audit(trx, { ...auditBase(ctx), action: 'appointment.booked', entityType: 'session', entityId: id, patientId: patient.id, details: { kind: input.kind, clinicianId: clinician.id } });
+    await deps.audit(trx, {
+      ...auditBase(ctx),
+      action: 'appointment.booked',
+      entityType: 'session',
+      entityId: id,
+      patientId: patient.id,
+      details: { kind: input.kind, clinicianId: clinician.id },
+    });
     return toAppointmentDto(trx, organizationId, await mustFind(trx, ctx, id));
   });
 }
@@ -129,20 +146,46 @@ export async function bookAppointment(deps: AppDeps, ctx: ActorCtx, input: BookA
 export async function getAppointment(deps: AppDeps, ctx: ActorCtx, appointmentId: string): Promise<AppointmentDto> {
   return deps.db.transaction().execute(async (trx) => {
     const session = await mustFind(trx, ctx, appointmentId);
-    await deps.audit(trx, { ...auditBase(ctx), action: 'appointment.viewed', entityType: 'session', entityId: appointmentId, patientId: session.patientId });
+    await deps.audit(trx, {
+      ...auditBase(ctx),
+      action: 'appointment.viewed',
+      entityType: 'session',
+      entityId: appointmentId,
+      patientId: session.patientId,
+    });
     return toAppointmentDto(trx, ctx.actor.organizationId, session);
   });
 }
 
-export async function cancelAppointment(deps: AppDeps, ctx: ActorCtx, appointmentId: string, reason: string, version: number | undefined): Promise<AppointmentDto> {
+export async function cancelAppointment(
+  deps: AppDeps,
+  ctx: ActorCtx,
+  appointmentId: string,
+  reason: string,
+  version: number | undefined,
+): Promise<AppointmentDto> {
   return deps.db.transaction().execute(async (trx) => {
     const organizationId = ctx.actor.organizationId;
     const session = await mustFind(trx, ctx, appointmentId, true);
     checkVersion(version, session.version, 'appointment');
     if (session.status === 'cancelled') throw new DomainError('RULE_VIOLATION', 'The appointment is already cancelled');
-    if (session.hasAttendance || session.dayClosedAt !== null) throw new DomainError('RULE_VIOLATION', 'Attendance has been recorded for this appointment; it can no longer be cancelled');
-    await repo.updateSession(trx, organizationId, appointmentId, { status: 'cancelled', cancelledBy: 'staff', cancelReason: reason }, ctx.now);
-    await deps.audit(trx, { ...auditBase(ctx), action: 'appointment.cancelled', entityType: 'session', entityId: appointmentId, patientId: session.patientId, details: { kind: session.kind } });
+    if (session.hasAttendance || session.dayClosedAt !== null)
+      throw new DomainError('RULE_VIOLATION', 'Attendance has been recorded for this appointment; it can no longer be cancelled');
+    await repo.updateSession(
+      trx,
+      organizationId,
+      appointmentId,
+      { status: 'cancelled', cancelledBy: 'staff', cancelReason: reason },
+      ctx.now,
+    );
+    await deps.audit(trx, {
+      ...auditBase(ctx),
+      action: 'appointment.cancelled',
+      entityType: 'session',
+      entityId: appointmentId,
+      patientId: session.patientId,
+      details: { kind: session.kind },
+    });
     return toAppointmentDto(trx, organizationId, await mustFind(trx, ctx, appointmentId));
   });
 }

@@ -1,7 +1,20 @@
 import { DomainError, fieldError } from '../../../domain/errors.js';
 import type { DateRange, GroupTemplate } from '../../../domain/scheduling/group-template.js';
-import { addDays, assertLocalDate, assertTimeZone, daysBetween, isoWeekday, localDateOf, localTimeOf } from '../../../domain/scheduling/local-time.js';
-import { expandSessions, isSeriesDate, type GeneratedSession, type OccurrenceException } from '../../../domain/scheduling/session-generation.js';
+import {
+  addDays,
+  assertLocalDate,
+  assertTimeZone,
+  daysBetween,
+  isoWeekday,
+  localDateOf,
+  localTimeOf,
+} from '../../../domain/scheduling/local-time.js';
+import {
+  expandSessions,
+  isSeriesDate,
+  type GeneratedSession,
+  type OccurrenceException,
+} from '../../../domain/scheduling/session-generation.js';
 import type { Db } from '../../db/database.js';
 import { closuresFor } from './lookups.repository.js';
 import * as sessions from './sessions.repository.js';
@@ -32,7 +45,17 @@ export const GENERATE_AHEAD_DAYS = 8 * 7;
 export const MAX_GENERATE_DAYS = 366;
 
 export function emptySummary(range: DateRange): GenerationSummary {
-  return { from: range.from, to: range.to, templates: 0, created: 0, updated: 0, removed: 0, cancelledByClosure: 0, keptChanged: 0, keptStarted: 0 };
+  return {
+    from: range.from,
+    to: range.to,
+    templates: 0,
+    created: 0,
+    updated: 0,
+    removed: 0,
+    cancelledByClosure: 0,
+    keptChanged: 0,
+    keptStarted: 0,
+  };
 }
 
 export function addSummaries(total: GenerationSummary, part: GenerationSummary): GenerationSummary {
@@ -94,7 +117,12 @@ function minutesOf(session: { startsAt: Date; endsAt: Date }): number {
 
 function exceptionOf(session: sessions.SessionRecord, timeZone: string): OccurrenceException {
   const exception: OccurrenceException = { occurrenceDate: session.occurrenceDate ?? session.localDate };
-  if (session.moved) exception.movedTo = { date: session.localDate, startTime: localTimeOf(session.startsAt.getTime(), timeZone), durationMinutes: minutesOf(session) };
+  if (session.moved)
+    exception.movedTo = {
+      date: session.localDate,
+      startTime: localTimeOf(session.startsAt.getTime(), timeZone),
+      durationMinutes: minutesOf(session),
+    };
   if (session.cancelledBy === 'staff') exception.cancelledReason = session.cancelReason ?? 'Cancelled';
   if (session.substituteFacilitatorId !== null) exception.substituteFacilitatorId = session.substituteFacilitatorId;
   return exception;
@@ -153,7 +181,9 @@ export async function materializeTemplate(db: Db, template: TemplateRecord, rang
   const domainTemplate = toDomainTemplate(template);
   const rows = await sessions.sessionsOfTemplate(db, organizationId, template.id, range.from, range.to);
   const byOccurrence = new Map(rows.map((row) => [row.occurrenceDate, row]));
-  const exceptions = rows.filter((row) => isIndividuallyChanged(row) && row.occurrenceDate !== null && isSeriesDate(domainTemplate, row.occurrenceDate)).map((row) => exceptionOf(row, template.timeZone));
+  const exceptions = rows
+    .filter((row) => isIndividuallyChanged(row) && row.occurrenceDate !== null && isSeriesDate(domainTemplate, row.occurrenceDate))
+    .map((row) => exceptionOf(row, template.timeZone));
   const closures = await closuresFor(db, organizationId, template.siteId, range.from, range.to);
   const generated = expandSessions(domainTemplate, range, closures, exceptions);
 
@@ -174,7 +204,13 @@ export async function materializeTemplate(db: Db, template: TemplateRecord, rang
       summary.keptChanged += 1;
       const closure = occurrence.cancellation?.source === 'closure' ? occurrence.cancellation : null;
       if (closure && row.status === 'scheduled') {
-        await sessions.updateSession(db, organizationId, row.id, { status: 'cancelled', cancelledBy: 'closure', cancelReason: closure.reason }, now);
+        await sessions.updateSession(
+          db,
+          organizationId,
+          row.id,
+          { status: 'cancelled', cancelledBy: 'closure', cancelReason: closure.reason },
+          now,
+        );
         summary.cancelledByClosure += 1;
       } else if (!closure && row.cancelledBy === 'closure') {
         await sessions.updateSession(db, organizationId, row.id, { status: 'scheduled', cancelledBy: null, cancelReason: null }, now);
@@ -190,15 +226,31 @@ export async function materializeTemplate(db: Db, template: TemplateRecord, rang
   // Occurrences whose series date is in range but no longer part of the series (days changed,
   // series ended or starts later). Individually changed ones stay for staff to decide.
   const removable = rows.filter(
-    (row) => row.occurrenceDate !== null && row.occurrenceDate >= range.from && row.occurrenceDate <= range.to && !seen.has(row.occurrenceDate) && !isSettled(row, now) && !isIndividuallyChanged(row),
+    (row) =>
+      row.occurrenceDate !== null &&
+      row.occurrenceDate >= range.from &&
+      row.occurrenceDate <= range.to &&
+      !seen.has(row.occurrenceDate) &&
+      !isSettled(row, now) &&
+      !isIndividuallyChanged(row),
   );
   for (const row of rows) {
-    if (row.occurrenceDate !== null && !seen.has(row.occurrenceDate) && !removable.includes(row) && row.occurrenceDate >= range.from && row.occurrenceDate <= range.to) {
+    if (
+      row.occurrenceDate !== null &&
+      !seen.has(row.occurrenceDate) &&
+      !removable.includes(row) &&
+      row.occurrenceDate >= range.from &&
+      row.occurrenceDate <= range.to
+    ) {
       if (isSettled(row, now)) summary.keptStarted += 1;
       else summary.keptChanged += 1;
     }
   }
-  await sessions.deleteSessions(db, organizationId, removable.map((row) => row.id));
+  await sessions.deleteSessions(
+    db,
+    organizationId,
+    removable.map((row) => row.id),
+  );
   summary.removed = removable.length;
   return summary;
 }

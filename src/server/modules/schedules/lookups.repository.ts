@@ -32,12 +32,22 @@ export async function findProgram(db: Q, organizationId: string, programId: stri
 }
 
 export async function findSite(db: Q, organizationId: string, siteId: string): Promise<SitePlace | undefined> {
-  const row = await db.selectFrom('sites').select(['id', 'name', 'time_zone']).where('organization_id', '=', organizationId).where('id', '=', siteId).executeTakeFirst();
+  const row = await db
+    .selectFrom('sites')
+    .select(['id', 'name', 'time_zone'])
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', siteId)
+    .executeTakeFirst();
   return row && { id: row.id, name: row.name, timeZone: row.time_zone };
 }
 
 export async function listSites(db: Q, organizationId: string): Promise<SitePlace[]> {
-  const rows = await db.selectFrom('sites').select(['id', 'name', 'time_zone']).where('organization_id', '=', organizationId).orderBy('name').execute();
+  const rows = await db
+    .selectFrom('sites')
+    .select(['id', 'name', 'time_zone'])
+    .where('organization_id', '=', organizationId)
+    .orderBy('name')
+    .execute();
   return rows.map((row) => ({ id: row.id, name: row.name, timeZone: row.time_zone }));
 }
 
@@ -54,7 +64,12 @@ export async function findRoom(db: Q, organizationId: string, roomId: string): P
 
 export async function roomNames(db: Q, organizationId: string, roomIds: readonly string[]): Promise<Map<string, string>> {
   if (roomIds.length === 0) return new Map();
-  const rows = await db.selectFrom('rooms').select(['id', 'name']).where('organization_id', '=', organizationId).where('id', 'in', [...new Set(roomIds)]).execute();
+  const rows = await db
+    .selectFrom('rooms')
+    .select(['id', 'name'])
+    .where('organization_id', '=', organizationId)
+    .where('id', 'in', [...new Set(roomIds)])
+    .execute();
   return new Map(rows.map((row) => [row.id, row.name]));
 }
 
@@ -78,14 +93,26 @@ export async function findStaff(db: Q, organizationId: string, userIds: readonly
   return new Map(
     rows.map((row) => [
       row.id,
-      { id: row.id, displayName: row.display_name, status: row.status, roles: row.roles, modalities: row.modalities, licensedStates: row.licensed_states ?? [] },
+      {
+        id: row.id,
+        displayName: row.display_name,
+        status: row.status,
+        roles: row.roles,
+        modalities: row.modalities,
+        licensedStates: row.licensed_states ?? [],
+      },
     ]),
   );
 }
 
 export async function staffNames(db: Q, organizationId: string, userIds: readonly string[]): Promise<Map<string, string>> {
   if (userIds.length === 0) return new Map();
-  const rows = await db.selectFrom('users').select(['id', 'display_name']).where('organization_id', '=', organizationId).where('id', 'in', [...new Set(userIds)]).execute();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('organization_id', '=', organizationId)
+    .where('id', 'in', [...new Set(userIds)])
+    .execute();
   return new Map(rows.map((row) => [row.id, row.display_name]));
 }
 
@@ -96,7 +123,13 @@ export async function findPatient(db: Q, organizationId: string, patientId: stri
     .where('organization_id', '=', organizationId)
     .where('id', '=', patientId)
     .executeTakeFirst();
-  return row && { id: row.id, displayName: `${row.preferred_name ?? row.legal_first_name} ${row.legal_last_name}`, stateOfResidence: row.state_of_residence };
+  return (
+    row && {
+      id: row.id,
+      displayName: `${row.preferred_name ?? row.legal_first_name} ${row.legal_last_name}`,
+      stateOfResidence: row.state_of_residence,
+    }
+  );
 }
 
 export type OpenEpisode = { id: string; programId: string };
@@ -113,8 +146,17 @@ export async function openEpisodesOf(db: Q, organizationId: string, patientId: s
   return rows.map((row) => ({ id: row.id, programId: row.program_id }));
 }
 
-export async function findEpisode(db: Q, organizationId: string, episodeId: string): Promise<{ id: string; patientId: string; programId: string; status: 'open' | 'closed' } | undefined> {
-  const row = await db.selectFrom('episodes').select(['id', 'patient_id', 'program_id', 'status']).where('organization_id', '=', organizationId).where('id', '=', episodeId).executeTakeFirst();
+export async function findEpisode(
+  db: Q,
+  organizationId: string,
+  episodeId: string,
+): Promise<{ id: string; patientId: string; programId: string; status: 'open' | 'closed' } | undefined> {
+  const row = await db
+    .selectFrom('episodes')
+    .select(['id', 'patient_id', 'program_id', 'status'])
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', episodeId)
+    .executeTakeFirst();
   return row && { id: row.id, patientId: row.patient_id, programId: row.program_id, status: row.status };
 }
 
@@ -138,12 +180,23 @@ export type RoomOption = { id: string; name: string; siteId: string; capacity: n
 export type StaffOption = { id: string; displayName: string; roles: string[]; modalities: string[]; licensedStates: string[] };
 
 export async function listPrograms(db: Q, organizationId: string): Promise<ProgramOption[]> {
-  const rows = await db.selectFrom('programs').select(['id', 'name', 'site_id']).where('organization_id', '=', organizationId).where('active', '=', true).orderBy('name').execute();
+  const rows = await db
+    .selectFrom('programs')
+    .select(['id', 'name', 'site_id'])
+    .where('organization_id', '=', organizationId)
+    .where('active', '=', true)
+    .orderBy('name')
+    .execute();
   return rows.map((row) => ({ id: row.id, name: row.name, siteId: row.site_id }));
 }
 
 export async function listRooms(db: Q, organizationId: string): Promise<RoomOption[]> {
-  const rows = await db.selectFrom('rooms').select(['id', 'name', 'site_id', 'capacity', 'active']).where('organization_id', '=', organizationId).orderBy('name').execute();
+  const rows = await db
+    .selectFrom('rooms')
+    .select(['id', 'name', 'site_id', 'capacity', 'active'])
+    .where('organization_id', '=', organizationId)
+    .orderBy('name')
+    .execute();
   return rows.map((row) => ({ id: row.id, name: row.name, siteId: row.site_id, capacity: row.capacity, active: row.active }));
 }
 
@@ -164,10 +217,22 @@ export async function listSchedulableStaff(db: Q, organizationId: string): Promi
     .where((eb) =>
       eb.or([
         eb('sp.user_id', 'is not', null),
-        eb.exists(eb.selectFrom('user_roles as r').select('r.role').whereRef('r.user_id', '=', 'u.id').where('r.role', 'in', ['clinician', 'psychiatrist', 'director'])),
+        eb.exists(
+          eb
+            .selectFrom('user_roles as r')
+            .select('r.role')
+            .whereRef('r.user_id', '=', 'u.id')
+            .where('r.role', 'in', ['clinician', 'psychiatrist', 'director']),
+        ),
       ]),
     )
     .orderBy('u.display_name')
     .execute();
-  return rows.map((row) => ({ id: row.id, displayName: row.display_name, roles: row.roles, modalities: row.modalities ?? [], licensedStates: row.licensed_states ?? [] }));
+  return rows.map((row) => ({
+    id: row.id,
+    displayName: row.display_name,
+    roles: row.roles,
+    modalities: row.modalities ?? [],
+    licensedStates: row.licensed_states ?? [],
+  }));
 }

@@ -1,5 +1,14 @@
 import type { ActorCtx, AppDeps } from '../../context.js';
-import { listPrograms, listRooms, listSchedulableStaff, listSites, type ProgramOption, type RoomOption, type SitePlace, type StaffOption } from './lookups.repository.js';
+import {
+  listPrograms,
+  listRooms,
+  listSchedulableStaff,
+  listSites,
+  type ProgramOption,
+  type RoomOption,
+  type SitePlace,
+  type StaffOption,
+} from './lookups.repository.js';
 
 export type ScheduleOptions = { sites: SitePlace[]; programs: ProgramOption[]; rooms: RoomOption[]; staff: StaffOption[] };
 

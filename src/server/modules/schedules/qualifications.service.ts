@@ -17,11 +17,18 @@ export function facilitatorProblem(staff: StaffRecord | undefined, modality: str
   if (!staff) return 'is not a user of this organization';
   if (staff.status === 'deactivated') return `${staff.displayName} is deactivated`;
   if (staff.modalities === null) return `${staff.displayName} has no staff profile, so no modality they may lead`;
-  if (!staff.modalities.includes(modality)) return `${staff.displayName} is not qualified to lead ${describeModality(modality)} (not in their staff profile)`;
+  if (!staff.modalities.includes(modality))
+    return `${staff.displayName} is not qualified to lead ${describeModality(modality)} (not in their staff profile)`;
   return null;
 }
 
-export async function checkFacilitators(db: Db, organizationId: string, userIds: readonly string[], modality: string, path = 'facilitatorIds'): Promise<Map<string, StaffRecord>> {
+export async function checkFacilitators(
+  db: Db,
+  organizationId: string,
+  userIds: readonly string[],
+  modality: string,
+  path = 'facilitatorIds',
+): Promise<Map<string, StaffRecord>> {
   const staff = await findStaff(db, organizationId, userIds);
   userIds.forEach((userId, index) => {
     if (userIds.indexOf(userId) !== index) throw fieldError(`${path}[${index}]`, 'is listed twice');
@@ -36,6 +43,7 @@ export async function checkClinician(db: Db, organizationId: string, userId: str
   const staff = (await findStaff(db, organizationId, [userId])).get(userId);
   if (!staff) throw fieldError(path, 'is not a user of this organization');
   if (staff.status === 'deactivated') throw fieldError(path, `${staff.displayName} is deactivated`);
-  if (!staff.roles.some((role) => CLINICAL_ROLES.includes(role))) throw fieldError(path, `${staff.displayName} does not hold a clinical role (clinician, psychiatrist or director)`);
+  if (!staff.roles.some((role) => CLINICAL_ROLES.includes(role)))
+    throw fieldError(path, `${staff.displayName} does not hold a clinical role (clinician, psychiatrist or director)`);
   return staff;
 }

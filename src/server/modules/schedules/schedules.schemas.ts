@@ -54,7 +54,11 @@ export const UpdateTemplateBody = z.strictObject({
 });
 export const EndTemplateBody = z.strictObject({ endsOn: LocalDate, version: Version.optional() });
 export const TemplateParams = z.strictObject({ templateId: Uuid });
-export const TemplateListQuery = z.strictObject({ programId: Uuid.optional(), siteId: Uuid.optional(), includeEnded: z.enum(['true', 'false']).optional() });
+export const TemplateListQuery = z.strictObject({
+  programId: Uuid.optional(),
+  siteId: Uuid.optional(),
+  includeEnded: z.enum(['true', 'false']).optional(),
+});
 
 export const TemplateDto = z.object({
   id: z.string(),
@@ -95,7 +99,15 @@ export const ScheduleOptionsDto = z.object({
   sites: z.array(z.object({ id: z.string(), name: z.string(), timeZone: z.string() })),
   programs: z.array(z.object({ id: z.string(), name: z.string(), siteId: z.string() })),
   rooms: z.array(z.object({ id: z.string(), name: z.string(), siteId: z.string(), capacity: z.number(), active: z.boolean() })),
-  staff: z.array(z.object({ id: z.string(), displayName: z.string(), roles: z.array(z.string()), modalities: z.array(z.string()), licensedStates: z.array(z.string()) })),
+  staff: z.array(
+    z.object({
+      id: z.string(),
+      displayName: z.string(),
+      roles: z.array(z.string()),
+      modalities: z.array(z.string()),
+      licensedStates: z.array(z.string()),
+    }),
+  ),
 });
 
 export const GenerateBody = z.strictObject({ from: LocalDate, to: LocalDate, siteId: Uuid.optional(), templateId: Uuid.optional() });
@@ -146,7 +158,12 @@ export const ChangeSessionBody = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('move'), version: Version.optional(), ...When }),
   z.strictObject({ action: z.literal('cancel'), version: Version.optional(), reason: Reason }),
   z.strictObject({ action: z.literal('restore'), version: Version.optional() }),
-  z.strictObject({ action: z.literal('substitute'), version: Version.optional(), facilitatorId: Uuid.nullable(), replacesFacilitatorId: Uuid.optional() }),
+  z.strictObject({
+    action: z.literal('substitute'),
+    version: Version.optional(),
+    facilitatorId: Uuid.nullable(),
+    replacesFacilitatorId: Uuid.optional(),
+  }),
 ]);
 
 export const BookAppointmentBody = z.strictObject({

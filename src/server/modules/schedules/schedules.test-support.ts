@@ -7,30 +7,57 @@ import type { Db } from '../../db/database.js';
 
 type Org = { organizationId: string; siteIds: string[] };
 
-export async function giveStaffProfile(db: Db, org: Org, userId: string, input: { modalities?: string[]; licensedStates?: string[] } = {}): Promise<void> {
+export async function giveStaffProfile(
+  db: Db,
+  org: Org,
+  userId: string,
+  input: { modalities?: string[]; licensedStates?: string[] } = {},
+): Promise<void> {
   await db
     .insertInto('staff_profiles')
-    .values({ organization_id: org.organizationId, user_id: userId, modalities: input.modalities ?? [], licensed_states: input.licensedStates ?? [] })
-    .onConflict((oc) => oc.column('user_id').doUpdateSet({ modalities: input.modalities ?? [], licensed_states: input.licensedStates ?? [] }))
+    .values({
+      organization_id: org.organizationId,
+      user_id: userId,
+      modalities: input.modalities ?? [],
+      licensed_states: input.licensedStates ?? [],
+    })
+    .onConflict((oc) =>
+      oc.column('user_id').doUpdateSet({ modalities: input.modalities ?? [], licensed_states: input.licensedStates ?? [] }),
+    )
     .execute();
 }
 
 export async function createClosure(db: Db, org: Org, input: { date: string; reason?: string; siteId?: string | null }): Promise<void> {
   await db
     .insertInto('closures')
-    .values({ organization_id: org.organizationId, site_id: input.siteId === undefined ? (org.siteIds[0] ?? null) : input.siteId, closed_on: input.date, reason: input.reason ?? 'Staff training day' })
+    .values({
+      organization_id: org.organizationId,
+      site_id: input.siteId === undefined ? (org.siteIds[0] ?? null) : input.siteId,
+      closed_on: input.date,
+      reason: input.reason ?? 'Staff training day',
+    })
     .execute();
 }
 
 export async function createSiteWithZone(db: Db, org: Org, timeZone: string): Promise<string> {
-  const row = await db.insertInto('sites').values({ organization_id: org.organizationId, name: `Site ${randomUUID().slice(0, 6)}`, time_zone: timeZone }).returning('id').executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('sites')
+    .values({ organization_id: org.organizationId, name: `Site ${randomUUID().slice(0, 6)}`, time_zone: timeZone })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
 export async function createUser(db: Db, org: Org, role: string, displayName: string): Promise<string> {
   const row = await db
     .insertInto('users')
-    .values({ organization_id: org.organizationId, email: `${randomUUID().slice(0, 8)}@test.openiop.org`, display_name: displayName, status: 'active', password_hash: null })
+    .values({
+      organization_id: org.organizationId,
+      email: `${randomUUID().slice(0, 8)}@test.openiop.org`,
+      display_name: displayName,
+      status: 'active',
+      password_hash: null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   await db.insertInto('user_roles').values({ organization_id: org.organizationId, user_id: row.id, role }).execute();
@@ -88,7 +115,11 @@ export function templateBody(clinic: Clinic, changes: Record<string, unknown> = 
 }
 
 /** Creates a template through the API and returns its id (fails the test on a refusal). */
-export async function postTemplate(t: TestApp, clinic: Clinic, changes: Record<string, unknown> = {}): Promise<{ id: string; version: number; body: unknown }> {
+export async function postTemplate(
+  t: TestApp,
+  clinic: Clinic,
+  changes: Record<string, unknown> = {},
+): Promise<{ id: string; version: number; body: unknown }> {
   const response = await call(t, clinic.director, 'POST', '/api/v1/schedules/templates', templateBody(clinic, changes));
   if (response.statusCode !== 201) throw new Error(`template not created: ${response.statusCode} ${response.body}`);
   const body = response.json<{ template: { id: string; version: number } }>();
@@ -96,10 +127,5 @@ export async function postTemplate(t: TestApp, clinic: Clinic, changes: Record<s
 }
 
 export async function sessionsOf(db: Db, templateId: string) {
-  return db
-    .selectFrom('sessions_of_care')
-    .selectAll()
-    .where('template_id', '=', templateId)
-    .orderBy('occurrence_date')
-    .execute();
+  return db.selectFrom('sessions_of_care').selectAll().where('template_id', '=', templateId).orderBy('occurrence_date').execute();
 }

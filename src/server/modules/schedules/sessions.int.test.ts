@@ -1,7 +1,15 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { admit, createPatient, createRoom, createSession, enrol } from '../../../../test/factories.js';
 import { auditActions, call, sessionFor, testApp } from '../../../../test/support.js';
-import { createClinic, createClosure, createUser, giveStaffProfile, postTemplate, sessionsOf, type Clinic } from './schedules.test-support.js';
+import {
+  createClinic,
+  createClosure,
+  createUser,
+  giveStaffProfile,
+  postTemplate,
+  sessionsOf,
+  type Clinic,
+} from './schedules.test-support.js';
 
 const t = await testApp();
 afterAll(() => t.close());
@@ -42,13 +50,29 @@ describe('POST /api/v1/schedules/generate', () => {
     await createClosure(t.db, clinic.org, { date: '2026-02-18', reason: 'Snow day' });
     await createClosure(t.db, clinic.org, { date: '2026-02-23', reason: 'Organization holiday', siteId: null });
     await createClosure(t.db, clinic.org, { date: '2026-02-25', reason: 'Other site only', siteId: clinic.org.siteIds[1] ?? null });
-    const generated = await call(t, clinic.director, 'POST', '/api/v1/schedules/generate', { from: '2026-02-16', to: '2026-02-28', siteId: clinic.siteId });
+    const generated = await call(t, clinic.director, 'POST', '/api/v1/schedules/generate', {
+      from: '2026-02-16',
+      to: '2026-02-28',
+      siteId: clinic.siteId,
+    });
     expect(generated.json()).toMatchObject({ updated: 2, cancelledByClosure: 2 });
-    expect(await occurrence(template.id, '2026-02-18')).toMatchObject({ status: 'cancelled', cancelled_by: 'closure', cancel_reason: 'Snow day' });
-    expect(await occurrence(template.id, '2026-02-23')).toMatchObject({ status: 'cancelled', cancelled_by: 'closure', cancel_reason: 'Organization holiday' });
+    expect(await occurrence(template.id, '2026-02-18')).toMatchObject({
+      status: 'cancelled',
+      cancelled_by: 'closure',
+      cancel_reason: 'Snow day',
+    });
+    expect(await occurrence(template.id, '2026-02-23')).toMatchObject({
+      status: 'cancelled',
+      cancelled_by: 'closure',
+      cancel_reason: 'Organization holiday',
+    });
     expect(await occurrence(template.id, '2026-02-25')).toMatchObject({ status: 'scheduled' });
 
-    await t.db.deleteFrom('closures').where('organization_id', '=', clinic.org.organizationId).where('closed_on', '=', '2026-02-18').execute();
+    await t.db
+      .deleteFrom('closures')
+      .where('organization_id', '=', clinic.org.organizationId)
+      .where('closed_on', '=', '2026-02-18')
+      .execute();
     await call(t, clinic.director, 'POST', '/api/v1/schedules/generate', { from: '2026-02-16', to: '2026-02-28' });
     expect(await occurrence(template.id, '2026-02-18')).toMatchObject({ status: 'scheduled', cancelled_by: null, cancel_reason: null });
   });
@@ -57,7 +81,11 @@ describe('POST /api/v1/schedules/generate', () => {
     const clinic = await createClinic(t);
     await createClosure(t.db, clinic.org, { date: '2026-02-16', reason: "Presidents' Day" });
     const template = await postTemplate(t, clinic);
-    expect(await occurrence(template.id, '2026-02-16')).toMatchObject({ status: 'cancelled', cancelled_by: 'closure', cancel_reason: "Presidents' Day" });
+    expect(await occurrence(template.id, '2026-02-16')).toMatchObject({
+      status: 'cancelled',
+      cancelled_by: 'closure',
+      cancel_reason: "Presidents' Day",
+    });
   });
 
   it('refuses a range that ends before it starts or covers more than 366 days', async () => {
@@ -75,7 +103,11 @@ describe('POST /api/v1/schedules/generate', () => {
   it('refuses a site of another organization', async () => {
     const clinic = await createClinic(t);
     const other = await createClinic(t);
-    const response = await call(t, clinic.director, 'POST', '/api/v1/schedules/generate', { from: '2026-02-16', to: '2026-02-20', siteId: other.siteId });
+    const response = await call(t, clinic.director, 'POST', '/api/v1/schedules/generate', {
+      from: '2026-02-16',
+      to: '2026-02-20',
+      siteId: other.siteId,
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.details[0].path).toBe('siteId');
   });
@@ -88,10 +120,22 @@ describe('changing one occurrence', () => {
     const target = await occurrence(template.id, '2026-02-25');
     const moved = await patch(clinic, target.id, { action: 'move', version: 1, date: '2026-02-26', startTime: '10:00', endTime: '12:00' });
     expect(moved.statusCode).toBe(200);
-    expect(moved.json()).toMatchObject({ moved: true, localDate: '2026-02-26', localStartTime: '10:00', localEndTime: '12:00', durationMinutes: 120, occurrenceDate: '2026-02-25', version: 2 });
+    expect(moved.json()).toMatchObject({
+      moved: true,
+      localDate: '2026-02-26',
+      localStartTime: '10:00',
+      localEndTime: '12:00',
+      durationMinutes: 120,
+      occurrenceDate: '2026-02-25',
+      version: 2,
+    });
 
     await call(t, clinic.director, 'POST', '/api/v1/schedules/generate', { from: '2026-02-16', to: '2026-03-31' });
-    await call(t, clinic.director, 'PATCH', `/api/v1/schedules/templates/${template.id}`, { version: 1, startTime: '09:30', durationMinutes: 150 });
+    await call(t, clinic.director, 'PATCH', `/api/v1/schedules/templates/${template.id}`, {
+      version: 1,
+      startTime: '09:30',
+      durationMinutes: 150,
+    });
     const after = await occurrence(template.id, '2026-02-25');
     expect(after).toMatchObject({ id: target.id, moved: true, local_date: '2026-02-26' });
     expect(after.starts_at.toISOString()).toBe('2026-02-26T16:00:00.000Z');
@@ -104,7 +148,13 @@ describe('changing one occurrence', () => {
     const clinic = await createClinic(t);
     const template = await postTemplate(t, clinic);
     const target = await occurrence(template.id, '2026-02-25');
-    const backwards = await patch(clinic, target.id, { action: 'move', version: 1, date: '2026-02-25', startTime: '10:00', endTime: '09:00' });
+    const backwards = await patch(clinic, target.id, {
+      action: 'move',
+      version: 1,
+      date: '2026-02-25',
+      startTime: '10:00',
+      endTime: '09:00',
+    });
     expect(backwards.statusCode).toBe(400);
     expect(backwards.json().error.details[0]).toMatchObject({ path: 'endTime', message: expect.stringContaining('end before it starts') });
     const zero = await patch(clinic, target.id, { action: 'move', version: 1, date: '2026-02-25', startTime: '10:00', durationMinutes: 0 });
@@ -123,16 +173,36 @@ describe('changing one occurrence', () => {
     const afternoon = await postTemplate(t, clinic, { title: 'Afternoon CBT', startTime: '13:00', facilitatorIds: [other] });
     const target = await occurrence(afternoon.id, '2026-02-18');
     void morning;
-    const clash = await patch(clinic, target.id, { action: 'move', version: 1, date: '2026-02-18', startTime: '10:00', durationMinutes: 60 });
+    const clash = await patch(clinic, target.id, {
+      action: 'move',
+      version: 1,
+      date: '2026-02-18',
+      startTime: '10:00',
+      durationMinutes: 60,
+    });
     expect(clash.statusCode).toBe(409);
-    expect(clash.json().error.details).toEqual([expect.objectContaining({ kind: 'room_over_capacity', message: expect.stringContaining('09:00–12:00') })]);
+    expect(clash.json().error.details).toEqual([
+      expect.objectContaining({ kind: 'room_over_capacity', message: expect.stringContaining('09:00–12:00') }),
+    ]);
 
     await createClosure(t.db, clinic.org, { date: '2026-02-19', reason: 'Boiler repair' });
-    const closed = await patch(clinic, target.id, { action: 'move', version: 1, date: '2026-02-19', startTime: '13:00', durationMinutes: 60 });
+    const closed = await patch(clinic, target.id, {
+      action: 'move',
+      version: 1,
+      date: '2026-02-19',
+      startTime: '13:00',
+      durationMinutes: 60,
+    });
     expect(closed.statusCode).toBe(422);
     expect(closed.json().error.message).toContain('Boiler repair');
 
-    const stale = await patch(clinic, target.id, { action: 'move', version: 7, date: '2026-02-20', startTime: '13:00', durationMinutes: 60 });
+    const stale = await patch(clinic, target.id, {
+      action: 'move',
+      version: 7,
+      date: '2026-02-20',
+      startTime: '13:00',
+      durationMinutes: 60,
+    });
     expect(stale.statusCode).toBe(412);
   });
 
@@ -142,19 +212,43 @@ describe('changing one occurrence', () => {
     await postTemplate(t, clinic, { title: 'Morning CBT' });
     const afternoon = await postTemplate(t, clinic, { title: 'Afternoon DBT', modality: 'dbt_skills', startTime: '13:00', roomId: room2 });
     const target = await occurrence(afternoon.id, '2026-02-18');
-    const facilitatorClash = await patch(clinic, target.id, { action: 'move', version: 1, date: '2026-02-18', startTime: '11:00', durationMinutes: 60 });
+    const facilitatorClash = await patch(clinic, target.id, {
+      action: 'move',
+      version: 1,
+      date: '2026-02-18',
+      startTime: '11:00',
+      durationMinutes: 60,
+    });
     expect(facilitatorClash.statusCode).toBe(409);
-    expect(facilitatorClash.json().error.details[0]).toMatchObject({ kind: 'clinician_double_booked', message: expect.stringContaining('Test clinician') });
+    expect(facilitatorClash.json().error.details[0]).toMatchObject({
+      kind: 'clinician_double_booked',
+      message: expect.stringContaining('Test clinician'),
+    });
 
     // An enrolled patient with an individual appointment at 15:00.
     const patientId = await createPatient(t.db, clinic.org);
     const episodeId = await admit(t.db, clinic.org, { patientId, programId: clinic.programId, admittedOn: '2026-02-01' });
     await enrol(t.db, clinic.org, { episodeId, templateId: afternoon.id, startsOn: '2026-02-01' });
     const therapist = await createUser(t.db, clinic.org, 'clinician', 'Therapist');
-    await createSession(t.db, clinic.org, { kind: 'individual_therapy', patientId, startsAt: '2026-02-18T21:00:00Z', minutes: 60, localDate: '2026-02-18', clinicianIds: [therapist] });
-    const patientClash = await patch(clinic, target.id, { action: 'move', version: 1, date: '2026-02-18', startTime: '14:30', durationMinutes: 60 });
+    await createSession(t.db, clinic.org, {
+      kind: 'individual_therapy',
+      patientId,
+      startsAt: '2026-02-18T21:00:00Z',
+      minutes: 60,
+      localDate: '2026-02-18',
+      clinicianIds: [therapist],
+    });
+    const patientClash = await patch(clinic, target.id, {
+      action: 'move',
+      version: 1,
+      date: '2026-02-18',
+      startTime: '14:30',
+      durationMinutes: 60,
+    });
     expect(patientClash.statusCode).toBe(409);
-    expect(patientClash.json().error.details).toEqual([expect.objectContaining({ kind: 'patient_double_booked', message: '1 expected patient is booked elsewhere at that time' })]);
+    expect(patientClash.json().error.details).toEqual([
+      expect.objectContaining({ kind: 'patient_double_booked', message: '1 expected patient is booked elsewhere at that time' }),
+    ]);
     expect(patientClash.json().error.message).not.toContain('Testpatient');
   });
 
@@ -168,7 +262,10 @@ describe('changing one occurrence', () => {
     const noReason = await patch(clinic, target.id, { action: 'cancel', version: 2, reason: ' ' });
     expect(noReason.statusCode).toBe(400);
     await call(t, clinic.director, 'PATCH', `/api/v1/schedules/templates/${template.id}`, { version: 1, startTime: '10:00' });
-    expect(await occurrence(template.id, '2026-03-02')).toMatchObject({ status: 'cancelled', cancel_reason: 'Facilitator at a conference' });
+    expect(await occurrence(template.id, '2026-03-02')).toMatchObject({
+      status: 'cancelled',
+      cancel_reason: 'Facilitator at a conference',
+    });
     const restored = await patch(clinic, target.id, { action: 'restore', version: 2 });
     expect(restored.statusCode).toBe(200);
     expect(restored.json()).toMatchObject({ status: 'scheduled', cancelReason: null });
@@ -181,10 +278,22 @@ describe('changing one occurrence', () => {
     const patientId = await createPatient(t.db, clinic.org);
     await t.db
       .insertInto('attendance')
-      .values({ organization_id: clinic.org.organizationId, session_id: target.id, patient_id: patientId, status: 'present', minutes: 180, mode: 'in_person', recorded_by: clinic.clinicianId, recorded_at: NOW })
+      .values({
+        organization_id: clinic.org.organizationId,
+        session_id: target.id,
+        patient_id: patientId,
+        status: 'present',
+        minutes: 180,
+        mode: 'in_person',
+        recorded_by: clinic.clinicianId,
+        recorded_at: NOW,
+      })
       .execute();
     expect((await patch(clinic, target.id, { action: 'cancel', version: 1, reason: 'Too late' })).statusCode).toBe(422);
-    expect((await patch(clinic, target.id, { action: 'move', version: 1, date: '2026-02-19', startTime: '09:00', durationMinutes: 60 })).statusCode).toBe(422);
+    expect(
+      (await patch(clinic, target.id, { action: 'move', version: 1, date: '2026-02-19', startTime: '09:00', durationMinutes: 60 }))
+        .statusCode,
+    ).toBe(422);
   });
 
   it('gives one occurrence a qualified substitute facilitator without touching the series', async () => {
@@ -201,7 +310,10 @@ describe('changing one occurrence', () => {
     await giveStaffProfile(t.db, clinic.org, substituteId, { modalities: ['cbt'] });
     const substituted = await patch(clinic, target.id, { action: 'substitute', version: 1, facilitatorId: substituteId });
     expect(substituted.statusCode).toBe(200);
-    expect(substituted.json()).toMatchObject({ substituteFacilitatorId: substituteId, facilitators: [{ id: substituteId, displayName: 'Substitute' }] });
+    expect(substituted.json()).toMatchObject({
+      substituteFacilitatorId: substituteId,
+      facilitators: [{ id: substituteId, displayName: 'Substitute' }],
+    });
 
     await call(t, clinic.director, 'PATCH', `/api/v1/schedules/templates/${template.id}`, { version: 1, title: 'Renamed series' });
     expect(await occurrence(template.id, '2026-02-23')).toMatchObject({ clinician_ids: [substituteId], title: 'CBT skills group' });
@@ -220,7 +332,14 @@ describe('changing one occurrence', () => {
     const busy = await createUser(t.db, clinic.org, 'clinician', 'Busy colleague');
     await giveStaffProfile(t.db, clinic.org, busy, { modalities: ['cbt'] });
     const patientId = await createPatient(t.db, clinic.org);
-    await createSession(t.db, clinic.org, { kind: 'individual_therapy', patientId, startsAt: '2026-02-23T16:00:00Z', minutes: 50, localDate: '2026-02-23', clinicianIds: [busy] });
+    await createSession(t.db, clinic.org, {
+      kind: 'individual_therapy',
+      patientId,
+      startsAt: '2026-02-23T16:00:00Z',
+      minutes: 50,
+      localDate: '2026-02-23',
+      clinicianIds: [busy],
+    });
     const target = await occurrence(template.id, '2026-02-23');
     const response = await patch(clinic, target.id, { action: 'substitute', version: 1, facilitatorId: busy });
     expect(response.statusCode).toBe(409);
@@ -233,7 +352,14 @@ describe('changing one occurrence', () => {
     const target = await occurrence(template.id, '2026-02-23');
     const response = await call(t, clinic.clinician, 'GET', `/api/v1/sessions/${target.id}`);
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ id: target.id, kind: 'group', title: 'CBT skills group', localStartTime: '09:00', timeZone: 'America/Chicago', expected: 0 });
+    expect(response.json()).toMatchObject({
+      id: target.id,
+      kind: 'group',
+      title: 'CBT skills group',
+      localStartTime: '09:00',
+      timeZone: 'America/Chicago',
+      expected: 0,
+    });
     expect((await call(t, clinic.clinician, 'GET', '/api/v1/sessions/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
   });
 
@@ -241,7 +367,13 @@ describe('changing one occurrence', () => {
     const clinic = await createClinic(t);
     const template = await postTemplate(t, clinic);
     const target = await occurrence(template.id, '2026-03-04');
-    const moved = await call(t, clinic.clinician, 'PATCH', `/api/v1/sessions/${target.id}`, { action: 'move', version: 1, date: '2026-03-05', startTime: '09:00', durationMinutes: 180 });
+    const moved = await call(t, clinic.clinician, 'PATCH', `/api/v1/sessions/${target.id}`, {
+      action: 'move',
+      version: 1,
+      date: '2026-03-05',
+      startTime: '09:00',
+      durationMinutes: 180,
+    });
     expect(moved.statusCode).toBe(200);
     const auditor = await sessionFor(t, clinic.org.users.auditor, clinic.org.organizationId);
     expect((await call(t, auditor, 'GET', `/api/v1/sessions/${target.id}`)).statusCode).toBe(403);
@@ -255,7 +387,14 @@ describe('daylight saving time, end to end', () => {
     const before = await call(t, clinic.frontDesk, 'GET', `/api/v1/calendar?view=site&id=${clinic.siteId}&week=2026-W10`);
     const after = await call(t, clinic.frontDesk, 'GET', `/api/v1/calendar?view=site&id=${clinic.siteId}&week=2026-W11`);
     expect(before.statusCode).toBe(200);
-    const times = (response: typeof before) => response.json().sessions.map((session: { localDate: string; localStartTime: string; startsAt: string }) => [session.localDate, session.localStartTime, session.startsAt]);
+    const times = (response: typeof before) =>
+      response
+        .json()
+        .sessions.map((session: { localDate: string; localStartTime: string; startsAt: string }) => [
+          session.localDate,
+          session.localStartTime,
+          session.startsAt,
+        ]);
     expect(times(before)).toEqual([
       ['2026-03-02', '09:00', '2026-03-02T15:00:00.000Z'],
       ['2026-03-03', '09:00', '2026-03-03T15:00:00.000Z'],
@@ -271,11 +410,23 @@ describe('daylight saving time, end to end', () => {
       ['2026-03-12', '09:00', '2026-03-12T14:00:00.000Z'],
       ['2026-03-13', '09:00', '2026-03-13T14:00:00.000Z'],
     ]);
-    expect(after.json().sessions.every((session: { localEndTime: string; templateId: string }) => session.localEndTime === '12:00' && session.templateId === template.id)).toBe(true);
+    expect(
+      after
+        .json()
+        .sessions.every(
+          (session: { localEndTime: string; templateId: string }) => session.localEndTime === '12:00' && session.templateId === template.id,
+        ),
+    ).toBe(true);
 
     // A move across the change is read in the site's zone too.
     const friday = await occurrence(template.id, '2026-03-06');
-    const moved = await patch(clinic, friday.id, { action: 'move', version: 1, date: '2026-03-09', startTime: '13:00', durationMinutes: 60 });
+    const moved = await patch(clinic, friday.id, {
+      action: 'move',
+      version: 1,
+      date: '2026-03-09',
+      startTime: '13:00',
+      durationMinutes: 60,
+    });
     expect(moved.json()).toMatchObject({ localDate: '2026-03-09', localStartTime: '13:00', startsAt: '2026-03-09T18:00:00.000Z' });
   });
 });

@@ -156,7 +156,12 @@ function toColumns(organizationId: string, fields: SessionFields) {
   };
 }
 
-export async function findSession(db: Q, organizationId: string, sessionId: string, options: { forUpdate?: boolean } = {}): Promise<SessionRecord | undefined> {
+export async function findSession(
+  db: Q,
+  organizationId: string,
+  sessionId: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<SessionRecord | undefined> {
   let query = baseQuery(db).where('c.organization_id', '=', organizationId).where('c.id', '=', sessionId);
   if (options.forUpdate) query = query.forUpdate('c');
   const row = await query.executeTakeFirst();
@@ -164,7 +169,13 @@ export async function findSession(db: Q, organizationId: string, sessionId: stri
 }
 
 /** A template's occurrences whose series date or actual date is in from..to. */
-export async function sessionsOfTemplate(db: Q, organizationId: string, templateId: string, from: string, to: string): Promise<SessionRecord[]> {
+export async function sessionsOfTemplate(
+  db: Q,
+  organizationId: string,
+  templateId: string,
+  from: string,
+  to: string,
+): Promise<SessionRecord[]> {
   const rows = await baseQuery(db)
     .where('c.organization_id', '=', organizationId)
     .where('c.template_id', '=', templateId)
@@ -205,8 +216,16 @@ export async function insertSession(db: Q, organizationId: string, fields: Sessi
   return row.id;
 }
 
-export async function updateSession(db: Q, organizationId: string, sessionId: string, fields: Partial<SessionFields>, now: Date): Promise<void> {
-  const columns = Object.fromEntries(Object.entries(toColumns(organizationId, fields as SessionFields)).filter(([, value]) => value !== undefined));
+export async function updateSession(
+  db: Q,
+  organizationId: string,
+  sessionId: string,
+  fields: Partial<SessionFields>,
+  now: Date,
+): Promise<void> {
+  const columns = Object.fromEntries(
+    Object.entries(toColumns(organizationId, fields as SessionFields)).filter(([, value]) => value !== undefined),
+  );
   await db
     .updateTable('sessions_of_care')
     .set({ ...columns, version: sql<number>`version + 1`, updated_at: now })
@@ -217,7 +236,11 @@ export async function updateSession(db: Q, organizationId: string, sessionId: st
 
 export async function deleteSessions(db: Q, organizationId: string, sessionIds: readonly string[]): Promise<void> {
   if (sessionIds.length === 0) return;
-  await db.deleteFrom('sessions_of_care').where('organization_id', '=', organizationId).where('id', 'in', [...sessionIds]).execute();
+  await db
+    .deleteFrom('sessions_of_care')
+    .where('organization_id', '=', organizationId)
+    .where('id', 'in', [...sessionIds])
+    .execute();
 }
 
 /** Scheduled sessions of the organization overlapping [start, end) (half-open). */
@@ -240,7 +263,13 @@ export type SessionFilter =
   | { by: 'organization' };
 
 /** Sessions whose site-local date is in from..to, filtered by one site, program, clinician, room or patient. */
-export async function sessionsBetween(db: Q, organizationId: string, filter: SessionFilter, from: string, to: string): Promise<SessionRecord[]> {
+export async function sessionsBetween(
+  db: Q,
+  organizationId: string,
+  filter: SessionFilter,
+  from: string,
+  to: string,
+): Promise<SessionRecord[]> {
   const rows = await baseQuery(db)
     .where('c.organization_id', '=', organizationId)
     .where('c.local_date', '>=', from)
@@ -269,7 +298,9 @@ export async function sessionsBetween(db: Q, organizationId: string, filter: Ses
                 .whereRef('en.starts_on', '<=', 'c.local_date')
                 .where((inner) => inner.or([inner('en.ends_on', 'is', null), inner('en.ends_on', '>=', inner.ref('c.local_date'))]))
                 .whereRef('e.admitted_on', '<=', 'c.local_date')
-                .where((inner) => inner.or([inner('e.discharged_on', 'is', null), inner('e.discharged_on', '>=', inner.ref('c.local_date'))])),
+                .where((inner) =>
+                  inner.or([inner('e.discharged_on', 'is', null), inner('e.discharged_on', '>=', inner.ref('c.local_date'))]),
+                ),
             ),
           ]);
         case 'organization':
@@ -313,7 +344,11 @@ export async function expectedPatientsOf(db: Q, organizationId: string, sessionI
     .where('id', 'in', ids)
     .where('patient_id', 'is not', null)
     .execute();
-  const result: ExpectedPatient[] = groups.map((row) => ({ sessionId: row.session_id, patientId: row.patient_id, episodeId: row.episode_id }));
+  const result: ExpectedPatient[] = groups.map((row) => ({
+    sessionId: row.session_id,
+    patientId: row.patient_id,
+    episodeId: row.episode_id,
+  }));
   for (const row of individual) {
     if (row.patient_id !== null) result.push({ sessionId: row.id, patientId: row.patient_id, episodeId: row.episode_id });
   }

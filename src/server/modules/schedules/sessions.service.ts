@@ -46,17 +46,34 @@ export type SessionChange =
   | { action: 'restore' }
   | { action: 'substitute'; facilitatorId: string | null; replacesFacilitatorId?: string | undefined };
 
-const CHANGE_VERBS: Record<SessionChange['action'], string> = { move: 'moved', cancel: 'cancelled', restore: 'restored', substitute: 'substituted' };
+const CHANGE_VERBS: Record<SessionChange['action'], string> = {
+  move: 'moved',
+  cancel: 'cancelled',
+  restore: 'restored',
+  substitute: 'substituted',
+};
 
 export type ExpectedPatient = repo.ExpectedPatient;
 export type SessionRecord = repo.SessionRecord;
 
 /** Session rows as the API shows them: staff and room names, local times, expected counts. No patient data. */
 export async function toSessionDtos(db: Db, organizationId: string, records: readonly repo.SessionRecord[]): Promise<SessionDto[]> {
-  const names = await staffNames(db, organizationId, records.flatMap((record) => record.clinicianIds));
-  const rooms = await roomNames(db, organizationId, records.flatMap((record) => (record.roomId === null ? [] : [record.roomId])));
+  const names = await staffNames(
+    db,
+    organizationId,
+    records.flatMap((record) => record.clinicianIds),
+  );
+  const rooms = await roomNames(
+    db,
+    organizationId,
+    records.flatMap((record) => (record.roomId === null ? [] : [record.roomId])),
+  );
   const expected = new Map<string, number>();
-  for (const patient of await repo.expectedPatientsOf(db, organizationId, records.map((record) => record.id))) {
+  for (const patient of await repo.expectedPatientsOf(
+    db,
+    organizationId,
+    records.map((record) => record.id),
+  )) {
     expected.set(patient.sessionId, (expected.get(patient.sessionId) ?? 0) + 1);
   }
   return records.map((record) => ({
@@ -99,15 +116,29 @@ export async function toSessionDto(db: Db, organizationId: string, record: repo.
 
 /** Sessions (group and individual, cancelled included) of one site on one site-local date, by start. */
 export async function sessionsForSiteDay(db: Db, organizationId: string, siteId: string, localDate: string): Promise<SessionDto[]> {
-  return toSessionDtos(db, organizationId, await repo.sessionsBetween(db, organizationId, { by: 'site', id: siteId }, localDate, localDate));
+  return toSessionDtos(
+    db,
+    organizationId,
+    await repo.sessionsBetween(db, organizationId, { by: 'site', id: siteId }, localDate, localDate),
+  );
 }
 
 /** Each site's sessions on its own local "today" at `now` (sites in different zones can be on different dates). */
-export async function todaysSessionsBySite(db: Db, organizationId: string, now: Date): Promise<{ siteId: string; siteName: string; timeZone: string; localDate: string; sessions: SessionDto[] }[]> {
+export async function todaysSessionsBySite(
+  db: Db,
+  organizationId: string,
+  now: Date,
+): Promise<{ siteId: string; siteName: string; timeZone: string; localDate: string; sessions: SessionDto[] }[]> {
   const result = [];
   for (const site of await listSites(db, organizationId)) {
     const localDate = siteToday(site.timeZone, now);
-    result.push({ siteId: site.id, siteName: site.name, timeZone: site.timeZone, localDate, sessions: await sessionsForSiteDay(db, organizationId, site.id, localDate) });
+    result.push({
+      siteId: site.id,
+      siteName: site.name,
+      timeZone: site.timeZone,
+      localDate,
+      sessions: await sessionsForSiteDay(db, organizationId, site.id, localDate),
+    });
   }
   return result;
 }
@@ -118,7 +149,12 @@ export function expectedPatients(db: Db, organizationId: string, sessionIds: rea
 }
 
 /** One session of the organization (undefined for another tenant's id); `forUpdate` locks its row. */
-export function findSession(db: Db, organizationId: string, sessionId: string, options: { forUpdate?: boolean } = {}): Promise<SessionRecord | undefined> {
+export function findSession(
+  db: Db,
+  organizationId: string,
+  sessionId: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<SessionRecord | undefined> {
   return repo.findSession(db, organizationId, sessionId, options);
 }
 
@@ -136,14 +172,25 @@ export async function getSession(deps: AppDeps, ctx: ActorCtx, sessionId: string
 
 export async function refuseIfClosed(db: Db, organizationId: string, siteId: string, localDate: string): Promise<void> {
   const [closure] = await closuresFor(db, organizationId, siteId, localDate, localDate);
-  if (closure) throw new DomainError('RULE_VIOLATION', `The site is closed on ${localDate} (${closure.reason})`, { details: [{ path: 'date', message: `the site is closed: ${closure.reason}` }] });
+  if (closure)
+    throw new DomainError('RULE_VIOLATION', `The site is closed on ${localDate} (${closure.reason})`, {
+      details: [{ path: 'date', message: `the site is closed: ${closure.reason}` }],
+    });
 }
 
 /** Checks the slot a session would take, as a group or as an individual appointment. */
 async function checkSlot(db: Db, organizationId: string, session: repo.SessionRecord, start: Date, end: Date): Promise<void> {
   if (session.kind === 'group') {
     const expected = (await repo.expectedPatientsOf(db, organizationId, [session.id])).map((patient) => patient.patientId);
-    await checkGroupSlot(db, organizationId, { session, start, end, clinicianIds: session.clinicianIds, expectedPatientIds: expected, checkPatients: true, checkRoom: true });
+    await checkGroupSlot(db, organizationId, {
+      session,
+      start,
+      end,
+      clinicianIds: session.clinicianIds,
+      expectedPatientIds: expected,
+      checkPatients: true,
+      checkRoom: true,
+    });
     return;
   }
   const patient = session.patientId === null ? undefined : await findPatient(db, organizationId, session.patientId);
@@ -163,9 +210,15 @@ async function checkSlot(db: Db, organizationId: string, session: repo.SessionRe
   });
 }
 
-async function substitute(db: Db, ctx: ActorCtx, session: repo.SessionRecord, change: Extract<SessionChange, { action: 'substitute' }>): Promise<Partial<repo.SessionFields>> {
+async function substitute(
+  db: Db,
+  ctx: ActorCtx,
+  session: repo.SessionRecord,
+  change: Extract<SessionChange, { action: 'substitute' }>,
+): Promise<Partial<repo.SessionFields>> {
   const organizationId = ctx.actor.organizationId;
-  if (session.kind !== 'group' || session.templateId === null) throw new DomainError('RULE_VIOLATION', 'Only a group session has facilitators to substitute');
+  if (session.kind !== 'group' || session.templateId === null)
+    throw new DomainError('RULE_VIOLATION', 'Only a group session has facilitators to substitute');
   const template = await findTemplate(db, organizationId, session.templateId);
   if (!template) throw new Error('group session without its template');
   if (change.facilitatorId === null) return { substituteFacilitatorId: null, clinicianIds: template.facilitatorIds };
@@ -174,25 +227,47 @@ async function substitute(db: Db, ctx: ActorCtx, session: repo.SessionRecord, ch
   const problem = facilitatorProblem(staff, session.modality ?? template.modality);
   if (problem !== null) throw fieldError('facilitatorId', problem);
   const replaced = change.replacesFacilitatorId ?? (template.facilitatorIds.length === 1 ? template.facilitatorIds[0] : undefined);
-  if (replaced === undefined) throw fieldError('replacesFacilitatorId', `the group has ${template.facilitatorIds.length} facilitators; name the one being replaced`);
+  if (replaced === undefined)
+    throw fieldError('replacesFacilitatorId', `the group has ${template.facilitatorIds.length} facilitators; name the one being replaced`);
   if (!template.facilitatorIds.includes(replaced)) throw fieldError('replacesFacilitatorId', "is not one of the series' facilitators");
   if (template.facilitatorIds.includes(change.facilitatorId)) throw fieldError('facilitatorId', 'already leads this group');
-  await checkGroupSlot(db, organizationId, { session, start: session.startsAt, end: session.endsAt, clinicianIds: [change.facilitatorId], expectedPatientIds: [], checkPatients: false, checkRoom: false });
-  return { substituteFacilitatorId: change.facilitatorId, clinicianIds: template.facilitatorIds.map((id) => (id === replaced ? change.facilitatorId : id)).filter((id): id is string => id !== null) };
+  await checkGroupSlot(db, organizationId, {
+    session,
+    start: session.startsAt,
+    end: session.endsAt,
+    clinicianIds: [change.facilitatorId],
+    expectedPatientIds: [],
+    checkPatients: false,
+    checkRoom: false,
+  });
+  return {
+    substituteFacilitatorId: change.facilitatorId,
+    clinicianIds: template.facilitatorIds
+      .map((id) => (id === replaced ? change.facilitatorId : id))
+      .filter((id): id is string => id !== null),
+  };
 }
 
 /** Move, cancel, restore or give a substitute to one session without touching its series. */
-export async function changeSession(deps: AppDeps, ctx: ActorCtx, sessionId: string, change: SessionChange, version: number | undefined): Promise<SessionDto> {
+export async function changeSession(
+  deps: AppDeps,
+  ctx: ActorCtx,
+  sessionId: string,
+  change: SessionChange,
+  version: number | undefined,
+): Promise<SessionDto> {
   return deps.db.transaction().execute(async (trx) => {
     const organizationId = ctx.actor.organizationId;
     await repo.lockSchedule(trx, organizationId);
     const session = await mustFind(trx, ctx, sessionId, true);
     checkVersion(version, session.version, 'session');
-    if (session.dayClosedAt !== null) throw new DomainError('RULE_VIOLATION', 'The day of this session is closed for attendance; it can no longer be changed');
+    if (session.dayClosedAt !== null)
+      throw new DomainError('RULE_VIOLATION', 'The day of this session is closed for attendance; it can no longer be changed');
     let fields: Partial<repo.SessionFields>;
     switch (change.action) {
       case 'move': {
-        if (session.hasAttendance) throw new DomainError('RULE_VIOLATION', 'Attendance has been recorded for this session; it can no longer be moved');
+        if (session.hasAttendance)
+          throw new DomainError('RULE_VIOLATION', 'Attendance has been recorded for this session; it can no longer be moved');
         assertSiteZone(session.timeZone);
         const when = resolveWhen(session.timeZone, change);
         await refuseIfClosed(trx, organizationId, session.siteId, when.localDate);
@@ -202,12 +277,17 @@ export async function changeSession(deps: AppDeps, ctx: ActorCtx, sessionId: str
       }
       case 'cancel':
         if (session.status === 'cancelled') throw new DomainError('RULE_VIOLATION', 'The session is already cancelled');
-        if (session.hasAttendance) throw new DomainError('RULE_VIOLATION', 'Attendance has been recorded for this session; it can no longer be cancelled');
+        if (session.hasAttendance)
+          throw new DomainError('RULE_VIOLATION', 'Attendance has been recorded for this session; it can no longer be cancelled');
         fields = { status: 'cancelled', cancelledBy: 'staff', cancelReason: change.reason };
         break;
       case 'restore':
         if (session.status !== 'cancelled') throw new DomainError('RULE_VIOLATION', 'The session is not cancelled');
-        if (session.cancelledBy === 'closure') throw new DomainError('RULE_VIOLATION', `The session was cancelled by a closure (${session.cancelReason ?? ''}); lift the closure instead`);
+        if (session.cancelledBy === 'closure')
+          throw new DomainError(
+            'RULE_VIOLATION',
+            `The session was cancelled by a closure (${session.cancelReason ?? ''}); lift the closure instead`,
+          );
         await refuseIfClosed(trx, organizationId, session.siteId, session.localDate);
         await checkSlot(trx, organizationId, session, session.startsAt, session.endsAt);
         fields = { status: 'scheduled', cancelledBy: null, cancelReason: null };

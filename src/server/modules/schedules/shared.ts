@@ -4,7 +4,13 @@ import { assertLocalDate, localDateOf, localDateTimeToEpoch, parseLocalTime } fr
 import type { ActorCtx } from '../../context.js';
 
 export function auditBase(ctx: ActorCtx) {
-  return { organizationId: ctx.actor.organizationId, userId: ctx.actor.userId, outcome: 'success' as const, clientIp: ctx.ip, requestId: ctx.requestId };
+  return {
+    organizationId: ctx.actor.organizationId,
+    userId: ctx.actor.userId,
+    outcome: 'success' as const,
+    clientIp: ctx.ip,
+    requestId: ctx.requestId,
+  };
 }
 
 /** Optimistic concurrency: the caller sends the version it read (body or If-Match); a stale one is 412. */
@@ -12,7 +18,11 @@ export function checkVersion(expected: number | undefined, actual: number, what:
   if (expected === undefined) throw fieldError('version', `send the ${what}'s version you last read (in the body or an If-Match header)`);
   if (Number.isNaN(expected)) throw fieldError('version', 'If-Match must carry a version number');
   if (expected !== actual) {
-    throw new DomainError('STALE_VERSION', `The ${what} was changed by someone else since you read it (now version ${actual}); reload it and try again`, { details: { currentVersion: actual } });
+    throw new DomainError(
+      'STALE_VERSION',
+      `The ${what} was changed by someone else since you read it (now version ${actual}); reload it and try again`,
+      { details: { currentVersion: actual } },
+    );
   }
 }
 
@@ -32,7 +42,8 @@ export function resolveWhen(timeZone: string, when: When): ResolvedWhen {
   const startTime = parseLocalTime(when.startTime, 'startTime');
   const start = localDateTimeToEpoch(when.date, startTime, timeZone);
   let minutes: number;
-  if (when.durationMinutes !== undefined && when.endTime !== undefined) throw fieldError('endTime', 'give either durationMinutes or endTime, not both');
+  if (when.durationMinutes !== undefined && when.endTime !== undefined)
+    throw fieldError('endTime', 'give either durationMinutes or endTime, not both');
   if (when.durationMinutes !== undefined) {
     assertDuration(when.durationMinutes, 'durationMinutes');
     minutes = when.durationMinutes;

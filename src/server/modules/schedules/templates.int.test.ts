@@ -1,7 +1,15 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { createProgram, createRoom } from '../../../../test/factories.js';
 import { auditActions, call, sessionFor, testApp } from '../../../../test/support.js';
-import { createClinic, createSiteWithZone, createUser, giveStaffProfile, postTemplate, sessionsOf, templateBody } from './schedules.test-support.js';
+import {
+  createClinic,
+  createSiteWithZone,
+  createUser,
+  giveStaffProfile,
+  postTemplate,
+  sessionsOf,
+  templateBody,
+} from './schedules.test-support.js';
 
 const t = await testApp();
 afterAll(() => t.close());
@@ -20,13 +28,30 @@ describe('creating a group template', () => {
     const response = await call(t, clinic.director, 'POST', TEMPLATES, templateBody(clinic));
     expect(response.statusCode).toBe(201);
     const { template, generation } = response.json();
-    expect(template).toMatchObject({ title: 'CBT skills group', modality: 'cbt', daysOfWeek: [1, 3], startTime: '09:00', timeZone: 'America/Chicago', siteId: clinic.siteId, version: 1 });
+    expect(template).toMatchObject({
+      title: 'CBT skills group',
+      modality: 'cbt',
+      daysOfWeek: [1, 3],
+      startTime: '09:00',
+      timeZone: 'America/Chicago',
+      siteId: clinic.siteId,
+      version: 1,
+    });
     expect(template.facilitators).toEqual([{ id: clinic.clinicianId, displayName: 'Test clinician' }]);
     // Mondays and Wednesdays from 2026-02-16 to 2026-04-12: 8 of each.
     expect(generation).toMatchObject({ created: 16, updated: 0, removed: 0 });
     const rows = await sessionsOf(t.db, template.id);
     expect(rows).toHaveLength(16);
-    expect(rows[0]).toMatchObject({ kind: 'group', occurrence_date: '2026-02-16', local_date: '2026-02-16', title: 'CBT skills group', room_id: clinic.roomId, clinician_ids: [clinic.clinicianId], status: 'scheduled', capacity: 10 });
+    expect(rows[0]).toMatchObject({
+      kind: 'group',
+      occurrence_date: '2026-02-16',
+      local_date: '2026-02-16',
+      title: 'CBT skills group',
+      room_id: clinic.roomId,
+      clinician_ids: [clinic.clinicianId],
+      status: 'scheduled',
+      capacity: 10,
+    });
     expect(rows[0]?.starts_at.toISOString()).toBe('2026-02-16T15:00:00.000Z');
     expect(rows.at(-1)?.occurrence_date).toBe('2026-04-08');
     expect(await auditActions(t.db, clinic.org.organizationId)).toContain('group_template.created');
@@ -36,13 +61,24 @@ describe('creating a group template', () => {
     const clinic = await createClinic(t);
     const first = await postTemplate(t, clinic);
     const otherProgram = await createProgram(t.db, clinic.org, { siteId: clinic.siteId });
-    const second = await postTemplate(t, clinic, { programId: otherProgram, roomId: null, telehealth: true, title: 'Virtual DBT', modality: 'dbt_skills' });
+    const second = await postTemplate(t, clinic, {
+      programId: otherProgram,
+      roomId: null,
+      telehealth: true,
+      title: 'Virtual DBT',
+      modality: 'dbt_skills',
+    });
 
     const byProgram = await call(t, clinic.frontDesk, 'GET', `${TEMPLATES}?programId=${clinic.programId}`);
     expect(byProgram.statusCode).toBe(200);
     expect(byProgram.json().templates.map((template: { id: string }) => template.id)).toEqual([first.id]);
     const bySite = await call(t, clinic.frontDesk, 'GET', `${TEMPLATES}?siteId=${clinic.siteId}`);
-    expect(bySite.json().templates.map((template: { id: string }) => template.id).sort()).toEqual([first.id, second.id].sort());
+    expect(
+      bySite
+        .json()
+        .templates.map((template: { id: string }) => template.id)
+        .sort(),
+    ).toEqual([first.id, second.id].sort());
     const one = await call(t, clinic.clinician, 'GET', `${TEMPLATES}/${second.id}`);
     expect(one.statusCode).toBe(200);
     expect(one.json()).toMatchObject({ id: second.id, roomId: null, telehealth: true, modality: 'dbt_skills' });
@@ -63,7 +99,9 @@ describe('refusing a template', () => {
     if (path !== undefined) expect(response.json().error.details[0].path).toBe(path);
     const saved = await t.db.selectFrom('group_templates').select('id').where('organization_id', '=', clinic.org.organizationId).execute();
     expect(saved).toEqual([]);
-    expect(await t.db.selectFrom('sessions_of_care').select('id').where('organization_id', '=', clinic.org.organizationId).execute()).toEqual([]);
+    expect(
+      await t.db.selectFrom('sessions_of_care').select('id').where('organization_id', '=', clinic.org.organizationId).execute(),
+    ).toEqual([]);
     return response;
   }
 
@@ -120,10 +158,22 @@ describe('refusing a template', () => {
     const clinic = await createClinic(t);
     const unqualified = await call(t, clinic.director, 'POST', TEMPLATES, templateBody(clinic, { modality: 'emdr_trauma' }));
     expect(unqualified.statusCode).toBe(400);
-    expect(unqualified.json().error.details[0]).toMatchObject({ path: 'facilitatorIds[0]', message: expect.stringContaining('not qualified to lead EMDR') });
-    const noProfile = await call(t, clinic.director, 'POST', TEMPLATES, templateBody(clinic, { facilitatorIds: [clinic.clinicianId, clinic.org.users.psychiatrist.id] }));
+    expect(unqualified.json().error.details[0]).toMatchObject({
+      path: 'facilitatorIds[0]',
+      message: expect.stringContaining('not qualified to lead EMDR'),
+    });
+    const noProfile = await call(
+      t,
+      clinic.director,
+      'POST',
+      TEMPLATES,
+      templateBody(clinic, { facilitatorIds: [clinic.clinicianId, clinic.org.users.psychiatrist.id] }),
+    );
     expect(noProfile.statusCode).toBe(400);
-    expect(noProfile.json().error.details[0]).toMatchObject({ path: 'facilitatorIds[1]', message: expect.stringContaining('no staff profile') });
+    expect(noProfile.json().error.details[0]).toMatchObject({
+      path: 'facilitatorIds[1]',
+      message: expect.stringContaining('no staff profile'),
+    });
   });
 
   it('refuses a facilitator of another organization', async () => {
@@ -138,7 +188,13 @@ describe('refusing a template', () => {
     const clinic = await createClinic(t);
     const mars = await createSiteWithZone(t.db, clinic.org, 'Mars/Olympus_Mons');
     const program = await createProgram(t.db, clinic.org, { siteId: mars });
-    const response = await call(t, clinic.director, 'POST', TEMPLATES, templateBody(clinic, { programId: program, roomId: null, telehealth: true }));
+    const response = await call(
+      t,
+      clinic.director,
+      'POST',
+      TEMPLATES,
+      templateBody(clinic, { programId: program, roomId: null, telehealth: true }),
+    );
     expect(response.statusCode).toBe(422);
     expect(response.json().error.details[0].path).toBe('site.timeZone');
     expect(response.json().error.message).toContain('Mars/Olympus_Mons');
@@ -147,12 +203,20 @@ describe('refusing a template', () => {
   it('refuses a second group in the same room at an overlapping time (409 naming the other template)', async () => {
     const clinic = await createClinic(t);
     const first = await postTemplate(t, clinic, { title: 'Morning CBT' });
-    const response = await call(t, clinic.director, 'POST', TEMPLATES, templateBody(clinic, { title: 'Late DBT', modality: 'dbt_skills', daysOfWeek: [3, 5], startTime: '11:30', durationMinutes: 60 }));
+    const response = await call(
+      t,
+      clinic.director,
+      'POST',
+      TEMPLATES,
+      templateBody(clinic, { title: 'Late DBT', modality: 'dbt_skills', daysOfWeek: [3, 5], startTime: '11:30', durationMinutes: 60 }),
+    );
     expect(response.statusCode).toBe(409);
     expect(response.json().error.code).toBe('SCHEDULE_CONFLICT');
     expect(response.json().error.message).toContain('"Morning CBT"');
     expect(response.json().error.details[0]).toMatchObject({ templateId: first.id, title: 'Morning CBT' });
-    expect(await t.db.selectFrom('group_templates').select('id').where('organization_id', '=', clinic.org.organizationId).execute()).toHaveLength(1);
+    expect(
+      await t.db.selectFrom('group_templates').select('id').where('organization_id', '=', clinic.org.organizationId).execute(),
+    ).toHaveLength(1);
   });
 
   it('allows groups in the same room back to back, and at the same time in another room', async () => {
@@ -163,7 +227,13 @@ describe('refusing a template', () => {
     const room2 = await createRoom(t.db, clinic.org, { siteId: clinic.siteId });
     const otherFacilitator = await createUser(t.db, clinic.org, 'clinician', 'Second facilitator');
     await giveStaffProfile(t.db, clinic.org, otherFacilitator, { modalities: ['cbt'] });
-    const elsewhere = await call(t, clinic.director, 'POST', TEMPLATES, templateBody(clinic, { roomId: room2, facilitatorIds: [otherFacilitator] }));
+    const elsewhere = await call(
+      t,
+      clinic.director,
+      'POST',
+      TEMPLATES,
+      templateBody(clinic, { roomId: room2, facilitatorIds: [otherFacilitator] }),
+    );
     expect(elsewhere.statusCode).toBe(201);
   });
 
@@ -187,7 +257,11 @@ describe('updating and ending a template', () => {
     const missing = await call(t, clinic.director, 'PATCH', `${TEMPLATES}/${created.id}`, { title: 'No version' });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error.details[0].path).toBe('version');
-    const row = await t.db.selectFrom('group_templates').select(['title', 'version']).where('id', '=', created.id).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('group_templates')
+      .select(['title', 'version'])
+      .where('id', '=', created.id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ title: 'CBT skills (renamed)', version: 2 });
   });
 
@@ -209,20 +283,45 @@ describe('updating and ending a template', () => {
     // Attendance on Wednesday 02-18, a staff move of Monday 02-23 to 14:00.
     const patient = await t.db
       .insertInto('patients')
-      .values({ organization_id: clinic.org.organizationId, legal_first_name: 'Attending', legal_last_name: 'Patient', date_of_birth: '1990-01-01', state_of_residence: 'IL' })
+      .values({
+        organization_id: clinic.org.organizationId,
+        legal_first_name: 'Attending',
+        legal_last_name: 'Patient',
+        date_of_birth: '1990-01-01',
+        state_of_residence: 'IL',
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await t.db
       .insertInto('attendance')
-      .values({ organization_id: clinic.org.organizationId, session_id: attended.id, patient_id: patient.id, status: 'present', minutes: 180, mode: 'in_person', recorded_by: clinic.clinicianId, recorded_at: NOW })
+      .values({
+        organization_id: clinic.org.organizationId,
+        session_id: attended.id,
+        patient_id: patient.id,
+        status: 'present',
+        minutes: 180,
+        mode: 'in_person',
+        recorded_by: clinic.clinicianId,
+        recorded_at: NOW,
+      })
       .execute();
-    const move = await call(t, clinic.frontDesk, 'PATCH', `/api/v1/sessions/${moved.id}`, { action: 'move', version: 1, date: '2026-02-23', startTime: '14:00', durationMinutes: 90 });
+    const move = await call(t, clinic.frontDesk, 'PATCH', `/api/v1/sessions/${moved.id}`, {
+      action: 'move',
+      version: 1,
+      date: '2026-02-23',
+      startTime: '14:00',
+      durationMinutes: 90,
+    });
     expect(move.statusCode).toBe(200);
 
     // Monday 02-16 09:00 has started by 10:00 Chicago time.
     t.clock.current = new Date('2026-02-16T16:00:00Z');
     const director = await sessionFor(t, clinic.org.users.director, clinic.org.organizationId);
-    const update = await call(t, director, 'PATCH', `${TEMPLATES}/${created.id}`, { version: 1, startTime: '08:30', title: 'CBT (earlier)' });
+    const update = await call(t, director, 'PATCH', `${TEMPLATES}/${created.id}`, {
+      version: 1,
+      startTime: '08:30',
+      title: 'CBT (earlier)',
+    });
     expect(update.statusCode).toBe(200);
     expect(update.json().generation).toMatchObject({ updated: 13, created: 0, removed: 0 });
 
@@ -264,7 +363,12 @@ describe('updating and ending a template', () => {
     expect(ended.statusCode).toBe(200);
     expect(ended.json().template).toMatchObject({ endsOn: '2026-02-28', version: 2 });
     expect(ended.json().generation.removed).toBe(12);
-    expect((await sessionsOf(t.db, created.id)).map((row) => row.occurrence_date)).toEqual(['2026-02-16', '2026-02-18', '2026-02-23', '2026-02-25']);
+    expect((await sessionsOf(t.db, created.id)).map((row) => row.occurrence_date)).toEqual([
+      '2026-02-16',
+      '2026-02-18',
+      '2026-02-23',
+      '2026-02-25',
+    ]);
     const before = await call(t, clinic.director, 'POST', `${TEMPLATES}/${created.id}/end`, { endsOn: '2026-01-01', version: 2 });
     expect(before.statusCode).toBe(400);
     expect(before.json().error.details[0].path).toBe('endsOn');
@@ -292,7 +396,13 @@ describe('GET /api/v1/schedules/options', () => {
     expect(body.sites.map((site: { id: string }) => site.id).sort()).toEqual([...clinic.org.siteIds].sort());
     expect(body.programs).toEqual([expect.objectContaining({ id: clinic.programId, siteId: clinic.siteId })]);
     expect(body.rooms).toEqual([expect.objectContaining({ id: clinic.roomId, capacity: 12, active: true })]);
-    expect(body.staff).toContainEqual({ id: clinic.clinicianId, displayName: 'Test clinician', roles: ['clinician'], modalities: ['cbt', 'dbt_skills'], licensedStates: ['IL'] });
+    expect(body.staff).toContainEqual({
+      id: clinic.clinicianId,
+      displayName: 'Test clinician',
+      roles: ['clinician'],
+      modalities: ['cbt', 'dbt_skills'],
+      licensedStates: ['IL'],
+    });
     expect(body.staff.map((staff: { id: string }) => staff.id)).not.toContain(clinic.org.users.billing.id);
     expect(response.body).not.toContain(other.programId);
     expect(response.body).not.toContain(other.clinicianId);

@@ -65,7 +65,11 @@ function baseQuery(db: Q) {
       't.version',
       't.created_at',
       't.updated_at',
-      sql<string[]>`coalesce((SELECT array_agg(f.user_id::text ORDER BY f.user_id) FROM group_template_facilitators f WHERE f.template_id = t.id), '{}')`.as('facilitator_ids'),
+      sql<
+        string[]
+      >`coalesce((SELECT array_agg(f.user_id::text ORDER BY f.user_id) FROM group_template_facilitators f WHERE f.template_id = t.id), '{}')`.as(
+        'facilitator_ids',
+      ),
     ]);
 }
 
@@ -96,7 +100,12 @@ function toTemplate(row: Row): TemplateRecord {
   };
 }
 
-export async function findTemplate(db: Q, organizationId: string, templateId: string, options: { forUpdate?: boolean } = {}): Promise<TemplateRecord | undefined> {
+export async function findTemplate(
+  db: Q,
+  organizationId: string,
+  templateId: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<TemplateRecord | undefined> {
   let query = baseQuery(db).where('t.organization_id', '=', organizationId).where('t.id', '=', templateId);
   // Serialises changes to one series (and its generation) without locking the program or site.
   if (options.forUpdate) query = query.forUpdate('t');
@@ -104,7 +113,11 @@ export async function findTemplate(db: Q, organizationId: string, templateId: st
   return row && toTemplate(row);
 }
 
-export async function listTemplates(db: Q, organizationId: string, filter: { programId?: string | undefined; siteId?: string | undefined; activeOn?: string | undefined }): Promise<TemplateRecord[]> {
+export async function listTemplates(
+  db: Q,
+  organizationId: string,
+  filter: { programId?: string | undefined; siteId?: string | undefined; activeOn?: string | undefined },
+): Promise<TemplateRecord[]> {
   let query = baseQuery(db).where('t.organization_id', '=', organizationId).where('t.active', '=', true);
   if (filter.programId !== undefined) query = query.where('t.program_id', '=', filter.programId);
   if (filter.siteId !== undefined) query = query.where('p.site_id', '=', filter.siteId);
@@ -117,7 +130,12 @@ export async function listTemplates(db: Q, organizationId: string, filter: { pro
 }
 
 /** Other active templates in the same room (for the overlap check). */
-export async function templatesInRoom(db: Q, organizationId: string, roomId: string, exceptTemplateId: string | null): Promise<TemplateRecord[]> {
+export async function templatesInRoom(
+  db: Q,
+  organizationId: string,
+  roomId: string,
+  exceptTemplateId: string | null,
+): Promise<TemplateRecord[]> {
   let query = baseQuery(db).where('t.organization_id', '=', organizationId).where('t.room_id', '=', roomId).where('t.active', '=', true);
   if (exceptTemplateId !== null) query = query.where('t.id', '<>', exceptTemplateId);
   const rows = await query.orderBy('t.created_at').execute();
@@ -172,7 +190,11 @@ export async function updateTemplate(db: Q, organizationId: string, templateId: 
 }
 
 export async function replaceFacilitators(db: Q, organizationId: string, templateId: string, userIds: readonly string[]): Promise<void> {
-  await db.deleteFrom('group_template_facilitators').where('organization_id', '=', organizationId).where('template_id', '=', templateId).execute();
+  await db
+    .deleteFrom('group_template_facilitators')
+    .where('organization_id', '=', organizationId)
+    .where('template_id', '=', templateId)
+    .execute();
   if (userIds.length === 0) return;
   await db
     .insertInto('group_template_facilitators')
@@ -181,7 +203,12 @@ export async function replaceFacilitators(db: Q, organizationId: string, templat
 }
 
 /** Templates whose series may have occurrences in from..to, locked for generation. */
-export async function templatesForGeneration(db: Q, organizationId: string, range: { from: string; to: string }, filter: { siteId?: string | undefined; templateId?: string | undefined }): Promise<TemplateRecord[]> {
+export async function templatesForGeneration(
+  db: Q,
+  organizationId: string,
+  range: { from: string; to: string },
+  filter: { siteId?: string | undefined; templateId?: string | undefined },
+): Promise<TemplateRecord[]> {
   let query = baseQuery(db)
     .where('t.organization_id', '=', organizationId)
     .where('t.active', '=', true)

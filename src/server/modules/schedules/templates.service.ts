@@ -4,7 +4,16 @@ import { isoWeekday, type IsoWeekday } from '../../../domain/scheduling/local-ti
 import { templatesOverlap } from '../../../domain/scheduling/overlaps.js';
 import type { ActorCtx, AppDeps } from '../../context.js';
 import type { Db } from '../../db/database.js';
-import { addSummaries, assertSiteZone, checkGenerateRange, emptySummary, materializeTemplate, siteToday, windowAfterChange, type GenerationSummary } from './generation.service.js';
+import {
+  addSummaries,
+  assertSiteZone,
+  checkGenerateRange,
+  emptySummary,
+  materializeTemplate,
+  siteToday,
+  windowAfterChange,
+  type GenerationSummary,
+} from './generation.service.js';
 import { findProgram, findRoom, findSite, staffNames } from './lookups.repository.js';
 import { checkFacilitators } from './qualifications.service.js';
 import { auditBase, checkVersion, dedupe } from './shared.js';
@@ -37,7 +46,11 @@ export type TemplatePatch = Partial<TemplateInput>;
 export type TemplateWithGeneration = { template: TemplateDto; generation: GenerationSummary };
 
 async function toDtos(db: Db, organizationId: string, templates: readonly repo.TemplateRecord[]): Promise<TemplateDto[]> {
-  const names = await staffNames(db, organizationId, templates.flatMap((template) => template.facilitatorIds));
+  const names = await staffNames(
+    db,
+    organizationId,
+    templates.flatMap((template) => template.facilitatorIds),
+  );
   return templates.map((template) => ({
     id: template.id,
     programId: template.programId,
@@ -77,7 +90,13 @@ async function mustFind(db: Db, ctx: ActorCtx, templateId: string, forUpdate = f
  * known zone, the domain's recurrence rules, a usable room at that site large enough for the group
  * (or telehealth), qualified facilitators, and no overlap with another group in the same room.
  */
-async function checkTemplate(db: Db, ctx: ActorCtx, input: TemplateInput, templateId: string | null, checkStaff: boolean): Promise<repo.TemplateRecord> {
+async function checkTemplate(
+  db: Db,
+  ctx: ActorCtx,
+  input: TemplateInput,
+  templateId: string | null,
+  checkStaff: boolean,
+): Promise<repo.TemplateRecord> {
   const organizationId = ctx.actor.organizationId;
   const program = await findProgram(db, organizationId, input.programId);
   if (!program) throw fieldError('programId', 'is not a program of this organization');
@@ -103,13 +122,26 @@ async function checkTemplate(db: Db, ctx: ActorCtx, input: TemplateInput, templa
     if (!room) throw fieldError('roomId', 'is not a room of this organization');
     if (room.siteId !== program.siteId) throw fieldError('roomId', `the room is at another site than the program (${program.siteName})`);
     if (!room.active) throw fieldError('roomId', `the room ${room.name} is not in use`);
-    if (input.capacity > room.capacity) throw fieldError('capacity', `must not exceed the ${room.capacity} places of the room ${room.name}`);
+    if (input.capacity > room.capacity)
+      throw fieldError('capacity', `must not exceed the ${room.capacity} places of the room ${room.name}`);
     for (const other of await repo.templatesInRoom(db, organizationId, room.id, templateId)) {
       const overlap = templatesOverlap(toOverlapTemplate(candidate, room.timeZone), toOverlapTemplate(other, room.timeZone));
       if (overlap) {
-        throw new DomainError('SCHEDULE_CONFLICT', `The room ${room.name} is already used by the group "${other.title}" (template ${other.id}). ${overlap.message}`, {
-          details: [{ kind: 'template_overlap', templateId: other.id, title: other.title, localDate: overlap.first.localDate, message: overlap.message }],
-        });
+        throw new DomainError(
+          'SCHEDULE_CONFLICT',
+          `The room ${room.name} is already used by the group "${other.title}" (template ${other.id}). ${overlap.message}`,
+          {
+            details: [
+              {
+                kind: 'template_overlap',
+                templateId: other.id,
+                title: other.title,
+                localDate: overlap.first.localDate,
+                message: overlap.message,
+              },
+            ],
+          },
+        );
       }
     }
   }
@@ -131,7 +163,11 @@ function toOverlapTemplate(template: repo.TemplateRecord, timeZone: string) {
   };
 }
 
-export async function listTemplates(deps: AppDeps, ctx: ActorCtx, filter: { programId?: string | undefined; siteId?: string | undefined; includeEnded?: boolean }): Promise<TemplateDto[]> {
+export async function listTemplates(
+  deps: AppDeps,
+  ctx: ActorCtx,
+  filter: { programId?: string | undefined; siteId?: string | undefined; includeEnded?: boolean },
+): Promise<TemplateDto[]> {
   const organizationId = ctx.actor.organizationId;
   let activeOn: string | undefined;
   if (!filter.includeEnded) {
@@ -168,7 +204,13 @@ export async function createTemplate(deps: AppDeps, ctx: ActorCtx, input: Templa
   });
 }
 
-export async function updateTemplate(deps: AppDeps, ctx: ActorCtx, templateId: string, patch: TemplatePatch, version: number | undefined): Promise<TemplateWithGeneration> {
+export async function updateTemplate(
+  deps: AppDeps,
+  ctx: ActorCtx,
+  templateId: string,
+  patch: TemplatePatch,
+  version: number | undefined,
+): Promise<TemplateWithGeneration> {
   return deps.db.transaction().execute(async (trx) => {
     const organizationId = ctx.actor.organizationId;
     await lockSchedule(trx, organizationId);
@@ -196,12 +238,24 @@ export async function updateTemplate(deps: AppDeps, ctx: ActorCtx, templateId: s
     const template = await mustFind(trx, ctx, templateId, true);
     const generation = await materializeTemplate(trx, template, await windowAfterChange(trx, template, ctx.now), ctx.now);
     const fields = Object.keys(patch).filter((key) => key !== 'version');
-    await deps.audit(trx, { ...auditBase(ctx), action: 'group_template.updated', entityType: 'group_template', entityId: templateId, details: { fields, sessionsUpdated: generation.updated } });
+    await deps.audit(trx, {
+      ...auditBase(ctx),
+      action: 'group_template.updated',
+      entityType: 'group_template',
+      entityId: templateId,
+      details: { fields, sessionsUpdated: generation.updated },
+    });
     return { template: await toDto(trx, organizationId, template), generation };
   });
 }
 
-export async function endTemplate(deps: AppDeps, ctx: ActorCtx, templateId: string, endsOn: string, version: number | undefined): Promise<TemplateWithGeneration> {
+export async function endTemplate(
+  deps: AppDeps,
+  ctx: ActorCtx,
+  templateId: string,
+  endsOn: string,
+  version: number | undefined,
+): Promise<TemplateWithGeneration> {
   return deps.db.transaction().execute(async (trx) => {
     await lockSchedule(trx, ctx.actor.organizationId);
     const before = await mustFind(trx, ctx, templateId, true);
@@ -210,7 +264,13 @@ export async function endTemplate(deps: AppDeps, ctx: ActorCtx, templateId: stri
     await repo.updateTemplate(trx, ctx.actor.organizationId, templateId, { ...before, endsOn }, ctx.now);
     const template = await mustFind(trx, ctx, templateId, true);
     const generation = await materializeTemplate(trx, template, await windowAfterChange(trx, template, ctx.now), ctx.now);
-    await deps.audit(trx, { ...auditBase(ctx), action: 'group_template.ended', entityType: 'group_template', entityId: templateId, details: { endsOn, sessionsRemoved: generation.removed } });
+    await deps.audit(trx, {
+      ...auditBase(ctx),
+      action: 'group_template.ended',
+      entityType: 'group_template',
+      entityId: templateId,
+      details: { endsOn, sessionsRemoved: generation.removed },
+    });
     return { template: await toDto(trx, ctx.actor.organizationId, template), generation };
   });
 }
@@ -221,7 +281,13 @@ export async function endTemplate(deps: AppDeps, ctx: ActorCtx, templateId: stri
  * demo seed). Missing occurrences are created, past ones included; existing ones follow the rules of
  * materializeTemplate. The caller audits.
  */
-export async function materializeRange(db: Db, organizationId: string, range: DateRange, filter: { siteId?: string | undefined; templateId?: string | undefined }, now: Date): Promise<GenerationSummary> {
+export async function materializeRange(
+  db: Db,
+  organizationId: string,
+  range: DateRange,
+  filter: { siteId?: string | undefined; templateId?: string | undefined },
+  now: Date,
+): Promise<GenerationSummary> {
   checkGenerateRange(range);
   await lockSchedule(db, organizationId);
   let summary = emptySummary(range);
@@ -232,20 +298,34 @@ export async function materializeRange(db: Db, organizationId: string, range: Da
 }
 
 /** Materializes every active template's occurrences (or one site's, or one template's) in from..to. */
-export async function generateSchedules(deps: AppDeps, ctx: ActorCtx, input: DateRange & { siteId?: string | undefined; templateId?: string | undefined }): Promise<GenerationSummary> {
+export async function generateSchedules(
+  deps: AppDeps,
+  ctx: ActorCtx,
+  input: DateRange & { siteId?: string | undefined; templateId?: string | undefined },
+): Promise<GenerationSummary> {
   checkGenerateRange(input);
   return deps.db.transaction().execute(async (trx) => {
     const organizationId = ctx.actor.organizationId;
     await lockSchedule(trx, organizationId);
-    if (input.siteId !== undefined && !(await findSite(trx, organizationId, input.siteId))) throw fieldError('siteId', 'is not a site of this organization');
-    if (input.templateId !== undefined && !(await repo.findTemplate(trx, organizationId, input.templateId))) throw fieldError('templateId', 'is not a group template of this organization');
+    if (input.siteId !== undefined && !(await findSite(trx, organizationId, input.siteId)))
+      throw fieldError('siteId', 'is not a site of this organization');
+    if (input.templateId !== undefined && !(await repo.findTemplate(trx, organizationId, input.templateId)))
+      throw fieldError('templateId', 'is not a group template of this organization');
     const range = { from: input.from, to: input.to };
     const summary = await materializeRange(trx, organizationId, range, input, ctx.now);
     await deps.audit(trx, {
       ...auditBase(ctx),
       action: 'schedule.generated',
       entityType: 'schedule',
-      details: { from: range.from, to: range.to, siteId: input.siteId ?? null, templateId: input.templateId ?? null, created: summary.created, updated: summary.updated, removed: summary.removed },
+      details: {
+        from: range.from,
+        to: range.to,
+        siteId: input.siteId ?? null,
+        templateId: input.templateId ?? null,
+        created: summary.created,
+        updated: summary.updated,
+        removed: summary.removed,
+      },
     });
     return summary;
   });

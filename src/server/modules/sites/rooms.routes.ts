@@ -8,24 +8,51 @@ import { CreateRoomBody, RoomDto, RoomParams, RoomsQuery, SiteParams, UpdateRoom
 
 export function roomsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/sites/:siteId/rooms', { config: configRead, schema: { tags: ['sites'], params: SiteParams, querystring: RoomsQuery, response: { 200: z.object({ rooms: z.array(RoomDto) }), ...siteErrors } } }, async (request) => ({
-      rooms: await rooms.listRooms(deps, actorCtx(request), request.params.siteId, request.query),
-    }));
-
-    app.post('/sites/:siteId/rooms', { config: configWrite, schema: { tags: ['sites'], params: SiteParams, body: CreateRoomBody, response: { 201: RoomDto, ...siteErrors } } }, async (request, reply) =>
-      reply.status(201).send(await rooms.createRoom(deps, actorCtx(request), request.params.siteId, request.body)),
+    app.get(
+      '/sites/:siteId/rooms',
+      {
+        config: configRead,
+        schema: {
+          tags: ['sites'],
+          params: SiteParams,
+          querystring: RoomsQuery,
+          response: { 200: z.object({ rooms: z.array(RoomDto) }), ...siteErrors },
+        },
+      },
+      async (request) => ({
+        rooms: await rooms.listRooms(deps, actorCtx(request), request.params.siteId, request.query),
+      }),
     );
 
-    app.patch('/rooms/:roomId', { config: configWrite, schema: { tags: ['sites'], params: RoomParams, body: UpdateRoomBody, response: { 200: RoomDto, ...siteErrors } } }, (request) =>
-      rooms.updateRoom(deps, actorCtx(request), request.params.roomId, request.body),
+    app.post(
+      '/sites/:siteId/rooms',
+      {
+        config: configWrite,
+        schema: { tags: ['sites'], params: SiteParams, body: CreateRoomBody, response: { 201: RoomDto, ...siteErrors } },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await rooms.createRoom(deps, actorCtx(request), request.params.siteId, request.body)),
     );
 
-    app.post('/rooms/:roomId/deactivate', { config: configWrite, schema: { tags: ['sites'], params: RoomParams, response: { 200: RoomDto, ...siteErrors } } }, (request) =>
-      rooms.setRoomActive(deps, actorCtx(request), request.params.roomId, false),
+    app.patch(
+      '/rooms/:roomId',
+      {
+        config: configWrite,
+        schema: { tags: ['sites'], params: RoomParams, body: UpdateRoomBody, response: { 200: RoomDto, ...siteErrors } },
+      },
+      (request) => rooms.updateRoom(deps, actorCtx(request), request.params.roomId, request.body),
     );
 
-    app.post('/rooms/:roomId/reactivate', { config: configWrite, schema: { tags: ['sites'], params: RoomParams, response: { 200: RoomDto, ...siteErrors } } }, (request) =>
-      rooms.setRoomActive(deps, actorCtx(request), request.params.roomId, true),
+    app.post(
+      '/rooms/:roomId/deactivate',
+      { config: configWrite, schema: { tags: ['sites'], params: RoomParams, response: { 200: RoomDto, ...siteErrors } } },
+      (request) => rooms.setRoomActive(deps, actorCtx(request), request.params.roomId, false),
+    );
+
+    app.post(
+      '/rooms/:roomId/reactivate',
+      { config: configWrite, schema: { tags: ['sites'], params: RoomParams, response: { 200: RoomDto, ...siteErrors } } },
+      (request) => rooms.setRoomActive(deps, actorCtx(request), request.params.roomId, true),
     );
   };
 }

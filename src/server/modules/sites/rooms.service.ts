@@ -14,7 +14,9 @@ async function mustFindRoom(db: Db, organizationId: string, roomId: string, opti
 }
 
 function duplicateName(name: string): DomainError {
-  return new DomainError('DUPLICATE', `This site already has a room named "${name}"`, { details: [{ path: 'name', message: 'already used at this site' }] });
+  return new DomainError('DUPLICATE', `This site already has a room named "${name}"`, {
+    details: [{ path: 'name', message: 'already used at this site' }],
+  });
 }
 
 /** Runs a write that may hit the one-name-per-site rule and reports it as a 409 naming `name`. */
@@ -32,19 +34,35 @@ export async function listRooms(deps: AppDeps, ctx: ActorCtx, siteId: string, op
   return repo.listRooms(deps.db, ctx.actor.organizationId, siteId, options);
 }
 
-export async function createRoom(deps: AppDeps, ctx: ActorCtx, siteId: string, input: { name: string; capacity: number }): Promise<RoomDto> {
+export async function createRoom(
+  deps: AppDeps,
+  ctx: ActorCtx,
+  siteId: string,
+  input: { name: string; capacity: number },
+): Promise<RoomDto> {
   return withUniqueName(input.name, () =>
     deps.db.transaction().execute(async (trx) => {
       const organizationId = ctx.actor.organizationId;
       await mustFindSite(trx, organizationId, siteId);
       const roomId = await repo.insertRoom(trx, { organizationId, siteId, name: input.name, capacity: input.capacity });
-      await deps.audit(trx, { ...auditBase(ctx), action: 'room.created', entityType: 'room', entityId: roomId, details: { siteId, capacity: input.capacity } });
+      await deps.audit(trx, {
+        ...auditBase(ctx),
+        action: 'room.created',
+        entityType: 'room',
+        entityId: roomId,
+        details: { siteId, capacity: input.capacity },
+      });
       return mustFindRoom(trx, organizationId, roomId);
     }),
   );
 }
 
-export async function updateRoom(deps: AppDeps, ctx: ActorCtx, roomId: string, input: { name?: string | undefined; capacity?: number | undefined }): Promise<RoomDto> {
+export async function updateRoom(
+  deps: AppDeps,
+  ctx: ActorCtx,
+  roomId: string,
+  input: { name?: string | undefined; capacity?: number | undefined },
+): Promise<RoomDto> {
   return withUniqueName(input.name, () =>
     deps.db.transaction().execute(async (trx) => {
       const organizationId = ctx.actor.organizationId;
@@ -71,11 +89,19 @@ export async function setRoomActive(deps: AppDeps, ctx: ActorCtx, roomId: string
       // A room that groups or appointments still use would leave them pointing at a closed door.
       const { activeTemplates, upcomingSessions } = await repo.roomBookings(trx, organizationId, roomId, ctx.now);
       if (activeTemplates > 0 || upcomingSessions > 0) {
-        throw new DomainError('RULE_VIOLATION', `The room is still booked by ${activeTemplates} active group series and ${upcomingSessions} upcoming session(s); move them first`);
+        throw new DomainError(
+          'RULE_VIOLATION',
+          `The room is still booked by ${activeTemplates} active group series and ${upcomingSessions} upcoming session(s); move them first`,
+        );
       }
     }
     await repo.updateRoom(trx, organizationId, roomId, { active });
-    await deps.audit(trx, { ...auditBase(ctx), action: active ? 'room.reactivated' : 'room.deactivated', entityType: 'room', entityId: roomId });
+    await deps.audit(trx, {
+      ...auditBase(ctx),
+      action: active ? 'room.reactivated' : 'room.deactivated',
+      entityType: 'room',
+      entityId: roomId,
+    });
     return mustFindRoom(trx, organizationId, roomId);
   });
 }

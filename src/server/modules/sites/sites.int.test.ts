@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProgram, createRoom, createSession, createTemplate } from '../../../../test/factories.js';
-import { auditActions, call, createTestOrg, sessionFor, testApp, type TestApp, type TestOrg, type TestSession } from '../../../../test/support.js';
+import {
+  auditActions,
+  call,
+  createTestOrg,
+  sessionFor,
+  testApp,
+  type TestApp,
+  type TestOrg,
+  type TestSession,
+} from '../../../../test/support.js';
 import type { Role } from '../../../domain/access/roles.js';
 
 let t: TestApp;
@@ -31,7 +40,13 @@ async function roomRows(org: TestOrg) {
 }
 
 async function lastAudit(org: TestOrg, action: string) {
-  return t.db.selectFrom('audit_events').selectAll().where('organization_id', '=', org.organizationId).where('action', '=', action).orderBy('chain_seq', 'desc').executeTakeFirstOrThrow();
+  return t.db
+    .selectFrom('audit_events')
+    .selectAll()
+    .where('organization_id', '=', org.organizationId)
+    .where('action', '=', action)
+    .orderBy('chain_seq', 'desc')
+    .executeTakeFirstOrThrow();
 }
 
 function fieldOf(response: { json: () => { error: { details: { path: string }[] } } }): string | undefined {
@@ -41,13 +56,26 @@ function fieldOf(response: { json: () => { error: { details: { path: string }[] 
 describe('sites', () => {
   it('lets a director create a site with an address and an IANA zone, audited', async () => {
     const { org, as } = await orgAs('director');
-    const response = await call(t, as, 'POST', '/api/v1/sites', { name: 'Harbor East', address: '1 Pier Way, Portland, OR', timeZone: 'America/Los_Angeles' });
+    const response = await call(t, as, 'POST', '/api/v1/sites', {
+      name: 'Harbor East',
+      address: '1 Pier Way, Portland, OR',
+      timeZone: 'America/Los_Angeles',
+    });
     expect(response.statusCode).toBe(201);
     const created = response.json();
-    expect(created).toEqual({ id: expect.any(String), name: 'Harbor East', address: '1 Pier Way, Portland, OR', timeZone: 'America/Los_Angeles' });
+    expect(created).toEqual({
+      id: expect.any(String),
+      name: 'Harbor East',
+      address: '1 Pier Way, Portland, OR',
+      timeZone: 'America/Los_Angeles',
+    });
     expect((await call(t, as, 'GET', `/api/v1/sites/${created.id}`)).json()).toEqual(created);
     expect((await call(t, as, 'GET', '/api/v1/sites')).json().sites).toContainEqual(created);
-    expect(await lastAudit(org, 'site.created')).toMatchObject({ user_id: org.users.director.id, entity_type: 'site', entity_id: created.id });
+    expect(await lastAudit(org, 'site.created')).toMatchObject({
+      user_id: org.users.director.id,
+      entity_type: 'site',
+      entity_id: created.id,
+    });
   });
 
   it('refuses an unknown time zone with a 400 naming timeZone and saves nothing', async () => {
@@ -73,25 +101,36 @@ describe('sites', () => {
     expect(await siteRows(org)).toHaveLength(2);
   });
 
-  it.each<Role>(['clinician', 'front_desk', 'admissions', 'billing', 'psychiatrist', 'auditor'])('refuses a %s creating or changing a site (403) and saves nothing', async (role) => {
-    const { org, as } = await orgAs(role);
-    const before = await siteRows(org);
-    expect((await call(t, as, 'POST', '/api/v1/sites', { name: 'Sneaky', timeZone: 'UTC' })).statusCode).toBe(403);
-    expect((await call(t, as, 'PATCH', `/api/v1/sites/${site(org)}`, { name: 'Sneaky' })).statusCode).toBe(403);
-    expect(await siteRows(org)).toEqual(before);
-  });
+  it.each<Role>(['clinician', 'front_desk', 'admissions', 'billing', 'psychiatrist', 'auditor'])(
+    'refuses a %s creating or changing a site (403) and saves nothing',
+    async (role) => {
+      const { org, as } = await orgAs(role);
+      const before = await siteRows(org);
+      expect((await call(t, as, 'POST', '/api/v1/sites', { name: 'Sneaky', timeZone: 'UTC' })).statusCode).toBe(403);
+      expect((await call(t, as, 'PATCH', `/api/v1/sites/${site(org)}`, { name: 'Sneaky' })).statusCode).toBe(403);
+      expect(await siteRows(org)).toEqual(before);
+    },
+  );
 
   it('lets any signed-in user read one site, and answers 404 for an unknown or foreign one', async () => {
     const { org, as } = await orgAs('auditor');
     const other = await createTestOrg(t.deps);
-    expect((await call(t, as, 'GET', `/api/v1/sites/${site(org)}`)).json()).toMatchObject({ id: site(org), timeZone: 'America/Chicago', address: '' });
+    expect((await call(t, as, 'GET', `/api/v1/sites/${site(org)}`)).json()).toMatchObject({
+      id: site(org),
+      timeZone: 'America/Chicago',
+      address: '',
+    });
     expect((await call(t, as, 'GET', `/api/v1/sites/${randomUUID()}`)).statusCode).toBe(404);
     expect((await call(t, as, 'GET', `/api/v1/sites/${site(other)}`)).statusCode).toBe(404);
   });
 
   it('updates the name, address and zone, auditing the changed field names', async () => {
     const { org, as } = await orgAs();
-    const response = await call(t, as, 'PATCH', `/api/v1/sites/${site(org)}`, { name: 'North Campus', address: '9 Elm St', timeZone: 'America/Chicago' });
+    const response = await call(t, as, 'PATCH', `/api/v1/sites/${site(org)}`, {
+      name: 'North Campus',
+      address: '9 Elm St',
+      timeZone: 'America/Chicago',
+    });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({ id: site(org), name: 'North Campus', address: '9 Elm St', timeZone: 'America/Chicago' });
     expect((await lastAudit(org, 'site.updated')).details).toEqual({ fields: ['name', 'address'] });
@@ -220,8 +259,19 @@ describe('rooms', () => {
   });
 
   it.each([
-    ['an active group series', async (org: TestOrg, roomId: string) => void (await createTemplate(t.db, org, { programId: await createProgram(t.db, org), roomId }))],
-    ['an upcoming session', async (org: TestOrg, roomId: string) => void (await createSession(t.db, org, { roomId, startsAt: new Date(t.clock.now().getTime() + 86_400_000).toISOString(), localDate: '2026-11-03' }))],
+    [
+      'an active group series',
+      async (org: TestOrg, roomId: string) => void (await createTemplate(t.db, org, { programId: await createProgram(t.db, org), roomId })),
+    ],
+    [
+      'an upcoming session',
+      async (org: TestOrg, roomId: string) =>
+        void (await createSession(t.db, org, {
+          roomId,
+          startsAt: new Date(t.clock.now().getTime() + 86_400_000).toISOString(),
+          localDate: '2026-11-03',
+        })),
+    ],
   ])('refuses to deactivate a room still booked by %s (422) and keeps it active', async (_label, book) => {
     const { org, as } = await orgAs();
     const roomId = await createRoom(t.db, org);
@@ -236,7 +286,12 @@ describe('rooms', () => {
   it('lets a room whose sessions are all over be deactivated', async () => {
     const { org, as } = await orgAs();
     const roomId = await createRoom(t.db, org);
-    await createSession(t.db, org, { roomId, startsAt: new Date(t.clock.now().getTime() - 5 * 3_600_000).toISOString(), minutes: 60, localDate: '2026-11-02' });
+    await createSession(t.db, org, {
+      roomId,
+      startsAt: new Date(t.clock.now().getTime() - 5 * 3_600_000).toISOString(),
+      minutes: 60,
+      localDate: '2026-11-02',
+    });
     expect((await call(t, as, 'POST', `/api/v1/rooms/${roomId}/deactivate`)).statusCode).toBe(200);
   });
 

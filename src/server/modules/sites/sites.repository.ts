@@ -8,11 +8,18 @@ export type Site = { id: string; name: string; address: string; timeZone: string
 export type Room = { id: string; siteId: string; name: string; capacity: number; active: boolean };
 
 export async function insertOrganization(db: Q, input: { name: string; isDemo: boolean }): Promise<string> {
-  const row = await db.insertInto('organizations').values({ name: input.name, is_demo: input.isDemo }).returning('id').executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('organizations')
+    .values({ name: input.name, is_demo: input.isDemo })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function insertSite(db: Q, input: { organizationId: string; name: string; timeZone: string; address?: string; now?: Date }): Promise<string> {
+export async function insertSite(
+  db: Q,
+  input: { organizationId: string; name: string; timeZone: string; address?: string; now?: Date },
+): Promise<string> {
   const row = await db
     .insertInto('sites')
     .values({
@@ -28,13 +35,23 @@ export async function insertSite(db: Q, input: { organizationId: string; name: s
 }
 
 function siteQuery(db: Q, organizationId: string) {
-  return db.selectFrom('sites').select(['id', 'name', 'address', 'time_zone', 'created_at', 'updated_at']).where('organization_id', '=', organizationId);
+  return db
+    .selectFrom('sites')
+    .select(['id', 'name', 'address', 'time_zone', 'created_at', 'updated_at'])
+    .where('organization_id', '=', organizationId);
 }
 
 type SiteRow = Awaited<ReturnType<ReturnType<typeof siteQuery>['executeTakeFirstOrThrow']>>;
 
 function toSite(row: SiteRow): Site {
-  return { id: row.id, name: row.name, address: row.address, timeZone: row.time_zone, createdAt: row.created_at, updatedAt: row.updated_at };
+  return {
+    id: row.id,
+    name: row.name,
+    address: row.address,
+    timeZone: row.time_zone,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
 }
 
 export async function listSites(db: Q, organizationId: string): Promise<Site[]> {
@@ -43,13 +60,24 @@ export async function listSites(db: Q, organizationId: string): Promise<Site[]> 
 }
 
 /** Scoped to the organization: another tenant's id finds nothing. `forUpdate` locks the row. */
-export async function findSite(db: Q, organizationId: string, siteId: string, options: { forUpdate?: boolean } = {}): Promise<Site | undefined> {
+export async function findSite(
+  db: Q,
+  organizationId: string,
+  siteId: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<Site | undefined> {
   const query = siteQuery(db, organizationId).where('id', '=', siteId);
   const row = await (options.forUpdate ? query.forUpdate() : query).executeTakeFirst();
   return row && toSite(row);
 }
 
-export async function updateSite(db: Q, organizationId: string, siteId: string, changes: { name?: string; address?: string; timeZone?: string }, now: Date): Promise<void> {
+export async function updateSite(
+  db: Q,
+  organizationId: string,
+  siteId: string,
+  changes: { name?: string; address?: string; timeZone?: string },
+  now: Date,
+): Promise<void> {
   await db
     .updateTable('sites')
     .set({
@@ -91,7 +119,12 @@ export async function listRooms(db: Q, organizationId: string, siteId: string, o
   return rows.map(toRoom);
 }
 
-export async function findRoom(db: Q, organizationId: string, roomId: string, options: { forUpdate?: boolean } = {}): Promise<Room | undefined> {
+export async function findRoom(
+  db: Q,
+  organizationId: string,
+  roomId: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<Room | undefined> {
   const query = roomQuery(db, organizationId).where('id', '=', roomId);
   const row = await (options.forUpdate ? query.forUpdate() : query).executeTakeFirst();
   return row && toRoom(row);
@@ -99,7 +132,10 @@ export async function findRoom(db: Q, organizationId: string, roomId: string, op
 
 export const ROOM_NAME_UNIQUE = 'rooms_site_id_name_key';
 
-export async function insertRoom(db: Q, input: { organizationId: string; siteId: string; name: string; capacity: number }): Promise<string> {
+export async function insertRoom(
+  db: Q,
+  input: { organizationId: string; siteId: string; name: string; capacity: number },
+): Promise<string> {
   const row = await db
     .insertInto('rooms')
     .values({ organization_id: input.organizationId, site_id: input.siteId, name: input.name, capacity: input.capacity })
@@ -108,7 +144,12 @@ export async function insertRoom(db: Q, input: { organizationId: string; siteId:
   return row.id;
 }
 
-export async function updateRoom(db: Q, organizationId: string, roomId: string, changes: { name?: string; capacity?: number; active?: boolean }): Promise<void> {
+export async function updateRoom(
+  db: Q,
+  organizationId: string,
+  roomId: string,
+  changes: { name?: string; capacity?: number; active?: boolean },
+): Promise<void> {
   if (changes.name === undefined && changes.capacity === undefined && changes.active === undefined) return;
   await db
     .updateTable('rooms')
@@ -123,7 +164,12 @@ export async function updateRoom(db: Q, organizationId: string, roomId: string, 
 }
 
 /** What still books the room: active group series and scheduled sessions that have not ended. */
-export async function roomBookings(db: Q, organizationId: string, roomId: string, now: Date): Promise<{ activeTemplates: number; upcomingSessions: number }> {
+export async function roomBookings(
+  db: Q,
+  organizationId: string,
+  roomId: string,
+  now: Date,
+): Promise<{ activeTemplates: number; upcomingSessions: number }> {
   const templates = await db
     .selectFrom('group_templates')
     .select(sql<number>`count(*)::int`.as('n'))

@@ -17,6 +17,11 @@ export const SiteParams = z.strictObject({ siteId: Uuid });
 export const CreateRoomBody = z.strictObject({ name: Name, capacity: Capacity });
 export const UpdateRoomBody = z.strictObject({ name: Name.optional(), capacity: Capacity.optional() });
 export const RoomParams = z.strictObject({ roomId: Uuid });
-export const RoomsQuery = z.strictObject({ includeInactive: z.enum(['true', 'false']).default('false').transform((value) => value === 'true') });
+export const RoomsQuery = z.strictObject({
+  includeInactive: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
+});
 
 export const siteErrors = { ...standardErrors, 409: ErrorBody, 422: ErrorBody } as const;

@@ -14,7 +14,12 @@ function toDto(site: repo.Site): SiteDto {
 }
 
 /** The site of the caller's organization, or NOT_FOUND (also for another organization's site). */
-export async function mustFindSite(db: Db, organizationId: string, siteId: string, options: { forUpdate?: boolean } = {}): Promise<repo.Site> {
+export async function mustFindSite(
+  db: Db,
+  organizationId: string,
+  siteId: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<repo.Site> {
   const site = await repo.findSite(db, organizationId, siteId, options);
   if (!site) throw new DomainError('NOT_FOUND', 'No such site');
   return site;
@@ -28,11 +33,21 @@ export async function getSite(deps: AppDeps, ctx: ActorCtx, siteId: string): Pro
   return toDto(await mustFindSite(deps.db, ctx.actor.organizationId, siteId));
 }
 
-export async function createSite(deps: AppDeps, ctx: ActorCtx, input: { name: string; address: string; timeZone: string }): Promise<SiteDto> {
+export async function createSite(
+  deps: AppDeps,
+  ctx: ActorCtx,
+  input: { name: string; address: string; timeZone: string },
+): Promise<SiteDto> {
   assertTimeZone(input.timeZone, 'timeZone');
   return deps.db.transaction().execute(async (trx) => {
     const organizationId = ctx.actor.organizationId;
-    const siteId = await repo.insertSite(trx, { organizationId, name: input.name, address: input.address, timeZone: input.timeZone, now: ctx.now });
+    const siteId = await repo.insertSite(trx, {
+      organizationId,
+      name: input.name,
+      address: input.address,
+      timeZone: input.timeZone,
+      now: ctx.now,
+    });
     await deps.audit(trx, { ...auditBase(ctx), action: 'site.created', entityType: 'site', entityId: siteId });
     return toDto(await mustFindSite(trx, organizationId, siteId));
   });
@@ -67,12 +82,22 @@ export async function updateSite(
 async function refuseZoneChangeWithSessions(db: Db, organizationId: string, siteId: string, zone: string): Promise<void> {
   const sessions = await repo.countSessionsAtSite(db, organizationId, siteId);
   if (sessions > 0) {
-    throw new DomainError('RULE_VIOLATION', `The time zone cannot change: ${sessions} session(s) are already placed at this site in ${zone}`, {
-      details: [{ path: 'timeZone', message: 'sessions already exist at this site' }],
-    });
+    throw new DomainError(
+      'RULE_VIOLATION',
+      `The time zone cannot change: ${sessions} session(s) are already placed at this site in ${zone}`,
+      {
+        details: [{ path: 'timeZone', message: 'sessions already exist at this site' }],
+      },
+    );
   }
 }
 
 export function auditBase(ctx: ActorCtx) {
-  return { organizationId: ctx.actor.organizationId, userId: ctx.actor.userId, outcome: 'success' as const, clientIp: ctx.ip, requestId: ctx.requestId };
+  return {
+    organizationId: ctx.actor.organizationId,
+    userId: ctx.actor.userId,
+    outcome: 'success' as const,
+    clientIp: ctx.ip,
+    requestId: ctx.requestId,
+  };
 }

@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditActions, call, createTestOrg, sessionFor, testApp, type TestApp, type TestOrg, type TestSession } from '../../../../test/support.js';
+import {
+  auditActions,
+  call,
+  createTestOrg,
+  sessionFor,
+  testApp,
+  type TestApp,
+  type TestOrg,
+  type TestSession,
+} from '../../../../test/support.js';
 import type { Role } from '../../../domain/access/roles.js';
 import { DomainError } from '../../../domain/errors.js';
 import { assertStaffQualifiedFor, staffProfilesFor, staffQualifiedFor } from './staff.service.js';
@@ -55,7 +64,11 @@ describe('staff list', () => {
     const response = await call(t, as, 'GET', '/api/v1/staff');
     expect(response.statusCode).toBe(200);
     const staff = response.json().staff;
-    expect(staff.map((s: { userId: string }) => s.userId).sort()).toEqual(Object.values(org.users).map((u) => u.id).sort());
+    expect(staff.map((s: { userId: string }) => s.userId).sort()).toEqual(
+      Object.values(org.users)
+        .map((u) => u.id)
+        .sort(),
+    );
     for (const user of Object.values(other.users)) expect(staff.map((s: { userId: string }) => s.userId)).not.toContain(user.id);
     expect(staff.find((s: { userId: string }) => s.userId === org.users.clinician.id)).toEqual({
       userId: org.users.clinician.id,
@@ -74,10 +87,23 @@ describe('staff list', () => {
 
   it('filters by role, site and modality, and leaves out deactivated users unless asked', async () => {
     const { org, as } = await orgAs();
-    await call(t, as, 'PUT', `/api/v1/staff/${org.users.clinician.id}/profile`, profile(org, { modalities: ['emdr_trauma'], siteIds: [site(org, 1)] }));
-    await call(t, as, 'PUT', `/api/v1/staff/${org.users.psychiatrist.id}/profile`, profile(org, { modalities: ['cbt'], siteIds: [site(org, 0)] }));
+    await call(
+      t,
+      as,
+      'PUT',
+      `/api/v1/staff/${org.users.clinician.id}/profile`,
+      profile(org, { modalities: ['emdr_trauma'], siteIds: [site(org, 1)] }),
+    );
+    await call(
+      t,
+      as,
+      'PUT',
+      `/api/v1/staff/${org.users.psychiatrist.id}/profile`,
+      profile(org, { modalities: ['cbt'], siteIds: [site(org, 0)] }),
+    );
     await t.db.updateTable('users').set({ status: 'deactivated' }).where('id', '=', org.users.billing.id).execute();
-    const ids = async (query: string) => (await call(t, as, 'GET', `/api/v1/staff${query}`)).json().staff.map((s: { userId: string }) => s.userId);
+    const ids = async (query: string) =>
+      (await call(t, as, 'GET', `/api/v1/staff${query}`)).json().staff.map((s: { userId: string }) => s.userId);
     expect(await ids('?modality=emdr_trauma')).toEqual([org.users.clinician.id]);
     expect(await ids('?role=psychiatrist')).toEqual([org.users.psychiatrist.id]);
     expect(await ids(`?siteId=${site(org, 1)}&modality=cbt`)).toEqual([]);
@@ -120,8 +146,17 @@ describe('staff profile', () => {
     const clinician = await sessionFor(t, org.users.clinician, org.organizationId);
     expect((await call(t, clinician, 'GET', `/api/v1/staff/${userId}/profile`)).json()).toEqual(expected);
     expect((await stored(userId)).sites).toEqual([site(org, 1)]);
-    const audit = await t.db.selectFrom('audit_events').selectAll().where('organization_id', '=', org.organizationId).executeTakeFirstOrThrow();
-    expect(audit).toMatchObject({ action: 'staff_profile.updated', entity_type: 'user', entity_id: userId, user_id: org.users.director.id });
+    const audit = await t.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('organization_id', '=', org.organizationId)
+      .executeTakeFirstOrThrow();
+    expect(audit).toMatchObject({
+      action: 'staff_profile.updated',
+      entity_type: 'user',
+      entity_id: userId,
+      user_id: org.users.director.id,
+    });
     expect(audit.details).toEqual({ fields: ['licenceType', 'licensedStates', 'modalities', 'weeklyAvailability', 'siteIds'] });
 
     // Saving the same profile again changes nothing and audits nothing.
@@ -133,9 +168,22 @@ describe('staff profile', () => {
     ['an unknown state', { licensedStates: ['NY', 'XX'] }, 'licensedStates.1'],
     ['a state name', { licensedStates: ['New York'] }, 'licensedStates.0'],
     ['an unknown modality', { modalities: ['cbt', 'reiki'] }, 'modalities.1'],
-    ['a window ending before it starts', { weeklyAvailability: [{ weekday: 2, start: '15:00', end: '09:00' }] }, 'weeklyAvailability.0.end'],
+    [
+      'a window ending before it starts',
+      { weeklyAvailability: [{ weekday: 2, start: '15:00', end: '09:00' }] },
+      'weeklyAvailability.0.end',
+    ],
     ['a window ending when it starts', { weeklyAvailability: [{ weekday: 2, start: '09:00', end: '09:00' }] }, 'weeklyAvailability.0.end'],
-    ['overlapping windows', { weeklyAvailability: [{ weekday: 2, start: '09:00', end: '12:00' }, { weekday: 2, start: '11:00', end: '13:00' }] }, 'weeklyAvailability.1'],
+    [
+      'overlapping windows',
+      {
+        weeklyAvailability: [
+          { weekday: 2, start: '09:00', end: '12:00' },
+          { weekday: 2, start: '11:00', end: '13:00' },
+        ],
+      },
+      'weeklyAvailability.1',
+    ],
     ['weekday 0', { weekday: 0 }, 'weeklyAvailability.0.weekday'],
     ['a time without a leading zero', { weeklyAvailability: [{ weekday: 2, start: '9:00', end: '12:00' }] }, 'weeklyAvailability.0.start'],
     ['an unknown site', { siteIds: [randomUUID()] }, 'siteIds'],
@@ -146,7 +194,10 @@ describe('staff profile', () => {
     const userId = org.users.psychiatrist.id;
     expect((await call(t, as, 'PUT', `/api/v1/staff/${userId}/profile`, profile(org))).statusCode).toBe(200);
     const before = await stored(userId);
-    const next = 'weekday' in changes ? profile(org, { weeklyAvailability: [{ weekday: changes.weekday, start: '09:00', end: '10:00' }] }) : profile(org, { licenceType: 'MD', ...changes });
+    const next =
+      'weekday' in changes
+        ? profile(org, { weeklyAvailability: [{ weekday: changes.weekday, start: '09:00', end: '10:00' }] })
+        : profile(org, { licenceType: 'MD', ...changes });
     const response = await call(t, as, 'PUT', `/api/v1/staff/${userId}/profile`, next);
     expect(response.statusCode).toBe(400);
     expect(response.json().error.code).toBe('VALIDATION_FAILED');
@@ -172,20 +223,27 @@ describe('staff profile', () => {
     const other = await createTestOrg(t.deps);
     expect((await call(t, as, 'GET', `/api/v1/staff/${randomUUID()}/profile`)).statusCode).toBe(404);
     expect((await call(t, as, 'GET', `/api/v1/staff/${other.users.clinician.id}/profile`)).statusCode).toBe(404);
-    expect((await call(t, as, 'PUT', `/api/v1/staff/${other.users.clinician.id}/profile`, profile(org, { siteIds: [] }))).statusCode).toBe(404);
+    expect((await call(t, as, 'PUT', `/api/v1/staff/${other.users.clinician.id}/profile`, profile(org, { siteIds: [] }))).statusCode).toBe(
+      404,
+    );
     expect((await stored(other.users.clinician.id)).row).toBeUndefined();
   });
 
-  it.each<Role>(['clinician', 'psychiatrist', 'admissions', 'front_desk', 'billing', 'auditor'])('refuses a %s changing a profile, even their own (403)', async (role) => {
-    const { org, as } = await orgAs(role);
-    const response = await call(t, as, 'PUT', `/api/v1/staff/${org.users[role].id}/profile`, profile(org));
-    expect(response.statusCode).toBe(403);
-    expect((await stored(org.users[role].id)).row).toBeUndefined();
-  });
+  it.each<Role>(['clinician', 'psychiatrist', 'admissions', 'front_desk', 'billing', 'auditor'])(
+    'refuses a %s changing a profile, even their own (403)',
+    async (role) => {
+      const { org, as } = await orgAs(role);
+      const response = await call(t, as, 'PUT', `/api/v1/staff/${org.users[role].id}/profile`, profile(org));
+      expect(response.statusCode).toBe(403);
+      expect((await stored(org.users[role].id)).row).toBeUndefined();
+    },
+  );
 
   it('lets an admin save a profile too', async () => {
     const { org, as } = await orgAs('admin');
-    expect((await call(t, as, 'PUT', `/api/v1/staff/${org.users.director.id}/profile`, profile(org, { siteIds: [] }))).statusCode).toBe(200);
+    expect((await call(t, as, 'PUT', `/api/v1/staff/${org.users.director.id}/profile`, profile(org, { siteIds: [] }))).statusCode).toBe(
+      200,
+    );
     expect((await stored(org.users.director.id)).sites).toEqual([]);
   });
 });
@@ -199,13 +257,24 @@ describe('staffQualifiedFor (for group templates)', () => {
     await call(t, as, 'PUT', `/api/v1/staff/${org.users.billing.id}/profile`, profile(org, { modalities: ['dbt_skills'] }));
     await t.db.updateTable('users').set({ status: 'deactivated' }).where('id', '=', org.users.billing.id).execute();
 
-    expect(await staffQualifiedFor(t.db, org.organizationId, [org.users.clinician.id, org.users.psychiatrist.id], 'dbt_skills')).toEqual({ ok: true });
+    expect(await staffQualifiedFor(t.db, org.organizationId, [org.users.clinician.id, org.users.psychiatrist.id], 'dbt_skills')).toEqual({
+      ok: true,
+    });
     expect(await staffQualifiedFor(t.db, org.organizationId, [], 'cbt')).toEqual({ ok: true });
-    const refused = await staffQualifiedFor(t.db, org.organizationId, [org.users.clinician.id, other.users.clinician.id, org.users.billing.id, org.users.psychiatrist.id, org.users.admissions.id], 'cbt');
+    const refused = await staffQualifiedFor(
+      t.db,
+      org.organizationId,
+      [org.users.clinician.id, other.users.clinician.id, org.users.billing.id, org.users.psychiatrist.id, org.users.admissions.id],
+      'cbt',
+    );
     expect(refused).toEqual({
       ok: false,
       problems: [
-        { userId: org.users.clinician.id, reason: 'not_qualified', message: 'Test clinician is not qualified to lead Cognitive behavioral therapy (CBT)' },
+        {
+          userId: org.users.clinician.id,
+          reason: 'not_qualified',
+          message: 'Test clinician is not qualified to lead Cognitive behavioral therapy (CBT)',
+        },
         { userId: other.users.clinician.id, reason: 'unknown', message: expect.any(String) },
         { userId: org.users.billing.id, reason: 'deactivated', message: 'Test billing is deactivated' },
         { userId: org.users.admissions.id, reason: 'not_qualified', message: expect.any(String) },
@@ -217,17 +286,33 @@ describe('staffQualifiedFor (for group templates)', () => {
     const { org } = await orgAs();
     const other = await createTestOrg(t.deps);
     const unknown = assertStaffQualifiedFor(t.db, org.organizationId, [org.users.clinician.id, other.users.clinician.id], 'cbt');
-    await expect(unknown).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'facilitatorIds.1', message: 'unknown staff member' }] });
-    const unqualified = assertStaffQualifiedFor(t.db, org.organizationId, [org.users.admissions.id, org.users.clinician.id], 'family', 'facilitators');
+    await expect(unknown).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ path: 'facilitatorIds.1', message: 'unknown staff member' }],
+    });
+    const unqualified = assertStaffQualifiedFor(
+      t.db,
+      org.organizationId,
+      [org.users.admissions.id, org.users.clinician.id],
+      'family',
+      'facilitators',
+    );
     await expect(unqualified).rejects.toBeInstanceOf(DomainError);
-    await expect(unqualified).rejects.toMatchObject({ code: 'RULE_VIOLATION', details: [{ path: 'facilitators.0' }, { path: 'facilitators.1' }] });
+    await expect(unqualified).rejects.toMatchObject({
+      code: 'RULE_VIOLATION',
+      details: [{ path: 'facilitators.0' }, { path: 'facilitators.1' }],
+    });
   });
 
   it('gives licensed states and availability through staffProfilesFor', async () => {
     const { org, as } = await orgAs();
     await call(t, as, 'PUT', `/api/v1/staff/${org.users.clinician.id}/profile`, profile(org));
     const profiles = await staffProfilesFor(t.db, org.organizationId, [org.users.clinician.id, org.users.admissions.id, randomUUID()]);
-    expect(profiles.get(org.users.clinician.id)).toMatchObject({ licensedStates: ['NJ', 'NY'], modalities: ['cbt', 'dbt_skills'], status: 'active' });
+    expect(profiles.get(org.users.clinician.id)).toMatchObject({
+      licensedStates: ['NJ', 'NY'],
+      modalities: ['cbt', 'dbt_skills'],
+      status: 'active',
+    });
     expect(profiles.get(org.users.admissions.id)).toMatchObject({ licensedStates: [], modalities: [], weeklyAvailability: [] });
     expect(profiles.size).toBe(2);
   });

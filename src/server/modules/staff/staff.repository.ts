@@ -20,7 +20,12 @@ export type StaffMember = {
   profileUpdatedAt: Date | null;
 };
 
-export type StaffFilters = { role?: Role | undefined; siteId?: string | undefined; modality?: string | undefined; includeDeactivated?: boolean | undefined };
+export type StaffFilters = {
+  role?: Role | undefined;
+  siteId?: string | undefined;
+  modality?: string | undefined;
+  includeDeactivated?: boolean | undefined;
+};
 
 function baseQuery(db: Q, organizationId: string) {
   return db
@@ -37,7 +42,9 @@ function baseQuery(db: Q, organizationId: string) {
       'p.weekly_availability',
       'p.updated_at',
       sql<string[]>`coalesce((SELECT array_agg(r.role ORDER BY r.role) FROM user_roles r WHERE r.user_id = u.id), '{}')`.as('roles'),
-      sql<string[]>`coalesce((SELECT array_agg(s.site_id::text ORDER BY s.site_id) FROM user_sites s WHERE s.user_id = u.id), '{}')`.as('site_ids'),
+      sql<string[]>`coalesce((SELECT array_agg(s.site_id::text ORDER BY s.site_id) FROM user_sites s WHERE s.user_id = u.id), '{}')`.as(
+        'site_ids',
+      ),
     ])
     .where('u.organization_id', '=', organizationId);
 }
@@ -77,11 +84,15 @@ export async function listStaff(db: Q, organizationId: string, filters: StaffFil
   if (!filters.includeDeactivated) query = query.where('u.status', '!=', 'deactivated');
   if (filters.role !== undefined) {
     const role = filters.role;
-    query = query.where((eb) => eb.exists(eb.selectFrom('user_roles as r').select('r.user_id').whereRef('r.user_id', '=', 'u.id').where('r.role', '=', role)));
+    query = query.where((eb) =>
+      eb.exists(eb.selectFrom('user_roles as r').select('r.user_id').whereRef('r.user_id', '=', 'u.id').where('r.role', '=', role)),
+    );
   }
   if (filters.siteId !== undefined) {
     const siteId = filters.siteId;
-    query = query.where((eb) => eb.exists(eb.selectFrom('user_sites as s').select('s.user_id').whereRef('s.user_id', '=', 'u.id').where('s.site_id', '=', siteId)));
+    query = query.where((eb) =>
+      eb.exists(eb.selectFrom('user_sites as s').select('s.user_id').whereRef('s.user_id', '=', 'u.id').where('s.site_id', '=', siteId)),
+    );
   }
   if (filters.modality !== undefined) query = query.where(sql<boolean>`${filters.modality} = ANY(p.modalities)`);
   const rows = await query.orderBy('u.display_name').orderBy('u.id').execute();
@@ -96,13 +107,27 @@ export async function findStaff(db: Q, organizationId: string, userIds: readonly
 
 /** Locks the user row so two profile saves for one person apply one after the other. */
 export async function lockUser(db: Q, organizationId: string, userId: string): Promise<boolean> {
-  const row = await db.selectFrom('users').select('id').where('organization_id', '=', organizationId).where('id', '=', userId).forNoKeyUpdate().executeTakeFirst();
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', userId)
+    .forNoKeyUpdate()
+    .executeTakeFirst();
   return row !== undefined;
 }
 
 export async function upsertProfile(
   db: Q,
-  input: { organizationId: string; userId: string; licenceType: string; licensedStates: string[]; modalities: string[]; weeklyAvailability: AvailabilityWindow[]; now: Date },
+  input: {
+    organizationId: string;
+    userId: string;
+    licenceType: string;
+    licensedStates: string[];
+    modalities: string[];
+    weeklyAvailability: AvailabilityWindow[];
+    now: Date;
+  },
 ): Promise<void> {
   const values = {
     licence_type: input.licenceType,

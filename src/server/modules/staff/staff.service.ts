@@ -24,7 +24,13 @@ export type StaffDto = {
   profileUpdatedAt: string | null;
 };
 
-export type ProfileInput = { licenceType: string; licensedStates: string[]; modalities: Modality[]; weeklyAvailability: { weekday: number; start: string; end: string }[]; siteIds: string[] };
+export type ProfileInput = {
+  licenceType: string;
+  licensedStates: string[];
+  modalities: Modality[];
+  weeklyAvailability: { weekday: number; start: string; end: string }[];
+  siteIds: string[];
+};
 
 function toDto(member: repo.StaffMember): StaffDto {
   return { ...member, modalities: member.modalities.filter(isModality), profileUpdatedAt: member.profileUpdatedAt?.toISOString() ?? null };
@@ -59,14 +65,26 @@ export async function putProfile(deps: AppDeps, ctx: ActorCtx, userId: string, i
     const found = await existingSiteIds(trx, organizationId, siteIds);
     const unknown = siteIds.find((id) => !found.includes(id));
     if (unknown) throw fieldError('siteIds', `unknown site ${unknown}`);
-    const after = { licenceType: input.licenceType, licensedStates: dedupe(input.licensedStates).sort(), modalities: dedupe(input.modalities), weeklyAvailability, siteIds: [...siteIds].sort() };
+    const after = {
+      licenceType: input.licenceType,
+      licensedStates: dedupe(input.licensedStates).sort(),
+      modalities: dedupe(input.modalities),
+      weeklyAvailability,
+      siteIds: [...siteIds].sort(),
+    };
     const fields = (['licenceType', 'licensedStates', 'modalities', 'weeklyAvailability', 'siteIds'] as const).filter(
       (key) => JSON.stringify(key === 'siteIds' ? [...before.siteIds].sort() : before[key]) !== JSON.stringify(after[key]),
     );
     if (fields.length === 0 && before.profileUpdatedAt !== null) return toDto(before);
     await repo.upsertProfile(trx, { organizationId, userId, ...after, now: ctx.now });
     if (fields.includes('siteIds')) await replaceSites(trx, organizationId, userId, after.siteIds);
-    await deps.audit(trx, { ...auditBase(ctx), action: 'staff_profile.updated', entityType: 'user', entityId: userId, details: { fields: [...fields] } });
+    await deps.audit(trx, {
+      ...auditBase(ctx),
+      action: 'staff_profile.updated',
+      entityType: 'user',
+      entityId: userId,
+      details: { fields: [...fields] },
+    });
     return toDto(await mustFind(trx, organizationId, userId));
   });
 }
@@ -79,14 +97,25 @@ export type Qualification = { ok: true } | { ok: false; problems: FacilitatorPro
  * deactivated, whose staff profile lists the modality. Problems come back in the order of `userIds`.
  * Reads only; pass the caller's transaction as `db` to check inside it.
  */
-export async function staffQualifiedFor(db: Db, organizationId: string, userIds: readonly string[], modality: Modality): Promise<Qualification> {
+export async function staffQualifiedFor(
+  db: Db,
+  organizationId: string,
+  userIds: readonly string[],
+  modality: Modality,
+): Promise<Qualification> {
   const members = new Map((await repo.findStaff(db, organizationId, dedupe(userIds))).map((member) => [member.userId, member]));
   const problems: FacilitatorProblem[] = [];
   for (const userId of dedupe(userIds)) {
     const member = members.get(userId);
     if (!member) problems.push({ userId, reason: 'unknown', message: `No staff member ${userId} in this organization` });
-    else if (member.status === 'deactivated') problems.push({ userId, reason: 'deactivated', message: `${member.displayName} is deactivated` });
-    else if (!member.modalities.includes(modality)) problems.push({ userId, reason: 'not_qualified', message: `${member.displayName} is not qualified to lead ${modalityLabel(modality)}` });
+    else if (member.status === 'deactivated')
+      problems.push({ userId, reason: 'deactivated', message: `${member.displayName} is deactivated` });
+    else if (!member.modalities.includes(modality))
+      problems.push({
+        userId,
+        reason: 'not_qualified',
+        message: `${member.displayName} is not qualified to lead ${modalityLabel(modality)}`,
+      });
   }
   return problems.length === 0 ? { ok: true } : { ok: false, problems };
 }
@@ -95,7 +124,13 @@ export async function staffQualifiedFor(db: Db, organizationId: string, userIds:
  * staffQualifiedFor as a check that throws: an unknown user is a 400 naming `<path>.<index>`; a
  * deactivated or unqualified one is a 422 (RULE_VIOLATION) whose details name each such entry.
  */
-export async function assertStaffQualifiedFor(db: Db, organizationId: string, userIds: readonly string[], modality: Modality, path = 'facilitatorIds'): Promise<void> {
+export async function assertStaffQualifiedFor(
+  db: Db,
+  organizationId: string,
+  userIds: readonly string[],
+  modality: Modality,
+  path = 'facilitatorIds',
+): Promise<void> {
   const result = await staffQualifiedFor(db, organizationId, userIds, modality);
   if (result.ok) return;
   const at = (userId: string) => `${path}.${userIds.indexOf(userId)}`;
@@ -106,12 +141,33 @@ export async function assertStaffQualifiedFor(db: Db, organizationId: string, us
   });
 }
 
-export type StaffProfileFacts = { userId: string; status: repo.StaffMember['status']; siteIds: string[]; licensedStates: string[]; modalities: Modality[]; weeklyAvailability: AvailabilityWindow[] };
+export type StaffProfileFacts = {
+  userId: string;
+  status: repo.StaffMember['status'];
+  siteIds: string[];
+  licensedStates: string[];
+  modalities: Modality[];
+  weeklyAvailability: AvailabilityWindow[];
+};
 
 /** Profiles of the given users of one organization, keyed by user id; unknown ids are absent. */
-export async function staffProfilesFor(db: Db, organizationId: string, userIds: readonly string[]): Promise<Map<string, StaffProfileFacts>> {
+export async function staffProfilesFor(
+  db: Db,
+  organizationId: string,
+  userIds: readonly string[],
+): Promise<Map<string, StaffProfileFacts>> {
   const members = await repo.findStaff(db, organizationId, dedupe(userIds));
   return new Map(
-    members.map((m) => [m.userId, { userId: m.userId, status: m.status, siteIds: m.siteIds, licensedStates: m.licensedStates, modalities: m.modalities.filter(isModality), weeklyAvailability: m.weeklyAvailability }]),
+    members.map((m) => [
+      m.userId,
+      {
+        userId: m.userId,
+        status: m.status,
+        siteIds: m.siteIds,
+        licensedStates: m.licensedStates,
+        modalities: m.modalities.filter(isModality),
+        weeklyAvailability: m.weeklyAvailability,
+      },
+    ]),
   );
 }

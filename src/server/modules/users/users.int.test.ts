@@ -36,7 +36,13 @@ async function orgWithAdmin(): Promise<{ org: TestOrg; admin: TestSession }> {
 
 async function invite(admin: TestSession, org: TestOrg, body: Record<string, unknown> = {}) {
   const email = uniqueEmail();
-  const response = await call(t, admin, 'POST', '/api/v1/admin/users', { email, displayName: 'New Colleague', roles: ['clinician'], siteIds: [org.siteIds[0]], ...body });
+  const response = await call(t, admin, 'POST', '/api/v1/admin/users', {
+    email,
+    displayName: 'New Colleague',
+    roles: ['clinician'],
+    siteIds: [org.siteIds[0]],
+    ...body,
+  });
   expect(response.statusCode).toBe(201);
   const { user, inviteUrl } = response.json();
   return { userId: user.id as string, email, inviteUrl: inviteUrl as string, token: String(inviteUrl).replace('/invite/', '') };
@@ -56,33 +62,64 @@ async function statusOf(userId: string): Promise<string> {
 }
 
 async function auditRow(organizationId: string, action: string) {
-  return t.db.selectFrom('audit_events').selectAll().where('organization_id', '=', organizationId).where('action', '=', action).orderBy('chain_seq', 'desc').executeTakeFirstOrThrow();
+  return t.db
+    .selectFrom('audit_events')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('action', '=', action)
+    .orderBy('chain_seq', 'desc')
+    .executeTakeFirstOrThrow();
 }
 
 describe('inviting a user', () => {
   it('creates an invited user whose link leads to a password and a signed-in session', async () => {
     const { org, admin } = await orgWithAdmin();
     const email = `Dana.Reyes.${randomUUID().slice(0, 6)}@Test.OpenIOP.org`;
-    const created = await call(t, admin, 'POST', '/api/v1/admin/users', { email, displayName: 'Dana Reyes', roles: ['clinician'], siteIds: [org.siteIds[1]] });
+    const created = await call(t, admin, 'POST', '/api/v1/admin/users', {
+      email,
+      displayName: 'Dana Reyes',
+      roles: ['clinician'],
+      siteIds: [org.siteIds[1]],
+    });
     expect(created.statusCode).toBe(201);
     const { user, inviteUrl } = created.json();
-    expect(user).toMatchObject({ displayName: 'Dana Reyes', roles: ['clinician'], siteIds: [org.siteIds[1]], status: 'invited', mfaEnrolled: false, lastLoginAt: null });
+    expect(user).toMatchObject({
+      displayName: 'Dana Reyes',
+      roles: ['clinician'],
+      siteIds: [org.siteIds[1]],
+      status: 'invited',
+      mfaEnrolled: false,
+      lastLoginAt: null,
+    });
     expect(user.email).toBe(email.toLowerCase());
     expect(inviteUrl).toMatch(/^\/invite\/[A-Za-z0-9_-]{43}$/);
     const token = inviteUrl.replace('/invite/', '');
 
     const described = await describeInvite(token);
     expect(described.statusCode).toBe(200);
-    expect(described.json()).toEqual({ email: user.email, displayName: 'Dana Reyes', expiresAt: new Date(t.clock.now().getTime() + 72 * 3600 * 1000).toISOString() });
+    expect(described.json()).toEqual({
+      email: user.email,
+      displayName: 'Dana Reyes',
+      expiresAt: new Date(t.clock.now().getTime() + 72 * 3600 * 1000).toISOString(),
+    });
 
     const accepted = await accept(token, NEW_PASSWORD);
     expect(accepted.statusCode).toBe(200);
-    expect(accepted.json()).toMatchObject({ stage: 'active', user: { id: user.id, roles: ['clinician'] }, organization: { id: org.organizationId } });
+    expect(accepted.json()).toMatchObject({
+      stage: 'active',
+      user: { id: user.id, roles: ['clinician'] },
+      organization: { id: org.organizationId },
+    });
     const me = await call(t, { cookie: cookieFrom(accepted), csrfToken: accepted.json().csrfToken }, 'GET', '/api/v1/auth/session');
     expect(me.json().user.id).toBe(user.id);
 
     expect(await statusOf(user.id)).toBe('active');
-    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: user.email, password: NEW_PASSWORD }, remoteAddress: '10.30.0.1' });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: user.email, password: NEW_PASSWORD },
+      remoteAddress: '10.30.0.1',
+    });
     expect(login.statusCode).toBe(200);
     expect(await auditActions(t.db, org.organizationId)).toEqual(['user.created', 'user.invite_accepted', 'auth.login']);
   });
@@ -134,7 +171,13 @@ describe('inviting a user', () => {
   it('names an unknown field in a 400 and writes nothing', async () => {
     const { org, admin } = await orgWithAdmin();
     const email = uniqueEmail();
-    const response = await call(t, admin, 'POST', '/api/v1/admin/users', { email, displayName: 'X', roles: ['clinician'], siteIds: [], isSuperuser: true });
+    const response = await call(t, admin, 'POST', '/api/v1/admin/users', {
+      email,
+      displayName: 'X',
+      roles: ['clinician'],
+      siteIds: [],
+      isSuperuser: true,
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.message).toContain('isSuperuser');
     expect(response.json().error.details.map((d: { path: string }) => d.path)).toContain('isSuperuser');
@@ -148,7 +191,12 @@ describe('inviting a user', () => {
   ])('answers 409 for %s and keeps one account', async (_label, variant) => {
     const { org, admin } = await orgWithAdmin();
     const { email } = await invite(admin, org);
-    const again = await call(t, admin, 'POST', '/api/v1/admin/users', { email: variant(email), displayName: 'Twin', roles: ['billing'], siteIds: [] });
+    const again = await call(t, admin, 'POST', '/api/v1/admin/users', {
+      email: variant(email),
+      displayName: 'Twin',
+      roles: ['billing'],
+      siteIds: [],
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('EMAIL_TAKEN');
     const rows = await t.db.selectFrom('users').select(['id', 'display_name']).where('email', '=', email).execute();
@@ -159,19 +207,35 @@ describe('inviting a user', () => {
   it('answers 409 for an email already used in another organization', async () => {
     const { org, admin } = await orgWithAdmin();
     const other = await createTestOrg(t.deps);
-    const response = await call(t, admin, 'POST', '/api/v1/admin/users', { email: other.users.billing.email, displayName: 'Moonlighter', roles: ['billing'], siteIds: [org.siteIds[0]] });
+    const response = await call(t, admin, 'POST', '/api/v1/admin/users', {
+      email: other.users.billing.email,
+      displayName: 'Moonlighter',
+      roles: ['billing'],
+      siteIds: [org.siteIds[0]],
+    });
     expect(response.statusCode).toBe(409);
   });
 
   it('refuses an unknown site with a 400 naming siteIds and writes no user, invite or message', async () => {
     const { org, admin } = await orgWithAdmin();
     const email = uniqueEmail();
-    const response = await call(t, admin, 'POST', '/api/v1/admin/users', { email, displayName: 'Lost', roles: ['clinician'], siteIds: [org.siteIds[0], randomUUID()] });
+    const response = await call(t, admin, 'POST', '/api/v1/admin/users', {
+      email,
+      displayName: 'Lost',
+      roles: ['clinician'],
+      siteIds: [org.siteIds[0], randomUUID()],
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.code).toBe('VALIDATION_FAILED');
     expect(response.json().error.details[0].path).toBe('siteIds');
     expect(await t.db.selectFrom('users').select('id').where('email', '=', email).execute()).toEqual([]);
-    expect(await t.db.selectFrom('outbox').select('id').where(sql<string>`payload->>'to'`, '=', email).execute()).toEqual([]);
+    expect(
+      await t.db
+        .selectFrom('outbox')
+        .select('id')
+        .where(sql<string>`payload->>'to'`, '=', email)
+        .execute(),
+    ).toEqual([]);
     expect(await auditActions(t.db, org.organizationId)).toEqual([]);
   });
 
@@ -179,7 +243,9 @@ describe('inviting a user', () => {
     const { org, admin } = await orgWithAdmin();
     const { userId, email, inviteUrl } = await invite(admin, org);
     const messages = await t.db.selectFrom('outbox').selectAll().where('organization_id', '=', org.organizationId).execute();
-    expect(messages).toEqual([expect.objectContaining({ kind: 'email.invite', payload: { userId, to: email, inviteUrl }, delivered_at: null })]);
+    expect(messages).toEqual([
+      expect.objectContaining({ kind: 'email.invite', payload: { userId, to: email, inviteUrl }, delivered_at: null }),
+    ]);
   });
 });
 
@@ -198,7 +264,12 @@ describe('reissuing an invite', () => {
     expect((await describeInvite(second)).statusCode).toBe(200);
     expect((await accept(second, NEW_PASSWORD)).statusCode).toBe(200);
 
-    const messages = await t.db.selectFrom('outbox').select('payload').where('organization_id', '=', org.organizationId).orderBy('created_at').execute();
+    const messages = await t.db
+      .selectFrom('outbox')
+      .select('payload')
+      .where('organization_id', '=', org.organizationId)
+      .orderBy('created_at')
+      .execute();
     expect(messages.map((m) => (m.payload as { inviteUrl: string }).inviteUrl)).toEqual([first.inviteUrl, reissued.json().inviteUrl]);
     expect(await auditActions(t.db, org.organizationId)).toEqual(['user.created', 'user.invite_reissued', 'user.invite_accepted']);
   });
@@ -227,11 +298,22 @@ describe('deactivating a user', () => {
     expect((await call(t, phone, 'GET', '/api/v1/auth/session')).statusCode).toBe(401);
     const open = await t.db.selectFrom('sessions').select('id').where('user_id', '=', target.id).where('ended_at', 'is', null).execute();
     expect(open).toEqual([]);
-    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: target.email, password: TEST_PASSWORD }, remoteAddress: '10.31.0.1' });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: target.email, password: TEST_PASSWORD },
+      remoteAddress: '10.31.0.1',
+    });
     expect(login.statusCode).toBe(401);
 
     const audited = await auditRow(org.organizationId, 'user.deactivated');
-    expect(audited).toMatchObject({ user_id: org.users.admin.id, entity_type: 'user', entity_id: target.id, outcome: 'success', details: { sessionsEnded: 2 } });
+    expect(audited).toMatchObject({
+      user_id: org.users.admin.id,
+      entity_type: 'user',
+      entity_id: target.id,
+      outcome: 'success',
+      details: { sessionsEnded: 2 },
+    });
   });
 
   it('kills an unused invite link', async () => {
@@ -261,7 +343,12 @@ describe('reactivating a user', () => {
     const response = await call(t, admin, 'POST', `/api/v1/admin/users/${target.id}/reactivate`);
     expect(response.statusCode).toBe(200);
     expect(response.json().status).toBe('active');
-    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: target.email, password: TEST_PASSWORD }, remoteAddress: '10.32.0.1' });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: target.email, password: TEST_PASSWORD },
+      remoteAddress: '10.32.0.1',
+    });
     expect(login.statusCode).toBe(200);
     expect(await auditActions(t.db, org.organizationId)).toEqual(['user.deactivated', 'user.reactivated', 'auth.login']);
   });
@@ -295,7 +382,11 @@ describe('changing roles', () => {
     expect(response.statusCode).toBe(200);
     expect(response.json().roles).toEqual(['auditor', 'clinician']);
     const audited = await auditRow(org.organizationId, 'user.roles_changed');
-    expect(audited).toMatchObject({ user_id: org.users.admin.id, entity_id: target.id, details: { before: ['clinician'], after: ['auditor', 'clinician'] } });
+    expect(audited).toMatchObject({
+      user_id: org.users.admin.id,
+      entity_id: target.id,
+      details: { before: ['clinician'], after: ['auditor', 'clinician'] },
+    });
     expect((await call(t, theirs, 'GET', '/api/v1/audit/events')).statusCode).toBe(200);
 
     await call(t, admin, 'PATCH', `/api/v1/admin/users/${target.id}`, { roles: ['clinician'] });
@@ -334,7 +425,6 @@ describe('changing roles', () => {
     const response = await call(t, admin, 'PATCH', `/api/v1/admin/users/${org.users.admin.id}`, { roles: ['clinician'] });
     expect(response.statusCode).toBe(200);
   });
-
 });
 
 describe('two admins removing each other at the same moment', () => {
@@ -383,7 +473,12 @@ describe('atomicity', () => {
         CREATE TRIGGER fail_user_created BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION fail_user_created();
       `.execute(own.db);
       const email = uniqueEmail();
-      const response = await call(own, admin, 'POST', '/api/v1/admin/users', { email, displayName: 'Never Was', roles: ['clinician'], siteIds: [] });
+      const response = await call(own, admin, 'POST', '/api/v1/admin/users', {
+        email,
+        displayName: 'Never Was',
+        roles: ['clinician'],
+        siteIds: [],
+      });
       expect(response.statusCode).toBe(500);
       expect(response.json().error).toEqual({ code: 'INTERNAL', message: 'Internal error' });
       expect(await own.db.selectFrom('users').select('id').where('email', '=', email).execute()).toEqual([]);

@@ -38,7 +38,9 @@ function baseQuery(db: Q) {
       'u.last_login_at',
       'u.created_at',
       sql<string[]>`coalesce((SELECT array_agg(r.role ORDER BY r.role) FROM user_roles r WHERE r.user_id = u.id), '{}')`.as('roles'),
-      sql<string[]>`coalesce((SELECT array_agg(s.site_id::text ORDER BY s.site_id) FROM user_sites s WHERE s.user_id = u.id), '{}')`.as('site_ids'),
+      sql<string[]>`coalesce((SELECT array_agg(s.site_id::text ORDER BY s.site_id) FROM user_sites s WHERE s.user_id = u.id), '{}')`.as(
+        'site_ids',
+      ),
     ]);
 }
 
@@ -79,7 +81,10 @@ export async function listUsers(db: Q, organizationId: string): Promise<UserReco
 }
 
 export async function countUsers(db: Q): Promise<number> {
-  const row = await db.selectFrom('users').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('users')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow();
   return row.n;
 }
 
@@ -130,7 +135,15 @@ export async function updateUser(
   db: Q,
   organizationId: string,
   userId: string,
-  changes: { displayName?: string; status?: UserStatus; passwordHash?: string; lastLoginAt?: Date; totpSecretSealed?: string | null; totpEnabledAt?: Date | null; totpLastStep?: number },
+  changes: {
+    displayName?: string;
+    status?: UserStatus;
+    passwordHash?: string;
+    lastLoginAt?: Date;
+    totpSecretSealed?: string | null;
+    totpEnabledAt?: Date | null;
+    totpLastStep?: number;
+  },
   now: Date,
 ): Promise<void> {
   await db

@@ -67,7 +67,11 @@ async function issueInvite(db: Db, ctx: ActorCtx, user: { id: string; email: str
     expiresAt: new Date(ctx.now.getTime() + INVITE_HOURS * 3600 * 1000),
   });
   const inviteUrl = `/invite/${token}`;
-  await enqueue(db, { organizationId: ctx.actor.organizationId, kind: 'email.invite', payload: { userId: user.id, to: user.email, inviteUrl } });
+  await enqueue(db, {
+    organizationId: ctx.actor.organizationId,
+    kind: 'email.invite',
+    payload: { userId: user.id, to: user.email, inviteUrl },
+  });
   return inviteUrl;
 }
 
@@ -78,13 +82,29 @@ export async function createUser(
 ): Promise<{ user: UserDto; inviteUrl: string }> {
   return deps.db.transaction().execute(async (trx) => {
     await checkSites(trx, ctx, input.siteIds);
-    if (await repo.findUserByEmail(trx, input.email)) throw new DomainError('EMAIL_TAKEN', 'An account with this email already exists', { details: [{ path: 'email', message: 'already in use' }] });
+    if (await repo.findUserByEmail(trx, input.email))
+      throw new DomainError('EMAIL_TAKEN', 'An account with this email already exists', {
+        details: [{ path: 'email', message: 'already in use' }],
+      });
     const organizationId = ctx.actor.organizationId;
-    const userId = await repo.insertUser(trx, { organizationId, email: input.email, displayName: input.displayName, status: 'invited', passwordHash: null, now: ctx.now });
+    const userId = await repo.insertUser(trx, {
+      organizationId,
+      email: input.email,
+      displayName: input.displayName,
+      status: 'invited',
+      passwordHash: null,
+      now: ctx.now,
+    });
     await repo.replaceRoles(trx, organizationId, userId, dedupe(input.roles));
     await repo.replaceSites(trx, organizationId, userId, dedupe(input.siteIds));
     const inviteUrl = await issueInvite(trx, ctx, { id: userId, email: input.email.trim().toLowerCase() });
-    await deps.audit(trx, { ...auditBase(ctx), action: 'user.created', entityType: 'user', entityId: userId, details: { roles: dedupe(input.roles), siteIds: dedupe(input.siteIds) } });
+    await deps.audit(trx, {
+      ...auditBase(ctx),
+      action: 'user.created',
+      entityType: 'user',
+      entityId: userId,
+      details: { roles: dedupe(input.roles), siteIds: dedupe(input.siteIds) },
+    });
     return { user: toDto(await mustFind(trx, ctx, userId)), inviteUrl };
   });
 }
@@ -107,9 +127,21 @@ export async function updateUser(
       const roles = dedupe(input.roles);
       if (before.roles.includes('admin') && !roles.includes('admin')) await refuseLosingLastAdmin(trx, ctx, userId);
       await repo.replaceRoles(trx, organizationId, userId, roles);
-      await deps.audit(trx, { ...auditBase(ctx), action: 'user.roles_changed', entityType: 'user', entityId: userId, details: { before: before.roles, after: roles } });
+      await deps.audit(trx, {
+        ...auditBase(ctx),
+        action: 'user.roles_changed',
+        entityType: 'user',
+        entityId: userId,
+        details: { before: before.roles, after: roles },
+      });
     }
-    await deps.audit(trx, { ...auditBase(ctx), action: 'user.updated', entityType: 'user', entityId: userId, details: { fields: Object.keys(input) } });
+    await deps.audit(trx, {
+      ...auditBase(ctx),
+      action: 'user.updated',
+      entityType: 'user',
+      entityId: userId,
+      details: { fields: Object.keys(input) },
+    });
     return toDto(await mustFind(trx, ctx, userId));
   });
 }
@@ -123,7 +155,13 @@ export async function deactivateUser(deps: AppDeps, ctx: ActorCtx, userId: strin
     // Deactivation takes effect at once: open sessions and unused invite links die with it.
     const sessionsEnded = await endSessionsOfUser(trx, userId, 'user_deactivated', ctx.now);
     await revokeUserTokens(trx, userId, ctx.now);
-    await deps.audit(trx, { ...auditBase(ctx), action: 'user.deactivated', entityType: 'user', entityId: userId, details: { sessionsEnded } });
+    await deps.audit(trx, {
+      ...auditBase(ctx),
+      action: 'user.deactivated',
+      entityType: 'user',
+      entityId: userId,
+      details: { sessionsEnded },
+    });
     return toDto(await mustFind(trx, ctx, userId));
   });
 }
@@ -141,7 +179,8 @@ export async function reactivateUser(deps: AppDeps, ctx: ActorCtx, userId: strin
 export async function reissueInvite(deps: AppDeps, ctx: ActorCtx, userId: string): Promise<{ user: UserDto; inviteUrl: string }> {
   return deps.db.transaction().execute(async (trx) => {
     const user = await mustFind(trx, ctx, userId);
-    if (user.status !== 'invited') throw new DomainError('RULE_VIOLATION', 'Only an invited user who has not signed in yet gets a new invite link');
+    if (user.status !== 'invited')
+      throw new DomainError('RULE_VIOLATION', 'Only an invited user who has not signed in yet gets a new invite link');
     const inviteUrl = await issueInvite(trx, ctx, user);
     await deps.audit(trx, { ...auditBase(ctx), action: 'user.invite_reissued', entityType: 'user', entityId: userId });
     return { user: toDto(user), inviteUrl };
@@ -152,12 +191,20 @@ async function refuseLosingLastAdmin(db: Db, ctx: ActorCtx, userId: string): Pro
   // Without the lock two admins removing each other concurrently both see the other one and the
   // organization is left with none; with it, the second check reads the first one's committed change.
   await repo.lockOrganization(db, ctx.actor.organizationId);
-  const admins = (await repo.listUsers(db, ctx.actor.organizationId)).filter((u) => u.status === 'active' && u.roles.includes('admin') && u.id !== userId);
+  const admins = (await repo.listUsers(db, ctx.actor.organizationId)).filter(
+    (u) => u.status === 'active' && u.roles.includes('admin') && u.id !== userId,
+  );
   if (admins.length === 0) throw new DomainError('RULE_VIOLATION', 'The organization must keep at least one active admin');
 }
 
 function auditBase(ctx: ActorCtx) {
-  return { organizationId: ctx.actor.organizationId, userId: ctx.actor.userId, outcome: 'success' as const, clientIp: ctx.ip, requestId: ctx.requestId };
+  return {
+    organizationId: ctx.actor.organizationId,
+    userId: ctx.actor.userId,
+    outcome: 'success' as const,
+    clientIp: ctx.ip,
+    requestId: ctx.requestId,
+  };
 }
 
 function dedupe<T>(values: readonly T[]): T[] {

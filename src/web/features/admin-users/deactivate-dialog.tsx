@@ -16,8 +16,8 @@ export function DeactivateDialog({
     <Modal opened onClose={onClose} title={`Deactivate ${user.displayName}?`}>
       <Stack gap="md">
         <Text>
-          {user.displayName} ({user.email}) will be signed out at once and cannot sign in until an
-          administrator reactivates the account. Their records and audit history are kept.
+          {user.displayName} ({user.email}) will be signed out at once and cannot sign in until an administrator reactivates the account.
+          Their records and audit history are kept.
         </Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose} data-autofocus>

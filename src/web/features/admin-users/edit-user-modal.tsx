@@ -9,15 +9,7 @@ import { useUpdateUser } from './users-api';
 const FIELDS = ['displayName', 'roles', 'siteIds'] as const;
 
 /** Rendered only while open, with `key={user.id}`, so its fields start from the user's values. */
-export function EditUserModal({
-  user,
-  sites,
-  onClose,
-}: {
-  user: UserDto;
-  sites: SiteDto[];
-  onClose: () => void;
-}) {
+export function EditUserModal({ user, sites, onClose }: { user: UserDto; sites: SiteDto[]; onClose: () => void }) {
   const update = useUpdateUser();
   const [displayName, setDisplayName] = useState(user.displayName);
   const [roles, setRoles] = useState<Role[]>(user.roles);

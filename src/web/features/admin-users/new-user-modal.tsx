@@ -8,15 +8,7 @@ import { useCreateUser } from './users-api';
 
 const FIELDS = ['email', 'displayName', 'roles', 'siteIds'] as const;
 
-export function NewUserModal({
-  opened,
-  onClose,
-  sites,
-}: {
-  opened: boolean;
-  onClose: () => void;
-  sites: SiteDto[];
-}) {
+export function NewUserModal({ opened, onClose, sites }: { opened: boolean; onClose: () => void; sites: SiteDto[] }) {
   const create = useCreateUser();
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
@@ -44,10 +36,7 @@ export function NewUserModal({
     event.preventDefault();
     setNoRole(roles.length === 0);
     if (roles.length === 0) return;
-    create.mutate(
-      { email: email.trim(), displayName: displayName.trim(), roles, siteIds },
-      { onSuccess: setCreated },
-    );
+    create.mutate({ email: email.trim(), displayName: displayName.trim(), roles, siteIds }, { onSuccess: setCreated });
   }
 
   const errors = create.isError ? formErrorsFrom(create.error, FIELDS, { EMAIL_TAKEN: 'email' }) : null;

@@ -34,12 +34,7 @@ export function UserAccessFields(props: Props) {
           ))}
         </SimpleGrid>
       </Checkbox.Group>
-      <Checkbox.Group
-        label="Sites"
-        value={props.siteIds}
-        onChange={props.onSiteIdsChange}
-        error={props.sitesError}
-      >
+      <Checkbox.Group label="Sites" value={props.siteIds} onChange={props.onSiteIdsChange} error={props.sitesError}>
         {props.sites.length === 0 ? (
           <Text size="sm" c="dimmed" mt="xs">
             No sites to choose from yet.

@@ -42,8 +42,7 @@ export function useUpdateUser() {
   const api = useApi();
   const invalidate = useInvalidateUsers();
   return useMutation({
-    mutationFn: ({ userId, patch }: { userId: string; patch: UserPatch }) =>
-      api.patch<UserDto>(userPath(userId), patch),
+    mutationFn: ({ userId, patch }: { userId: string; patch: UserPatch }) => api.patch<UserDto>(userPath(userId), patch),
     onSuccess: invalidate,
   });
 }

@@ -32,8 +32,7 @@ export function UsersPage() {
   const [creating, setCreating] = useState(false);
   const [dialog, setDialog] = useState<Dialog>({ kind: 'none' });
   const close = () => setDialog({ kind: 'none' });
-  const failed = (error: unknown) =>
-    notifications.show({ color: 'red', title: 'Not done', message: errorMessage(error) });
+  const failed = (error: unknown) => notifications.show({ color: 'red', title: 'Not done', message: errorMessage(error) });
 
   function changeActive(user: UserDto, active: boolean) {
     setActive.mutate(
@@ -79,18 +78,9 @@ export function UsersPage() {
     <Page title="Users" actions={<Button onClick={() => setCreating(true)}>New user</Button>}>
       {users.isPending && <SectionLoader label="Loading users" />}
       {users.isError && <ErrorAlert error={users.error} onRetry={() => void users.refetch()} />}
-      {users.isSuccess && (
-        <UsersTable
-          users={users.data}
-          currentUserId={session.user.id}
-          busyUserId={busyUserId}
-          onAction={onAction}
-        />
-      )}
+      {users.isSuccess && <UsersTable users={users.data} currentUserId={session.user.id} busyUserId={busyUserId} onAction={onAction} />}
       <NewUserModal opened={creating} onClose={() => setCreating(false)} sites={siteList} />
-      {dialog.kind === 'edit' && (
-        <EditUserModal key={dialog.user.id} user={dialog.user} sites={siteList} onClose={close} />
-      )}
+      {dialog.kind === 'edit' && <EditUserModal key={dialog.user.id} user={dialog.user} sites={siteList} onClose={close} />}
       {dialog.kind === 'deactivate' && (
         <DeactivateDialog
           user={dialog.user}
@@ -100,12 +90,7 @@ export function UsersPage() {
         />
       )}
       {dialog.kind === 'invite-link' && (
-        <Modal
-          opened
-          onClose={close}
-          title={`New invite link for ${dialog.result.user.displayName}`}
-          size="lg"
-        >
+        <Modal opened onClose={close} title={`New invite link for ${dialog.result.user.displayName}`} size="lg">
           <Stack gap="md">
             <InviteLink email={dialog.result.user.email} inviteUrl={dialog.result.inviteUrl} />
             <Button onClick={close}>Done</Button>

@@ -60,12 +60,7 @@ export function UsersTable({ users, currentUserId, busyUserId, onAction }: Props
                 <Table.Td>{user.lastLoginAt === null ? 'Never' : formatDateTime(user.lastLoginAt)}</Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      aria-label={`Edit ${user.displayName}`}
-                      onClick={() => onAction('edit', user)}
-                    >
+                    <Button size="xs" variant="subtle" aria-label={`Edit ${user.displayName}`} onClick={() => onAction('edit', user)}>
                       Edit
                     </Button>
                     {user.status === 'invited' && (

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { AttendanceDto, RosterDto } from '../../lib/api-types';
-import { changedItems, draftFromRoster, markAllPresent, minutesEditable, minutesError, newIdempotencyKey, rowErrorsFrom, withStatus, type DraftRow } from './attendance-draft';
+import {
+  changedItems,
+  draftFromRoster,
+  markAllPresent,
+  minutesEditable,
+  minutesError,
+  newIdempotencyKey,
+  rowErrorsFrom,
+  withStatus,
+  type DraftRow,
+} from './attendance-draft';
 
 const saved: AttendanceDto = {
   id: 'a1',

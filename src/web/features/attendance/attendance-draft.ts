@@ -65,7 +65,8 @@ export function minutesError(row: DraftRow, lengthMinutes: number): string | nul
   } catch (error) {
     if (error instanceof DomainError && Array.isArray(error.details)) {
       const first: unknown = error.details[0];
-      if (typeof first === 'object' && first !== null && 'message' in first && typeof first.message === 'string') return capitalize(first.message);
+      if (typeof first === 'object' && first !== null && 'message' in first && typeof first.message === 'string')
+        return capitalize(first.message);
     }
     return 'These minutes do not fit the session';
   }

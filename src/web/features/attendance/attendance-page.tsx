@@ -16,7 +16,13 @@ export function sessionTimes(session: Pick<RosterSessionDto, 'startsAt' | 'endsA
   return `${day.format(Date.parse(session.startsAt))}, ${time.format(Date.parse(session.startsAt))} – ${time.format(Date.parse(session.endsAt))}`;
 }
 
-function SessionSummary({ session, counts }: { session: RosterSessionDto; counts: { expected: number; recorded: number; attended: number; walkIns: number } }) {
+function SessionSummary({
+  session,
+  counts,
+}: {
+  session: RosterSessionDto;
+  counts: { expected: number; recorded: number; attended: number; walkIns: number };
+}) {
   return (
     <Group gap="sm" wrap="wrap">
       <Text>
@@ -42,7 +48,11 @@ export function AttendancePage() {
     const notFound = roster.error instanceof ApiError && roster.error.status === 404;
     return (
       <Page title="Attendance">
-        <ErrorAlert error={roster.error} title={notFound ? 'No such session' : 'Could not load the roster'} onRetry={notFound ? undefined : () => void roster.refetch()} />
+        <ErrorAlert
+          error={roster.error}
+          title={notFound ? 'No such session' : 'Could not load the roster'}
+          onRetry={notFound ? undefined : () => void roster.refetch()}
+        />
       </Page>
     );
   }
@@ -65,7 +75,12 @@ export function AttendancePage() {
           Saved at {new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }).format(Date.parse(savedAt))}
         </Text>
       )}
-      <RosterForm key={roster.dataUpdatedAt} roster={roster.data} onSaved={() => setSavedAt(new Date().toISOString())} onReload={() => void roster.refetch()} />
+      <RosterForm
+        key={roster.dataUpdatedAt}
+        roster={roster.data}
+        onSaved={() => setSavedAt(new Date().toISOString())}
+        onReload={() => void roster.refetch()}
+      />
     </Page>
   );
 }

@@ -2,7 +2,19 @@ import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState, type SubmitEvent } from 'react';
 
 /** Asks why attendance changes after the day was closed; the reason is stored with the correction. */
-export function ReasonModal({ count, busy, error, onSubmit, onClose }: { count: number; busy: boolean; error: string | null; onSubmit: (reason: string) => void; onClose: () => void }) {
+export function ReasonModal({
+  count,
+  busy,
+  error,
+  onSubmit,
+  onClose,
+}: {
+  count: number;
+  busy: boolean;
+  error: string | null;
+  onSubmit: (reason: string) => void;
+  onClose: () => void;
+}) {
   const [reason, setReason] = useState('');
   const [empty, setEmpty] = useState(false);
 
@@ -18,8 +30,8 @@ export function ReasonModal({ count, busy, error, onSubmit, onClose }: { count: 
       <form onSubmit={submit} noValidate aria-label="Reason for the correction">
         <Stack gap="md">
           <Text size="sm">
-            The day is closed. {count === 1 ? 'This change is' : `These ${count} changes are`} recorded as a correction with your name, the time and
-            this reason.
+            The day is closed. {count === 1 ? 'This change is' : `These ${count} changes are`} recorded as a correction with your name, the
+            time and this reason.
           </Text>
           <Textarea
             label="Reason"

@@ -7,7 +7,16 @@ import type { CheckInResultDto, RosterDto } from '../../lib/api-types';
 import { CHECK_IN_ROLES, CORRECTION_ROLES, canAccess } from '../../lib/roles';
 import { useActiveSession } from '../auth/session-provider';
 import { useCloseDay, useSaveAttendance } from './attendance-api';
-import { changedItems, draftFromRoster, markAllPresent, minutesError, newIdempotencyKey, rowErrorsFrom, withStatus, type DraftRow } from './attendance-draft';
+import {
+  changedItems,
+  draftFromRoster,
+  markAllPresent,
+  minutesError,
+  newIdempotencyKey,
+  rowErrorsFrom,
+  withStatus,
+  type DraftRow,
+} from './attendance-draft';
 import { ReasonModal } from './reason-modal';
 import { RosterTable } from './roster-table';
 
@@ -24,7 +33,15 @@ function reasonError(error: unknown): string | null {
  * The roster being edited. Rendered with `key` = the roster's fetch time, so a save (which
  * refetches) starts a fresh draft from what the server now holds.
  */
-export function RosterForm({ roster, onSaved, onReload }: { roster: RosterDto; onSaved: (result: CheckInResultDto) => void; onReload: () => void }) {
+export function RosterForm({
+  roster,
+  onSaved,
+  onReload,
+}: {
+  roster: RosterDto;
+  onSaved: (result: CheckInResultDto) => void;
+  onReload: () => void;
+}) {
   const { user } = useActiveSession();
   const { session } = roster;
   const canCheckIn = canAccess(user.roles, CHECK_IN_ROLES);
@@ -60,7 +77,10 @@ export function RosterForm({ roster, onSaved, onReload }: { roster: RosterDto; o
       {
         onSuccess: (result) => {
           setAskReason(false);
-          notifications.show({ color: 'green', message: `Attendance saved for ${result.results.length} ${result.results.length === 1 ? 'patient' : 'patients'}` });
+          notifications.show({
+            color: 'green',
+            message: `Attendance saved for ${result.results.length} ${result.results.length === 1 ? 'patient' : 'patients'}`,
+          });
           onSaved(result);
         },
         onError: (error) => {
@@ -129,12 +149,20 @@ export function RosterForm({ roster, onSaved, onReload }: { roster: RosterDto; o
         )}
       </Stack>
       {askReason && (
-        <ReasonModal count={items.length} busy={save.isPending} error={reasonError(save.error)} onSubmit={(reason) => send(reason)} onClose={() => setAskReason(false)} />
+        <ReasonModal
+          count={items.length}
+          busy={save.isPending}
+          error={reasonError(save.error)}
+          onSubmit={(reason) => send(reason)}
+          onClose={() => setAskReason(false)}
+        />
       )}
       {confirmClose && (
         <Modal opened onClose={() => setConfirmClose(false)} title="Close the day for this session?">
           <Stack gap="md">
-            <Text size="sm">Once closed, changes to this attendance are corrections: they need a reason and a clinician, psychiatrist or director.</Text>
+            <Text size="sm">
+              Once closed, changes to this attendance are corrections: they need a reason and a clinician, psychiatrist or director.
+            </Text>
             {close.isError && <ErrorAlert error={close.error} title="The day was not closed" />}
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setConfirmClose(false)}>

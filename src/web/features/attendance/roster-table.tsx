@@ -2,7 +2,10 @@ import { Badge, NativeSelect, NumberInput, Table, Text } from '@mantine/core';
 import { ATTENDANCE_STATUSES, type AttendanceMode, type AttendanceStatus } from '../../lib/api-types';
 import { STATUS_LABELS, isChanged, minutesEditable, minutesError, type DraftRow } from './attendance-draft';
 
-const STATUS_OPTIONS = [{ value: '', label: 'Not recorded' }, ...ATTENDANCE_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }))];
+const STATUS_OPTIONS = [
+  { value: '', label: 'Not recorded' },
+  ...ATTENDANCE_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] })),
+];
 const MODE_OPTIONS = [
   { value: 'in_person', label: 'In person' },
   { value: 'telehealth', label: 'Telehealth' },
@@ -24,9 +27,23 @@ function isStatus(value: string): value is AttendanceStatus {
 }
 
 function SavedState({ row }: { row: DraftRow }) {
-  if (isChanged(row)) return <Badge color="yellow" variant="light">Unsaved</Badge>;
-  if (row.saved !== null) return <Badge color="green" variant="light">Saved</Badge>;
-  return <Text size="sm" c="dimmed">Not recorded</Text>;
+  if (isChanged(row))
+    return (
+      <Badge color="yellow" variant="light">
+        Unsaved
+      </Badge>
+    );
+  if (row.saved !== null)
+    return (
+      <Badge color="green" variant="light">
+        Saved
+      </Badge>
+    );
+  return (
+    <Text size="sm" c="dimmed">
+      Not recorded
+    </Text>
+  );
 }
 
 /**

@@ -33,34 +33,10 @@ export function AuditFilterForm({
           onChange={set('userId')}
           error={errors.userId}
         />
-        <TextInput
-          label="Patient ID"
-          value={draft.patientId}
-          onChange={set('patientId')}
-          error={errors.patientId}
-        />
-        <TextInput
-          label="Action"
-          placeholder="e.g. auth.login"
-          value={draft.action}
-          onChange={set('action')}
-          error={errors.action}
-        />
-        <TextInput
-          label="From date"
-          type="date"
-          value={draft.from}
-          onChange={set('from')}
-          error={errors.from}
-        />
-        <TextInput
-          label="To date"
-          description="Inclusive"
-          type="date"
-          value={draft.to}
-          onChange={set('to')}
-          error={errors.to}
-        />
+        <TextInput label="Patient ID" value={draft.patientId} onChange={set('patientId')} error={errors.patientId} />
+        <TextInput label="Action" placeholder="e.g. auth.login" value={draft.action} onChange={set('action')} error={errors.action} />
+        <TextInput label="From date" type="date" value={draft.from} onChange={set('from')} error={errors.from} />
+        <TextInput label="To date" description="Inclusive" type="date" value={draft.to} onChange={set('to')} error={errors.to} />
       </SimpleGrid>
       <Group mt="sm" gap="sm">
         <Button type="submit">Apply filters</Button>

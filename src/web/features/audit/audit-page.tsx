@@ -53,17 +53,10 @@ export function AuditPage() {
       }
     >
       <Paper withBorder p="md">
-        <AuditFilterForm
-          key={params.toString()}
-          applied={view}
-          errors={errors?.fields ?? {}}
-          onApply={applyFilters}
-        />
+        <AuditFilterForm key={params.toString()} applied={view} errors={errors?.fields ?? {}} onApply={applyFilters} />
       </Paper>
       {events.isPending && <SectionLoader label="Loading audit events" />}
-      {errors !== null && errors.general !== null && (
-        <ErrorAlert error={events.error} onRetry={() => void events.refetch()} />
-      )}
+      {errors !== null && errors.general !== null && <ErrorAlert error={events.error} onRetry={() => void events.refetch()} />}
       {events.data !== undefined && (
         <>
           <Text size="sm" role="status">

@@ -1,11 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  auditFilterQuery,
-  auditPageQuery,
-  localDayStart,
-  readAuditView,
-  writeAuditView,
-} from './audit-params';
+import { auditFilterQuery, auditPageQuery, localDayStart, readAuditView, writeAuditView } from './audit-params';
 
 // Node applies a change of the TZ environment variable to Date at once.
 afterEach(() => {
@@ -14,9 +8,7 @@ afterEach(() => {
 
 describe('audit view in the address bar', () => {
   it('round-trips filters, sort and paging', () => {
-    const params = new URLSearchParams(
-      'userId=u1&action=auth.login&from=2025-01-01&sort=occurredAt&page=3&limit=25',
-    );
+    const params = new URLSearchParams('userId=u1&action=auth.login&from=2025-01-01&sort=occurredAt&page=3&limit=25');
     expect(writeAuditView(readAuditView(params)).toString()).toBe(params.toString());
   });
 

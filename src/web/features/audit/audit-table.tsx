@@ -63,9 +63,7 @@ export function AuditTable({ events, sort, onSortChange, onFilterUser }: Props) 
               <Table.Td>
                 <code>{event.action}</code>
               </Table.Td>
-              <Table.Td>
-                {event.entityType === null ? '—' : `${event.entityType} ${event.entityId ?? ''}`}
-              </Table.Td>
+              <Table.Td>{event.entityType === null ? '—' : `${event.entityType} ${event.entityId ?? ''}`}</Table.Td>
               <Table.Td>{event.patientId ?? '—'}</Table.Td>
               <Table.Td>
                 <Badge variant="light" color={OUTCOME_COLORS[event.outcome]}>

@@ -16,8 +16,7 @@ export function CredentialsForm({ email, onEmailChange, passwordRef, onSignedIn 
   const api = useApi();
   const [password, setPassword] = useState('');
   const login = useMutation({
-    mutationFn: (body: { email: string; password: string }) =>
-      api.post<SessionDto>('/api/v1/auth/login', body),
+    mutationFn: (body: { email: string; password: string }) => api.post<SessionDto>('/api/v1/auth/login', body),
     onSuccess: onSignedIn,
   });
 

@@ -27,13 +27,7 @@ export type IdleClock = {
 };
 
 // Requests that do not carry or refresh the session.
-const NO_TOUCH_PREFIXES = [
-  '/api/health',
-  '/api/v1/auth/config',
-  '/api/v1/auth/logout',
-  '/api/v1/setup/',
-  '/api/v1/invites/',
-];
+const NO_TOUCH_PREFIXES = ['/api/health', '/api/v1/auth/config', '/api/v1/auth/logout', '/api/v1/setup/', '/api/v1/invites/'];
 
 type Message = { type: 'deadline'; idleDeadline: number } | { type: 'ended'; reason: LoginReason | null };
 

@@ -43,17 +43,11 @@ export function IdleLock() {
   };
 
   return (
-    <Modal
-      opened={state.kind === 'warn'}
-      onClose={stay}
-      title="Are you still there?"
-      closeOnClickOutside={false}
-      centered
-    >
+    <Modal opened={state.kind === 'warn'} onClose={stay} title="Are you still there?" closeOnClickOutside={false} centered>
       <Stack gap="md">
         <Text>
-          To protect patient information, you will be signed out in{' '}
-          <strong>{state.kind === 'warn' ? state.secondsLeft : 0} seconds</strong> because of inactivity.
+          To protect patient information, you will be signed out in <strong>{state.kind === 'warn' ? state.secondsLeft : 0} seconds</strong>{' '}
+          because of inactivity.
         </Text>
         {keepalive.isError && (
           <Alert color="red" role="alert">

@@ -2,11 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DATE_HEADER_MARGIN_MS, clockOffsetMs, lockState, toClientTime, warnBeforeMs } from './idle-time';
 
 const T0 = Date.parse('2025-01-06T10:00:00.000Z');
-const clock = (
-  idleDeadline: number | null,
-  absoluteDeadline: number | null = null,
-  idleTimeoutSeconds = 900,
-) => ({
+const clock = (idleDeadline: number | null, absoluteDeadline: number | null = null, idleTimeoutSeconds = 900) => ({
   idleDeadline,
   absoluteDeadline,
   idleTimeoutSeconds,
@@ -26,9 +22,7 @@ describe('warnBeforeMs', () => {
 describe('toClientTime', () => {
   it('moves a server time onto a client clock that is two minutes behind, a margin early', () => {
     const offset = clockOffsetMs(T0 + 120_000, T0);
-    expect(toClientTime('2025-01-06T10:15:00.000Z', offset)).toBe(
-      T0 + 15 * 60_000 - 120_000 - DATE_HEADER_MARGIN_MS,
-    );
+    expect(toClientTime('2025-01-06T10:15:00.000Z', offset)).toBe(T0 + 15 * 60_000 - 120_000 - DATE_HEADER_MARGIN_MS);
   });
 
   it('gives null for an unreadable time', () => {

@@ -21,8 +21,7 @@ export function warnBeforeMs(idleTimeoutSeconds: number): number {
   return idleTimeoutSeconds < 120 ? (idleTimeoutSeconds * 1000) / 2 : 60_000;
 }
 
-export type LockState =
-  { kind: 'ok' } | { kind: 'warn'; secondsLeft: number } | { kind: 'idle-locked' } | { kind: 'expired' };
+export type LockState = { kind: 'ok' } | { kind: 'warn'; secondsLeft: number } | { kind: 'idle-locked' } | { kind: 'expired' };
 
 export function lockState(
   nowMs: number,

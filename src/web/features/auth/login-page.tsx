@@ -59,12 +59,7 @@ export function LoginPage() {
       {needsCode ? (
         <MfaCodeForm onVerified={applySession} onCancel={() => void logOut(loginPath(returnTo))} />
       ) : (
-        <CredentialsForm
-          email={email}
-          onEmailChange={setEmail}
-          passwordRef={passwordRef}
-          onSignedIn={applySession}
-        />
+        <CredentialsForm email={email} onEmailChange={setEmail} passwordRef={passwordRef} onSignedIn={applySession} />
       )}
     </CenteredCard>
   );

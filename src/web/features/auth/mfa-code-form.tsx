@@ -6,13 +6,7 @@ import type { SessionDto } from '../../lib/api-types';
 import { errorMessage } from '../../lib/form-errors';
 
 /** The second sign-in step: a TOTP code or one recovery code. */
-export function MfaCodeForm({
-  onVerified,
-  onCancel,
-}: {
-  onVerified: (session: SessionDto) => void;
-  onCancel: () => void;
-}) {
+export function MfaCodeForm({ onVerified, onCancel }: { onVerified: (session: SessionDto) => void; onCancel: () => void }) {
   const api = useApi();
   const [code, setCode] = useState('');
   const verify = useMutation({

@@ -58,10 +58,7 @@ export function SessionProvider({ idleClock, children }: { idleClock: IdleClock;
   );
 
   const logOut = useCallback((to = '/login') => leave(to, null), [leave]);
-  const endSession = useCallback(
-    (reason: LoginReason) => leave(loginPath(currentPath(window.location), reason), reason),
-    [leave],
-  );
+  const endSession = useCallback((reason: LoginReason) => leave(loginPath(currentPath(window.location), reason), reason), [leave]);
 
   const hasSession = query.data !== null && query.data !== undefined;
   useEffect(() => {

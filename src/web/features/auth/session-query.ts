@@ -23,11 +23,7 @@ export function readSession(queryClient: QueryClient): SessionDto | null {
   return queryClient.getQueryData<SessionDto | null>(sessionQueryKey) ?? null;
 }
 
-export async function refreshSession(
-  queryClient: QueryClient,
-  api: ApiClient,
-  idleClock: IdleClock,
-): Promise<SessionDto | null> {
+export async function refreshSession(queryClient: QueryClient, api: ApiClient, idleClock: IdleClock): Promise<SessionDto | null> {
   const session = await fetchSession(api, idleClock);
   queryClient.setQueryData(sessionQueryKey, session);
   return session;

@@ -31,8 +31,8 @@ export function ClosuresPage() {
   return (
     <Page title="Closures">
       <Text c="dimmed" size="sm">
-        Group sessions on a closed day are cancelled when the schedule is generated. Removing a closure does not
-        bring back sessions it already cancelled.
+        Group sessions on a closed day are cancelled when the schedule is generated. Removing a closure does not bring back sessions it
+        already cancelled.
       </Text>
       <NewClosureForm sites={siteList} />
       <Group gap="md" align="flex-start">
@@ -59,15 +59,15 @@ export function ClosuresPage() {
         />
       </Group>
       {closures.isPending && <SectionLoader label="Loading closures" />}
-      {closures.isError && rangeErrors?.general !== null && (
-        <ErrorAlert error={closures.error} onRetry={() => void closures.refetch()} />
-      )}
+      {closures.isError && rangeErrors?.general !== null && <ErrorAlert error={closures.error} onRetry={() => void closures.refetch()} />}
       {closures.isSuccess &&
         (closures.data.length === 0 ? (
           <Text c="dimmed">No closures in this range.</Text>
         ) : (
           <Table striped verticalSpacing="sm">
-            <Table.Caption>Closures from {formatClosureDate(query.from)} to {formatClosureDate(query.to)}</Table.Caption>
+            <Table.Caption>
+              Closures from {formatClosureDate(query.from)} to {formatClosureDate(query.to)}
+            </Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">Date</Table.Th>

@@ -22,7 +22,13 @@ export function closureWhere(closure: ClosureDto, sites: readonly SiteDto[]): st
   return sites.find((site) => site.id === closure.siteId)?.name ?? 'Unknown site';
 }
 
-const weekdayDate = new Intl.DateTimeFormat(undefined, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+const weekdayDate = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  timeZone: 'UTC',
+});
 
 /** A calendar date with its weekday; read as UTC so the browser's zone cannot move the day. */
 export function formatClosureDate(date: string): string {

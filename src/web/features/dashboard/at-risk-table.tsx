@@ -23,7 +23,10 @@ export function AtRiskTable({ atRisk }: { atRisk: AtRisk }) {
         <Table.ScrollContainer minWidth={720}>
           <Table verticalSpacing="xs" fz="sm" striped>
             <Table.Caption>
-              {atRisk.total > atRisk.patients.length ? `The ${atRisk.patients.length} most urgent of ${atRisk.total}` : `${atRisk.total} patients`}, most urgent first
+              {atRisk.total > atRisk.patients.length
+                ? `The ${atRisk.patients.length} most urgent of ${atRisk.total}`
+                : `${atRisk.total} patients`}
+              , most urgent first
             </Table.Caption>
             <Table.Thead>
               <Table.Tr>
@@ -38,7 +41,12 @@ export function AtRiskTable({ atRisk }: { atRisk: AtRisk }) {
               {atRisk.patients.map((patient) => (
                 <Table.Tr key={patient.patientId}>
                   <Table.Th scope="row">
-                    <Button variant="subtle" size="compact-sm" onClick={() => setOpen({ patientId: patient.patientId, name: patient.name })} aria-label={`Weekly hours of ${patient.name}`}>
+                    <Button
+                      variant="subtle"
+                      size="compact-sm"
+                      onClick={() => setOpen({ patientId: patient.patientId, name: patient.name })}
+                      aria-label={`Weekly hours of ${patient.name}`}
+                    >
                       {patient.name}
                     </Button>
                   </Table.Th>
@@ -56,7 +64,8 @@ export function AtRiskTable({ atRisk }: { atRisk: AtRisk }) {
                     </Stack>
                   </Table.Td>
                   <Table.Td>
-                    {formatMinutes(patient.attendedMinutes)} + {formatMinutes(patient.remainingMinutes)} left of {formatMinutes(patient.floorMinutes)}
+                    {formatMinutes(patient.attendedMinutes)} + {formatMinutes(patient.remainingMinutes)} left of{' '}
+                    {formatMinutes(patient.floorMinutes)}
                   </Table.Td>
                   <Table.Td>
                     <List size="sm" spacing={2}>

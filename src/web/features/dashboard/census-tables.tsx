@@ -46,7 +46,17 @@ export function CensusTable({ census }: { census: DashboardDto['census'] }) {
   );
 }
 
-function MovementList({ title, rows, empty, kind }: { title: string; rows: EpisodeMovementDto[]; empty: string; kind: 'admission' | 'discharge' }) {
+function MovementList({
+  title,
+  rows,
+  empty,
+  kind,
+}: {
+  title: string;
+  rows: EpisodeMovementDto[];
+  empty: string;
+  kind: 'admission' | 'discharge';
+}) {
   return (
     <Stack gap="xs" component="section" aria-label={title}>
       <Title order={3} size="h5">
@@ -71,7 +81,11 @@ function MovementList({ title, rows, empty, kind }: { title: string; rows: Episo
                 <Table.Td>{row.date}</Table.Td>
                 <Table.Th scope="row" fw={500}>
                   {row.name}{' '}
-                  {kind === 'admission' && row.transfer && <Badge size="xs" variant="outline">Transfer</Badge>}
+                  {kind === 'admission' && row.transfer && (
+                    <Badge size="xs" variant="outline">
+                      Transfer
+                    </Badge>
+                  )}
                   {kind === 'discharge' && row.disposition !== null && (
                     <Badge size="xs" variant="light">
                       {DISPOSITIONS[row.disposition] ?? row.disposition}

@@ -5,7 +5,12 @@ import type { DashboardDto, PatientIntensityDto } from '../../lib/api-types';
 export function useDashboard(enabled: boolean) {
   const api = useApi();
   // Always fresh when the page opens: check-ins and admissions elsewhere change it.
-  return useQuery({ queryKey: ['dashboard'], queryFn: () => api.get<DashboardDto>('/api/v1/dashboard'), enabled, refetchOnMount: 'always' });
+  return useQuery({
+    queryKey: ['dashboard'],
+    queryFn: () => api.get<DashboardDto>('/api/v1/dashboard'),
+    enabled,
+    refetchOnMount: 'always',
+  });
 }
 
 /** A patient's weekly hours and forecast; `week` is an ISO week such as 2026-W45 (default: this week). */

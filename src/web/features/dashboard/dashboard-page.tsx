@@ -28,9 +28,13 @@ export function DashboardPage() {
           Your roles: {roleList(user.roles)}
         </Text>
       </Card>
-      {!allowed && <Text c="dimmed">The program dashboard is for directors, clinicians, psychiatrists, administrators and billing staff.</Text>}
+      {!allowed && (
+        <Text c="dimmed">The program dashboard is for directors, clinicians, psychiatrists, administrators and billing staff.</Text>
+      )}
       {allowed && dashboard.isPending && <SectionLoader label="Loading the dashboard" />}
-      {allowed && dashboard.isError && <ErrorAlert error={dashboard.error} title="Could not load the dashboard" onRetry={() => void dashboard.refetch()} />}
+      {allowed && dashboard.isError && (
+        <ErrorAlert error={dashboard.error} title="Could not load the dashboard" onRetry={() => void dashboard.refetch()} />
+      )}
       {dashboard.isSuccess && (
         <Stack gap="xl">
           <TodaysSessions sites={dashboard.data.sites} canTakeAttendance={canAccess(user.roles, ACCESS.attendance)} />

@@ -50,14 +50,13 @@ function IntensityBody({ data }: { data: NonNullable<ReturnType<typeof usePatien
         <Badge color={COMPLIANCE[intensity.status].color} variant="light">
           {COMPLIANCE[intensity.status].label}
         </Badge>
-        {data.isCurrentWeek && (
-          <Badge color={FORECAST[forecast.status].color}>Forecast: {FORECAST[forecast.status].label}</Badge>
-        )}
+        {data.isCurrentWeek && <Badge color={FORECAST[forecast.status].color}>Forecast: {FORECAST[forecast.status].label}</Badge>}
         {forecast.overCeiling && <Badge color="grape">Scheduled above the ceiling</Badge>}
       </Group>
       {data.isCurrentWeek && (
         <Text size="sm">
-          {forecast.remainingSessions} {forecast.remainingSessions === 1 ? 'session' : 'sessions'} ({formatMinutes(forecast.remainingMinutes)}) still scheduled this week.
+          {forecast.remainingSessions} {forecast.remainingSessions === 1 ? 'session' : 'sessions'} (
+          {formatMinutes(forecast.remainingMinutes)}) still scheduled this week.
         </Text>
       )}
       <List size="sm" spacing={2}>

@@ -51,14 +51,28 @@ export function TodaysSessions({ sites, canTakeAttendance }: { sites: DashboardD
                       <Table.Td>{session.programName ?? '—'}</Table.Td>
                       <Table.Td>
                         {session.checkedInCount} of {session.expectedCount} expected
-                        {session.recordedCount > session.checkedInCount ? ` (${session.recordedCount - session.checkedInCount} absent)` : ''}
+                        {session.recordedCount > session.checkedInCount
+                          ? ` (${session.recordedCount - session.checkedInCount} absent)`
+                          : ''}
                       </Table.Td>
                       <Table.Td>
                         <Group gap={6}>
-                          {session.status === 'cancelled' && <Badge color="red" size="sm">Cancelled</Badge>}
-                          {session.dayClosed && <Badge color="gray" size="sm">Closed</Badge>}
+                          {session.status === 'cancelled' && (
+                            <Badge color="red" size="sm">
+                              Cancelled
+                            </Badge>
+                          )}
+                          {session.dayClosed && (
+                            <Badge color="gray" size="sm">
+                              Closed
+                            </Badge>
+                          )}
                           {canTakeAttendance && session.status === 'scheduled' && (
-                            <Anchor component={Link} to={`/sessions/${session.sessionId}/attendance`} aria-label={`Attendance for ${session.title} at ${localTime(session.startsAt, site.timeZone)}`}>
+                            <Anchor
+                              component={Link}
+                              to={`/sessions/${session.sessionId}/attendance`}
+                              aria-label={`Attendance for ${session.title} at ${localTime(session.startsAt, site.timeZone)}`}
+                            >
                               Attendance
                             </Anchor>
                           )}

@@ -6,8 +6,8 @@ export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () =
   return (
     <Stack gap="md">
       <Alert color="yellow" title="Save your recovery codes now">
-        Each code signs you in once if you lose access to your authenticator app. They will not be shown
-        again. Keep them in a password manager or another safe place.
+        Each code signs you in once if you lose access to your authenticator app. They will not be shown again. Keep them in a password
+        manager or another safe place.
       </Alert>
       <Text id="recovery-codes-label" fw={500}>
         Recovery codes

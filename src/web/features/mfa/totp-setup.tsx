@@ -43,22 +43,11 @@ export function TotpSetup({ userId, canSkip, onEnabled, onLogOut }: Props) {
     enable.mutate({ code: code.replace(/\s+/g, '') });
   }
 
-  const codeError =
-    enable.error instanceof ApiError && enable.error.code === 'INVALID_MFA_CODE'
-      ? enable.error.message
-      : null;
+  const codeError = enable.error instanceof ApiError && enable.error.code === 'INVALID_MFA_CODE' ? enable.error.message : null;
   return (
     <Stack gap="md">
-      <Text>
-        1. Scan this QR code with an authenticator app (for example FreeOTP, Aegis or Google Authenticator).
-      </Text>
-      <Image
-        src={setup.data.qrDataUrl}
-        alt="QR code for adding this account to an authenticator app"
-        w={200}
-        h={200}
-        fit="contain"
-      />
+      <Text>1. Scan this QR code with an authenticator app (for example FreeOTP, Aegis or Google Authenticator).</Text>
+      <Image src={setup.data.qrDataUrl} alt="QR code for adding this account to an authenticator app" w={200} h={200} fit="contain" />
       <dl style={{ margin: 0 }}>
         <Text component="dt" fw={500} size="sm">
           Setup key

@@ -8,16 +8,13 @@ export function InviteAccepted() {
   return (
     <CenteredCard title="Your account is ready">
       <Text>
-        We recommend turning on two-factor authentication now: it protects patient information if your
-        password is ever guessed or stolen.
+        We recommend turning on two-factor authentication now: it protects patient information if your password is ever guessed or stolen.
       </Text>
       <Group justify="space-between">
         <Button variant="default" onClick={() => void navigate('/', { replace: true })}>
           Continue
         </Button>
-        <Button onClick={() => void navigate('/mfa/enrol', { replace: true })}>
-          Set up two-factor authentication now
-        </Button>
+        <Button onClick={() => void navigate('/mfa/enrol', { replace: true })}>Set up two-factor authentication now</Button>
       </Group>
     </CenteredCard>
   );

@@ -59,8 +59,7 @@ export function InvitePage() {
       <CenteredCard title={TITLE}>
         {missing ? (
           <Alert color="yellow">
-            This invitation link is not valid, has already been used or has expired. Ask your administrator
-            for a new link.
+            This invitation link is not valid, has already been used or has expired. Ask your administrator for a new link.
           </Alert>
         ) : (
           <ErrorAlert error={invite.error} onRetry={() => void invite.refetch()} />

@@ -52,9 +52,7 @@ export function SetupPage() {
     return (
       <CenteredCard title="Set up OpenIOP">
         {missing ? (
-          <Alert color="yellow">
-            This setup link is not valid or has expired. Start the server again to print a new one.
-          </Alert>
+          <Alert color="yellow">This setup link is not valid or has expired. Start the server again to print a new one.</Alert>
         ) : (
           <ErrorAlert error={check.error} onRetry={() => void check.refetch()} />
         )}
@@ -72,10 +70,7 @@ export function SetupPage() {
   }
 
   return (
-    <CenteredCard
-      title="Set up OpenIOP"
-      intro="Create your organization and the first administrator account."
-    >
+    <CenteredCard title="Set up OpenIOP" intro="Create your organization and the first administrator account.">
       <form onSubmit={submit} noValidate aria-label="Set up OpenIOP">
         <Stack gap="md">
           <TextInput

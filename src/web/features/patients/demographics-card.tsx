@@ -15,13 +15,7 @@ function Item({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-export function DemographicsCard({
-  patient,
-  onEdit,
-}: {
-  patient: PatientDto;
-  onEdit: (() => void) | null;
-}) {
+export function DemographicsCard({ patient, onEdit }: { patient: PatientDto; onEdit: (() => void) | null }) {
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="demographics-heading">
       <Stack gap="sm">
@@ -48,14 +42,10 @@ export function DemographicsCard({
           <Item label="Email">{patient.email ?? '—'}</Item>
           <Item label="State of residence">{patient.stateOfResidence}</Item>
           <Item label="Emergency contact">
-            {patient.emergencyContact === null
-              ? '—'
-              : `${patient.emergencyContact.name}, ${formatPhone(patient.emergencyContact.phone)}`}
+            {patient.emergencyContact === null ? '—' : `${patient.emergencyContact.name}, ${formatPhone(patient.emergencyContact.phone)}`}
           </Item>
         </SimpleGrid>
-        <Item label="Availability">
-          {patient.availabilityNotes === '' ? '—' : patient.availabilityNotes}
-        </Item>
+        <Item label="Availability">{patient.availabilityNotes === '' ? '—' : patient.availabilityNotes}</Item>
       </Stack>
     </Paper>
   );

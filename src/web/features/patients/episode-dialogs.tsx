@@ -1,14 +1,4 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  NativeSelect,
-  NumberInput,
-  Stack,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Button, Group, Modal, NativeSelect, NumberInput, Stack, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type SubmitEvent } from 'react';
 import type { Disposition, EpisodeDto, ProgramCensusDto } from '../../lib/api-types';
@@ -29,15 +19,7 @@ export function GeneralError({ message }: { message: string | null | undefined }
   );
 }
 
-export function FormButtons({
-  submitLabel,
-  pending,
-  onClose,
-}: {
-  submitLabel: string;
-  pending: boolean;
-  onClose: () => void;
-}) {
+export function FormButtons({ submitLabel, pending, onClose }: { submitLabel: string; pending: boolean; onClose: () => void }) {
   return (
     <Group justify="flex-end">
       <Button variant="default" onClick={onClose}>
@@ -52,15 +34,7 @@ export function FormButtons({
 
 const ADMIT_FIELDS = ['programId', 'admittedOn', 'expectedWeeks'] as const;
 
-export function AdmitModal({
-  patientId,
-  programs,
-  onClose,
-}: {
-  patientId: string;
-  programs: ProgramCensusDto[];
-  onClose: () => void;
-}) {
+export function AdmitModal({ patientId, programs, onClose }: { patientId: string; programs: ProgramCensusDto[]; onClose: () => void }) {
   const admit = useAdmit(patientId);
   const choices = programs.filter((program) => program.active);
   const [programId, setProgramId] = useState('');
@@ -166,10 +140,7 @@ export function DischargeModal({ episode, onClose }: { episode: EpisodeDto; onCl
             data={DISPOSITIONS.map((item) => ({ value: item.value, label: item.label }))}
             value={disposition}
             onChange={(event) =>
-              setDisposition(
-                DISPOSITIONS.find((item) => item.value === event.currentTarget.value)?.value ??
-                  'completed',
-              )
+              setDisposition(DISPOSITIONS.find((item) => item.value === event.currentTarget.value)?.value ?? 'completed')
             }
             error={errors?.fields.disposition}
           />

@@ -8,11 +8,7 @@ import { useCensusPrograms } from './patients-api';
 import { PlanEditor } from './plan-editor';
 import { TransferModal } from './transfer-modal';
 
-type Dialog =
-  | { kind: 'none' }
-  | { kind: 'admit' }
-  | { kind: 'transfer'; episode: EpisodeDto }
-  | { kind: 'discharge'; episode: EpisodeDto };
+type Dialog = { kind: 'none' } | { kind: 'admit' } | { kind: 'transfer'; episode: EpisodeDto } | { kind: 'discharge'; episode: EpisodeDto };
 
 function Fact({ label, value }: { label: string; value: string }) {
   return (
@@ -54,12 +50,7 @@ function EpisodeCard({
               {open ? 'Open' : `Closed: ${dispositionLabel(episode.disposition).toLowerCase()}`}
             </Badge>
             {episode.part2 && (
-              <Badge
-                color="grape"
-                variant="light"
-                tt="none"
-                title="42 CFR Part 2 program: disclosure needs the patient's written consent"
-              >
+              <Badge color="grape" variant="light" tt="none" title="42 CFR Part 2 program: disclosure needs the patient's written consent">
                 Part 2
               </Badge>
             )}
@@ -80,19 +71,12 @@ function EpisodeCard({
           <Fact label="Admitted" value={formatDate(episode.admittedOn)} />
           <Fact
             label="Expected to end"
-            value={
-              episode.expectedEndOn === null
-                ? '—'
-                : `${formatDate(episode.expectedEndOn)} (${episode.expectedWeeks ?? ''} weeks)`
-            }
+            value={episode.expectedEndOn === null ? '—' : `${formatDate(episode.expectedEndOn)} (${episode.expectedWeeks ?? ''} weeks)`}
           />
           {!open && <Fact label="Closed on" value={formatDate(episode.dischargedOn)} />}
         </SimpleGrid>
         {episode.aftercareNote !== null && (
-          <Fact
-            label={episode.disposition === 'stepped_up' ? 'Referral' : 'Aftercare'}
-            value={episode.aftercareNote}
-          />
+          <Fact label={episode.disposition === 'stepped_up' ? 'Referral' : 'Aftercare'} value={episode.aftercareNote} />
         )}
         <Button
           size="xs"
@@ -103,24 +87,14 @@ function EpisodeCard({
         >
           {showPlan ? 'Hide weekly plan' : 'Show weekly plan'}
         </Button>
-        {showPlan && (
-          <PlanEditor episodeId={episode.id} canEdit={canAccess(roles, ACCESS.weeklyPlan)} />
-        )}
+        {showPlan && <PlanEditor episodeId={episode.id} canEdit={canAccess(roles, ACCESS.weeklyPlan)} />}
       </Stack>
     </Paper>
   );
 }
 
 /** The patient's episodes, open ones first, with admission, moves, discharge and the weekly plan. */
-export function EpisodesSection({
-  patientId,
-  episodes,
-  roles,
-}: {
-  patientId: string;
-  episodes: EpisodeDto[];
-  roles: readonly Role[];
-}) {
+export function EpisodesSection({ patientId, episodes, roles }: { patientId: string; episodes: EpisodeDto[]; roles: readonly Role[] }) {
   const programs = useCensusPrograms();
   const [dialog, setDialog] = useState<Dialog>({ kind: 'none' });
   const close = () => setDialog({ kind: 'none' });
@@ -134,9 +108,7 @@ export function EpisodesSection({
         <Title order={2} size="h4" id="episodes-heading">
           Episodes of care
         </Title>
-        {canAccess(roles, ACCESS.episodeAdmit) && (
-          <Button onClick={() => setDialog({ kind: 'admit' })}>Admit to a program</Button>
-        )}
+        {canAccess(roles, ACCESS.episodeAdmit) && <Button onClick={() => setDialog({ kind: 'admit' })}>Admit to a program</Button>}
       </Group>
       {ordered.length === 0 && (
         <Text size="sm" c="dimmed">
@@ -152,12 +124,8 @@ export function EpisodesSection({
           onDischarge={() => setDialog({ kind: 'discharge', episode })}
         />
       ))}
-      {dialog.kind === 'admit' && (
-        <AdmitModal patientId={patientId} programs={programs.data ?? []} onClose={close} />
-      )}
-      {dialog.kind === 'transfer' && (
-        <TransferModal episode={dialog.episode} programs={programs.data ?? []} onClose={close} />
-      )}
+      {dialog.kind === 'admit' && <AdmitModal patientId={patientId} programs={programs.data ?? []} onClose={close} />}
+      {dialog.kind === 'transfer' && <TransferModal episode={dialog.episode} programs={programs.data ?? []} onClose={close} />}
       {dialog.kind === 'discharge' && <DischargeModal episode={dialog.episode} onClose={close} />}
     </Stack>
   );

@@ -25,11 +25,9 @@ export function PatientChartPage() {
   const [editing, setEditing] = useState(false);
   const roles = session.user.roles;
 
-  if (patient.isError && patient.error instanceof ApiError && patient.error.status === 404)
-    return <NotFound />;
+  if (patient.isError && patient.error instanceof ApiError && patient.error.status === 404) return <NotFound />;
   if (patient.isPending) return <SectionLoader label="Loading the patient" />;
-  if (patient.isError)
-    return <ErrorAlert error={patient.error} onRetry={() => void patient.refetch()} />;
+  if (patient.isError) return <ErrorAlert error={patient.error} onRetry={() => void patient.refetch()} />;
 
   const record = patient.data;
   const inCare = (episodes.data ?? []).filter((episode) => episode.status === 'open');
@@ -43,18 +41,13 @@ export function PatientChartPage() {
           </Badge>
         ))}
       </Group>
-      <DemographicsCard
-        patient={record}
-        onEdit={canAccess(roles, ACCESS.patientEdit) ? () => setEditing(true) : null}
-      />
+      <DemographicsCard patient={record} onEdit={canAccess(roles, ACCESS.patientEdit) ? () => setEditing(true) : null} />
       {/* This week's hours and forecast against the program's intensity rules. */}
       {canAccess(roles, ACCESS.intensity) && episodes.data?.some((episode) => episode.status === 'open') && (
         <PatientIntensityCard patientId={record.id} title="This week's hours" />
       )}
       {episodes.isPending && <SectionLoader label="Loading episodes" />}
-      {episodes.isError && (
-        <ErrorAlert error={episodes.error} onRetry={() => void episodes.refetch()} />
-      )}
+      {episodes.isError && <ErrorAlert error={episodes.error} onRetry={() => void episodes.refetch()} />}
       {episodes.isSuccess && (
         <Stack gap="lg">
           <EpisodesSection patientId={record.id} episodes={episodes.data} roles={roles} />

@@ -2,10 +2,7 @@ import { Fieldset, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '
 import { US_STATE_CODES } from '../../../domain/patients/patient-rules';
 import type { PatientField, PatientFormValues } from './patient-form-values';
 
-const STATE_OPTIONS = [
-  { value: '', label: 'Choose a state' },
-  ...US_STATE_CODES.map((code) => ({ value: code, label: code })),
-];
+const STATE_OPTIONS = [{ value: '', label: 'Choose a state' }, ...US_STATE_CODES.map((code) => ({ value: code, label: code }))];
 
 /** Every field of a patient record; the parent owns the values and the server's field errors. */
 export function PatientFields({
@@ -78,23 +75,11 @@ export function PatientFields({
           onChange={set('phone')}
           error={errors.phone}
         />
-        <TextInput
-          label="Email"
-          type="email"
-          autoComplete="off"
-          value={values.email}
-          onChange={set('email')}
-          error={errors.email}
-        />
+        <TextInput label="Email" type="email" autoComplete="off" value={values.email} onChange={set('email')} error={errors.email} />
       </SimpleGrid>
       <Fieldset legend="Emergency contact">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput
-            label="Emergency contact name"
-            autoComplete="off"
-            value={values.emergencyName}
-            onChange={set('emergencyName')}
-          />
+          <TextInput label="Emergency contact name" autoComplete="off" value={values.emergencyName} onChange={set('emergencyName')} />
           <TextInput
             label="Emergency contact phone"
             type="tel"

@@ -60,15 +60,7 @@ export function NewPatientModal({ onClose }: { onClose: () => void }) {
 }
 
 /** Edits the record as loaded; a 412 means someone saved first, and the form says so instead of overwriting. */
-export function EditPatientModal({
-  patient,
-  onClose,
-  onReload,
-}: {
-  patient: PatientDto;
-  onClose: () => void;
-  onReload: () => void;
-}) {
+export function EditPatientModal({ patient, onClose, onReload }: { patient: PatientDto; onClose: () => void; onReload: () => void }) {
   const update = useUpdatePatient(patient.id);
   const [values, setValues] = useState(() => valuesFrom(patient));
 
@@ -91,8 +83,7 @@ export function EditPatientModal({
           <PatientFields values={values} onChange={setValues} errors={errors?.fields ?? {}} />
           {stale && (
             <Alert color="orange" role="alert" title="Someone else saved this record first">
-              Your changes were not saved. Close this form to load the current record, then make
-              your change again.
+              Your changes were not saved. Close this form to load the current record, then make your change again.
               <Group mt="sm">
                 <Button size="xs" variant="light" color="orange" onClick={onReload}>
                   Close and load the current record

@@ -43,9 +43,10 @@ describe('toBody', () => {
   });
 
   it('sends a half-filled emergency contact so the server names the missing half', () => {
-    expect(
-      toBody({ ...EMPTY_PATIENT, emergencyName: 'Jordan Synthetic' }).emergencyContact,
-    ).toEqual({ name: 'Jordan Synthetic', phone: '' });
+    expect(toBody({ ...EMPTY_PATIENT, emergencyName: 'Jordan Synthetic' }).emergencyContact).toEqual({
+      name: 'Jordan Synthetic',
+      phone: '',
+    });
   });
 });
 

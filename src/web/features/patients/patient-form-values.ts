@@ -102,8 +102,7 @@ export function toPatch(values: PatientFormValues, loaded: PatientDto): PatientP
   const before = toBody(valuesFrom(loaded));
   const patch: PatientPatch = { version: loaded.version };
   for (const key of Object.keys(next) as (keyof PatientBody)[]) {
-    if (JSON.stringify(next[key]) !== JSON.stringify(before[key]))
-      Object.assign(patch, { [key]: next[key] });
+    if (JSON.stringify(next[key]) !== JSON.stringify(before[key])) Object.assign(patch, { [key]: next[key] });
   }
   return patch;
 }

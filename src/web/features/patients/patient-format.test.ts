@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EpisodeDto, EpisodeEventDto } from '../../lib/api-types';
-import {
-  careTimeline,
-  displayName,
-  formatDate,
-  formatPhone,
-  listName,
-  localToday,
-  weekdayList,
-} from './patient-format';
+import { careTimeline, displayName, formatDate, formatPhone, listName, localToday, weekdayList } from './patient-format';
 
 const event = (overrides: Partial<EpisodeEventDto>): EpisodeEventDto => ({
   id: 'ev',
@@ -98,10 +90,7 @@ describe('careTimeline', () => {
       id: 'e1',
       status: 'closed',
       disposition: 'stepped_down',
-      events: [
-        event({ id: 'a' }),
-        event({ id: 'b', kind: 'stepped_down', ...move, recordedAt: '2026-02-16T15:00:00.000Z' }),
-      ],
+      events: [event({ id: 'a' }), event({ id: 'b', kind: 'stepped_down', ...move, recordedAt: '2026-02-16T15:00:00.000Z' })],
     });
     const second = episode({
       id: 'e2',
@@ -124,9 +113,7 @@ describe('careTimeline', () => {
         }),
       ],
     });
-    expect(
-      careTimeline([second, first]).map((entry) => [entry.date, entry.title, entry.reason]),
-    ).toEqual([
+    expect(careTimeline([second, first]).map((entry) => [entry.date, entry.title, entry.reason])).toEqual([
       ['2026-01-05', 'Admitted to Adult IOP mornings (IOP)', ''],
       ['2026-02-16', 'Stepped down to Adult OP (IOP → OP)', 'Met goals'],
       ['2026-04-03', 'Discharged from Adult OP: completed', ''],
@@ -149,8 +136,6 @@ describe('careTimeline', () => {
         }),
       ],
     });
-    expect(careTimeline([left])[0]?.title).toBe(
-      'Stepped up to inpatient care (referred out; IOP → inpatient)',
-    );
+    expect(careTimeline([left])[0]?.title).toBe('Stepped up to inpatient care (referred out; IOP → inpatient)');
   });
 });

@@ -6,10 +6,7 @@ type Named = { legalFirstName: string; legalLastName: string; preferredName: str
 
 /** "Synthetic, Avery (Ave)": sorted the way the list is, preferred name in brackets. */
 export function listName(patient: Named): string {
-  const preferred =
-    patient.preferredName !== null && patient.preferredName !== patient.legalFirstName
-      ? ` (${patient.preferredName})`
-      : '';
+  const preferred = patient.preferredName !== null && patient.preferredName !== patient.legalFirstName ? ` (${patient.preferredName})` : '';
   return `${patient.legalLastName}, ${patient.legalFirstName}${preferred}`;
 }
 
@@ -84,10 +81,7 @@ function levels(event: EpisodeEventDto): string {
 }
 
 /** One line per level-of-care event, in plain words. */
-export function eventTitle(
-  event: EpisodeEventDto,
-  episode: Pick<EpisodeDto, 'disposition'>,
-): string {
+export function eventTitle(event: EpisodeEventDto, episode: Pick<EpisodeDto, 'disposition'>): string {
   const to = event.toProgramName ?? levelLabel(event.toLevel);
   switch (event.kind) {
     case 'admitted':
@@ -128,12 +122,7 @@ export function careTimeline(episodes: readonly EpisodeDto[]): TimelineEntry[] {
   const entries: { entry: TimelineEntry; recordedAt: string }[] = [];
   for (const episode of episodes) {
     for (const event of episode.events) {
-      if (
-        event.kind === 'transferred_in' &&
-        episode.previousEpisodeId !== null &&
-        ids.has(episode.previousEpisodeId)
-      )
-        continue;
+      if (event.kind === 'transferred_in' && episode.previousEpisodeId !== null && ids.has(episode.previousEpisodeId)) continue;
       const entry = {
         key: event.id,
         date: event.effectiveOn,
@@ -145,8 +134,6 @@ export function careTimeline(episodes: readonly EpisodeDto[]): TimelineEntry[] {
       entries.push({ entry, recordedAt: event.recordedAt });
     }
   }
-  entries.sort(
-    (a, b) => a.entry.date.localeCompare(b.entry.date) || a.recordedAt.localeCompare(b.recordedAt),
-  );
+  entries.sort((a, b) => a.entry.date.localeCompare(b.entry.date) || a.recordedAt.localeCompare(b.recordedAt));
   return entries.map((item) => item.entry);
 }

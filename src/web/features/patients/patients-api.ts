@@ -80,8 +80,7 @@ export function usePlan(episodeId: string, asOf: string) {
   const api = useApi();
   return useQuery({
     queryKey: keys.plan(episodeId, asOf),
-    queryFn: () =>
-      api.get<PlanDto>(`${episodePath(episodeId)}/plan`, { asOf: asOf === '' ? undefined : asOf }),
+    queryFn: () => api.get<PlanDto>(`${episodePath(episodeId)}/plan`, { asOf: asOf === '' ? undefined : asOf }),
     placeholderData: keepPreviousData,
   });
 }
@@ -125,8 +124,7 @@ export function useAdmit(patientId: string) {
   const api = useApi();
   const invalidate = useInvalidateEpisodes(patientId);
   return useMutation({
-    mutationFn: (body: AdmitBody) =>
-      api.post<EpisodeDto>(`${patientPath(patientId)}/episodes`, body),
+    mutationFn: (body: AdmitBody) => api.post<EpisodeDto>(`${patientPath(patientId)}/episodes`, body),
     onSuccess: invalidate,
   });
 }
@@ -145,8 +143,7 @@ export function useTransfer(patientId: string, episodeId: string) {
   const api = useApi();
   const invalidate = useInvalidateEpisodes(patientId);
   return useMutation({
-    mutationFn: (body: TransferBody) =>
-      api.post<TransferResultDto>(`${episodePath(episodeId)}/transfer`, body),
+    mutationFn: (body: TransferBody) => api.post<TransferResultDto>(`${episodePath(episodeId)}/transfer`, body),
     onSuccess: invalidate,
   });
 }
@@ -161,8 +158,7 @@ export function useDischarge(patientId: string, episodeId: string) {
   const api = useApi();
   const invalidate = useInvalidateEpisodes(patientId);
   return useMutation({
-    mutationFn: (body: DischargeBody) =>
-      api.post<EpisodeDto>(`${episodePath(episodeId)}/discharge`, body),
+    mutationFn: (body: DischargeBody) => api.post<EpisodeDto>(`${episodePath(episodeId)}/discharge`, body),
     onSuccess: invalidate,
   });
 }

@@ -1,15 +1,4 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  NativeSelect,
-  Pagination,
-  SimpleGrid,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Anchor, Badge, Button, Group, NativeSelect, Pagination, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
 import { useState, type SubmitEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ageOn } from '../../../domain/patients/patient-rules';
@@ -87,8 +76,7 @@ function SearchForm({
           onChange={(event) =>
             setDraft({
               ...draft,
-              openEpisode: readSearch(new URLSearchParams({ open: event.currentTarget.value }))
-                .openEpisode,
+              openEpisode: readSearch(new URLSearchParams({ open: event.currentTarget.value })).openEpisode,
             })
           }
         />
@@ -102,10 +90,7 @@ function SearchForm({
       </SimpleGrid>
       <Group mt="sm" gap="sm">
         <Button type="submit">Search</Button>
-        <Button
-          variant="default"
-          onClick={() => onApply({ q: '', openEpisode: '', programId: '', page: 1 })}
-        >
+        <Button variant="default" onClick={() => onApply({ q: '', openEpisode: '', programId: '', page: 1 })}>
           Clear
         </Button>
       </Group>
@@ -150,8 +135,7 @@ function PatientsTable({ patients }: { patients: PatientSummaryDto[] }) {
                   <Group gap={4}>
                     {patient.openEpisodes.map((episode) => (
                       <Badge key={episode.episodeId} variant="light" tt="none">
-                        {episode.programName} · {episode.levelOfCare} since{' '}
-                        {formatDate(episode.admittedOn)}
+                        {episode.programName} · {episode.levelOfCare} since {formatDate(episode.admittedOn)}
                       </Badge>
                     ))}
                   </Group>
@@ -179,20 +163,10 @@ export function PatientsPage() {
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
 
   return (
-    <Page
-      title="Patients"
-      actions={canCreate && <Button onClick={() => setCreating(true)}>New patient</Button>}
-    >
-      <SearchForm
-        key={params.toString()}
-        applied={search}
-        programs={programs.data ?? []}
-        onApply={show}
-      />
+    <Page title="Patients" actions={canCreate && <Button onClick={() => setCreating(true)}>New patient</Button>}>
+      <SearchForm key={params.toString()} applied={search} programs={programs.data ?? []} onApply={show} />
       {patients.isPending && <SectionLoader label="Loading patients" />}
-      {patients.isError && (
-        <ErrorAlert error={patients.error} onRetry={() => void patients.refetch()} />
-      )}
+      {patients.isError && <ErrorAlert error={patients.error} onRetry={() => void patients.refetch()} />}
       {patients.isSuccess && (
         <>
           <Text size="sm" c="dimmed" role="status">

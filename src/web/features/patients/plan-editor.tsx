@@ -1,17 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  CloseButton,
-  Group,
-  NativeSelect,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Button, CloseButton, Group, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { formatMinutes } from '../../../domain/intensity/minutes-format';
@@ -23,30 +10,14 @@ import { errorMessage } from '../../lib/form-errors';
 import { localToday, weekdayList } from './patient-format';
 import { usePlan, useSavePlan } from './patients-api';
 import { PlanSummary } from './plan-summary';
-import {
-  newRow,
-  previewIntensity,
-  rowsFromPlan,
-  sameRows,
-  seriesLookup,
-  toPlanBody,
-  type PlanRow,
-} from './plan-values';
+import { newRow, previewIntensity, rowsFromPlan, sameRows, seriesLookup, toPlanBody, type PlanRow } from './plan-values';
 
 function seriesText(series: SeriesDto): string {
   return `${weekdayList(series.daysOfWeek)} ${series.startTime}, ${formatMinutes(series.durationMinutes)}${series.telehealth ? ', telehealth' : ''}`;
 }
 
 /** The editable rows; keyed on the plan's version, so a save or reload starts again from the server's rows. */
-function PlanForm({
-  plan,
-  canEdit,
-  onReload,
-}: {
-  plan: PlanDto;
-  canEdit: boolean;
-  onReload: () => void;
-}) {
+function PlanForm({ plan, canEdit, onReload }: { plan: PlanDto; canEdit: boolean; onReload: () => void }) {
   const save = useSavePlan(plan.episodeId);
   const [rows, setRows] = useState<PlanRow[]>(() => rowsFromPlan(plan));
   const [adding, setAdding] = useState('');
@@ -54,21 +25,15 @@ function PlanForm({
   const edited = !sameRows(rows, rowsFromPlan(plan));
   const intensity = previewIntensity(rows, lookup, plan, plan.weekly.asOf);
   const editable = canEdit && plan.episodeStatus === 'open';
-  const addable = plan.available.filter(
-    (series) => !rows.some((row) => row.templateId === series.templateId && row.endsOn === ''),
-  );
+  const addable = plan.available.filter((series) => !rows.some((row) => row.templateId === series.templateId && row.endsOn === ''));
   const stale = save.error instanceof ApiError && save.error.status === 412;
   const issues = save.error instanceof ApiError ? save.error.validationIssues : [];
-  const rowError = (index: number) =>
-    issues.find((issue) => issue.path.startsWith(`enrolments.${index}.`))?.message;
+  const rowError = (index: number) => issues.find((issue) => issue.path.startsWith(`enrolments.${index}.`))?.message;
   // Row problems show on their row; anything else (a closed episode, a network failure) above the buttons.
   const general =
-    save.isError && !stale && !issues.some((issue) => /^enrolments\.\d+\./.test(issue.path))
-      ? errorMessage(save.error)
-      : null;
+    save.isError && !stale && !issues.some((issue) => /^enrolments\.\d+\./.test(issue.path)) ? errorMessage(save.error) : null;
 
-  const update = (key: string, change: Partial<PlanRow>) =>
-    setRows(rows.map((row) => (row.key === key ? { ...row, ...change } : row)));
+  const update = (key: string, change: Partial<PlanRow>) => setRows(rows.map((row) => (row.key === key ? { ...row, ...change } : row)));
   function add() {
     const series = lookup.get(adding);
     if (series === undefined) return;
@@ -83,12 +48,7 @@ function PlanForm({
 
   return (
     <Stack gap="sm">
-      <PlanSummary
-        intensity={intensity}
-        rules={plan.program.rules}
-        asOf={plan.weekly.asOf}
-        edited={edited}
-      />
+      <PlanSummary intensity={intensity} rules={plan.program.rules} asOf={plan.weekly.asOf} edited={edited} />
       {rows.length === 0 ? (
         <Text size="sm" c="dimmed">
           No group series in the plan yet.
@@ -96,9 +56,7 @@ function PlanForm({
       ) : (
         <Table.ScrollContainer minWidth={720}>
           <Table verticalSpacing="xs">
-            <Table.Caption>
-              Group series in the weekly plan. Individual sessions are booked as appointments.
-            </Table.Caption>
+            <Table.Caption>Group series in the weekly plan. Individual sessions are booked as appointments.</Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">Series</Table.Th>
@@ -128,9 +86,7 @@ function PlanForm({
                         size="xs"
                         disabled={!editable}
                         value={row.startsOn}
-                        onChange={(event) =>
-                          update(row.key, { startsOn: event.currentTarget.value })
-                        }
+                        onChange={(event) => update(row.key, { startsOn: event.currentTarget.value })}
                       />
                     </Table.Td>
                     <Table.Td>
@@ -161,8 +117,7 @@ function PlanForm({
       {editable && (
         <>
           <Text size="xs" c="dimmed">
-            To stop a series the patient has already attended, set its last day rather than removing
-            it, so the plan's history stays.
+            To stop a series the patient has already attended, set its last day rather than removing it, so the plan's history stays.
           </Text>
           <Group align="flex-end" gap="sm">
             <NativeSelect
@@ -199,11 +154,7 @@ function PlanForm({
             </Alert>
           )}
           <Group justify="flex-end">
-            <Button
-              variant="default"
-              disabled={!edited}
-              onClick={() => setRows(rowsFromPlan(plan))}
-            >
+            <Button variant="default" disabled={!edited} onClick={() => setRows(rowsFromPlan(plan))}>
               Undo changes
             </Button>
             <Button onClick={submit} disabled={!edited} loading={save.isPending}>
@@ -239,12 +190,7 @@ export function PlanEditor({ episodeId, canEdit }: { episodeId: string; canEdit:
         {plan.isError && <ErrorAlert error={plan.error} onRetry={() => void plan.refetch()} />}
         {plan.isSuccess && (
           <>
-            <PlanForm
-              key={plan.data.version}
-              plan={plan.data}
-              canEdit={canEdit}
-              onReload={() => void plan.refetch()}
-            />
+            <PlanForm key={plan.data.version} plan={plan.data} canEdit={canEdit} onReload={() => void plan.refetch()} />
             {plan.data.episodeStatus === 'closed' && (
               <Badge variant="light" color="gray">
                 Closed episode: the plan is kept as it ended

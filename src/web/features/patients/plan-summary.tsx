@@ -13,15 +13,11 @@ const STATUS: Record<PlanIntensity['status'], { label: string; color: string }> 
 export function rulesText(rules: IntensityRulesDto): string {
   const parts = [
     `floor ${formatMinutes(rules.weeklyFloorMinutes)}`,
-    rules.weeklyCeilingMinutes === null
-      ? 'no ceiling'
-      : `ceiling ${formatMinutes(rules.weeklyCeilingMinutes)}`,
+    rules.weeklyCeilingMinutes === null ? 'no ceiling' : `ceiling ${formatMinutes(rules.weeklyCeilingMinutes)}`,
   ];
   if (rules.minDaysPerWeek > 0) parts.push(`at least ${rules.minDaysPerWeek} days`);
   if (rules.minBillableDaysPerWeek > 0)
-    parts.push(
-      `${rules.minBillableDaysPerWeek} days of ${formatMinutes(rules.minBillableDayMinutes)} or more`,
-    );
+    parts.push(`${rules.minBillableDaysPerWeek} days of ${formatMinutes(rules.minBillableDayMinutes)} or more`);
   return parts.join(', ');
 }
 

@@ -57,19 +57,13 @@ const plan: PlanDto = {
     status: 'below_floor',
     reasons: [],
   },
-  available: [
-    series('a', { daysOfWeek: [1, 3] }),
-    series('b', { daysOfWeek: [5], seriesStartsOn: '2026-04-06' }),
-  ],
+  available: [series('a', { daysOfWeek: [1, 3] }), series('b', { daysOfWeek: [5], seriesStartsOn: '2026-04-06' })],
 };
 
 describe('the weekly plan editor', () => {
   it('previews the minutes of the rows as edited, on the as-of date', () => {
     const lookup = seriesLookup(plan);
-    const rows = [
-      ...rowsFromPlan(plan),
-      newRow(series('b', { daysOfWeek: [5], seriesStartsOn: '2026-04-06' }), plan, '2026-03-10'),
-    ];
+    const rows = [...rowsFromPlan(plan), newRow(series('b', { daysOfWeek: [5], seriesStartsOn: '2026-04-06' }), plan, '2026-03-10')];
     expect(rows[1]).toMatchObject({ templateId: 'b', startsOn: '2026-04-06', endsOn: '' });
     expect(previewIntensity(rows, lookup, plan, '2026-03-10')).toMatchObject({
       minutes: 360,
@@ -84,15 +78,11 @@ describe('the weekly plan editor', () => {
 
   it('starts a new row today, or at the admission or the series start if later', () => {
     expect(newRow(series('c'), plan, '2026-03-10').startsOn).toBe('2026-03-10');
-    expect(newRow(series('c'), { ...plan, admittedOn: '2026-03-16' }, '2026-03-10').startsOn).toBe(
-      '2026-03-16',
-    );
+    expect(newRow(series('c'), { ...plan, admittedOn: '2026-03-16' }, '2026-03-10').startsOn).toBe('2026-03-16');
   });
 
   it('sends open-ended rows with a null end and the version it was edited from', () => {
-    expect(
-      toPlanBody([{ key: 'k', templateId: 'a', startsOn: '2026-03-02', endsOn: '' }], 4),
-    ).toEqual({
+    expect(toPlanBody([{ key: 'k', templateId: 'a', startsOn: '2026-03-02', endsOn: '' }], 4)).toEqual({
       version: 4,
       enrolments: [{ templateId: 'a', startsOn: '2026-03-02', endsOn: null }],
     });

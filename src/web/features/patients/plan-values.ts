@@ -43,21 +43,12 @@ function covers(startsOn: string, endsOn: string | null, date: string): boolean 
 }
 
 /** Planned minutes on `asOf` for the rows as edited (not yet saved). */
-export function previewIntensity(
-  rows: readonly PlanRow[],
-  lookup: Map<string, SeriesDto>,
-  plan: PlanDto,
-  asOf: string,
-): PlanIntensity {
+export function previewIntensity(rows: readonly PlanRow[], lookup: Map<string, SeriesDto>, plan: PlanDto, asOf: string): PlanIntensity {
   const running: SeriesDto[] = [];
   for (const row of rows) {
     const series = lookup.get(row.templateId);
     if (series === undefined) continue;
-    if (
-      covers(row.startsOn, row.endsOn, asOf) &&
-      covers(series.seriesStartsOn, series.seriesEndsOn, asOf)
-    )
-      running.push(series);
+    if (covers(row.startsOn, row.endsOn, asOf) && covers(series.seriesStartsOn, series.seriesEndsOn, asOf)) running.push(series);
   }
   return planIntensity(running, plan.program.rules);
 }
@@ -81,7 +72,6 @@ export function toPlanBody(
 
 /** Whether two sets of rows would save the same plan (keys aside). */
 export function sameRows(a: readonly PlanRow[], b: readonly PlanRow[]): boolean {
-  const text = (rows: readonly PlanRow[]) =>
-    JSON.stringify(rows.map((row) => [row.templateId, row.startsOn, row.endsOn]));
+  const text = (rows: readonly PlanRow[]) => JSON.stringify(rows.map((row) => [row.templateId, row.startsOn, row.endsOn]));
   return text(a) === text(b);
 }

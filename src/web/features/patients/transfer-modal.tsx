@@ -9,29 +9,12 @@ import { MOVE_KINDS, levelLabel, localToday } from './patient-format';
 import { useTransfer, type TransferBody } from './patients-api';
 
 const INPATIENT = 'inpatient';
-const FIELDS = [
-  'kind',
-  'toProgramId',
-  'effectiveOn',
-  'reason',
-  'referralNote',
-  'expectedWeeks',
-] as const;
+const FIELDS = ['kind', 'toProgramId', 'effectiveOn', 'reason', 'referralNote', 'expectedWeeks'] as const;
 
 /** Transfer, step up or step down: closes this episode and (except for inpatient care) opens one in the target program. */
-export function TransferModal({
-  episode,
-  programs,
-  onClose,
-}: {
-  episode: EpisodeDto;
-  programs: ProgramCensusDto[];
-  onClose: () => void;
-}) {
+export function TransferModal({ episode, programs, onClose }: { episode: EpisodeDto; programs: ProgramCensusDto[]; onClose: () => void }) {
   const transfer = useTransfer(episode.patientId, episode.id);
-  const targets = programs.filter(
-    (program) => program.active && program.programId !== episode.programId,
-  );
+  const targets = programs.filter((program) => program.active && program.programId !== episode.programId);
   const [target, setTarget] = useState('');
   const [kind, setKind] = useState<MoveKind>('step_down');
   const [effectiveOn, setEffectiveOn] = useState(localToday());
@@ -44,9 +27,7 @@ export function TransferModal({
     setTarget(value);
     // The levels decide the kind; staff can still change it, and the server checks it.
     const level: CareLevel | undefined =
-      value === INPATIENT
-        ? 'inpatient'
-        : targets.find((program) => program.programId === value)?.levelOfCare;
+      value === INPATIENT ? 'inpatient' : targets.find((program) => program.programId === value)?.levelOfCare;
     if (level !== undefined) setKind(moveKindBetween(episode.levelOfCare, level));
   }
 
@@ -66,9 +47,7 @@ export function TransferModal({
         notifications.show({
           color: 'green',
           message:
-            result.opened === null
-              ? `Closed ${episode.programName}: referred to inpatient care`
-              : `Moved to ${result.opened.programName}`,
+            result.opened === null ? `Closed ${episode.programName}: referred to inpatient care` : `Moved to ${result.opened.programName}`,
         });
         onClose();
       },
@@ -86,8 +65,8 @@ export function TransferModal({
       <form onSubmit={submit} noValidate aria-label={`Move from ${episode.programName}`}>
         <Stack gap="md">
           <Text size="sm">
-            Now in {episode.programName}, {levelLabel(episode.levelOfCare)}. This episode closes on
-            the date below; the patient's weekly plan ends then too.
+            Now in {episode.programName}, {levelLabel(episode.levelOfCare)}. This episode closes on the date below; the patient's weekly
+            plan ends then too.
           </Text>
           <NativeSelect
             label="Move to"
@@ -102,12 +81,7 @@ export function TransferModal({
             required
             data={MOVE_KINDS.map((item) => ({ value: item.value, label: item.label }))}
             value={kind}
-            onChange={(event) =>
-              setKind(
-                MOVE_KINDS.find((item) => item.value === event.currentTarget.value)?.value ??
-                  'transfer',
-              )
-            }
+            onChange={(event) => setKind(MOVE_KINDS.find((item) => item.value === event.currentTarget.value)?.value ?? 'transfer')}
             error={errors?.fields.kind}
           />
           <TextInput
@@ -150,11 +124,7 @@ export function TransferModal({
             />
           )}
           <GeneralError message={errors?.general} />
-          <FormButtons
-            submitLabel={inpatient ? 'Close and refer' : 'Move patient'}
-            pending={transfer.isPending}
-            onClose={onClose}
-          />
+          <FormButtons submitLabel={inpatient ? 'Close and refer' : 'Move patient'} pending={transfer.isPending} onClose={onClose} />
         </Stack>
       </form>
     </Modal>

@@ -3,14 +3,7 @@ import { formatMinutes } from '../../../domain/intensity/minutes-format';
 import { joinMinutes, numberOf, type HoursMinutes, type ProgramForm } from './program-form-state';
 
 export type IntensityErrors = Partial<
-  Record<
-    | 'weeklyFloorMinutes'
-    | 'weeklyCeilingMinutes'
-    | 'minDaysPerWeek'
-    | 'minBillableDaysPerWeek'
-    | 'minBillableDayMinutes',
-    string
-  >
+  Record<'weeklyFloorMinutes' | 'weeklyCeilingMinutes' | 'minDaysPerWeek' | 'minBillableDaysPerWeek' | 'minBillableDayMinutes', string>
 >;
 
 type Props = {

@@ -28,11 +28,7 @@ export function OfferFields({
         >
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" mt="xs">
             {CONDITIONS.map((condition) => (
-              <Checkbox
-                key={condition.id}
-                value={condition.id}
-                label={`${condition.label} (${condition.codeFamilies.join(', ')})`}
-              />
+              <Checkbox key={condition.id} value={condition.id} label={`${condition.label} (${condition.codeFamilies.join(', ')})`} />
             ))}
           </SimpleGrid>
         </Checkbox.Group>

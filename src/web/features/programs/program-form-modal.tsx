@@ -19,15 +19,7 @@ import type { ProgramDto, SiteDto } from '../../lib/api-types';
 import { formErrorsFrom } from '../../lib/form-errors';
 import { IntensityFieldset } from './intensity-fieldset';
 import { OfferFields } from './offer-fields';
-import {
-  newProgramForm,
-  numberOf,
-  programBody,
-  programForm,
-  programPatch,
-  withLevel,
-  type ProgramForm,
-} from './program-form-state';
+import { newProgramForm, numberOf, programBody, programForm, programPatch, withLevel, type ProgramForm } from './program-form-state';
 import { FOCUS_LABELS, FORMAT_LABELS, LEVEL_LABELS, POPULATION_LABELS, keyOf, options } from './program-labels';
 import { useCreateProgram, useUpdateProgram } from './programs-api';
 
@@ -63,9 +55,7 @@ type Props = {
 export function ProgramFormModal({ program, sites, readOnly, onClose }: Props) {
   const create = useCreateProgram();
   const update = useUpdateProgram();
-  const [form, setForm] = useState<ProgramForm>(() =>
-    program === null ? newProgramForm(sites[0]?.id ?? '') : programForm(program),
-  );
+  const [form, setForm] = useState<ProgramForm>(() => (program === null ? newProgramForm(sites[0]?.id ?? '') : programForm(program)));
   const change = (changes: Partial<ProgramForm>) => setForm((current) => ({ ...current, ...changes }));
   const mutation = program === null ? create : update;
 

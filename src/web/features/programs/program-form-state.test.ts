@@ -66,7 +66,11 @@ describe('the program form', () => {
   });
 
   it('joins listed conditions and typed families, upper-cased, without repeats', () => {
-    const form = { ...newProgramForm('s'), conditionIds: ['bipolar', 'substance_use'] as const, otherConditions: ['f63.0', 'F31', ' ', 'nonsense'] };
+    const form = {
+      ...newProgramForm('s'),
+      conditionIds: ['bipolar', 'substance_use'] as const,
+      otherConditions: ['f63.0', 'F31', ' ', 'nonsense'],
+    };
     expect(conditionsOf({ ...form, conditionIds: [...form.conditionIds] })).toEqual(['F31', 'F10-F19', 'F63.0', 'nonsense']);
   });
 

@@ -1,19 +1,8 @@
-import {
-  codeFamiliesFor,
-  parseCodeFamily,
-  splitCodeFamilies,
-  type ConditionId,
-} from '../../../domain/programs/conditions';
+import { codeFamiliesFor, parseCodeFamily, splitCodeFamilies, type ConditionId } from '../../../domain/programs/conditions';
 import { defaultIntensityRules } from '../../../domain/programs/intensity-defaults';
 import type { IntensityRules } from '../../../domain/programs/intensity-rules';
 import { isModality, type Modality } from '../../../domain/programs/modalities';
-import type {
-  LevelOfCare,
-  Population,
-  ProgramDto,
-  ProgramFocus,
-  ProgramFormat,
-} from '../../lib/api-types';
+import type { LevelOfCare, Population, ProgramDto, ProgramFocus, ProgramFormat } from '../../lib/api-types';
 
 // The program form's state and its conversions to and from the API. Minutes are edited as hours
 // and minutes; intensity rules follow the defaults of the level and population until edited.
@@ -70,13 +59,7 @@ function withRules(form: Omit<ProgramForm, RuleKeys>, rules: IntensityRules): Pr
   };
 }
 
-type RuleKeys =
-  | 'weeklyFloor'
-  | 'hasCeiling'
-  | 'weeklyCeiling'
-  | 'minDaysPerWeek'
-  | 'minBillableDaysPerWeek'
-  | 'minBillableDay';
+type RuleKeys = 'weeklyFloor' | 'hasCeiling' | 'weeklyCeiling' | 'minDaysPerWeek' | 'minBillableDaysPerWeek' | 'minBillableDay';
 
 export function newProgramForm(siteId: string): ProgramForm {
   const base = {

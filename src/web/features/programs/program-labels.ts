@@ -1,11 +1,5 @@
 import { formatMinutes } from '../../../domain/intensity/minutes-format';
-import type {
-  LevelOfCare,
-  Population,
-  ProgramDto,
-  ProgramFocus,
-  ProgramFormat,
-} from '../../lib/api-types';
+import type { LevelOfCare, Population, ProgramDto, ProgramFocus, ProgramFormat } from '../../lib/api-types';
 
 export const LEVEL_LABELS: Record<LevelOfCare, string> = {
   OP: 'Outpatient (OP)',

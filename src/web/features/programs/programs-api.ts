@@ -42,8 +42,7 @@ export function useUpdateProgram() {
   const api = useApi();
   const invalidate = useInvalidatePrograms();
   return useMutation({
-    mutationFn: ({ programId, patch }: { programId: string; patch: ProgramPatch }) =>
-      api.patch<ProgramDto>(programPath(programId), patch),
+    mutationFn: ({ programId, patch }: { programId: string; patch: ProgramPatch }) => api.patch<ProgramDto>(programPath(programId), patch),
     onSuccess: invalidate,
   });
 }

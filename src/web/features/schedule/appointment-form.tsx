@@ -6,7 +6,19 @@ import { formErrorsFrom } from '../../lib/form-errors';
 import { ConflictAlert } from './conflict-alert';
 import { useBookAppointment } from './schedule-api';
 
-const FIELDS = ['kind', 'patientId', 'clinicianId', 'siteId', 'roomId', 'telehealth', 'date', 'startTime', 'durationMinutes', 'endTime', 'episodeId'] as const;
+const FIELDS = [
+  'kind',
+  'patientId',
+  'clinicianId',
+  'siteId',
+  'roomId',
+  'telehealth',
+  'date',
+  'startTime',
+  'durationMinutes',
+  'endTime',
+  'episodeId',
+] as const;
 
 const KINDS: { value: AppointmentKind; label: string; minutes: number }[] = [
   { value: 'individual_therapy', label: 'Individual therapy', minutes: 50 },
@@ -55,7 +67,10 @@ export function AppointmentForm({ options, defaults, onClose }: Props) {
       },
       {
         onSuccess: (appointment) => {
-          notifications.show({ color: 'green', message: `Booked ${appointment.title} on ${appointment.localDate} at ${appointment.localStartTime}` });
+          notifications.show({
+            color: 'green',
+            message: `Booked ${appointment.title} on ${appointment.localDate} at ${appointment.localStartTime}`,
+          });
           onClose();
         },
       },
@@ -83,21 +98,83 @@ export function AppointmentForm({ options, defaults, onClose }: Props) {
                 }
               }}
             />
-            <TextInput label="Patient ID" description="From the patient's chart" required value={patientId} error={errors?.fields.patientId ?? errors?.fields.episodeId} onChange={(event) => setPatientId(event.currentTarget.value)} />
-            <Select label="Clinician" required data={clinicians.map((staff) => ({ value: staff.id, label: staff.displayName }))} value={clinicianId} allowDeselect={false} error={errors?.fields.clinicianId} onChange={setClinicianId} searchable />
-            <Select label="Site" required data={options.sites.map((item) => ({ value: item.id, label: item.name }))} value={siteId} allowDeselect={false} error={errors?.fields.siteId} onChange={setSiteId} />
+            <TextInput
+              label="Patient ID"
+              description="From the patient's chart"
+              required
+              value={patientId}
+              error={errors?.fields.patientId ?? errors?.fields.episodeId}
+              onChange={(event) => setPatientId(event.currentTarget.value)}
+            />
+            <Select
+              label="Clinician"
+              required
+              data={clinicians.map((staff) => ({ value: staff.id, label: staff.displayName }))}
+              value={clinicianId}
+              allowDeselect={false}
+              error={errors?.fields.clinicianId}
+              onChange={setClinicianId}
+              searchable
+            />
+            <Select
+              label="Site"
+              required
+              data={options.sites.map((item) => ({ value: item.id, label: item.name }))}
+              value={siteId}
+              allowDeselect={false}
+              error={errors?.fields.siteId}
+              onChange={setSiteId}
+            />
           </SimpleGrid>
-          <Radio.Group label="Where" value={where} onChange={(value) => setWhere(value === 'telehealth' ? 'telehealth' : 'room')} error={errors?.fields.telehealth}>
+          <Radio.Group
+            label="Where"
+            value={where}
+            onChange={(value) => setWhere(value === 'telehealth' ? 'telehealth' : 'room')}
+            error={errors?.fields.telehealth}
+          >
             <Group gap="md" mt={6}>
               <Radio value="room" label="In a room" />
               <Radio value="telehealth" label="Telehealth" />
             </Group>
           </Radio.Group>
-          {where === 'room' && <Select label="Room" required data={rooms.map((room) => ({ value: room.id, label: `${room.name} (${room.capacity} places)` }))} value={roomId} allowDeselect={false} error={errors?.fields.roomId} onChange={setRoomId} />}
+          {where === 'room' && (
+            <Select
+              label="Room"
+              required
+              data={rooms.map((room) => ({ value: room.id, label: `${room.name} (${room.capacity} places)` }))}
+              value={roomId}
+              allowDeselect={false}
+              error={errors?.fields.roomId}
+              onChange={setRoomId}
+            />
+          )}
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-            <TextInput label="Date" type="date" required value={date} error={errors?.fields.date} onChange={(event) => setDate(event.currentTarget.value)} />
-            <TextInput label="Start time" description={site ? `${site.timeZone} time` : undefined} type="time" required value={startTime} error={errors?.fields.startTime} onChange={(event) => setStartTime(event.currentTarget.value)} />
-            <NumberInput label="Length (minutes)" required min={1} max={720} value={duration} error={errors?.fields.durationMinutes ?? errors?.fields.endTime} onChange={setDuration} />
+            <TextInput
+              label="Date"
+              type="date"
+              required
+              value={date}
+              error={errors?.fields.date}
+              onChange={(event) => setDate(event.currentTarget.value)}
+            />
+            <TextInput
+              label="Start time"
+              description={site ? `${site.timeZone} time` : undefined}
+              type="time"
+              required
+              value={startTime}
+              error={errors?.fields.startTime}
+              onChange={(event) => setStartTime(event.currentTarget.value)}
+            />
+            <NumberInput
+              label="Length (minutes)"
+              required
+              min={1}
+              max={720}
+              value={duration}
+              error={errors?.fields.durationMinutes ?? errors?.fields.endTime}
+              onChange={setDuration}
+            />
           </SimpleGrid>
           {errors !== null && errors.general !== null && <ConflictAlert error={book.error} title="Not booked" />}
           <Group justify="flex-end">

@@ -2,7 +2,13 @@ import { Button, Group, Select, TextInput } from '@mantine/core';
 import type { CalendarViewKind, ScheduleOptionsDto } from '../../lib/api-types';
 import { shiftWeek, todayDate, weekLabel, weekOf } from './week';
 
-export const VIEW_LABELS: Record<CalendarViewKind, string> = { site: 'Site', program: 'Program', clinician: 'Clinician', room: 'Room', patient: 'Patient' };
+export const VIEW_LABELS: Record<CalendarViewKind, string> = {
+  site: 'Site',
+  program: 'Program',
+  clinician: 'Clinician',
+  room: 'Room',
+  patient: 'Patient',
+};
 
 type Props = {
   view: CalendarViewKind;
@@ -22,7 +28,9 @@ export function subjectOptions(view: CalendarViewKind, options: ScheduleOptionsD
     case 'program':
       return options.programs.map((program) => ({ value: program.id, label: `${program.name} · ${siteName(program.siteId)}` }));
     case 'room':
-      return options.rooms.filter((room) => room.active).map((room) => ({ value: room.id, label: `${room.name} · ${siteName(room.siteId)}` }));
+      return options.rooms
+        .filter((room) => room.active)
+        .map((room) => ({ value: room.id, label: `${room.name} · ${siteName(room.siteId)}` }));
     case 'clinician':
       return options.staff.map((staff) => ({ value: staff.id, label: staff.displayName }));
     case 'patient':
@@ -54,7 +62,15 @@ export function CalendarControls({ view, subjectId, week, options, views, onChan
           w={340}
         />
       ) : (
-        <Select label={VIEW_LABELS[view]} data={subjects} value={subjectId} searchable placeholder={`Choose a ${VIEW_LABELS[view].toLowerCase()}`} onChange={(value) => onChange({ id: value })} w={320} />
+        <Select
+          label={VIEW_LABELS[view]}
+          data={subjects}
+          value={subjectId}
+          searchable
+          placeholder={`Choose a ${VIEW_LABELS[view].toLowerCase()}`}
+          onChange={(value) => onChange({ id: value })}
+          w={320}
+        />
       )}
       <Group gap="xs" role="group" aria-label="Week">
         <Button variant="default" onClick={() => onChange({ week: shiftWeek(week, -1) })}>

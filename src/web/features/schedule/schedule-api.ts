@@ -58,14 +58,20 @@ export function conflictMessages(error: unknown): string[] {
   if (!(error instanceof ApiError) || error.code !== 'SCHEDULE_CONFLICT') return [];
   if (!Array.isArray(error.details)) return [error.message];
   const messages = (error.details as unknown[]).flatMap((item) =>
-    typeof item === 'object' && item !== null && typeof (item as ScheduleConflictDto).message === 'string' ? [(item as ScheduleConflictDto).message] : [],
+    typeof item === 'object' && item !== null && typeof (item as ScheduleConflictDto).message === 'string'
+      ? [(item as ScheduleConflictDto).message]
+      : [],
   );
   return messages.length > 0 ? messages : [error.message];
 }
 
 export function useScheduleOptions() {
   const api = useApi();
-  return useQuery({ queryKey: [...scheduleKey, 'options'], queryFn: () => api.get<ScheduleOptionsDto>('/api/v1/schedules/options'), staleTime: 60_000 });
+  return useQuery({
+    queryKey: [...scheduleKey, 'options'],
+    queryFn: () => api.get<ScheduleOptionsDto>('/api/v1/schedules/options'),
+    staleTime: 60_000,
+  });
 }
 
 export function useCalendar(view: CalendarViewKind, id: string | null, week: string) {
@@ -90,7 +96,10 @@ export function useTemplates(siteId: string | null) {
 
 export function useTemplate(templateId: string) {
   const api = useApi();
-  return useQuery({ queryKey: [...scheduleKey, 'template', templateId], queryFn: () => api.get<GroupTemplateDto>(`/api/v1/schedules/templates/${encodeURIComponent(templateId)}`) });
+  return useQuery({
+    queryKey: [...scheduleKey, 'template', templateId],
+    queryFn: () => api.get<GroupTemplateDto>(`/api/v1/schedules/templates/${encodeURIComponent(templateId)}`),
+  });
 }
 
 function useInvalidateSchedule() {
@@ -105,7 +114,10 @@ export function useSaveTemplate() {
     mutationFn: (input: { templateId: string | null; version: number; body: TemplateBody }) =>
       input.templateId === null
         ? api.post<TemplateWithGenerationDto>('/api/v1/schedules/templates', input.body)
-        : api.patch<TemplateWithGenerationDto>(`/api/v1/schedules/templates/${encodeURIComponent(input.templateId)}`, { ...input.body, version: input.version }),
+        : api.patch<TemplateWithGenerationDto>(`/api/v1/schedules/templates/${encodeURIComponent(input.templateId)}`, {
+            ...input.body,
+            version: input.version,
+          }),
     onSuccess: invalidate,
   });
 }
@@ -115,7 +127,10 @@ export function useEndTemplate() {
   const invalidate = useInvalidateSchedule();
   return useMutation({
     mutationFn: (input: { templateId: string; version: number; endsOn: string }) =>
-      api.post<TemplateWithGenerationDto>(`/api/v1/schedules/templates/${encodeURIComponent(input.templateId)}/end`, { endsOn: input.endsOn, version: input.version }),
+      api.post<TemplateWithGenerationDto>(`/api/v1/schedules/templates/${encodeURIComponent(input.templateId)}/end`, {
+        endsOn: input.endsOn,
+        version: input.version,
+      }),
     onSuccess: invalidate,
   });
 }
@@ -124,7 +139,8 @@ export function useChangeSession() {
   const api = useApi();
   const invalidate = useInvalidateSchedule();
   return useMutation({
-    mutationFn: (input: { sessionId: string; change: SessionChange }) => api.patch<CalendarSessionDto>(`/api/v1/sessions/${encodeURIComponent(input.sessionId)}`, input.change),
+    mutationFn: (input: { sessionId: string; change: SessionChange }) =>
+      api.patch<CalendarSessionDto>(`/api/v1/sessions/${encodeURIComponent(input.sessionId)}`, input.change),
     onSuccess: invalidate,
   });
 }
@@ -132,7 +148,10 @@ export function useChangeSession() {
 export function useBookAppointment() {
   const api = useApi();
   const invalidate = useInvalidateSchedule();
-  return useMutation({ mutationFn: (body: AppointmentBody) => api.post<AppointmentDto>('/api/v1/appointments', body), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (body: AppointmentBody) => api.post<AppointmentDto>('/api/v1/appointments', body),
+    onSuccess: invalidate,
+  });
 }
 
 export function useCancelAppointment() {
@@ -140,7 +159,10 @@ export function useCancelAppointment() {
   const invalidate = useInvalidateSchedule();
   return useMutation({
     mutationFn: (input: { appointmentId: string; version: number; reason: string }) =>
-      api.post<AppointmentDto>(`/api/v1/appointments/${encodeURIComponent(input.appointmentId)}/cancel`, { reason: input.reason, version: input.version }),
+      api.post<AppointmentDto>(`/api/v1/appointments/${encodeURIComponent(input.appointmentId)}/cancel`, {
+        reason: input.reason,
+        version: input.version,
+      }),
     onSuccess: invalidate,
   });
 }
@@ -153,11 +175,17 @@ export function useFeedStatus() {
 export function useCreateFeed() {
   const api = useApi();
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: () => api.post<NewCalendarFeedDto>('/api/v1/calendar/feed'), onSuccess: () => queryClient.invalidateQueries({ queryKey: feedKey }) });
+  return useMutation({
+    mutationFn: () => api.post<NewCalendarFeedDto>('/api/v1/calendar/feed'),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: feedKey }),
+  });
 }
 
 export function useRevokeFeed() {
   const api = useApi();
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: () => api.delete<undefined>('/api/v1/calendar/feed'), onSuccess: () => queryClient.invalidateQueries({ queryKey: feedKey }) });
+  return useMutation({
+    mutationFn: () => api.delete<undefined>('/api/v1/calendar/feed'),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: feedKey }),
+  });
 }

@@ -19,7 +19,12 @@ import { WeekGrid } from './week-grid';
 
 const ALL_VIEWS: CalendarViewKind[] = ['site', 'program', 'clinician', 'room', 'patient'];
 
-type Dialog = { kind: 'none' } | { kind: 'session'; session: CalendarSessionDto } | { kind: 'template'; template: GroupTemplateDto | null } | { kind: 'series'; templateId: string } | { kind: 'appointment' };
+type Dialog =
+  | { kind: 'none' }
+  | { kind: 'session'; session: CalendarSessionDto }
+  | { kind: 'template'; template: GroupTemplateDto | null }
+  | { kind: 'series'; templateId: string }
+  | { kind: 'appointment' };
 
 /** /schedule: the week calendar by site, program, clinician, room or patient; group series; appointments; my calendar feed. */
 export function SchedulePage() {
@@ -88,7 +93,13 @@ export function SchedulePage() {
                 week={week}
                 options={options.data}
                 views={views}
-                onChange={(next) => update({ ...(next.view === undefined ? {} : { view: next.view }), ...(next.id === undefined ? {} : { id: next.id }), ...(next.week === undefined ? {} : { week: next.week }) })}
+                onChange={(next) =>
+                  update({
+                    ...(next.view === undefined ? {} : { view: next.view }),
+                    ...(next.id === undefined ? {} : { id: next.id }),
+                    ...(next.week === undefined ? {} : { week: next.week }),
+                  })
+                }
               />
               {subjectId === null && <Text c="dimmed">Choose what to show.</Text>}
               {calendar.isError && <ErrorAlert error={calendar.error} />}
@@ -105,7 +116,12 @@ export function SchedulePage() {
             </Stack>
           </Tabs.Panel>
           <Tabs.Panel value="templates" pt="md">
-            <TemplatesPanel options={options.data} canEdit={canConfigure} today={today} onEdit={(template) => setDialog({ kind: 'template', template })} />
+            <TemplatesPanel
+              options={options.data}
+              canEdit={canConfigure}
+              today={today}
+              onEdit={(template) => setDialog({ kind: 'template', template })}
+            />
           </Tabs.Panel>
           <Tabs.Panel value="feed" pt="md">
             <FeedPanel />
@@ -134,10 +150,25 @@ export function SchedulePage() {
         />
       )}
       {options.isSuccess && dialog.kind === 'series' && (
-        <SeriesEditor key={dialog.templateId} templateId={dialog.templateId} options={options.data} defaultProgramId={null} today={today} onClose={close} />
+        <SeriesEditor
+          key={dialog.templateId}
+          templateId={dialog.templateId}
+          options={options.data}
+          defaultProgramId={null}
+          today={today}
+          onClose={close}
+        />
       )}
       {options.isSuccess && dialog.kind === 'appointment' && (
-        <AppointmentForm options={options.data} defaults={{ siteId: view === 'site' ? subjectId : null, patientId: view === 'patient' ? subjectId : null, date: mondayOf(week) ?? today }} onClose={close} />
+        <AppointmentForm
+          options={options.data}
+          defaults={{
+            siteId: view === 'site' ? subjectId : null,
+            patientId: view === 'patient' ? subjectId : null,
+            date: mondayOf(week) ?? today,
+          }}
+          onClose={close}
+        />
       )}
     </Page>
   );

@@ -28,7 +28,10 @@ function Details({ session }: { session: CalendarSessionDto }) {
         {session.localDate}, {sessionTimes(session)} ({session.timeZone})
       </Text>
       <Text>Where: {sessionPlace(session)}</Text>
-      <Text>{session.kind === 'group' ? 'Facilitators' : 'Clinician'}: {session.facilitators.map((person) => person.displayName).join(', ') || '—'}</Text>
+      <Text>
+        {session.kind === 'group' ? 'Facilitators' : 'Clinician'}:{' '}
+        {session.facilitators.map((person) => person.displayName).join(', ') || '—'}
+      </Text>
       {session.kind === 'group' && (
         <Text>
           Expected: {session.expected} of {session.capacity}
@@ -55,7 +58,12 @@ export function SessionDialog({ session, options, canChange, canEditSeries, onEd
   const [substitute, setSubstitute] = useState<string | null>(null);
   const [replaces, setReplaces] = useState<string | null>(null);
   const isGroup = session.kind === 'group';
-  const qualified = options.staff.filter((staff) => session.modality !== null && staff.modalities.includes(session.modality) && !session.facilitators.some((person) => person.id === staff.id));
+  const qualified = options.staff.filter(
+    (staff) =>
+      session.modality !== null &&
+      staff.modalities.includes(session.modality) &&
+      !session.facilitators.some((person) => person.id === staff.id),
+  );
 
   function send(body: SessionChange, done: string) {
     change.mutate(
@@ -72,10 +80,19 @@ export function SessionDialog({ session, options, canChange, canEditSeries, onEd
   function submit(action: 'move' | 'cancel' | 'substitute') {
     return (event: SubmitEvent<HTMLFormElement>) => {
       event.preventDefault();
-      if (action === 'move') send({ action, version: session.version, date, startTime, durationMinutes: Number(duration) }, 'Session moved');
+      if (action === 'move')
+        send({ action, version: session.version, date, startTime, durationMinutes: Number(duration) }, 'Session moved');
       if (action === 'cancel') send({ action, version: session.version, reason }, 'Session cancelled');
       if (action === 'substitute' && substitute !== null) {
-        send({ action, version: session.version, facilitatorId: substitute, ...(replaces === null ? {} : { replacesFacilitatorId: replaces }) }, 'Substitute facilitator set');
+        send(
+          {
+            action,
+            version: session.version,
+            facilitatorId: substitute,
+            ...(replaces === null ? {} : { replacesFacilitatorId: replaces }),
+          },
+          'Substitute facilitator set',
+        );
       }
     };
   }
@@ -103,9 +120,31 @@ export function SessionDialog({ session, options, canChange, canEditSeries, onEd
               <form onSubmit={submit('move')} aria-label="Move this session" noValidate>
                 <Stack gap="sm">
                   <Group grow align="flex-start">
-                    <TextInput label="Date" type="date" required value={date} error={errors?.fields.date} onChange={(event) => setDate(event.currentTarget.value)} />
-                    <TextInput label="Start time" type="time" required value={startTime} error={errors?.fields.startTime} onChange={(event) => setStartTime(event.currentTarget.value)} />
-                    <NumberInput label="Length (minutes)" required min={1} max={720} value={duration} error={errors?.fields.durationMinutes} onChange={setDuration} />
+                    <TextInput
+                      label="Date"
+                      type="date"
+                      required
+                      value={date}
+                      error={errors?.fields.date}
+                      onChange={(event) => setDate(event.currentTarget.value)}
+                    />
+                    <TextInput
+                      label="Start time"
+                      type="time"
+                      required
+                      value={startTime}
+                      error={errors?.fields.startTime}
+                      onChange={(event) => setStartTime(event.currentTarget.value)}
+                    />
+                    <NumberInput
+                      label="Length (minutes)"
+                      required
+                      min={1}
+                      max={720}
+                      value={duration}
+                      error={errors?.fields.durationMinutes}
+                      onChange={setDuration}
+                    />
                   </Group>
                   <Text size="xs" c="dimmed">
                     Times are in {session.timeZone}. Only this occurrence moves; the series stays as it is.
@@ -122,7 +161,10 @@ export function SessionDialog({ session, options, canChange, canEditSeries, onEd
               {cancelledByStaff ? (
                 <Group justify="space-between">
                   <Text size="sm">Put this session back on the schedule.</Text>
-                  <Button loading={change.isPending} onClick={() => send({ action: 'restore', version: session.version }, 'Session restored')}>
+                  <Button
+                    loading={change.isPending}
+                    onClick={() => send({ action: 'restore', version: session.version }, 'Session restored')}
+                  >
                     Restore session
                   </Button>
                 </Group>
@@ -131,7 +173,13 @@ export function SessionDialog({ session, options, canChange, canEditSeries, onEd
               ) : (
                 <form onSubmit={submit('cancel')} aria-label="Cancel this session" noValidate>
                   <Stack gap="sm">
-                    <TextInput label="Reason" required value={reason} error={errors?.fields.reason} onChange={(event) => setReason(event.currentTarget.value)} />
+                    <TextInput
+                      label="Reason"
+                      required
+                      value={reason}
+                      error={errors?.fields.reason}
+                      onChange={(event) => setReason(event.currentTarget.value)}
+                    />
                     <Group justify="flex-end">
                       <Button type="submit" color="red" loading={change.isPending}>
                         Cancel this session
@@ -155,11 +203,23 @@ export function SessionDialog({ session, options, canChange, canEditSeries, onEd
                       searchable
                     />
                     {session.facilitators.length > 1 && (
-                      <Select label="Replaces" data={session.facilitators.map((person) => ({ value: person.id, label: person.displayName }))} value={replaces} onChange={setReplaces} error={errors?.fields.replacesFacilitatorId} />
+                      <Select
+                        label="Replaces"
+                        data={session.facilitators.map((person) => ({ value: person.id, label: person.displayName }))}
+                        value={replaces}
+                        onChange={setReplaces}
+                        error={errors?.fields.replacesFacilitatorId}
+                      />
                     )}
                     <Group justify="flex-end">
                       {session.substituteFacilitatorId !== null && (
-                        <Button variant="default" loading={change.isPending} onClick={() => send({ action: 'substitute', version: session.version, facilitatorId: null }, 'Substitute removed')}>
+                        <Button
+                          variant="default"
+                          loading={change.isPending}
+                          onClick={() =>
+                            send({ action: 'substitute', version: session.version, facilitatorId: null }, 'Substitute removed')
+                          }
+                        >
                           Remove substitute
                         </Button>
                       )}

@@ -1,4 +1,18 @@
-import { Alert, Button, Checkbox, Group, Loader, Modal, MultiSelect, NumberInput, Radio, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Loader,
+  Modal,
+  MultiSelect,
+  NumberInput,
+  Radio,
+  Select,
+  SimpleGrid,
+  Stack,
+  TextInput,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type SubmitEvent } from 'react';
 import { MODALITIES, MODALITY_LABELS } from '../../../domain/programs/modalities';
@@ -8,7 +22,21 @@ import { ConflictAlert } from './conflict-alert';
 import { useSaveTemplate, useTemplate, type TemplateBody } from './schedule-api';
 import { WEEKDAYS } from './week';
 
-const FIELDS = ['programId', 'title', 'modality', 'daysOfWeek', 'startTime', 'durationMinutes', 'facilitatorIds', 'roomId', 'telehealth', 'capacity', 'startsOn', 'endsOn', 'version'] as const;
+const FIELDS = [
+  'programId',
+  'title',
+  'modality',
+  'daysOfWeek',
+  'startTime',
+  'durationMinutes',
+  'facilitatorIds',
+  'roomId',
+  'telehealth',
+  'capacity',
+  'startsOn',
+  'endsOn',
+  'version',
+] as const;
 
 type Draft = Omit<TemplateBody, 'durationMinutes' | 'capacity'> & { durationMinutes: number | string; capacity: number | string };
 
@@ -66,12 +94,21 @@ export function TemplateForm({ template, options, defaultProgramId, today, onClo
 
   function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
-    const body: TemplateBody = { ...draft, durationMinutes: Number(draft.durationMinutes), capacity: Number(draft.capacity), daysOfWeek: [...draft.daysOfWeek].sort((a, b) => a - b), endsOn: draft.endsOn === '' ? null : draft.endsOn };
+    const body: TemplateBody = {
+      ...draft,
+      durationMinutes: Number(draft.durationMinutes),
+      capacity: Number(draft.capacity),
+      daysOfWeek: [...draft.daysOfWeek].sort((a, b) => a - b),
+      endsOn: draft.endsOn === '' ? null : draft.endsOn,
+    };
     save.mutate(
       { templateId: template?.id ?? null, version: template?.version ?? 0, body },
       {
         onSuccess: (result) => {
-          notifications.show({ color: 'green', message: `Saved "${result.template.title}": ${result.generation.created} sessions added, ${result.generation.updated} updated, ${result.generation.removed} removed` });
+          notifications.show({
+            color: 'green',
+            message: `Saved "${result.template.title}": ${result.generation.created} sessions added, ${result.generation.updated} updated, ${result.generation.removed} removed`,
+          });
           onClose();
         },
       },
@@ -84,8 +121,23 @@ export function TemplateForm({ template, options, defaultProgramId, today, onClo
       <form onSubmit={submit} noValidate aria-label={template === null ? 'New group template' : 'Edit group template'}>
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <Select label="Program" required data={options.programs.map((item) => ({ value: item.id, label: item.name }))} value={draft.programId || null} allowDeselect={false} error={errors?.fields.programId} onChange={(value) => set('programId', value ?? '')} searchable />
-            <TextInput label="Title" required value={draft.title} error={errors?.fields.title} onChange={(event) => set('title', event.currentTarget.value)} />
+            <Select
+              label="Program"
+              required
+              data={options.programs.map((item) => ({ value: item.id, label: item.name }))}
+              value={draft.programId || null}
+              allowDeselect={false}
+              error={errors?.fields.programId}
+              onChange={(value) => set('programId', value ?? '')}
+              searchable
+            />
+            <TextInput
+              label="Title"
+              required
+              value={draft.title}
+              error={errors?.fields.title}
+              onChange={(event) => set('title', event.currentTarget.value)}
+            />
             <Select
               label="Modality"
               required
@@ -106,7 +158,13 @@ export function TemplateForm({ template, options, defaultProgramId, today, onClo
               searchable
             />
           </SimpleGrid>
-          <Checkbox.Group label="Days" required value={draft.daysOfWeek.map(String)} error={errors?.fields.daysOfWeek} onChange={(values) => set('daysOfWeek', values.map(Number))}>
+          <Checkbox.Group
+            label="Days"
+            required
+            value={draft.daysOfWeek.map(String)}
+            error={errors?.fields.daysOfWeek}
+            onChange={(values) => set('daysOfWeek', values.map(Number))}
+          >
             <Group gap="md" mt={6}>
               {WEEKDAYS.map((day) => (
                 <Checkbox key={day.value} value={String(day.value)} label={day.label} />
@@ -114,15 +172,51 @@ export function TemplateForm({ template, options, defaultProgramId, today, onClo
             </Group>
           </Checkbox.Group>
           <SimpleGrid cols={{ base: 1, sm: 4 }} spacing="sm">
-            <TextInput label="Start time" description="Site's local time" type="time" required value={draft.startTime} error={errors?.fields.startTime} onChange={(event) => set('startTime', event.currentTarget.value)} />
-            <NumberInput label="Length (minutes)" required min={1} max={720} value={draft.durationMinutes} error={errors?.fields.durationMinutes} onChange={(value) => set('durationMinutes', value)} />
-            <TextInput label="First day" type="date" required value={draft.startsOn} error={errors?.fields.startsOn} onChange={(event) => set('startsOn', event.currentTarget.value)} />
-            <TextInput label="Last day" description="Leave empty for no end" type="date" value={draft.endsOn ?? ''} error={errors?.fields.endsOn} onChange={(event) => set('endsOn', event.currentTarget.value || null)} />
+            <TextInput
+              label="Start time"
+              description="Site's local time"
+              type="time"
+              required
+              value={draft.startTime}
+              error={errors?.fields.startTime}
+              onChange={(event) => set('startTime', event.currentTarget.value)}
+            />
+            <NumberInput
+              label="Length (minutes)"
+              required
+              min={1}
+              max={720}
+              value={draft.durationMinutes}
+              error={errors?.fields.durationMinutes}
+              onChange={(value) => set('durationMinutes', value)}
+            />
+            <TextInput
+              label="First day"
+              type="date"
+              required
+              value={draft.startsOn}
+              error={errors?.fields.startsOn}
+              onChange={(event) => set('startsOn', event.currentTarget.value)}
+            />
+            <TextInput
+              label="Last day"
+              description="Leave empty for no end"
+              type="date"
+              value={draft.endsOn ?? ''}
+              error={errors?.fields.endsOn}
+              onChange={(event) => set('endsOn', event.currentTarget.value || null)}
+            />
           </SimpleGrid>
           <Radio.Group
             label="Where"
             value={inRoom ? 'room' : 'telehealth'}
-            onChange={(value) => setDraft((previous) => ({ ...previous, roomId: value === 'room' ? (rooms[0]?.id ?? '') : null, telehealth: value === 'telehealth' }))}
+            onChange={(value) =>
+              setDraft((previous) => ({
+                ...previous,
+                roomId: value === 'room' ? (rooms[0]?.id ?? '') : null,
+                telehealth: value === 'telehealth',
+              }))
+            }
           >
             <Group gap="md" mt={6}>
               <Radio value="room" label="In a room" />
@@ -142,7 +236,15 @@ export function TemplateForm({ template, options, defaultProgramId, today, onClo
                 onChange={(value) => set('roomId', value ?? '')}
               />
             )}
-            <NumberInput label="Capacity" description="Patients per session" required min={1} value={draft.capacity} error={errors?.fields.capacity} onChange={(value) => set('capacity', value)} />
+            <NumberInput
+              label="Capacity"
+              description="Patients per session"
+              required
+              min={1}
+              value={draft.capacity}
+              error={errors?.fields.capacity}
+              onChange={(value) => set('capacity', value)}
+            />
           </SimpleGrid>
           {errors !== null && errors.general !== null && <ConflictAlert error={save.error} />}
           {template !== null && (
@@ -170,7 +272,11 @@ export function SeriesEditor({ templateId, ...props }: Omit<Props, 'template'> &
   if (template.isSuccess) return <TemplateForm {...props} template={template.data} />;
   return (
     <Modal opened onClose={props.onClose} title="Edit the series">
-      {template.isError ? <ConflictAlert error={template.error} title="Could not load the series" /> : <Loader aria-label="Loading the series" />}
+      {template.isError ? (
+        <ConflictAlert error={template.error} title="Could not load the series" />
+      ) : (
+        <Loader aria-label="Loading the series" />
+      )}
     </Modal>
   );
 }

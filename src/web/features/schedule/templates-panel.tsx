@@ -23,7 +23,10 @@ function EndSeriesDialog({ template, today, onClose }: { template: GroupTemplate
       { templateId: template.id, version: template.version, endsOn },
       {
         onSuccess: (result) => {
-          notifications.show({ color: 'green', message: `"${template.title}" ends on ${endsOn}; ${result.generation.removed} later sessions removed` });
+          notifications.show({
+            color: 'green',
+            message: `"${template.title}" ends on ${endsOn}; ${result.generation.removed} later sessions removed`,
+          });
           onClose();
         },
       },
@@ -33,7 +36,14 @@ function EndSeriesDialog({ template, today, onClose }: { template: GroupTemplate
     <Modal opened onClose={onClose} title={`End ${template.title}`}>
       <form onSubmit={submit} noValidate aria-label="End the series">
         <Stack gap="sm">
-          <TextInput label="Last day of the series" type="date" required value={endsOn} error={errors?.fields.endsOn ?? errors?.general ?? undefined} onChange={(event) => setEndsOn(event.currentTarget.value)} />
+          <TextInput
+            label="Last day of the series"
+            type="date"
+            required
+            value={endsOn}
+            error={errors?.fields.endsOn ?? errors?.general ?? undefined}
+            onChange={(event) => setEndsOn(event.currentTarget.value)}
+          />
           <Text size="sm" c="dimmed">
             Later sessions without attendance are removed; sessions changed one by one stay for you to cancel.
           </Text>
@@ -67,7 +77,14 @@ export function TemplatesPanel({ options, canEdit, today, onEdit }: Props) {
   const programName = (id: string) => options.programs.find((program) => program.id === id)?.name ?? '';
   return (
     <Stack gap="sm">
-      <Select label="Site" data={options.sites.map((site) => ({ value: site.id, label: site.name }))} value={siteId} onChange={setSiteId} allowDeselect={false} w={320} />
+      <Select
+        label="Site"
+        data={options.sites.map((site) => ({ value: site.id, label: site.name }))}
+        value={siteId}
+        onChange={setSiteId}
+        allowDeselect={false}
+        w={320}
+      />
       {templates.isPending && siteId !== null && <SectionLoader label="Loading group templates" />}
       {templates.isError && <ErrorAlert error={templates.error} onRetry={() => void templates.refetch()} />}
       {templates.isSuccess && templates.data.length === 0 && <Text c="dimmed">No group series at this site yet.</Text>}
@@ -99,7 +116,11 @@ export function TemplatesPanel({ options, canEdit, today, onEdit }: Props) {
                   <Table.Td>
                     {days(template)} {template.startTime} ({template.durationMinutes} min)
                   </Table.Td>
-                  <Table.Td>{template.telehealth && template.roomId !== null ? `${roomName(template.roomId)} + telehealth` : roomName(template.roomId)}</Table.Td>
+                  <Table.Td>
+                    {template.telehealth && template.roomId !== null
+                      ? `${roomName(template.roomId)} + telehealth`
+                      : roomName(template.roomId)}
+                  </Table.Td>
                   <Table.Td>{template.facilitators.map((person) => person.displayName).join(', ')}</Table.Td>
                   <Table.Td>
                     {template.startsOn} – {template.endsOn ?? 'no end'}
@@ -110,7 +131,13 @@ export function TemplatesPanel({ options, canEdit, today, onEdit }: Props) {
                         <Button size="xs" variant="light" onClick={() => onEdit(template)} aria-label={`Edit ${template.title}`}>
                           Edit
                         </Button>
-                        <Button size="xs" variant="subtle" color="red" onClick={() => setEnding(template)} aria-label={`End ${template.title}`}>
+                        <Button
+                          size="xs"
+                          variant="subtle"
+                          color="red"
+                          onClick={() => setEnding(template)}
+                          aria-label={`End ${template.title}`}
+                        >
                           End
                         </Button>
                       </Group>

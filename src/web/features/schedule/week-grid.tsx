@@ -17,8 +17,21 @@ export function sessionPlace(session: CalendarSessionDto): string {
 function SessionCard({ session, onOpen }: { session: CalendarSessionDto; onOpen: (session: CalendarSessionDto) => void }) {
   const cancelled = session.status === 'cancelled';
   return (
-    <UnstyledButton onClick={() => onOpen(session)} style={{ display: 'block', width: '100%' }} aria-describedby={cancelled ? `cancel-${session.id}` : undefined}>
-      <Card withBorder padding="xs" radius="sm" style={{ opacity: cancelled ? 0.65 : 1, borderLeftWidth: 4, borderLeftColor: session.kind === 'group' ? 'var(--mantine-color-blue-6)' : 'var(--mantine-color-teal-6)' }}>
+    <UnstyledButton
+      onClick={() => onOpen(session)}
+      style={{ display: 'block', width: '100%' }}
+      aria-describedby={cancelled ? `cancel-${session.id}` : undefined}
+    >
+      <Card
+        withBorder
+        padding="xs"
+        radius="sm"
+        style={{
+          opacity: cancelled ? 0.65 : 1,
+          borderLeftWidth: 4,
+          borderLeftColor: session.kind === 'group' ? 'var(--mantine-color-blue-6)' : 'var(--mantine-color-teal-6)',
+        }}
+      >
         <Stack gap={2}>
           <Text fw={600} size="sm" td={cancelled ? 'line-through' : undefined}>
             {sessionTimes(session)}
@@ -57,7 +70,15 @@ function SessionCard({ session, onOpen }: { session: CalendarSessionDto; onOpen:
   );
 }
 
-export function WeekGrid({ week, sessions, onOpen }: { week: string; sessions: CalendarSessionDto[]; onOpen: (session: CalendarSessionDto) => void }) {
+export function WeekGrid({
+  week,
+  sessions,
+  onOpen,
+}: {
+  week: string;
+  sessions: CalendarSessionDto[];
+  onOpen: (session: CalendarSessionDto) => void;
+}) {
   const days = daysOfWeek(week);
   return (
     <SimpleGrid cols={{ base: 1, md: 7 }} spacing="xs" data-testid="week-grid">

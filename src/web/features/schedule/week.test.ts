@@ -27,7 +27,15 @@ describe('ISO weeks for the calendar', () => {
 
   it('lists the seven days, Monday first, and names the week', () => {
     const days = daysOfWeek('2026-W10');
-    expect(days.map((day) => day.date)).toEqual(['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06', '2026-03-07', '2026-03-08']);
+    expect(days.map((day) => day.date)).toEqual([
+      '2026-03-02',
+      '2026-03-03',
+      '2026-03-04',
+      '2026-03-05',
+      '2026-03-06',
+      '2026-03-07',
+      '2026-03-08',
+    ]);
     expect(days[0]?.label).toBe('Monday 2 March');
     expect(weekLabel('2026-W08')).toBe('16–22 February 2026');
     expect(weekLabel('2026-W09')).toBe('23 February – 1 March 2026');

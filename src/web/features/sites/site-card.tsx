@@ -19,8 +19,7 @@ export function SiteCard({ site, onEdit }: { site: SiteDto; onEdit: () => void }
     setActive.mutate(
       { roomId: room.id, active: !room.active },
       {
-        onSuccess: (saved) =>
-          notifications.show({ color: 'green', message: `${saved.name} is ${saved.active ? 'active' : 'inactive'}` }),
+        onSuccess: (saved) => notifications.show({ color: 'green', message: `${saved.name} is ${saved.active ? 'active' : 'inactive'}` }),
         onError: (error) => notifications.show({ color: 'red', title: 'Not done', message: errorMessage(error) }),
       },
     );
@@ -48,11 +47,7 @@ export function SiteCard({ site, onEdit }: { site: SiteDto; onEdit: () => void }
             </Button>
           </Group>
         </Group>
-        <Checkbox
-          label="Show inactive rooms"
-          checked={showInactive}
-          onChange={(event) => setShowInactive(event.currentTarget.checked)}
-        />
+        <Checkbox label="Show inactive rooms" checked={showInactive} onChange={(event) => setShowInactive(event.currentTarget.checked)} />
         {rooms.isPending && <SectionLoader label={`Loading rooms of ${site.name}`} />}
         {rooms.isError && <ErrorAlert error={rooms.error} onRetry={() => void rooms.refetch()} />}
         {rooms.isSuccess &&

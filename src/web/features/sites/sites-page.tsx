@@ -26,9 +26,7 @@ export function SitesPage() {
             ))}
           </Stack>
         ))}
-      {editing !== null && (
-        <SiteFormModal key={editing.site?.id ?? 'new'} site={editing.site} onClose={() => setEditing(null)} />
-      )}
+      {editing !== null && <SiteFormModal key={editing.site?.id ?? 'new'} site={editing.site} onClose={() => setEditing(null)} />}
     </Page>
   );
 }

@@ -19,20 +19,39 @@ describe('row errors', () => {
   it.each([
     [[{ path: 'weeklyAvailability.2.end', message: 'must be after the start' }], [[2, 'must be after the start']]],
     [[{ path: 'body.weeklyAvailability.0', message: 'overlaps' }], [[0, 'overlaps']]],
-    [[{ path: 'weeklyAvailability.1.start', message: 'first' }, { path: 'weeklyAvailability.1.end', message: 'second' }], [[1, 'first']]],
-    [[{ path: 'licensedStates.0', message: 'bad' }, { path: 'weeklyAvailability', message: 'too many' }], []],
+    [
+      [
+        { path: 'weeklyAvailability.1.start', message: 'first' },
+        { path: 'weeklyAvailability.1.end', message: 'second' },
+      ],
+      [[1, 'first']],
+    ],
+    [
+      [
+        { path: 'licensedStates.0', message: 'bad' },
+        { path: 'weeklyAvailability', message: 'too many' },
+      ],
+      [],
+    ],
   ])('maps %j to rows', (issues, rows) => {
     expect([...rowErrors(issues)]).toEqual(rows);
   });
 
   it('finds the problem row before sending', () => {
     expect([...checkAvailability([w(2, '09:00', '12:00'), w(2, '11:00', '13:00')])]).toEqual([[1, 'overlaps window 1 on the same day']]);
-    expect([...checkAvailability([w(2, '09:00', '12:00'), w(2, '', '13:00')])]).toEqual([[1, expect.stringContaining('is not a time of day')]]);
+    expect([...checkAvailability([w(2, '09:00', '12:00'), w(2, '', '13:00')])]).toEqual([
+      [1, expect.stringContaining('is not a time of day')],
+    ]);
     expect(checkAvailability([w(2, '09:00', '12:00')]).size).toBe(0);
   });
 
   it('reads the rows of a server refusal', () => {
-    const error = new ApiError({ status: 400, code: 'VALIDATION_FAILED', message: 'x', details: [{ path: 'weeklyAvailability.3.end', message: 'must be after the start' }] });
+    const error = new ApiError({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      message: 'x',
+      details: [{ path: 'weeklyAvailability.3.end', message: 'must be after the start' }],
+    });
     expect([...serverRowErrors(error)]).toEqual([[3, 'must be after the start']]);
     expect(serverRowErrors(new Error('x')).size).toBe(0);
   });

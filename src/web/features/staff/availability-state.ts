@@ -42,7 +42,8 @@ export function checkAvailability(windows: readonly AvailabilityWindowDto[]): Ma
     validateAvailability(windows);
     return new Map<number, string>();
   } catch (error) {
-    if (error instanceof DomainError && Array.isArray(error.details)) return rowErrors(error.details as { path: string; message: string }[]);
+    if (error instanceof DomainError && Array.isArray(error.details))
+      return rowErrors(error.details as { path: string; message: string }[]);
     throw error;
   }
 }

@@ -28,6 +28,10 @@ export function useSaveProfile() {
     mutationFn: ({ userId, body }: { userId: string; body: ProfileBody }) =>
       api.put<StaffDto>(`/api/v1/staff/${encodeURIComponent(userId)}/profile`, body),
     // Work sites are also shown on the users page.
-    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: staffQueryKey }), queryClient.invalidateQueries({ queryKey: ['admin', 'users'] })]),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: staffQueryKey }),
+        queryClient.invalidateQueries({ queryKey: ['admin', 'users'] }),
+      ]),
   });
 }

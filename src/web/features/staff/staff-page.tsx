@@ -18,8 +18,7 @@ export function StaffPage() {
   const sites = useSites();
   const [editing, setEditing] = useState<StaffDto | null>(null);
   const siteList = sites.data ?? [];
-  const siteNames = (ids: string[]) =>
-    ids.map((id) => siteList.find((site) => site.id === id)?.name ?? 'Unknown site').join(', ') || '—';
+  const siteNames = (ids: string[]) => ids.map((id) => siteList.find((site) => site.id === id)?.name ?? 'Unknown site').join(', ') || '—';
 
   return (
     <Page title="Staff">
@@ -65,11 +64,21 @@ export function StaffPage() {
                       </Text>
                     )}
                   </Table.Td>
-                  <Table.Td>{member.modalities.filter(isModality).map((m) => MODALITY_LABELS[m]).join(', ') || '—'}</Table.Td>
+                  <Table.Td>
+                    {member.modalities
+                      .filter(isModality)
+                      .map((m) => MODALITY_LABELS[m])
+                      .join(', ') || '—'}
+                  </Table.Td>
                   <Table.Td>{siteNames(member.siteIds)}</Table.Td>
                   <Table.Td>{availabilitySummary(member.weeklyAvailability)}</Table.Td>
                   <Table.Td>
-                    <Button size="xs" variant="subtle" aria-label={`Edit the profile of ${member.displayName}`} onClick={() => setEditing(member)}>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      aria-label={`Edit the profile of ${member.displayName}`}
+                      onClick={() => setEditing(member)}
+                    >
                       Edit
                     </Button>
                   </Table.Td>
@@ -79,9 +88,7 @@ export function StaffPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      {editing !== null && (
-        <StaffProfileModal key={editing.userId} member={editing} sites={siteList} onClose={() => setEditing(null)} />
-      )}
+      {editing !== null && <StaffProfileModal key={editing.userId} member={editing} sites={siteList} onClose={() => setEditing(null)} />}
     </Page>
   );
 }

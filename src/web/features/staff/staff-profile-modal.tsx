@@ -13,7 +13,25 @@ import { useSaveProfile } from './staff-api';
 const FIELDS = ['licenceType', 'licensedStates', 'modalities', 'weeklyAvailability', 'siteIds'] as const;
 
 // Suggestions only: any licence type may be typed.
-const LICENCE_TYPES = ['LCSW', 'LICSW', 'LMSW', 'LPC', 'LPCC', 'LMHC', 'LMFT', 'LCADC', 'CADC', 'PsyD', 'PhD (psychologist)', 'MD', 'DO', 'PMHNP', 'NP', 'RN', 'OTR/L'];
+const LICENCE_TYPES = [
+  'LCSW',
+  'LICSW',
+  'LMSW',
+  'LPC',
+  'LPCC',
+  'LMHC',
+  'LMFT',
+  'LCADC',
+  'CADC',
+  'PsyD',
+  'PhD (psychologist)',
+  'MD',
+  'DO',
+  'PMHNP',
+  'NP',
+  'RN',
+  'OTR/L',
+];
 
 /** Edits one person's credentials, modalities, availability and work sites; rendered only while open. */
 export function StaffProfileModal({ member, sites, onClose }: { member: StaffDto; sites: SiteDto[]; onClose: () => void }) {
@@ -31,7 +49,10 @@ export function StaffProfileModal({ member, sites, onClose }: { member: StaffDto
     setClientRows(problems);
     if (problems.size > 0) return;
     save.mutate(
-      { userId: member.userId, body: { licenceType: licenceType.trim(), licensedStates, modalities, weeklyAvailability: windows, siteIds } },
+      {
+        userId: member.userId,
+        body: { licenceType: licenceType.trim(), licensedStates, modalities, weeklyAvailability: windows, siteIds },
+      },
       {
         onSuccess: (saved) => {
           notifications.show({ color: 'green', message: `Saved the profile of ${saved.displayName}` });
