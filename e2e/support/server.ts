@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
+import { freePort } from './app-process.js';
 
 export type RunningServer = {
   url: string;
@@ -18,17 +18,6 @@ export function tempDataDir(label: string): string {
   const dir = path.resolve('.test-data', `${label}-${randomUUID().slice(0, 8)}`);
   fs.mkdirSync(dir, { recursive: true });
   return dir;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 /** Starts the real app (`src/server/main.ts`) as its own process and waits for it to serve. */
