@@ -1,78 +1,14 @@
 // Rules for a patient's demographic record: date of birth, phone numbers and state of residence.
 // Pure: "today" is an argument (see decision 0011 for why it is read in the earliest time zone).
 import { fieldError } from '../errors.js';
+import { parseUsStateCode, type UsStateCode } from '../us-states.js';
 
 export const MAX_AGE_YEARS = 120;
 
-/**
- * US states, the District of Columbia and the inhabited territories, by USPS code. Licensure for
- * telehealth is granted per state or territory, so the code is what other checks compare.
- */
-export const US_STATE_CODES = [
-  'AL',
-  'AK',
-  'AZ',
-  'AR',
-  'CA',
-  'CO',
-  'CT',
-  'DE',
-  'DC',
-  'FL',
-  'GA',
-  'HI',
-  'ID',
-  'IL',
-  'IN',
-  'IA',
-  'KS',
-  'KY',
-  'LA',
-  'ME',
-  'MD',
-  'MA',
-  'MI',
-  'MN',
-  'MS',
-  'MO',
-  'MT',
-  'NE',
-  'NV',
-  'NH',
-  'NJ',
-  'NM',
-  'NY',
-  'NC',
-  'ND',
-  'OH',
-  'OK',
-  'OR',
-  'PA',
-  'RI',
-  'SC',
-  'SD',
-  'TN',
-  'TX',
-  'UT',
-  'VT',
-  'VA',
-  'WA',
-  'WV',
-  'WI',
-  'WY',
-  'AS',
-  'GU',
-  'MP',
-  'PR',
-  'VI',
-] as const;
-
-export type UsStateCode = (typeof US_STATE_CODES)[number];
-
-const STATE_SET: ReadonlySet<string> = new Set(US_STATE_CODES);
-
+// Licensure for telehealth is granted per state or territory, so the USPS code is what other
+// checks compare; the list lives in domain/us-states.ts.
 export function isUsStateCode(value: string): value is UsStateCode {
-  return STATE_SET.has(value);
+  return parseUsStateCode(value) === value;
 }
 
 /** 'or' or ' OR ' -> 'OR'; throws VALIDATION_FAILED naming `path` for anything that is not a US code. */

@@ -1,5 +1,5 @@
 import { Fieldset, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { US_STATE_CODES } from '../../../domain/patients/patient-rules';
+import { US_STATE_CODES } from '../../../domain/us-states';
 import type { PatientField, PatientFormValues } from './patient-form-values';
 
 const STATE_OPTIONS = [{ value: '', label: 'Choose a state' }, ...US_STATE_CODES.map((code) => ({ value: code, label: code }))];
