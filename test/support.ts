@@ -36,7 +36,7 @@ export type TestApp = { app: FastifyInstance; deps: AppDeps; db: Db; clock: Test
 export type RegisteredRoute = { method: string; url: string; access: Access | undefined };
 
 export async function testApp(
-  options: { env?: Record<string, string>; databaseUrl?: string; routes?: RegisteredRoute[]; webDir?: string } = {},
+  options: { env?: Record<string, string>; databaseUrl?: string; routes?: RegisteredRoute[]; webDir?: string; logLines?: string[] } = {},
 ): Promise<TestApp> {
   const config: Config = loadConfig({
     OPENIOP_DEMO: '0',
@@ -51,7 +51,10 @@ export async function testApp(
     buildApp({
       config,
       db,
-      logger: pino({ level: 'silent' }),
+      // With `logLines`, every JSON log line the app writes is collected there (to check what logs hold).
+      logger: options.logLines
+        ? pino({ level: 'debug' }, { write: (line: string) => void options.logLines?.push(line) })
+        : pino({ level: 'silent' }),
       auditKey: TEST_AUDIT_KEY,
       sealKey: TEST_SEAL_KEY,
       clock: clock.now,
