@@ -19,7 +19,7 @@ import {
 import * as episodes from './episodes.service.js';
 import * as plans from './plan.service.js';
 
-// Roles: docs/issue-3-brief.md "Who may do what".
+// Roles: docs/roles.md.
 const read = { access: { roles: PATIENT_READERS } } as const;
 const admit = { access: { roles: ['admissions', 'director'] } } as const;
 const move = { access: { roles: ['director', 'clinician', 'psychiatrist', 'admissions'] } } as const;

@@ -12,7 +12,7 @@ import {
 } from './patients.schemas.js';
 import * as patients from './patients.service.js';
 
-// Roles: docs/issue-3-brief.md "Who may do what".
+// Roles: docs/roles.md.
 export const PATIENT_READERS = ['clinician', 'psychiatrist', 'admissions', 'director', 'front_desk', 'billing'] as const;
 export const PATIENT_EDITORS = ['admissions', 'director', 'front_desk'] as const;
 
