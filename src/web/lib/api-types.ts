@@ -543,7 +543,6 @@ export type DashboardDto = {
     siteName: string;
     levelOfCare: string;
     population: string;
-    groupCapacity: number;
     openEpisodes: number;
   }[];
   atRisk: {

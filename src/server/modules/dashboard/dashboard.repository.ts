@@ -3,8 +3,8 @@ import type { Database } from '../../db/schema.js';
 
 type Q = Kysely<Database>;
 
-// The director dashboard's own small queries. Census and admissions overlap with the patients
-// module's census functions written in parallel; they are reconciled at merge (decision 0013).
+// The director dashboard's own queries: today's sessions and the last week's admissions and
+// discharges (with patient names, for the list). The census comes from the episodes module.
 
 const ATTENDED = sql`('present', 'late', 'left_early')`;
 
@@ -102,47 +102,6 @@ export async function todaysSessions(db: Q, organizationId: string, now: Date): 
             recorded: row.recorded ?? 0,
             checkedIn: row.checked_in ?? 0,
           },
-  }));
-}
-
-export type CensusRow = {
-  programId: string;
-  programName: string;
-  siteId: string;
-  siteName: string;
-  levelOfCare: string;
-  population: string;
-  groupCapacity: number;
-  openEpisodes: number;
-};
-
-/** Open episodes per active program (a program with none shows 0). */
-export async function censusByProgram(db: Q, organizationId: string): Promise<CensusRow[]> {
-  const result = await sql<{
-    id: string;
-    name: string;
-    site_id: string;
-    site_name: string;
-    level_of_care: string;
-    population: string;
-    group_capacity: number;
-    open_episodes: number;
-  }>`
-    SELECT p.id, p.name, p.site_id, st.name AS site_name, p.level_of_care, p.population, p.group_capacity,
-      (SELECT count(*)::int FROM episodes e WHERE e.program_id = p.id AND e.status = 'open') AS open_episodes
-    FROM programs p JOIN sites st ON st.id = p.site_id
-    WHERE p.organization_id = ${organizationId} AND p.active
-    ORDER BY st.name, p.name, p.id
-  `.execute(db);
-  return result.rows.map((row) => ({
-    programId: row.id,
-    programName: row.name,
-    siteId: row.site_id,
-    siteName: row.site_name,
-    levelOfCare: row.level_of_care,
-    population: row.population,
-    groupCapacity: row.group_capacity,
-    openEpisodes: row.open_episodes,
   }));
 }
 

@@ -31,7 +31,6 @@ export const CensusDto = z.object({
   siteName: z.string(),
   levelOfCare: z.string(),
   population: z.string(),
-  groupCapacity: z.number(),
   openEpisodes: z.number(),
 });
 

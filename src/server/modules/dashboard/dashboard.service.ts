@@ -9,6 +9,7 @@ import {
   preferIndexedPlans,
   type PatientWindow,
 } from '../intensity/intensity.repository.js';
+import { censusByProgramToday } from '../episodes/census.service.js';
 import * as repo from './dashboard.repository.js';
 import type { AtRisk, Dashboard } from './dashboard.schemas.js';
 
@@ -96,7 +97,18 @@ export async function getDashboard(deps: AppDeps, ctx: ActorCtx): Promise<Dashbo
         });
       }
     }
-    const census = await repo.censusByProgram(trx, organizationId);
+    // The census is the episodes module's: episodes in care on each site's local today.
+    const census = (await censusByProgramToday(trx, organizationId, ctx.now))
+      .filter((program) => program.active)
+      .map(({ programId, programName, siteId, siteName, levelOfCare, population, openEpisodes }) => ({
+        programId,
+        programName,
+        siteId,
+        siteName,
+        levelOfCare,
+        population,
+        openEpisodes,
+      }));
     const atRisk = await patientsAtRisk(trx, organizationId, ctx.now);
     const admissions = await repo.recentMovements(trx, organizationId, ctx.now, 'admitted', RECENT_DAYS, LIST_LIMIT);
     const discharges = await repo.recentMovements(trx, organizationId, ctx.now, 'discharged', RECENT_DAYS, LIST_LIMIT);
