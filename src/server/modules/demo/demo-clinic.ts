@@ -1,10 +1,10 @@
 import type { Transaction } from 'kysely';
 import { defaultIntensityRules, type LevelOfCare, type Population } from '../../../domain/programs/intensity-defaults.js';
 import { defaultMinutes, type AttendanceStatus } from '../../../domain/intensity/attendance.js';
-import { addDays, isoWeekOf, isoWeekday, localDateOf } from '../../../domain/scheduling/local-time.js';
-import { generateSessions } from '../../../domain/scheduling/session-generation.js';
+import { addDays, isoWeekOf, localDateOf } from '../../../domain/scheduling/local-time.js';
 import type { Database, Disposition } from '../../db/schema.js';
 import { hashPassword } from '../auth/password-hash.js';
+import { materializeRange } from '../schedules/templates.service.js';
 import { insertUser, replaceRoles, replaceSites } from '../users/users.repository.js';
 
 // The running clinic behind the demo organization: programs, rooms, staff, group series, 44
@@ -339,7 +339,6 @@ export async function seedDemoClinic(
       .executeTakeFirstOrThrow();
 
     const from = firstMonday(site);
-    const closureDate = addDays(firstMonday(siteOf(0)), 24);
     const sessions: { id: string; localDate: string; minutes: number; startsAt: Date }[][] = [];
     const templateIds: string[] = [];
     for (const group of spec.groups) {
@@ -367,59 +366,21 @@ export async function seedDemoClinic(
           .insertInto('group_template_facilitators')
           .values({ organization_id: organizationId, template_id: template.id, user_id: facilitator })
           .execute();
-      const generated = generateSessions(
-        {
-          id: template.id,
-          siteId: site.id,
-          timeZone: site.timeZone,
-          daysOfWeek: group.days.map(isoWeekday),
-          startTime: group.start,
-          durationMinutes: group.minutes,
-          startsOn: from,
-          endsOn: null,
-          facilitatorId: facilitator,
-        },
-        { from, to: addDays(from, 7 * 8 - 1) },
-        [{ date: closureDate, reason: 'Staff training day (demo)', siteId: null }],
-      );
-      const rows =
-        generated.length === 0
-          ? []
-          : await trx
-              .insertInto('sessions_of_care')
-              .values(
-                generated.map((s) => ({
-                  organization_id: organizationId,
-                  site_id: site.id,
-                  program_id: program.id,
-                  kind: 'group' as const,
-                  template_id: template.id,
-                  occurrence_date: s.occurrenceDate,
-                  title: group.title,
-                  modality: group.modality,
-                  starts_at: s.startUtc,
-                  ends_at: s.endUtc,
-                  local_date: s.localDate,
-                  room_id: group.room ? (rooms[group.room] ?? null) : null,
-                  telehealth: group.room === null,
-                  capacity: 12,
-                  clinician_ids: facilitator ? [facilitator] : [],
-                  status: s.status,
-                  cancel_reason: s.cancellation?.reason ?? null,
-                  cancelled_by: s.cancellation ? ('closure' as const) : null,
-                })),
-              )
-              .returning(['id', 'local_date', 'starts_at', 'ends_at', 'status'])
-              .execute();
+      // The schedule's own generator: closures, facilitators and rooms come from the rows above.
+      await materializeRange(trx, organizationId, { from, to: addDays(from, 7 * 8 - 1) }, { templateId: template.id }, now);
+      const rows = await trx
+        .selectFrom('sessions_of_care')
+        .select(['id', 'local_date', 'starts_at', 'ends_at'])
+        .where('template_id', '=', template.id)
+        .where('status', '=', 'scheduled')
+        .execute();
       sessions.push(
-        rows
-          .filter((r) => r.status === 'scheduled')
-          .map((r) => ({
-            id: r.id,
-            localDate: r.local_date,
-            startsAt: r.starts_at,
-            minutes: Math.round((r.ends_at.getTime() - r.starts_at.getTime()) / 60_000),
-          })),
+        rows.map((r) => ({
+          id: r.id,
+          localDate: r.local_date,
+          startsAt: r.starts_at,
+          minutes: Math.round((r.ends_at.getTime() - r.starts_at.getTime()) / 60_000),
+        })),
       );
     }
 

@@ -36,29 +36,7 @@ export type SessionRecord = {
 };
 
 /** What generation and booking write; the database fills ids, versions and timestamps. */
-export type SessionFields = {
-  siteId: string;
-  programId: string | null;
-  kind: SessionKind;
-  templateId: string | null;
-  occurrenceDate: string | null;
-  patientId: string | null;
-  episodeId: string | null;
-  title: string;
-  modality: string | null;
-  startsAt: Date;
-  endsAt: Date;
-  localDate: string;
-  roomId: string | null;
-  telehealth: boolean;
-  capacity: number;
-  clinicianIds: string[];
-  substituteFacilitatorId: string | null;
-  moved: boolean;
-  status: SessionStatus;
-  cancelReason: string | null;
-  cancelledBy: 'closure' | 'staff' | null;
-};
+export type SessionFields = Omit<SessionRecord, 'id' | 'organizationId' | 'timeZone' | 'dayClosedAt' | 'version' | 'hasAttendance'>;
 
 function baseQuery(db: Q) {
   return db
