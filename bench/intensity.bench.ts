@@ -5,7 +5,8 @@
 //   (the baseline, same week, same database, run alternately); goal: ratio <= 1.2 and < 500 ms;
 // - PUT /api/v1/sessions/:id/attendance/:patientId with 50 concurrent clients (autocannon), each
 //   request a new check-in with its own Idempotency-Key; goal: p99 < 50 ms.
-// Not part of `npm test`. Run: `npm run bench` (or `npx tsx bench/run.ts intensity`).
+// Not part of `npm test`. Run: `npm run bench` (or `npx tsx bench/run.ts intensity`). To profile the server:
+// BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' npm run bench -- intensity.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -321,20 +322,24 @@ async function countAttendance(db: Db, organizationId: string): Promise<number> 
 
 async function startServer(databaseUrl: string, port: number): Promise<ChildProcess> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'openiop-bench-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      OPENIOP_DATA_DIR: dataDir,
-      OPENIOP_DEMO: '0',
-      OPENIOP_AUDIT_KEY: AUDIT_KEY,
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
+  const child = spawn(
+    process.execPath,
+    [...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', 'src/server/main.ts'],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        OPENIOP_DATA_DIR: dataDir,
+        OPENIOP_DEMO: '0',
+        OPENIOP_AUDIT_KEY: AUDIT_KEY,
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'production',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${output}`)), 60_000);

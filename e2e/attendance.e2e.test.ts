@@ -43,7 +43,7 @@ describe.skipIf(!browserAvailable())('attendance and dashboard in Chromium', () 
   async function signedIn(email: string): Promise<Page> {
     const context = await browser.newContext({ baseURL: server.url });
     const page = await context.newPage();
-    await page.goto('/login');
+    await page.goto('/app/login');
     await page.getByLabel('Email').fill(email);
     await page.getByLabel(/^Password/).fill('demo-password-1');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -106,7 +106,7 @@ describe.skipIf(!browserAvailable())('attendance and dashboard in Chromium', () 
       .select('id')
       .where('title', '=', 'CBT skills group')
       .executeTakeFirstOrThrow();
-    await page.goto(`/sessions/${sessionId.id}/attendance`);
+    await page.goto(`/app/sessions/${sessionId.id}/attendance`);
     await page.getByRole('heading', { name: 'Attendance: CBT skills group' }).waitFor();
     expect(await page.getByRole('button', { name: 'Mark all present' }).count()).toBe(0);
     expect(await page.getByLabel('Status for Ann Roster-A').isDisabled()).toBe(true);

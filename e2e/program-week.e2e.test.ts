@@ -42,7 +42,7 @@ describe.skipIf(!browserAvailable())('a program week in Chromium: program, group
   async function signedIn(email: string): Promise<Page> {
     const context = await browser.newContext({ baseURL: server.url, timezoneId: ZONE });
     const page = await context.newPage();
-    await page.goto('/login');
+    await page.goto('/app/login');
     await page.getByLabel('Email').fill(email);
     await page.getByLabel(/^Password/).fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -165,7 +165,7 @@ describe.skipIf(!browserAvailable())('a program week in Chromium: program, group
 
     // 5. Before check-in: the director sees 0 of 1 checked in and the patient's week at 0 min.
     // (A full load: the dashboard fetched at sign-in is cached for 30 s and would not show the group yet.)
-    await director.goto('/');
+    await director.goto('/app/');
     const portlandToday = (page: Page) => page.getByRole('region', { name: `Sessions today at ${SITE}` });
     const groupRow = (page: Page) => portlandToday(page).getByRole('row', { name: GROUP });
     await groupRow(director).getByText('0 of 1 expected').waitFor();

@@ -24,7 +24,7 @@ describe.skipIf(!browserAvailable())('programs and staff configuration in Chromi
   async function signedIn(email: string): Promise<Page> {
     const context = await browser.newContext({ baseURL: server.url });
     const page = await context.newPage();
-    await page.goto('/login');
+    await page.goto('/app/login');
     await page.getByLabel('Email').fill(email);
     await page.getByLabel(/^Password/).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -128,7 +128,7 @@ describe.skipIf(!browserAvailable())('programs and staff configuration in Chromi
     const dialog = page.getByRole('dialog');
     expect(await dialog.getByLabel('Weekly floor: hours').isDisabled()).toBe(true);
     expect(await dialog.getByRole('button', { name: /Save|Create/ }).count()).toBe(0);
-    await page.goto('/sites');
+    await page.goto('/app/sites');
     await page.getByText('You do not have access to this page').waitFor();
   });
 });

@@ -77,7 +77,7 @@ describe.skipIf(!browserAvailable())('schedule page in Chromium', () => {
   async function signedIn(email: string): Promise<Page> {
     const context = await browser.newContext({ baseURL: server.url });
     const page = await context.newPage();
-    await page.goto('/login');
+    await page.goto('/app/login');
     await page.getByLabel('Email').fill(email);
     await page.getByLabel(/^Password/).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -132,7 +132,7 @@ describe.skipIf(!browserAvailable())('schedule page in Chromium', () => {
 
   it('refuses a booking that double-books the clinician, showing why', async () => {
     const page = await signedIn('front-desk@demo.openiop.org');
-    await page.goto('/schedule');
+    await page.goto('/app/schedule');
     await page.getByRole('button', { name: 'Book appointment' }).click();
     const form = page.getByRole('form', { name: 'Book an appointment' });
     await form.getByLabel('Patient ID').fill(patientId);
@@ -153,7 +153,7 @@ describe.skipIf(!browserAvailable())('schedule page in Chromium', () => {
 
   it('gives a clinician a calendar feed link with no patient names, and revokes it', async () => {
     const page = await signedIn('clinician@demo.openiop.org');
-    await page.goto('/schedule?tab=feed');
+    await page.goto('/app/schedule?tab=feed');
     await page.getByRole('button', { name: 'Create a subscription link' }).click();
     const url = await page.getByTestId('feed-url').inputValue();
     expect(url).toMatch(/\/api\/v1\/calendar\/feed\/[A-Za-z0-9_-]{43}\.ics$/);

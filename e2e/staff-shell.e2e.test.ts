@@ -40,7 +40,7 @@ describe.skipIf(!browserAvailable())('staff web shell in Chromium', () => {
 
   it('shows the demo banner, signs the director in, locks after idle, returns to the page after re-login, and logs out', async () => {
     const page = await newPage();
-    await page.goto('/');
+    await page.goto('/app/');
     await expect.poll(() => page.url()).toContain('/login');
     const banner = page.getByRole('region', { name: 'Demo data' });
     await banner.waitFor();
@@ -56,7 +56,7 @@ describe.skipIf(!browserAvailable())('staff web shell in Chromium', () => {
     expect(await nav.getByRole('link', { name: 'Users' }).count()).toBe(0);
     expect(await nav.getByRole('link', { name: 'Audit trail' }).count()).toBe(0);
 
-    await page.goto('/?from=lock-test');
+    await page.goto('/app/?from=lock-test');
     await appShown(page);
     // Idle: the warning appears, nobody answers, the session locks.
     await page.getByText('Are you still there?').waitFor({ timeout: IDLE_SECONDS * 1000 });
@@ -66,7 +66,7 @@ describe.skipIf(!browserAvailable())('staff web shell in Chromium', () => {
     expect(api.status()).toBe(401);
 
     await signIn(page, 'director@demo.openiop.org');
-    await page.waitForURL((url) => url.pathname === '/' && url.search === '?from=lock-test');
+    await page.waitForURL((url) => ['/app', '/app/'].includes(url.pathname) && url.search === '?from=lock-test');
 
     await page.getByRole('button', { name: /User menu/ }).click();
     await page.getByRole('menuitem', { name: 'Log out' }).click();
@@ -76,7 +76,7 @@ describe.skipIf(!browserAvailable())('staff web shell in Chromium', () => {
 
   it('lets an admin invite a user who enrols TOTP and then signs in with a code', async () => {
     const admin = await newPage();
-    await admin.goto('/login');
+    await admin.goto('/app/login');
     await signIn(admin, 'admin@demo.openiop.org');
     await admin.getByRole('navigation').getByRole('link', { name: 'Users' }).click();
     await admin.getByRole('button', { name: 'New user' }).click();
@@ -88,7 +88,7 @@ describe.skipIf(!browserAvailable())('staff web shell in Chromium', () => {
     await form.getByRole('checkbox', { name: /Portland/ }).check();
     await form.getByRole('button', { name: 'Create user and invite link' }).click();
     const inviteUrl = await admin.getByTestId('invite-url').inputValue();
-    expect(inviteUrl).toContain('/invite/');
+    expect(inviteUrl).toContain('/app/invite/');
 
     const invitee = await newPage();
     await invitee.goto(inviteUrl);
@@ -129,7 +129,7 @@ describe.skipIf(!browserAvailable())('staff web shell in Chromium', () => {
 
   it('gives the auditor a filterable audit trail with a CSV export', async () => {
     const page = await newPage();
-    await page.goto('/login');
+    await page.goto('/app/login');
     await signIn(page, 'auditor@demo.openiop.org');
     await page.getByRole('navigation').getByRole('link', { name: 'Audit trail' }).click();
     await page.getByRole('cell', { name: 'auth.login' }).first().waitFor();
@@ -145,7 +145,7 @@ describe.skipIf(!browserAvailable())('staff web shell in Chromium', () => {
 
   it('has no serious or critical accessibility violations on the login, dashboard, users and audit pages', async () => {
     const page = await newPage();
-    await page.goto('/login');
+    await page.goto('/app/login');
     await page.getByRole('region', { name: 'Demo data' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await signIn(page, 'admin@demo.openiop.org');

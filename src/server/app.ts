@@ -119,11 +119,16 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
   registerRoutes(app, deps, createHealthCheck(deps, VERSION));
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
 
+  // Until the public site has its home page, the root opens the staff app.
+  app.get('/', { config: { access: 'public' }, schema: { hide: true } }, (_request, reply) => reply.redirect(`${STAFF_APP_BASE}/`));
   await registerWebApp(app, options.webDir);
   return { app, deps };
 }
 
-/** The built React app (dist/web): files by path, and index.html for client-side routes. */
+/** Where the staff app's pages live; the public site owns the rest of the paths. */
+export const STAFF_APP_BASE = '/app';
+
+/** The built React app (dist/web): files by path, and index.html for the staff app's client-side routes. */
 async function registerWebApp(app: FastifyInstance, webDir: string | undefined): Promise<void> {
   const root = webDir ?? path.resolve('dist/web');
   const hasWeb = fs.existsSync(path.join(root, 'index.html'));
@@ -140,7 +145,11 @@ async function registerWebApp(app: FastifyInstance, webDir: string | undefined):
       const immutable = urlPath.startsWith('/assets/');
       return reply.sendFile(path.relative(root, file), { cacheControl: true, maxAge: immutable ? 31_536_000_000 : 0, immutable });
     }
-    return reply.header('Cache-Control', 'no-cache').sendFile('index.html', { cacheControl: false });
+    // The staff app's client-side routes live under /app (decision 0014).
+    if (urlPath === STAFF_APP_BASE || urlPath.startsWith(`${STAFF_APP_BASE}/`)) {
+      return reply.header('Cache-Control', 'no-cache').sendFile('index.html', { cacheControl: false });
+    }
+    return reply.status(404).type('text/plain; charset=utf-8').send(`Not found: ${urlPath}`);
   });
 }
 

@@ -29,34 +29,28 @@ export const AUDIT_SHARDS = 8;
  * independent chains; a transaction takes the first shard whose lock is free (or waits for one),
  * keeps it for all its events, and appends there. Tenants never serialise on each other, and
  * writers of one tenant only when more than AUDIT_SHARDS commit at the same moment.
+ *
+ * Round trips: one to take the shard and read its last row (the audit_take_shard function,
+ * migration 0004), then one insert per event. The transaction holds the shard lock until it
+ * ends, so the row it just appended stays the shard's last and is remembered, not re-read.
+ * (A savepoint rolled back after an audit append would break that; the code uses none.)
  */
 export function createAuditWriter(key: Buffer, clock: () => Date): AuditWriter {
-  // The shard each open transaction holds, per chain (a transaction may write to two chains).
-  const held = new WeakMap<object, Map<string, number>>();
+  // The shard each open transaction holds and its last row, per chain (a transaction may write to two chains).
+  const held = new WeakMap<object, Map<string, HeldShard>>();
   return async (trx, event) => {
     const chainId = event.organizationId ?? SYSTEM_CHAIN_ID;
-    const shards = held.get(trx) ?? new Map<string, number>();
+    const shards = held.get(trx) ?? new Map<string, HeldShard>();
     held.set(trx, shards);
-    let shard = shards.get(chainId);
-    if (shard === undefined) {
-      shard = await takeShard(trx, chainId);
-      shards.set(chainId, shard);
-    }
-    const last = await trx
-      .selectFrom('audit_events')
-      .select(['chain_seq', 'hash', 'occurred_at'])
-      .where('chain_id', '=', chainId)
-      .where('chain_shard', '=', shard)
-      .orderBy('chain_seq', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    const state = shards.get(chainId) ?? (await takeShard(trx, chainId));
     // Time never runs backwards inside a chain, even if the host clock steps back.
     const now = clock();
-    const occurredAt = last && last.occurred_at.getTime() > now.getTime() ? last.occurred_at : now;
+    const last = state.last;
+    const occurredAt = last && last.occurredAt.getTime() > now.getTime() ? last.occurredAt : now;
     const fields = {
       chainId,
-      chainShard: shard,
-      chainSeq: (last?.chain_seq ?? 0) + 1,
+      chainShard: state.shard,
+      chainSeq: (last?.seq ?? 0) + 1,
       occurredAt,
       organizationId: event.organizationId,
       userId: event.userId,
@@ -70,6 +64,7 @@ export function createAuditWriter(key: Buffer, clock: () => Date): AuditWriter {
       details: event.details ?? null,
     };
     const prevHash = last?.hash ?? GENESIS_HASH;
+    const hash = chainHash(key, prevHash, fields);
     await trx
       .insertInto('audit_events')
       .values({
@@ -88,24 +83,29 @@ export function createAuditWriter(key: Buffer, clock: () => Date): AuditWriter {
         request_id: fields.requestId,
         details: fields.details === null ? null : JSON.stringify(fields.details),
         prev_hash: prevHash,
-        hash: chainHash(key, prevHash, fields),
+        hash,
       })
       .execute();
+    shards.set(chainId, { shard: state.shard, last: { seq: fields.chainSeq, hash, occurredAt } });
   };
 }
 
+type HeldShard = { shard: number; last: { seq: number; hash: string; occurredAt: Date } | undefined };
+
 /**
  * The first free shard lock in order, so a quiet organization writes one chain (shard 0) and more
- * shards fill only under concurrency; when all are busy, wait for a random one.
+ * shards fill only under concurrency; when all are busy, wait for a random one. Returns the
+ * shard's last row, read after the lock is held.
  */
-async function takeShard(trx: Transaction<Database>, chainId: string): Promise<number> {
-  for (let shard = 0; shard < AUDIT_SHARDS; shard += 1) {
-    const { rows } = await sql<{
-      ok: boolean;
-    }>`SELECT pg_try_advisory_xact_lock(hashtextextended(${`${chainId}/${shard}`}, 7)) AS ok`.execute(trx);
-    if (rows[0]?.ok) return shard;
-  }
-  const shard = Math.floor(Math.random() * AUDIT_SHARDS);
-  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`${chainId}/${shard}`}, 7))`.execute(trx);
-  return shard;
+async function takeShard(trx: Transaction<Database>, chainId: string): Promise<HeldShard> {
+  const { rows } = await sql<{ shard: number; last_seq: number | null; last_hash: string | null; last_occurred_at: Date | null }>`
+    SELECT shard, last_seq, last_hash, last_occurred_at FROM audit_take_shard(${chainId}, ${AUDIT_SHARDS})
+  `.execute(trx);
+  const row = rows[0];
+  if (!row) throw new Error('audit_take_shard returned no row');
+  const last =
+    row.last_seq === null || row.last_hash === null || row.last_occurred_at === null
+      ? undefined
+      : { seq: row.last_seq, hash: row.last_hash, occurredAt: row.last_occurred_at };
+  return { shard: row.shard, last };
 }

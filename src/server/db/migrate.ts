@@ -3,12 +3,14 @@ import type { Db } from './database.js';
 import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-programs-schedules-attendance.js';
 import * as m0003 from './migrations/0003-audit-chain-shards.js';
+import * as m0004 from './migrations/0004-audit-take-shard.js';
 
 // Forward-only migrations, listed explicitly so a reader sees the order without directory magic.
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-programs-schedules-attendance': m0002,
   '0003-audit-chain-shards': m0003,
+  '0004-audit-take-shard': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

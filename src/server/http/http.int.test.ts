@@ -311,7 +311,7 @@ describe('the web app', () => {
     fs.rmSync(root, { recursive: true, force: true });
   });
 
-  it.each([['/'], ['/login'], ['/invite/abc123'], ['/setup/abc123'], ['/admin/users']])(
+  it.each([['/app'], ['/app/'], ['/app/login'], ['/app/invite/abc123'], ['/app/setup/abc123'], ['/app/admin/users']])(
     'serves index.html for the client-side route %s',
     async (url) => {
       const response = await web.app.inject({ method: 'GET', url });
@@ -323,6 +323,14 @@ describe('the web app', () => {
       expect(securityHeaderProblems(response)).toEqual([]);
     },
   );
+
+  it('answers 404 outside the staff app for paths that are no file', async () => {
+    for (const url of ['/login', '/applications', '/no-such-page']) {
+      const response = await web.app.inject({ method: 'GET', url });
+      expect(response.statusCode, url).toBe(404);
+      expect(response.body, url).not.toContain('<title>OpenIOP</title>');
+    }
+  });
 
   it('serves built assets with a long, immutable cache', async () => {
     const response = await web.app.inject({ method: 'GET', url: '/assets/app-3f2a1c.js' });

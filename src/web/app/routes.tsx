@@ -5,6 +5,7 @@ import { IdleLock } from '../features/auth/idle-lock';
 import { LoginPage } from '../features/auth/login-page';
 import { DashboardPage } from '../features/dashboard/dashboard-page';
 import { ACCESS } from '../lib/roles';
+import { APP_BASE } from '../lib/return-to';
 import { AppLayout } from './app-layout';
 
 function Root() {
@@ -20,181 +21,184 @@ function Root() {
 // the same role list as its row in nav.ts. Pages most users rarely open load on first visit
 // (`lazy`), which keeps the sign-in page small.
 export function createAppRouter() {
-  return createBrowserRouter([
-    {
-      element: <Root />,
-      children: [
-        { path: '/login', element: <LoginPage /> },
-        {
-          path: '/setup/:token',
-          lazy: async () => {
-            const { SetupPage } = await import('../features/onboarding/setup-page');
-            return { element: <SetupPage /> };
+  return createBrowserRouter(
+    [
+      {
+        element: <Root />,
+        children: [
+          { path: '/login', element: <LoginPage /> },
+          {
+            path: '/setup/:token',
+            lazy: async () => {
+              const { SetupPage } = await import('../features/onboarding/setup-page');
+              return { element: <SetupPage /> };
+            },
           },
-        },
-        {
-          path: '/invite/:token',
-          lazy: async () => {
-            const { InvitePage } = await import('../features/onboarding/invite-page');
-            return { element: <InvitePage /> };
+          {
+            path: '/invite/:token',
+            lazy: async () => {
+              const { InvitePage } = await import('../features/onboarding/invite-page');
+              return { element: <InvitePage /> };
+            },
           },
-        },
-        {
-          path: '/mfa/enrol',
-          lazy: async () => {
-            const { MfaEnrolPage } = await import('../features/mfa/mfa-enrol-page');
-            return {
-              element: (
-                <RequireEnrolmentSession>
-                  <MfaEnrolPage />
-                </RequireEnrolmentSession>
-              ),
-            };
+          {
+            path: '/mfa/enrol',
+            lazy: async () => {
+              const { MfaEnrolPage } = await import('../features/mfa/mfa-enrol-page');
+              return {
+                element: (
+                  <RequireEnrolmentSession>
+                    <MfaEnrolPage />
+                  </RequireEnrolmentSession>
+                ),
+              };
+            },
           },
-        },
-        {
-          path: '/',
-          element: (
-            <RequireActiveSession>
-              <AppLayout />
-            </RequireActiveSession>
-          ),
-          children: [
-            { index: true, element: <DashboardPage /> },
-            {
-              path: 'schedule',
-              lazy: async () => {
-                const { SchedulePage } = await import('../features/schedule/schedule-page');
-                return {
-                  element: (
-                    <RequireRoles roles={ACCESS.schedule}>
-                      <SchedulePage />
-                    </RequireRoles>
-                  ),
-                };
+          {
+            path: '/',
+            element: (
+              <RequireActiveSession>
+                <AppLayout />
+              </RequireActiveSession>
+            ),
+            children: [
+              { index: true, element: <DashboardPage /> },
+              {
+                path: 'schedule',
+                lazy: async () => {
+                  const { SchedulePage } = await import('../features/schedule/schedule-page');
+                  return {
+                    element: (
+                      <RequireRoles roles={ACCESS.schedule}>
+                        <SchedulePage />
+                      </RequireRoles>
+                    ),
+                  };
+                },
               },
-            },
-            {
-              path: 'programs',
-              lazy: async () => {
-                const { ProgramsPage } = await import('../features/programs/programs-page');
-                return {
-                  element: (
-                    <RequireRoles roles={ACCESS.programs}>
-                      <ProgramsPage />
-                    </RequireRoles>
-                  ),
-                };
+              {
+                path: 'programs',
+                lazy: async () => {
+                  const { ProgramsPage } = await import('../features/programs/programs-page');
+                  return {
+                    element: (
+                      <RequireRoles roles={ACCESS.programs}>
+                        <ProgramsPage />
+                      </RequireRoles>
+                    ),
+                  };
+                },
               },
-            },
-            {
-              path: 'sites',
-              lazy: async () => {
-                const { SitesPage } = await import('../features/sites/sites-page');
-                return {
-                  element: (
-                    <RequireRoles roles={ACCESS.configure}>
-                      <SitesPage />
-                    </RequireRoles>
-                  ),
-                };
+              {
+                path: 'sites',
+                lazy: async () => {
+                  const { SitesPage } = await import('../features/sites/sites-page');
+                  return {
+                    element: (
+                      <RequireRoles roles={ACCESS.configure}>
+                        <SitesPage />
+                      </RequireRoles>
+                    ),
+                  };
+                },
               },
-            },
-            {
-              path: 'staff',
-              lazy: async () => {
-                const { StaffPage } = await import('../features/staff/staff-page');
-                return {
-                  element: (
-                    <RequireRoles roles={ACCESS.configure}>
-                      <StaffPage />
-                    </RequireRoles>
-                  ),
-                };
+              {
+                path: 'staff',
+                lazy: async () => {
+                  const { StaffPage } = await import('../features/staff/staff-page');
+                  return {
+                    element: (
+                      <RequireRoles roles={ACCESS.configure}>
+                        <StaffPage />
+                      </RequireRoles>
+                    ),
+                  };
+                },
               },
-            },
-            {
-              path: 'closures',
-              lazy: async () => {
-                const { ClosuresPage } = await import('../features/closures/closures-page');
-                return {
-                  element: (
-                    <RequireRoles roles={ACCESS.configure}>
-                      <ClosuresPage />
-                    </RequireRoles>
-                  ),
-                };
+              {
+                path: 'closures',
+                lazy: async () => {
+                  const { ClosuresPage } = await import('../features/closures/closures-page');
+                  return {
+                    element: (
+                      <RequireRoles roles={ACCESS.configure}>
+                        <ClosuresPage />
+                      </RequireRoles>
+                    ),
+                  };
+                },
               },
-            },
-            {
-              path: 'admin/users',
-              lazy: async () => {
-                const { UsersPage } = await import('../features/admin-users/users-page');
-                return {
-                  element: (
-                    <RequireRoles roles={ACCESS.users}>
-                      <UsersPage />
-                    </RequireRoles>
-                  ),
-                };
+              {
+                path: 'admin/users',
+                lazy: async () => {
+                  const { UsersPage } = await import('../features/admin-users/users-page');
+                  return {
+                    element: (
+                      <RequireRoles roles={ACCESS.users}>
+                        <UsersPage />
+                      </RequireRoles>
+                    ),
+                  };
+                },
               },
-            },
-            {
-              path: 'patients',
-              lazy: async () => {
-                const { PatientsPage } = await import('../features/patients/patients-page');
-                return {
-                  element: (
-                    <RequireRoles roles={ACCESS.patients}>
-                      <PatientsPage />
-                    </RequireRoles>
-                  ),
-                };
+              {
+                path: 'patients',
+                lazy: async () => {
+                  const { PatientsPage } = await import('../features/patients/patients-page');
+                  return {
+                    element: (
+                      <RequireRoles roles={ACCESS.patients}>
+                        <PatientsPage />
+                      </RequireRoles>
+                    ),
+                  };
+                },
               },
-            },
-            {
-              path: 'patients/:patientId',
-              lazy: async () => {
-                const { PatientChartPage } = await import('../features/patients/patient-chart-page');
-                return {
-                  element: (
-                    <RequireRoles roles={ACCESS.patients}>
-                      <PatientChartPage />
-                    </RequireRoles>
-                  ),
-                };
+              {
+                path: 'patients/:patientId',
+                lazy: async () => {
+                  const { PatientChartPage } = await import('../features/patients/patient-chart-page');
+                  return {
+                    element: (
+                      <RequireRoles roles={ACCESS.patients}>
+                        <PatientChartPage />
+                      </RequireRoles>
+                    ),
+                  };
+                },
               },
-            },
-            {
-              path: 'audit',
-              lazy: async () => {
-                const { AuditPage } = await import('../features/audit/audit-page');
-                return {
-                  element: (
-                    <RequireRoles roles={ACCESS.audit}>
-                      <AuditPage />
-                    </RequireRoles>
-                  ),
-                };
+              {
+                path: 'audit',
+                lazy: async () => {
+                  const { AuditPage } = await import('../features/audit/audit-page');
+                  return {
+                    element: (
+                      <RequireRoles roles={ACCESS.audit}>
+                        <AuditPage />
+                      </RequireRoles>
+                    ),
+                  };
+                },
               },
-            },
-            {
-              path: 'sessions/:sessionId/attendance',
-              lazy: async () => {
-                const { AttendancePage } = await import('../features/attendance/attendance-page');
-                return {
-                  element: (
-                    <RequireRoles roles={ACCESS.attendance}>
-                      <AttendancePage />
-                    </RequireRoles>
-                  ),
-                };
+              {
+                path: 'sessions/:sessionId/attendance',
+                lazy: async () => {
+                  const { AttendancePage } = await import('../features/attendance/attendance-page');
+                  return {
+                    element: (
+                      <RequireRoles roles={ACCESS.attendance}>
+                        <AttendancePage />
+                      </RequireRoles>
+                    ),
+                  };
+                },
               },
-            },
-            { path: '*', element: <NotFound /> },
-          ],
-        },
-      ],
-    },
-  ]);
+              { path: '*', element: <NotFound /> },
+            ],
+          },
+        ],
+      },
+    ],
+    { basename: APP_BASE },
+  );
 }

@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createIdleClock, type IdleClock } from '../features/auth/idle-clock';
 import { readSession, refreshSession } from '../features/auth/session-query';
 import { createApiClient, type ApiClient } from '../lib/api';
-import { currentPath, leaveTo, loginPath } from '../lib/return-to';
+import { APP_BASE, appPathOf, leaveTo, loginPath } from '../lib/return-to';
 import { createQueryClient } from './query-client';
 
 export type AppServices = { queryClient: QueryClient; api: ApiClient; idleClock: IdleClock };
@@ -25,7 +25,7 @@ export function createAppServices(): AppServices {
       }
     },
     onSessionLost: () => {
-      if (window.location.pathname !== '/login') leaveTo(loginPath(currentPath(window.location)));
+      if (window.location.pathname !== `${APP_BASE}/login`) leaveTo(loginPath(appPathOf(window.location)));
     },
   });
   return { queryClient, api, idleClock };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loginPath, safeReturnTo } from './return-to';
+import { appPathOf, loginPath, safeReturnTo } from './return-to';
 
 const origin = 'https://iop.example.org';
 
@@ -26,5 +26,17 @@ describe('loginPath', () => {
 
   it('leaves out a return to the dashboard', () => {
     expect(loginPath('/')).toBe('/login');
+  });
+});
+
+describe('appPathOf', () => {
+  it.each([
+    ['/app/schedule', '?tab=feed', '/schedule?tab=feed'],
+    ['/app', '', '/'],
+    ['/app/', '', '/'],
+    ['/app/staff', '', '/staff'],
+    ['/application', '', '/application'],
+  ])('reads %s%s as %s inside the app', (pathname, search, expected) => {
+    expect(appPathOf({ pathname, search })).toBe(expected);
   });
 });

@@ -3,6 +3,12 @@
 
 export type LoginReason = 'idle' | 'expired';
 
+/**
+ * The staff app lives under /app (the public site owns /; decision 0014). Paths inside the app
+ * (router locations, returnTo values) leave this prefix out; only full page loads add it.
+ */
+export const APP_BASE = '/app';
+
 export function safeReturnTo(value: string | null, origin: string): string {
   if (value === null || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) {
     return '/';
@@ -29,9 +35,16 @@ export function loginPath(returnTo: string | null, reason?: LoginReason): string
   return search === '' ? '/login' : `/login?${search}`;
 }
 
-/** The page the browser is on now, as a returnTo value. */
+/** A router location as a returnTo value. */
 export function currentPath(location: { pathname: string; search: string }): string {
   return `${location.pathname}${location.search}`;
+}
+
+/** The browser's address as a path inside the app (APP_BASE removed). */
+export function appPathOf(location: { pathname: string; search: string }): string {
+  const inside = location.pathname === APP_BASE || location.pathname.startsWith(`${APP_BASE}/`);
+  const pathname = inside ? location.pathname.slice(APP_BASE.length) || '/' : location.pathname;
+  return `${pathname}${location.search}`;
 }
 
 /**
@@ -39,5 +52,5 @@ export function currentPath(location: { pathname: string; search: string }): str
  * cached response (patient data included) from memory.
  */
 export function leaveTo(path: string): void {
-  window.location.assign(path);
+  window.location.assign(`${APP_BASE}${path}`);
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ThrottleState } from '../../../domain/access/login-throttle.js';
 import type { Database } from '../../db/schema.js';
 import type { SessionStage } from '../../context.js';
+import { toUser, userQuery, type UserRecord } from '../users/users.repository.js';
 
 type Q = Kysely<Database>;
 
@@ -46,15 +47,15 @@ export async function insertSession(
     .execute();
 }
 
-export async function findOpenSession(db: Q, id: string): Promise<SessionRecord | undefined> {
-  const row = await db
-    .selectFrom('sessions as s')
+/** The open session and its user in one round trip: every signed-in request starts here. */
+export async function findOpenSession(db: Q, id: string): Promise<{ session: SessionRecord; user: UserRecord } | undefined> {
+  const row = await userQuery(db)
+    .innerJoin('sessions as s', 's.user_id', 'u.id')
     .innerJoin('organizations as o', 'o.id', 's.organization_id')
     .select([
-      's.id',
-      's.user_id',
-      's.organization_id',
-      'o.name',
+      's.id as session_id',
+      's.organization_id as session_organization_id',
+      'o.name as organization_name',
       'o.is_demo',
       's.stage',
       's.csrf_token',
@@ -66,15 +67,18 @@ export async function findOpenSession(db: Q, id: string): Promise<SessionRecord 
     .executeTakeFirst();
   if (!row) return undefined;
   return {
-    id: row.id,
-    userId: row.user_id,
-    organizationId: row.organization_id,
-    organizationName: row.name,
-    isDemoOrganization: row.is_demo,
-    stage: row.stage,
-    csrfToken: row.csrf_token,
-    lastSeenAt: row.last_seen_at,
-    absoluteExpiresAt: row.absolute_expires_at,
+    session: {
+      id: row.session_id,
+      userId: row.id,
+      organizationId: row.session_organization_id,
+      organizationName: row.organization_name,
+      isDemoOrganization: row.is_demo,
+      stage: row.stage,
+      csrfToken: row.csrf_token,
+      lastSeenAt: row.last_seen_at,
+      absoluteExpiresAt: row.absolute_expires_at,
+    },
+    user: toUser(row),
   };
 }
 

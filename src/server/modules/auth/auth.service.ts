@@ -164,11 +164,11 @@ export type ResolvedSession = { kind: 'none' } | { kind: 'expired' } | { kind: '
 /** Looks up the cookie's session; ends it (and audits) when the idle or absolute limit has passed. */
 export async function resolveSession(deps: AppDeps, ctx: RequestCtx, token: string | undefined): Promise<ResolvedSession> {
   if (!token) return { kind: 'none' };
-  const session = await repo.findOpenSession(deps.db, sha256(token));
-  if (!session) return { kind: 'expired' };
+  const found = await repo.findOpenSession(deps.db, sha256(token));
+  if (!found) return { kind: 'expired' };
+  const { session, user } = found;
   const validity = sessionValidity(session, { idleSeconds: deps.config.sessionIdleSeconds }, ctx.now);
-  const user = await findUser(deps.db, session.organizationId, session.userId);
-  if (validity !== 'valid' || !user || user.status !== 'active') {
+  if (validity !== 'valid' || user.status !== 'active') {
     const reason = validity === 'valid' ? 'user_not_active' : validity;
     await deps.db.transaction().execute(async (trx) => {
       await repo.endSession(trx, session.id, reason, ctx.now);

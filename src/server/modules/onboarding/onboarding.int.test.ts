@@ -28,8 +28,8 @@ const FIRST_ADMIN = {
 async function setupToken(t: TestApp): Promise<string> {
   const link = await createSetupLinkIfNeeded(t.deps);
   if (!link) throw new Error('expected a setup link on an empty installation');
-  expect(link).toMatch(/^\/setup\/[A-Za-z0-9_-]{43}$/);
-  return link.replace('/setup/', '');
+  expect(link).toMatch(/^\/app\/setup\/[A-Za-z0-9_-]{43}$/);
+  return link.replace('/app/setup/', '');
 }
 
 function describeSetup(t: TestApp, token: string) {

@@ -42,7 +42,7 @@ export async function createSetupLinkIfNeeded(deps: AppDeps): Promise<string | n
       requestId: null,
     });
   });
-  return `/setup/${token}`;
+  return `/app/setup/${token}`;
 }
 
 export async function describeSetupToken(deps: AppDeps, ctx: RequestCtx, token: string): Promise<{ expiresAt: string }> {

@@ -45,7 +45,7 @@ async function invite(admin: TestSession, org: TestOrg, body: Record<string, unk
   });
   expect(response.statusCode).toBe(201);
   const { user, inviteUrl } = response.json();
-  return { userId: user.id as string, email, inviteUrl: inviteUrl as string, token: String(inviteUrl).replace('/invite/', '') };
+  return { userId: user.id as string, email, inviteUrl: inviteUrl as string, token: String(inviteUrl).replace('/app/invite/', '') };
 }
 
 function describeInvite(token: string) {
@@ -92,8 +92,8 @@ describe('inviting a user', () => {
       lastLoginAt: null,
     });
     expect(user.email).toBe(email.toLowerCase());
-    expect(inviteUrl).toMatch(/^\/invite\/[A-Za-z0-9_-]{43}$/);
-    const token = inviteUrl.replace('/invite/', '');
+    expect(inviteUrl).toMatch(/^\/app\/invite\/[A-Za-z0-9_-]{43}$/);
+    const token = inviteUrl.replace('/app/invite/', '');
 
     const described = await describeInvite(token);
     expect(described.statusCode).toBe(200);
@@ -255,7 +255,7 @@ describe('reissuing an invite', () => {
     const first = await invite(admin, org);
     const reissued = await call(t, admin, 'POST', `/api/v1/admin/users/${first.userId}/invite`);
     expect(reissued.statusCode).toBe(200);
-    const second = String(reissued.json().inviteUrl).replace('/invite/', '');
+    const second = String(reissued.json().inviteUrl).replace('/app/invite/', '');
     expect(second).not.toBe(first.token);
 
     expect((await describeInvite(first.token)).statusCode).toBe(404);

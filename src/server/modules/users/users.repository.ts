@@ -22,7 +22,8 @@ export type UserRecord = {
   siteIds: string[];
 };
 
-function baseQuery(db: Q) {
+/** The user columns with roles and sites aggregated; other repositories join onto it (the session lookup). */
+export function userQuery(db: Q) {
   return db
     .selectFrom('users as u')
     .select([
@@ -44,9 +45,9 @@ function baseQuery(db: Q) {
     ]);
 }
 
-type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
+type Row = Awaited<ReturnType<ReturnType<typeof userQuery>['executeTakeFirstOrThrow']>>;
 
-function toUser(row: Row): UserRecord {
+export function toUser(row: Row): UserRecord {
   return {
     id: row.id,
     organizationId: row.organization_id,
@@ -65,18 +66,18 @@ function toUser(row: Row): UserRecord {
 }
 
 export async function findUserByEmail(db: Q, email: string): Promise<UserRecord | undefined> {
-  const row = await baseQuery(db).where('u.email', '=', email.trim().toLowerCase()).executeTakeFirst();
+  const row = await userQuery(db).where('u.email', '=', email.trim().toLowerCase()).executeTakeFirst();
   return row && toUser(row);
 }
 
 /** Scoped to the organization: another tenant's id finds nothing. */
 export async function findUser(db: Q, organizationId: string, userId: string): Promise<UserRecord | undefined> {
-  const row = await baseQuery(db).where('u.organization_id', '=', organizationId).where('u.id', '=', userId).executeTakeFirst();
+  const row = await userQuery(db).where('u.organization_id', '=', organizationId).where('u.id', '=', userId).executeTakeFirst();
   return row && toUser(row);
 }
 
 export async function listUsers(db: Q, organizationId: string): Promise<UserRecord[]> {
-  const rows = await baseQuery(db).where('u.organization_id', '=', organizationId).orderBy('u.display_name').execute();
+  const rows = await userQuery(db).where('u.organization_id', '=', organizationId).orderBy('u.display_name').execute();
   return rows.map(toUser);
 }
 

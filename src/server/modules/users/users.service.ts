@@ -66,7 +66,7 @@ async function issueInvite(db: Db, ctx: ActorCtx, user: { id: string; email: str
     now: ctx.now,
     expiresAt: new Date(ctx.now.getTime() + INVITE_HOURS * 3600 * 1000),
   });
-  const inviteUrl = `/invite/${token}`;
+  const inviteUrl = `/app/invite/${token}`;
   await enqueue(db, {
     organizationId: ctx.actor.organizationId,
     kind: 'email.invite',

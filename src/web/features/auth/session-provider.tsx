@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import { useApi } from '../../lib/api-context';
 import type { SessionDto } from '../../lib/api-types';
-import { currentPath, leaveTo, loginPath, type LoginReason } from '../../lib/return-to';
+import { appPathOf, leaveTo, loginPath, type LoginReason } from '../../lib/return-to';
 import type { IdleClock } from './idle-clock';
 import { fetchSession, sessionQueryKey } from './session-query';
 
@@ -58,14 +58,14 @@ export function SessionProvider({ idleClock, children }: { idleClock: IdleClock;
   );
 
   const logOut = useCallback((to = '/login') => leave(to, null), [leave]);
-  const endSession = useCallback((reason: LoginReason) => leave(loginPath(currentPath(window.location), reason), reason), [leave]);
+  const endSession = useCallback((reason: LoginReason) => leave(loginPath(appPathOf(window.location), reason), reason), [leave]);
 
   const hasSession = query.data !== null && query.data !== undefined;
   useEffect(() => {
     if (!hasSession) return undefined;
     // Another tab logged out or locked: this tab's session is gone too.
     return idleClock.onEndedElsewhere((reason) => {
-      leaveTo(loginPath(currentPath(window.location), reason ?? undefined));
+      leaveTo(loginPath(appPathOf(window.location), reason ?? undefined));
     });
   }, [hasSession, idleClock]);
 
