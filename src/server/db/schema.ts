@@ -35,12 +35,24 @@ export type Database = {
   attendance_corrections: AttendanceCorrectionsTable;
   idempotency_keys: IdempotencyKeysTable;
   calendar_feeds: CalendarFeedsTable;
+  inquiries: InquiriesTable;
+  inquiry_activities: InquiryActivitiesTable;
+  inquiry_tasks: InquiryTasksTable;
+  loc_assessments: LocAssessmentsTable;
 };
 
 export type OrganizationsTable = {
   id: Generated<string>;
   name: string;
   is_demo: Generated<boolean>;
+  public_phone: Generated<string>;
+  public_email: Generated<string>;
+  public_address: Generated<string>;
+  accreditations: ColumnType<string[], string[] | undefined, string[]>;
+  logo: Buffer | null;
+  logo_content_type: 'image/png' | 'image/jpeg' | 'image/webp' | null;
+  inquiry_response_target_minutes: Generated<number>;
+  settings_version: Version;
   created_at: CreatedAt;
 };
 
@@ -173,6 +185,8 @@ export type ProgramsTable = {
   modalities: ColumnType<string[], string[] | undefined, string[]>;
   is_part2: Generated<boolean>;
   published: Generated<boolean>;
+  public_summary_en: Generated<string>;
+  public_summary_es: Generated<string>;
   active: Generated<boolean>;
   version: Version;
   created_at: CreatedAt;
@@ -361,4 +375,96 @@ export type CalendarFeedsTable = {
   token_hash: string;
   created_at: CreatedAt;
   revoked_at: Timestamp | null;
+};
+
+export type InquiryStageColumn = 'new' | 'contacted' | 'screening' | 'assessment_scheduled' | 'admitted' | 'referred' | 'closed';
+export type LocLevelColumn = 'inpatient_referral' | 'PHP' | 'IOP' | 'OP';
+
+export type InquiriesTable = {
+  id: Generated<string>;
+  organization_id: string;
+  stage: ColumnType<InquiryStageColumn, InquiryStageColumn | undefined, InquiryStageColumn>;
+  closed_reason: string | null;
+  referred_to: string | null;
+  urgent: Generated<boolean>;
+  urgent_reason: string | null;
+  source: 'web_form' | 'api' | 'staff';
+  language: ColumnType<'en' | 'es', 'en' | 'es' | undefined, 'en' | 'es'>;
+  for_whom: 'self' | 'loved_one';
+  contact_name: string;
+  patient_name: string | null;
+  phone: string | null;
+  phone_normalized: string | null;
+  email: string | null;
+  email_normalized: string | null;
+  best_time: string | null;
+  state: string | null;
+  age_range: 'under_13' | '13_17' | '18_25' | '26_64' | '65_plus' | null;
+  concerns: string | null;
+  program_id: string | null;
+  format_preference: 'in_person' | 'online' | 'no_preference' | null;
+  payer_name: string | null;
+  member_id: string | null;
+  heard_about: string | null;
+  consent_to_contact: boolean;
+  privacy_notice_version: string;
+  /** JSON text on insert; the parsed value on read. */
+  self_check: ColumnType<unknown, string | null | undefined, string | null>;
+  owner_id: string | null;
+  first_contact_at: Date | null;
+  assessment_at: Date | null;
+  assessment_clinician_id: string | null;
+  admitted_at: Date | null;
+  patient_id: string | null;
+  episode_id: string | null;
+  merged_into_id: string | null;
+  version: Version;
+  created_at: CreatedAt;
+  updated_at: Updated;
+};
+
+export type InquiryActivitiesTable = {
+  id: Generated<string>;
+  organization_id: string;
+  inquiry_id: string;
+  kind: 'call' | 'email' | 'text_message' | 'note' | 'stage_change' | 'assessment_booked' | 'merged' | 'submitted';
+  call_outcome: 'reached' | 'left_voicemail' | 'no_answer' | 'wrong_number' | null;
+  body: string | null;
+  stage_from: string | null;
+  stage_to: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+};
+
+export type InquiryTasksTable = {
+  id: Generated<string>;
+  organization_id: string;
+  inquiry_id: string;
+  title: string;
+  due_at: Timestamp;
+  owner_id: string;
+  done_at: Date | null;
+  done_by: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+};
+
+export type LocAssessmentsTable = {
+  id: Generated<string>;
+  organization_id: string;
+  inquiry_id: string | null;
+  patient_id: string | null;
+  episode_id: string | null;
+  pack_id: string;
+  pack_version: number;
+  /** JSON text on insert; the parsed value on read. */
+  ratings: ColumnType<unknown, string, string>;
+  recommended_level: LocLevelColumn;
+  recommendation_reasons: ColumnType<unknown, string, string>;
+  final_level: LocLevelColumn;
+  override_reason: string | null;
+  note: string | null;
+  assessed_by: string;
+  assessed_at: Timestamp;
+  created_at: CreatedAt;
 };
