@@ -47,6 +47,8 @@ export type IntensityBenchResult = {
     errors: number;
     rowsCreated: number;
   };
+  /** The floor under the same load: GET /api/v1/auth/session (cookie lookup, one query, no transaction). */
+  sessionFloor: { throughputPerSecond: number; p50Ms: number; p99Ms: number; non2xx: number };
 };
 
 export type IntensityBenchOptions = {
@@ -105,13 +107,18 @@ export async function runIntensityBench(options: IntensityBenchOptions = {}): Pr
       `  check-in, ${checkIn.connections} concurrent clients for ${checkIn.seconds} s: ${checkIn.requests} requests, ${checkIn.throughputPerSecond} req/s, ` +
         `p50 ${checkIn.p50Ms} ms, p99 ${checkIn.p99Ms} ms, non-2xx ${checkIn.non2xx}, errors ${checkIn.errors}, rows created ${checkIn.rowsCreated}`,
     );
+    const sessionFloor = await floorLoad(base, cookies.facilitators, options.connections ?? 50, options.durationSeconds ?? 10);
+    log(
+      `  floor, GET /api/v1/auth/session under the same load: ${sessionFloor.throughputPerSecond} req/s, p50 ${sessionFloor.p50Ms} ms, ` +
+        `p99 ${sessionFloor.p99Ms} ms, non-2xx ${sessionFloor.non2xx}; check-in p99 is ${round(checkIn.p99Ms / Math.max(1, sessionFloor.p99Ms), 1)}× the floor's`,
+    );
     const orgWide = reports[0];
     if (orgWide) {
       log(
         `  goals: report ratio <= 1.2 (${orgWide.ratio <= 1.2 ? 'met' : 'NOT met'}), org-wide < 500 ms (${orgWide.endpoint.medianMs < 500 ? 'met' : 'NOT met'}), check-in p99 < 50 ms (${checkIn.p99Ms < 50 ? 'met' : 'NOT met'})`,
       );
     }
-    return { data: { ...counts, generateSeconds }, week: week.key, reports, checkIn };
+    return { data: { ...counts, generateSeconds }, week: week.key, reports, checkIn, sessionFloor };
   } finally {
     if (server) await stopServer(server);
     await db.destroy();
@@ -308,6 +315,36 @@ async function checkInLoad(db: Db, base: string, cookies: string[], tier: Tier, 
     non2xx: result.non2xx,
     errors: result.errors,
     rowsCreated: after - before,
+  };
+}
+
+/**
+ * What the server, PostgreSQL and the load generator sharing this machine allow at all: the
+ * cheapest signed-in request (the session lookup every request starts with) under the same load.
+ */
+async function floorLoad(base: string, cookies: string[], connections: number, seconds: number) {
+  let next = 0;
+  const headerSets = cookies.map(headersOf);
+  const result = await autocannon({
+    url: base,
+    connections,
+    duration: seconds,
+    requests: [
+      {
+        method: 'GET',
+        setupRequest: (request) => {
+          const headers = headerSets[next % headerSets.length];
+          next += 1;
+          return { ...request, path: '/api/v1/auth/session', headers: headers ?? {} };
+        },
+      },
+    ],
+  });
+  return {
+    throughputPerSecond: round(result.requests.average, 0),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    non2xx: result.non2xx,
   };
 }
 
