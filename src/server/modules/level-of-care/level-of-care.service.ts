@@ -115,10 +115,17 @@ function storedRatings(pack: LocPack, input: AssessInput, recommendation: LocRec
 
 type Subject = { inquiryId: string | null; patientId: string | null; episodeId: string | null };
 
-async function store(deps: AppDeps, trx: Transaction<Database>, ctx: ActorCtx, subject: Subject, input: AssessInput) {
+/** The row for a new assessment: the current pack's recommendation, checked input (also used by the demo seed). */
+export function newAssessment(
+  organizationId: string,
+  subject: Subject,
+  input: AssessInput,
+  assessedBy: string,
+  assessedAt: Date,
+): { row: repo.NewAssessment; pack: LocPack; recommendation: LocRecommendation } {
   const { pack, recommendation, overrideReason } = check(input);
-  const id = await repo.insertAssessment(trx, {
-    organizationId: ctx.actor.organizationId,
+  const row: repo.NewAssessment = {
+    organizationId,
     ...subject,
     packId: pack.id,
     packVersion: pack.version,
@@ -128,9 +135,15 @@ async function store(deps: AppDeps, trx: Transaction<Database>, ctx: ActorCtx, s
     finalLevel: input.finalLevel,
     overrideReason,
     note: input.note === undefined || input.note === '' ? null : input.note,
-    assessedBy: ctx.actor.userId,
-    assessedAt: ctx.now,
-  });
+    assessedBy,
+    assessedAt,
+  };
+  return { row, pack, recommendation };
+}
+
+async function store(deps: AppDeps, trx: Transaction<Database>, ctx: ActorCtx, subject: Subject, input: AssessInput) {
+  const { row, pack, recommendation } = newAssessment(ctx.actor.organizationId, subject, input, ctx.actor.userId, ctx.now);
+  const id = await repo.insertAssessment(trx, row);
   await deps.audit(trx, {
     ...auditBase(ctx),
     action: 'loc_assessment.created',
