@@ -69,7 +69,7 @@ describe.skipIf(!browserAvailable())('level-of-care assessment in Chromium', () 
     const patientId = rows[0]?.patient_id ?? '';
     const page = await signedIn(CLINICIAN);
     await page.goto(`/app/patients/${patientId}`);
-    const section = page.getByRole('region', { name: 'Level of care' });
+    const section = page.getByRole('region', { name: 'Level-of-care assessments' });
     await expect.poll(() => section.getByRole('row').count()).toBe(2);
 
     await section.getByRole('link', { name: 'New assessment' }).click();

@@ -146,6 +146,10 @@ describe('recommendLevel: special rules', () => {
     expect(result.level).toBe(level);
     if (risk === 2 && environment === 3) {
       expect(result.reasons.map((r) => r.code)).toEqual(['RISK_WITHOUT_SUPPORT', 'RISK_WITHOUT_SUPPORT']);
+      expect(result.reasons[0]?.text).toBe(
+        'Risk of harm with little support at home: daily structure (partial hospitalization) is safer (Risk of harm rated 2 (Moderate risk); Recovery environment rated 3 (Unsupportive or high stress))',
+      );
+      expect(result.reasons[1]?.text).toBe(result.reasons[0]?.text);
       expect(result.drivers).toEqual(['risk_of_harm', 'recovery_environment']);
     }
   });

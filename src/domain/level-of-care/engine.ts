@@ -89,13 +89,15 @@ function contributions(pack: LocPack, rated: Map<string, number>, perDimension: 
     if (rule.kind !== 'at_least') continue;
     const holds = rule.when.every((condition) => (rated.get(condition.dimensionId) ?? -1) >= condition.atLeast);
     if (!holds) continue;
-    const reasons: LocReason[] = [];
+    // One reason per dimension the rule names, all with the same text naming every rating it used.
+    const named: { dimensionId: string; text: string }[] = [];
     for (const condition of rule.when) {
       const dimension = pack.dimensions.find((d) => d.id === condition.dimensionId);
       const rating = rated.get(condition.dimensionId);
-      if (!dimension || rating === undefined) continue;
-      reasons.push({ code: rule.code, dimensionId: dimension.id, text: `${rule.text} (${ratingText(dimension, rating)})` });
+      if (dimension && rating !== undefined) named.push({ dimensionId: dimension.id, text: ratingText(dimension, rating) });
     }
+    const text = `${rule.text} (${named.map((n) => n.text).join('; ')})`;
+    const reasons: LocReason[] = named.map((n) => ({ code: rule.code, dimensionId: n.dimensionId, text }));
     found.push({ level: rule.level, dimensionIds: rule.when.map((c) => c.dimensionId), reasons });
   }
   return found;

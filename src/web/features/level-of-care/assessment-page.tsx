@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, NativeSelect, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Anchor, Button, Grid, Group, NativeSelect, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type SubmitEvent } from 'react';
 import { Link, useParams } from 'react-router';
@@ -8,6 +8,7 @@ import { SectionLoader } from '../../components/full-page-loader';
 import { Page } from '../../components/page';
 import { NotFound } from '../../components/status-pages';
 import { ApiError } from '../../lib/api';
+import { formatDateTime } from '../../lib/format';
 import { formErrorsFrom } from '../../lib/form-errors';
 import { GeneralError } from '../patients/episode-dialogs';
 import { displayName } from '../patients/patient-format';
@@ -46,6 +47,12 @@ function AssessmentPage({ subject, subjectName, backTo }: { subject: AssessmentS
       <Anchor component={Link} to={backTo} size="sm">
         {backLabel}
       </Anchor>
+      {history.isSuccess && history.data.length > 0 && saved === null && (
+        <Text size="sm">
+          {history.data.length} earlier assessment{history.data.length === 1 ? '' : 's'}; the latest chose{' '}
+          {LOC_LEVEL_LABELS[history.data[0]?.finalLevel ?? 'OP']} on {formatDateTime(history.data[0]?.assessedAt ?? null)}.
+        </Text>
+      )}
       {pack.isPending && <SectionLoader label="Loading the assessment guide" />}
       {pack.isError && <ErrorAlert error={pack.error} onRetry={() => void pack.refetch()} />}
       {saved !== null && (
@@ -68,12 +75,6 @@ function AssessmentPage({ subject, subjectName, backTo }: { subject: AssessmentS
         </Stack>
       )}
       {pack.isSuccess && saved === null && <AssessmentForm key={formKey} pack={pack.data} subject={subject} onSaved={setSaved} />}
-      {history.isSuccess && history.data.length > 0 && saved === null && (
-        <Text size="sm" c="dimmed">
-          {history.data.length} earlier assessment{history.data.length === 1 ? '' : 's'}; the latest chose{' '}
-          {LOC_LEVEL_LABELS[history.data[0]?.finalLevel ?? 'OP']}.
-        </Text>
-      )}
     </Page>
   );
 }
@@ -118,79 +119,91 @@ function AssessmentForm({
   const others = LOC_LEVELS.filter((level) => !result.ok || level !== result.level);
   return (
     <form onSubmit={submit} noValidate aria-label="Level-of-care assessment">
-      <Stack gap="md">
-        <Text size="sm" c="dimmed">
-          {pack.name} (version {pack.version}). {pack.description}
-        </Text>
-        {pack.dimensions.map((dimension) => (
-          <DimensionField
-            key={dimension.id}
-            dimension={dimension}
-            rating={draft.ratings[dimension.id]}
-            note={draft.notes[dimension.id] ?? ''}
-            onRate={(rating) => update({ ratings: { ...draft.ratings, [dimension.id]: rating } })}
-            onNote={(note) => update({ notes: { ...draft.notes, [dimension.id]: note } })}
-            error={localError?.field === 'ratings' && draft.ratings[dimension.id] === undefined ? 'Choose a rating' : undefined}
-          />
-        ))}
-        <Title order={2} size="h4">
-          Recommendation and decision
-        </Title>
-        <RecommendationPanel pack={pack} result={result} />
-        <Radio.Group
-          label="Level of care"
-          value={draft.decision}
-          onChange={(value) => update({ decision: value === 'other' ? 'other' : ('confirm' satisfies Decision) })}
-        >
-          <Stack gap="xs" mt="xs">
-            <Radio
-              value="confirm"
-              label={result.ok ? `Confirm recommended level (${LOC_LEVEL_LABELS[result.level]})` : 'Confirm recommended level'}
-            />
-            <Radio value="other" label="Choose another level" />
-          </Stack>
-        </Radio.Group>
-        {draft.decision === 'other' && (
-          <>
-            <NativeSelect
-              label="Chosen level"
-              required
-              data={[{ value: '', label: 'Choose a level' }, ...others.map((level) => ({ value: level, label: LOC_LEVEL_LABELS[level] }))]}
-              value={draft.otherLevel}
-              onChange={(event) => {
-                const value = event.currentTarget.value;
-                update({ otherLevel: value === '' ? '' : (LOC_LEVELS.find((level) => level === value) ?? '') });
-              }}
-              error={errorOf('otherLevel') ?? serverErrors?.fields.finalLevel}
-            />
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 8 }} order={{ base: 2, md: 1 }}>
+          <Stack gap="md">
+            <Text size="sm" c="dimmed">
+              {pack.name} (version {pack.version}). {pack.description}
+            </Text>
+            {pack.dimensions.map((dimension) => (
+              <DimensionField
+                key={dimension.id}
+                dimension={dimension}
+                rating={draft.ratings[dimension.id]}
+                note={draft.notes[dimension.id] ?? ''}
+                onRate={(rating) => update({ ratings: { ...draft.ratings, [dimension.id]: rating } })}
+                onNote={(note) => update({ notes: { ...draft.notes, [dimension.id]: note } })}
+                error={localError?.field === 'ratings' && draft.ratings[dimension.id] === undefined ? 'Choose a rating' : undefined}
+              />
+            ))}
+            <Title order={2} size="h4">
+              Decision
+            </Title>
+            <Radio.Group
+              label="Level of care"
+              value={draft.decision}
+              onChange={(value) => update({ decision: value === 'other' ? 'other' : ('confirm' satisfies Decision) })}
+            >
+              <Stack gap="xs" mt="xs">
+                <Radio
+                  value="confirm"
+                  label={result.ok ? `Confirm recommended level (${LOC_LEVEL_LABELS[result.level]})` : 'Confirm recommended level'}
+                />
+                <Radio value="other" label="Choose another level" />
+              </Stack>
+            </Radio.Group>
+            {draft.decision === 'other' && (
+              <>
+                <NativeSelect
+                  label="Chosen level"
+                  required
+                  data={[
+                    { value: '', label: 'Choose a level' },
+                    ...others.map((level) => ({ value: level, label: LOC_LEVEL_LABELS[level] })),
+                  ]}
+                  value={draft.otherLevel}
+                  onChange={(event) => {
+                    const value = event.currentTarget.value;
+                    update({ otherLevel: value === '' ? '' : (LOC_LEVELS.find((level) => level === value) ?? '') });
+                  }}
+                  error={errorOf('otherLevel') ?? serverErrors?.fields.finalLevel}
+                />
+                <Textarea
+                  label="Reason for choosing another level"
+                  required
+                  autosize
+                  minRows={2}
+                  maxLength={2000}
+                  value={draft.overrideReason}
+                  onChange={(event) => update({ overrideReason: event.currentTarget.value })}
+                  error={errorOf('overrideReason') ?? serverErrors?.fields.overrideReason}
+                />
+              </>
+            )}
             <Textarea
-              label="Reason for choosing another level"
-              required
+              label="Assessment note"
               autosize
               minRows={2}
-              maxLength={2000}
-              value={draft.overrideReason}
-              onChange={(event) => update({ overrideReason: event.currentTarget.value })}
-              error={errorOf('overrideReason') ?? serverErrors?.fields.overrideReason}
+              maxLength={4000}
+              value={draft.note}
+              onChange={(event) => update({ note: event.currentTarget.value })}
+              error={serverErrors?.fields.note}
             />
-          </>
-        )}
-        <Textarea
-          label="Assessment note"
-          autosize
-          minRows={2}
-          maxLength={4000}
-          value={draft.note}
-          onChange={(event) => update({ note: event.currentTarget.value })}
-          error={serverErrors?.fields.note}
-        />
-        <GeneralError message={errorOf('ratings') ?? serverErrors?.fields.ratings ?? serverErrors?.general} />
-        <Group justify="flex-end">
-          <Button type="submit" loading={save.isPending}>
-            Save assessment
-          </Button>
-        </Group>
-      </Stack>
+            <GeneralError message={errorOf('ratings') ?? serverErrors?.fields.ratings ?? serverErrors?.general} />
+            <Group justify="flex-end">
+              <Button type="submit" loading={save.isPending}>
+                Save assessment
+              </Button>
+            </Group>
+          </Stack>
+        </Grid.Col>
+        {/* Beside the ratings on wide screens (sticky), above them on narrow ones: the live recommendation. */}
+        <Grid.Col span={{ base: 12, md: 4 }} order={{ base: 1, md: 2 }}>
+          <div style={{ position: 'sticky', top: 16 }}>
+            <RecommendationPanel pack={pack} result={result} />
+          </div>
+        </Grid.Col>
+      </Grid>
     </form>
   );
 }

@@ -2,6 +2,7 @@ import { Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { LOC_LEVEL_LABELS } from '../../../domain/level-of-care/pack';
 import { formatDateTime } from '../../lib/format';
 import type { AssessmentDto } from './level-of-care-api';
+import { ReasonLines } from './reason-lines';
 
 /** A stored assessment as the server holds it: levels, reasons, override, and every rating. */
 export function AssessmentResult({ assessment, headingLevel = 2 }: { assessment: AssessmentDto; headingLevel?: 2 | 3 }) {
@@ -24,13 +25,7 @@ export function AssessmentResult({ assessment, headingLevel = 2 }: { assessment:
           )}
         </Group>
         {assessment.overrideReason !== null && <Text size="sm">Reason for another level: {assessment.overrideReason}</Text>}
-        <Stack gap={2}>
-          {assessment.reasons.map((reason, index) => (
-            <Text size="sm" key={`${reason.code}-${reason.dimensionId ?? ''}-${index}`}>
-              • {reason.text}
-            </Text>
-          ))}
-        </Stack>
+        <ReasonLines reasons={assessment.reasons} />
         <Table striped withTableBorder>
           <Table.Caption>
             Ratings ({assessment.pack.name ?? assessment.pack.id}, version {assessment.pack.version})

@@ -1,4 +1,4 @@
-import { Paper, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { Paper, Radio, Stack, Textarea } from '@mantine/core';
 import type { LocDimension } from '../../../domain/level-of-care/pack';
 
 /** One dimension: its anchors as a labelled radio group (arrow keys move between ratings) and a note. */
@@ -49,11 +49,6 @@ export function DimensionField({
           value={note}
           onChange={(event) => onNote(event.currentTarget.value)}
         />
-        {rating !== undefined && (
-          <Text size="xs" c="dimmed">
-            Rated {rating}.
-          </Text>
-        )}
       </Stack>
     </Paper>
   );

@@ -16,7 +16,7 @@ export function LevelOfCareSection({ patientId, canAssess }: { patientId: string
     <Stack gap="sm" component="section" aria-labelledby="level-of-care-heading">
       <Group justify="space-between">
         <Title order={2} size="h4" id="level-of-care-heading">
-          Level of care
+          Level-of-care assessments
         </Title>
         {canAssess && (
           <Button component={Link} to={`/patients/${patientId}/assessment`} variant="light">

@@ -1,6 +1,7 @@
-import { Alert, Stack, Text } from '@mantine/core';
+import { Alert, Text } from '@mantine/core';
 import type { LocResult } from '../../../domain/level-of-care/engine';
 import { LOC_LEVEL_LABELS, type LocPack } from '../../../domain/level-of-care/pack';
+import { ReasonLines } from './reason-lines';
 
 /** The live recommendation, read out politely by screen readers as ratings change. */
 export function RecommendationPanel({ pack, result }: { pack: LocPack; result: LocResult }) {
@@ -9,13 +10,7 @@ export function RecommendationPanel({ pack, result }: { pack: LocPack; result: L
     <div aria-live="polite" data-testid="recommendation">
       {result.ok ? (
         <Alert color="blue" title={`Recommended: ${LOC_LEVEL_LABELS[result.level]}`}>
-          <Stack gap={2}>
-            {result.reasons.map((reason, index) => (
-              <Text size="sm" key={`${reason.code}-${reason.dimensionId ?? ''}-${index}`}>
-                • {reason.text}
-              </Text>
-            ))}
-          </Stack>
+          <ReasonLines reasons={result.reasons} />
         </Alert>
       ) : (
         <Alert color="gray" title="No recommendation yet">
