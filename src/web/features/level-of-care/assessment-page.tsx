@@ -199,7 +199,7 @@ function AssessmentForm({
         </Grid.Col>
         {/* Beside the ratings on wide screens (sticky), above them on narrow ones: the live recommendation. */}
         <Grid.Col span={{ base: 12, md: 4 }} order={{ base: 1, md: 2 }}>
-          <div style={{ position: 'sticky', top: 16 }}>
+          <div style={{ position: 'sticky', top: 'calc(var(--app-shell-header-offset, 56px) + 16px)' }}>
             <RecommendationPanel pack={pack} result={result} />
           </div>
         </Grid.Col>
