@@ -108,6 +108,12 @@ describe.skipIf(!browserAvailable())('level-of-care assessment in Chromium', () 
 
     await page.getByRole('link', { name: 'Back to the patient chart' }).first().click();
     await expect.poll(() => section.getByRole('row').count()).toBe(3);
+    await section
+      .getByRole('button', { name: /^Show ratings of / })
+      .first()
+      .click();
+    await section.getByRole('table', { name: /^Ratings/ }).waitFor();
+    await noSeriousViolations(page);
     const newest = section.getByRole('row').nth(1);
     expect(await newest.textContent()).toContain('Partial hospitalization (PHP) → Intensive outpatient (IOP)');
     expect(await newest.textContent()).toContain('Partner home every evening');

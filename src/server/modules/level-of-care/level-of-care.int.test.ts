@@ -168,6 +168,18 @@ describe('assessing an inquiry', () => {
     expect(await storedCount(s.org.organizationId)).toBe(0);
   });
 
+  it('refuses ratings made against a pack version that is no longer current (409), and takes the current one', async () => {
+    const s = await setup();
+    const inquiryId = await createInquiry(t.db, s.org);
+    const clinician = await s.as('clinician');
+    const body = { ratings: locRatings(), finalLevel: 'OP' };
+    const stale = await call(t, clinician, 'POST', inquiryPath(inquiryId), { ...body, pack: { id: 'openiop_default', version: 0 } });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.details).toEqual({ currentPackId: 'openiop_default', currentPackVersion: 1 });
+    const current = await call(t, clinician, 'POST', inquiryPath(inquiryId), { ...body, pack: { id: 'openiop_default', version: 1 } });
+    expect(current.statusCode).toBe(201);
+  });
+
   it.each<[string, unknown, string]>([
     ['a rating above the anchors', locRatings({ engagement: 5 }), 'ratings[5].rating'],
     ['a negative rating', locRatings({ risk_of_harm: -1 }), 'ratings[0].rating'],

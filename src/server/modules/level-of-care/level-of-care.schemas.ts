@@ -41,6 +41,8 @@ export const AssessBody = z.strictObject({
     )
     .max(50),
   finalLevel: LocLevel,
+  /** The pack the ratings were made against; when given and no longer current, the save is refused (409). */
+  pack: z.strictObject({ id: z.string().max(64), version: z.number().int() }).optional(),
   overrideReason: Text(2000).optional(),
   note: z.string().trim().max(4000, 'use at most 4000 characters').optional(),
 });

@@ -12,6 +12,7 @@ import * as repo from './level-of-care.repository.js';
 export type AssessInput = {
   ratings: { dimensionId: string; rating: number; note?: string | undefined }[];
   finalLevel: LocLevel;
+  pack?: { id: string; version: number } | undefined;
   overrideReason?: string | undefined;
   note?: string | undefined;
 };
@@ -88,6 +89,14 @@ type Checked = { pack: LocPack; recommendation: LocRecommendation; overrideReaso
 /** The server's own recommendation from the ratings; the client's view of it is never trusted. */
 function check(input: AssessInput): Checked {
   const pack = currentPack();
+  // Ratings mean something only against the pack they were made with: a page opened before the pack
+  // changed must reload rather than save old ratings under the new pack's words.
+  if (input.pack !== undefined && (input.pack.id !== pack.id || input.pack.version !== pack.version))
+    throw new DomainError(
+      'CONFLICT',
+      `The assessment guide changed to ${pack.name} version ${pack.version}; reload the page and rate again`,
+      { details: { currentPackId: pack.id, currentPackVersion: pack.version } },
+    );
   const recommendation = recommendLevel(pack, input.ratings);
   if (!recommendation.ok) throw refusalError(recommendation);
   const overridden = input.finalLevel !== recommendation.level;

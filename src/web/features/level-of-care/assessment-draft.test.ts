@@ -18,7 +18,7 @@ describe('the assessment draft', () => {
       notes: { engagement: ' Ambivalent ', risk_of_harm: ' ' },
     };
     const check = bodyFor(DEFAULT_PACK, draft);
-    expect(check).toMatchObject({ ok: true, body: { finalLevel: 'IOP' } });
+    expect(check).toMatchObject({ ok: true, body: { finalLevel: 'IOP', pack: { id: 'openiop_default', version: 1 } } });
     if (check.ok) {
       expect(check.body.overrideReason).toBeUndefined();
       expect(check.body.ratings.find((r) => r.dimensionId === 'engagement')).toEqual({

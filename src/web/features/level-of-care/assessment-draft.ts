@@ -38,7 +38,7 @@ export function bodyFor(pack: LocPack, draft: AssessmentDraft): DraftCheck {
     return { dimensionId: d.id, rating: draft.ratings[d.id] ?? 0, ...(note === '' ? {} : { note }) };
   });
   const note = draft.note.trim();
-  const common = { ratings, ...(note === '' ? {} : { note }) };
+  const common = { ratings, pack: { id: pack.id, version: pack.version }, ...(note === '' ? {} : { note }) };
   if (draft.decision === 'confirm' || draft.otherLevel === result.level) return { ok: true, body: { ...common, finalLevel: result.level } };
   if (draft.otherLevel === '') return { ok: false, field: 'otherLevel', message: 'Choose the level of care.' };
   const reason = draft.overrideReason.trim();

@@ -37,6 +37,7 @@ export type AssessmentDto = {
 export type AssessBody = {
   ratings: { dimensionId: string; rating: number; note?: string }[];
   finalLevel: LocLevel;
+  pack: { id: string; version: number };
   overrideReason?: string;
   note?: string;
 };

@@ -62,6 +62,7 @@ export function LevelOfCareSection({ patientId, canAssess }: { patientId: string
                     type="button"
                     size="sm"
                     aria-expanded={openId === assessment.id}
+                    aria-label={`${openId === assessment.id ? 'Hide' : 'Show'} ratings of ${formatDateTime(assessment.assessedAt)}`}
                     onClick={() => setOpenId(openId === assessment.id ? null : assessment.id)}
                   >
                     {openId === assessment.id ? 'Hide ratings' : 'Show ratings'}
