@@ -1,8 +1,8 @@
-import { Anchor, Button, Grid, Group, NativeSelect, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Anchor, Button, Grid, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type SubmitEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { LOC_LEVELS, LOC_LEVEL_LABELS, type LocPack } from '../../../domain/level-of-care/pack';
+import { LOC_LEVEL_LABELS, type LocPack } from '../../../domain/level-of-care/pack';
 import { ErrorAlert } from '../../components/error-alert';
 import { SectionLoader } from '../../components/full-page-loader';
 import { Page } from '../../components/page';
@@ -14,7 +14,8 @@ import { GeneralError } from '../patients/episode-dialogs';
 import { displayName } from '../patients/patient-format';
 import { usePatient } from '../patients/patients-api';
 import { AssessmentResult } from './assessment-result';
-import { EMPTY_DRAFT, bodyFor, liveRecommendation, type AssessmentDraft, type Decision } from './assessment-draft';
+import { EMPTY_DRAFT, bodyFor, liveRecommendation, type AssessmentDraft } from './assessment-draft';
+import { DecisionFields } from './decision-fields';
 import { DimensionField } from './dimension-field';
 import { useAssessmentHistory, useCurrentPack, useSaveAssessment, type AssessmentDto, type AssessmentSubject } from './level-of-care-api';
 import { RecommendationPanel } from './recommendation-panel';
@@ -116,7 +117,6 @@ function AssessmentForm({
 
   const serverErrors = save.isError ? formErrorsFrom(save.error, FIELDS) : null;
   const errorOf = (field: string) => (localError?.field === field ? localError.message : undefined);
-  const others = LOC_LEVELS.filter((level) => !result.ok || level !== result.level);
   return (
     <form onSubmit={submit} noValidate aria-label="Level-of-care assessment">
       <Grid gap="lg">
@@ -139,47 +139,15 @@ function AssessmentForm({
             <Title order={2} size="h4">
               Decision
             </Title>
-            <Radio.Group
-              label="Level of care"
-              value={draft.decision}
-              onChange={(value) => update({ decision: value === 'other' ? 'other' : ('confirm' satisfies Decision) })}
-            >
-              <Stack gap="xs" mt="xs">
-                <Radio
-                  value="confirm"
-                  label={result.ok ? `Confirm recommended level (${LOC_LEVEL_LABELS[result.level]})` : 'Confirm recommended level'}
-                />
-                <Radio value="other" label="Choose another level" />
-              </Stack>
-            </Radio.Group>
-            {draft.decision === 'other' && (
-              <>
-                <NativeSelect
-                  label="Chosen level"
-                  required
-                  data={[
-                    { value: '', label: 'Choose a level' },
-                    ...others.map((level) => ({ value: level, label: LOC_LEVEL_LABELS[level] })),
-                  ]}
-                  value={draft.otherLevel}
-                  onChange={(event) => {
-                    const value = event.currentTarget.value;
-                    update({ otherLevel: value === '' ? '' : (LOC_LEVELS.find((level) => level === value) ?? '') });
-                  }}
-                  error={errorOf('otherLevel') ?? serverErrors?.fields.finalLevel}
-                />
-                <Textarea
-                  label="Reason for choosing another level"
-                  required
-                  autosize
-                  minRows={2}
-                  maxLength={2000}
-                  value={draft.overrideReason}
-                  onChange={(event) => update({ overrideReason: event.currentTarget.value })}
-                  error={errorOf('overrideReason') ?? serverErrors?.fields.overrideReason}
-                />
-              </>
-            )}
+            <DecisionFields
+              draft={draft}
+              result={result}
+              onChange={update}
+              errors={{
+                otherLevel: errorOf('otherLevel') ?? serverErrors?.fields.finalLevel,
+                overrideReason: errorOf('overrideReason') ?? serverErrors?.fields.overrideReason,
+              }}
+            />
             <Textarea
               label="Assessment note"
               autosize
