@@ -6,11 +6,19 @@ import { ErrorAlert } from '../../components/error-alert';
 import { SectionLoader } from '../../components/full-page-loader';
 import { formatDateTime } from '../../lib/format';
 import { AssessmentResult } from './assessment-result';
-import { useAssessmentHistory } from './level-of-care-api';
+import { useAssessmentHistory, type AssessmentSubject } from './level-of-care-api';
 
-/** The patient chart's "Level of care" section: every assessment, newest first, and a way to start one. */
-export function LevelOfCareSection({ patientId, canAssess }: { patientId: string; canAssess: boolean }) {
-  const history = useAssessmentHistory({ kind: 'patient', id: patientId });
+/** The path of the assessment form for a patient (repeat assessment) or an inquiry (before admission). */
+export function assessmentPath(subject: AssessmentSubject): string {
+  return subject.kind === 'patient' ? `/patients/${subject.id}/assessment` : `/admissions/${subject.id}/assessment`;
+}
+
+/**
+ * Every level-of-care assessment of a patient or an inquiry, newest first, and a way to start one.
+ * On the patient chart; the admissions inquiry page can show it with `subject={{ kind: 'inquiry', id }}`.
+ */
+export function LevelOfCareSection({ subject, canAssess }: { subject: AssessmentSubject; canAssess: boolean }) {
+  const history = useAssessmentHistory(subject);
   const [openId, setOpenId] = useState<string | null>(null);
   return (
     <Stack gap="sm" component="section" aria-labelledby="level-of-care-heading">
@@ -19,7 +27,7 @@ export function LevelOfCareSection({ patientId, canAssess }: { patientId: string
           Level-of-care assessments
         </Title>
         {canAssess && (
-          <Button component={Link} to={`/patients/${patientId}/assessment`} variant="light">
+          <Button component={Link} to={assessmentPath(subject)} variant="light">
             New assessment
           </Button>
         )}

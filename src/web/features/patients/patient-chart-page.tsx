@@ -55,7 +55,9 @@ export function PatientChartPage() {
           <CareTimeline episodes={episodes.data} />
         </Stack>
       )}
-      {canAccess(roles, ACCESS.levelOfCare) && <LevelOfCareSection patientId={record.id} canAssess={canAccess(roles, ACCESS.locAssess)} />}
+      {canAccess(roles, ACCESS.levelOfCare) && (
+        <LevelOfCareSection subject={{ kind: 'patient', id: record.id }} canAssess={canAccess(roles, ACCESS.locAssess)} />
+      )}
       {editing && (
         <EditPatientModal
           key={record.version}
