@@ -63,6 +63,33 @@ describe('GET /level-of-care/packs/current', () => {
   });
 });
 
+describe('POST /level-of-care/recommendation (stateless)', () => {
+  it('recommends from ratings without storing or auditing anything', async () => {
+    const s = await setup();
+    const response = await call(t, await s.as('admissions'), 'POST', '/api/v1/level-of-care/recommendation', {
+      ratings: locRatings({ risk_of_harm: 2, recovery_environment: 3 }),
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({
+      pack: { id: 'openiop_default', version: 1 },
+      level: 'PHP',
+      drivers: ['risk_of_harm', 'recovery_environment'],
+      reasons: [{ code: 'RISK_WITHOUT_SUPPORT' }, { code: 'RISK_WITHOUT_SUPPORT' }],
+    });
+    expect(await storedCount(s.org.organizationId)).toBe(0);
+    expect(await auditRows(s.org.organizationId)).toEqual([]);
+  });
+
+  it('refuses incomplete ratings like a save does', async () => {
+    const s = await setup();
+    const response = await call(t, await s.as('clinician'), 'POST', '/api/v1/level-of-care/recommendation', {
+      ratings: locRatings().slice(2),
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details).toEqual([{ path: 'ratings', message: expect.stringContaining('functional_status') }]);
+  });
+});
+
 describe('assessing an inquiry', () => {
   it('stores the server-side recommendation with the pack version, the chosen level, and audits it', async () => {
     const s = await setup();

@@ -10,6 +10,8 @@ import {
   InquiryParams,
   PackDto,
   PatientParams,
+  RecommendBody,
+  RecommendationDto,
   locErrors,
 } from './level-of-care.schemas.js';
 import * as loc from './level-of-care.service.js';
@@ -26,6 +28,12 @@ export function levelOfCareRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get('/level-of-care/packs/current', { config: read, schema: { tags, response: { 200: PackDto, ...locErrors } } }, () =>
       loc.getCurrentPack(),
+    );
+
+    app.post(
+      '/level-of-care/recommendation',
+      { config: read, schema: { tags, body: RecommendBody, response: { 200: RecommendationDto, ...locErrors } } },
+      (request) => loc.recommend(request.body),
     );
 
     app.post(

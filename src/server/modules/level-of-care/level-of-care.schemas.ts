@@ -49,6 +49,17 @@ export const AssessBody = z.strictObject({
 
 export const LocReasonDto = z.object({ code: z.string(), dimensionId: z.string().nullable(), text: z.string() });
 
+/** The stateless helper: ratings in, the current pack's recommendation out; nothing is stored. */
+export const RecommendBody = AssessBody.pick({ ratings: true, pack: true });
+
+export const RecommendationDto = z.object({
+  pack: z.object({ id: z.string(), version: z.number() }),
+  level: LocLevel,
+  perDimension: z.array(z.object({ dimensionId: z.string(), rating: z.number(), level: LocLevel })),
+  drivers: z.array(z.string()),
+  reasons: z.array(LocReasonDto),
+});
+
 export const AssessmentDto = z.object({
   id: z.string(),
   inquiryId: z.string().nullable(),

@@ -86,8 +86,7 @@ function refusalError(refusal: LocRefusal): DomainError {
 
 type Checked = { pack: LocPack; recommendation: LocRecommendation; overrideReason: string | null };
 
-/** The server's own recommendation from the ratings; the client's view of it is never trusted. */
-function check(input: AssessInput): Checked {
+function currentPackFor(input: Pick<AssessInput, 'pack'>): LocPack {
   const pack = currentPack();
   // Ratings mean something only against the pack they were made with: a page opened before the pack
   // changed must reload rather than save old ratings under the new pack's words.
@@ -97,8 +96,32 @@ function check(input: AssessInput): Checked {
       `The assessment guide changed to ${pack.name} version ${pack.version}; reload the page and rate again`,
       { details: { currentPackId: pack.id, currentPackVersion: pack.version } },
     );
-  const recommendation = recommendLevel(pack, input.ratings);
+  return pack;
+}
+
+function recommendOrRefuse(pack: LocPack, ratings: AssessInput['ratings']): LocRecommendation {
+  const recommendation = recommendLevel(pack, ratings);
   if (!recommendation.ok) throw refusalError(recommendation);
+  return recommendation;
+}
+
+/** A recommendation without storing anything: no patient or inquiry involved, so nothing to audit. */
+export function recommend(input: Pick<AssessInput, 'ratings' | 'pack'>): {
+  pack: { id: string; version: number };
+  level: LocLevel;
+  perDimension: LocRecommendation['perDimension'];
+  drivers: string[];
+  reasons: LocRecommendation['reasons'];
+} {
+  const pack = currentPackFor(input);
+  const { level, perDimension, drivers, reasons } = recommendOrRefuse(pack, input.ratings);
+  return { pack: { id: pack.id, version: pack.version }, level, perDimension, drivers, reasons };
+}
+
+/** The server's own recommendation from the ratings; the client's view of it is never trusted. */
+function check(input: AssessInput): Checked {
+  const pack = currentPackFor(input);
+  const recommendation = recommendOrRefuse(pack, input.ratings);
   const overridden = input.finalLevel !== recommendation.level;
   if (overridden && input.overrideReason === undefined)
     throw fieldError('overrideReason', `is required to choose ${input.finalLevel} instead of the recommended ${recommendation.level}`);
