@@ -8,6 +8,7 @@ import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
 import type { Health } from '../modules/health/health.service.js';
 import { intensityRoutes } from '../modules/intensity/intensity.routes.js';
+import { levelOfCareRoutes } from '../modules/level-of-care/level-of-care.routes.js';
 import { onboardingRoutes } from '../modules/onboarding/onboarding.routes.js';
 import { programsRoutes } from '../modules/programs/programs.routes.js';
 import { roomsRoutes } from '../modules/sites/rooms.routes.js';
@@ -41,4 +42,5 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, health: () =
   void app.register(attendanceRoutes(deps), v1);
   void app.register(intensityRoutes(deps), v1);
   void app.register(dashboardRoutes(deps), v1);
+  void app.register(levelOfCareRoutes(deps), v1);
 }

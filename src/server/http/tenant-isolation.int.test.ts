@@ -12,6 +12,7 @@ import {
   type TestOrg,
 } from '../../../test/support.js';
 import { groupWithPatients } from '../../../test/attendance-fixtures.js';
+import { createInquiry, locRatings } from '../../../test/level-of-care-fixtures.js';
 import { routeAccess } from './access.js';
 
 // Organization A must not reach organization B's records through any route that takes an id.
@@ -80,6 +81,26 @@ beforeAll(async () => {
   const group = await groupWithPatients(t.db, b, { patients: 1 });
   // A session with an enrolled patient and attendance serves the schedules and attendance routes alike.
   bRecords.set('sessionId', group.sessionId);
+  // Level of care: an inquiry of B with an assessment.
+  const inquiryId = await createInquiry(t.db, b);
+  bRecords.set('inquiryId', inquiryId);
+  const assessment = await t.db
+    .insertInto('loc_assessments')
+    .values({
+      organization_id: b.organizationId,
+      inquiry_id: inquiryId,
+      pack_id: 'openiop_default',
+      pack_version: 1,
+      ratings: '[]',
+      recommended_level: 'OP',
+      recommendation_reasons: '[]',
+      final_level: 'OP',
+      assessed_by: b.users.clinician.id,
+      assessed_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  bRecords.set('assessmentId', assessment.id);
 });
 
 function bRecord(name: string): string {
@@ -103,6 +124,8 @@ const B_RECORDS: Record<string, Lookup> = {
   templateId: () => bRecord('templateId'),
   sessionId: () => bRecord('sessionId'),
   appointmentId: () => bRecord('appointmentId'),
+  inquiryId: () => bRecord('inquiryId'),
+  assessmentId: () => bRecord('assessmentId'),
   token: {
     notTenantScoped: 'one-time links and calendar feed URLs are capabilities: whoever holds the token may use it, signed in or not',
   },
@@ -145,6 +168,8 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/v1/appointments/:appointmentId/cancel': { version: 1, reason: 'Cancelled by another organization' },
   'PUT /api/v1/sessions/:sessionId/attendance': { attendance: [{ patientId: '00000000-0000-4000-8000-000000000000', status: 'present' }] },
   'PUT /api/v1/sessions/:sessionId/attendance/:patientId': { status: 'present' },
+  'POST /api/v1/inquiries/:inquiryId/loc-assessments': { ratings: locRatings(), finalLevel: 'OP' },
+  'POST /api/v1/patients/:patientId/loc-assessments': { ratings: locRatings(), finalLevel: 'OP' },
 };
 
 function params(url: string): string[] {
@@ -281,7 +306,14 @@ async function snapshotOf(org: TestOrg) {
     .where('organization_id', '=', org.organizationId)
     .orderBy('id')
     .execute();
+  const locAssessments = await t.db
+    .selectFrom('loc_assessments')
+    .selectAll()
+    .where('organization_id', '=', org.organizationId)
+    .orderBy('id')
+    .execute();
   return {
+    locAssessments,
     users,
     roles,
     sites,

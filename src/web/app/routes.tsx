@@ -168,6 +168,32 @@ export function createAppRouter() {
                 },
               },
               {
+                path: 'patients/:patientId/assessment',
+                lazy: async () => {
+                  const { PatientAssessmentPage } = await import('../features/level-of-care/assessment-page');
+                  return {
+                    element: (
+                      <RequireRoles roles={ACCESS.locAssess}>
+                        <PatientAssessmentPage />
+                      </RequireRoles>
+                    ),
+                  };
+                },
+              },
+              {
+                path: 'admissions/:inquiryId/assessment',
+                lazy: async () => {
+                  const { InquiryAssessmentPage } = await import('../features/level-of-care/assessment-page');
+                  return {
+                    element: (
+                      <RequireRoles roles={ACCESS.locAssess}>
+                        <InquiryAssessmentPage />
+                      </RequireRoles>
+                    ),
+                  };
+                },
+              },
+              {
                 path: 'audit',
                 lazy: async () => {
                   const { AuditPage } = await import('../features/audit/audit-page');

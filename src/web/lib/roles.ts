@@ -40,6 +40,9 @@ export const ACCESS = {
   attendance: ['clinician', 'psychiatrist', 'director', 'front_desk', 'billing'],
   /** Intensity reports and the director dashboard. */
   intensity: ['director', 'admin', 'clinician', 'psychiatrist', 'billing'],
+  /** Level-of-care assessments: read by these; made by locAssess (docs/roles.md). */
+  levelOfCare: ['clinician', 'psychiatrist', 'director', 'admissions'],
+  locAssess: ['clinician', 'psychiatrist', 'director'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** Who may record attendance, and who may still correct it after the day is closed. */

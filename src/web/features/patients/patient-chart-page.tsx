@@ -9,6 +9,7 @@ import { ApiError } from '../../lib/api';
 import { ACCESS, canAccess } from '../../lib/roles';
 import { useActiveSession } from '../auth/session-provider';
 import { PatientIntensityCard } from '../dashboard/patient-intensity-card';
+import { LevelOfCareSection } from '../level-of-care/level-of-care-section';
 import { CareTimeline } from './care-timeline';
 import { DemographicsCard } from './demographics-card';
 import { EpisodesSection } from './episodes-section';
@@ -53,6 +54,9 @@ export function PatientChartPage() {
           <EpisodesSection patientId={record.id} episodes={episodes.data} roles={roles} />
           <CareTimeline episodes={episodes.data} />
         </Stack>
+      )}
+      {canAccess(roles, ACCESS.levelOfCare) && (
+        <LevelOfCareSection subject={{ kind: 'patient', id: record.id }} canAssess={canAccess(roles, ACCESS.locAssess)} />
       )}
       {editing && (
         <EditPatientModal
