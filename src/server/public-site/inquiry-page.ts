@@ -78,6 +78,7 @@ export function inquiryFormPage(ctx: PageContext, programs: readonly PublicProgr
 <p class="lead">${t('inquiry.lead')}</p>
 ${issues.length > 0 ? html`<div class="error-summary" role="alert"><p>${t('inquiry.errorsTitle')}</p><ul>${issues.map((issue) => html`<li><a href="#${issue.path === 'contact' ? 'phone' : issue.path}">${issueText(ctx, issue)}</a></li>`)}</ul></div>` : null}
 ${state.selfCheck ? html`<p class="notice">${t('inquiry.selfCheckAttached', { result: t(state.selfCheck.outcomeKey) })}</p>` : null}
+${errorText('selfCheck')}
 <form method="post" action="${pathIn(lang, '/inquiry')}" class="stack" novalidate>
   <input type="hidden" name="formKey" value="${state.formKey}">
   ${state.selfCheck ? html`<input type="hidden" name="selfCheck" value="${state.selfCheck.encoded}">` : null}
