@@ -140,8 +140,17 @@ async function registerWebApp(
     const urlPath = safeDecode(request.url.split('?')[0] ?? '/');
     const isStaffApp = urlPath === STAFF_APP_BASE || urlPath.startsWith(`${STAFF_APP_BASE}/`);
     // Unknown public pages get the public site's own 404 page (decision 0016).
-    if ((request.method === 'GET' || request.method === 'HEAD') && !urlPath.startsWith('/api/') && !isStaffApp && !hasWebFile(root, hasWeb, urlPath)) {
-      return reply.status(404).type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(await publicNotFound(urlPath));
+    if (
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      !urlPath.startsWith('/api/') &&
+      !isStaffApp &&
+      !hasWebFile(root, hasWeb, urlPath)
+    ) {
+      return reply
+        .status(404)
+        .type('text/html; charset=utf-8')
+        .header('Cache-Control', 'no-cache')
+        .send(await publicNotFound(urlPath));
     }
     if (!hasWeb || request.method !== 'GET' || urlPath.startsWith('/api/')) {
       return reply

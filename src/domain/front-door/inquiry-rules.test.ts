@@ -5,7 +5,10 @@ describe('normalizeContact', () => {
   it.each<[Parameters<typeof normalizeContact>[0], unknown]>([
     [{ phone: '(503) 555-0142' }, { phoneNormalized: '+15035550142', emailNormalized: null, state: null }],
     [{ email: ' Sam@Example.ORG ' }, { phoneNormalized: null, emailNormalized: 'sam@example.org', state: null }],
-    [{ phone: '503-555-0142', email: 'a@example.org', state: 'or' }, { phoneNormalized: '+15035550142', emailNormalized: 'a@example.org', state: 'OR' }],
+    [
+      { phone: '503-555-0142', email: 'a@example.org', state: 'or' },
+      { phoneNormalized: '+15035550142', emailNormalized: 'a@example.org', state: 'OR' },
+    ],
   ])('accepts %j', (input, value) => {
     expect(normalizeContact(input)).toEqual({ ok: true, value });
   });

@@ -7,7 +7,10 @@ describe('conditionsTreatedBy', () => {
     [['f41 '], ['anxiety']],
     [['F10-F19'], ['dual_diagnosis', 'substance_use']],
     [['F43'], ['stress_related']],
-    [['F43.1', 'F43.2'], ['ptsd', 'adjustment']],
+    [
+      ['F43.1', 'F43.2'],
+      ['ptsd', 'adjustment'],
+    ],
     [['Z99'], []],
     [[], []],
   ])('%j treats %j', (families, conditions) => {

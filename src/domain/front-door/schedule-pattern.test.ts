@@ -34,7 +34,12 @@ describe('schedule pattern', () => {
       'Mon–Thu 9:00–12:00; Fri 9:00–13:00',
       'lun–jue 9:00–12:00; vie 9:00–13:00',
     ],
-    ['a weekend day', [template({ daysOfWeek: [6, 7], startTime: '10:00', durationMinutes: 60 })], 'Sat, Sun 10:00–11:00', 'sáb, dom 10:00–11:00'],
+    [
+      'a weekend day',
+      [template({ daysOfWeek: [6, 7], startTime: '10:00', durationMinutes: 60 })],
+      'Sat, Sun 10:00–11:00',
+      'sáb, dom 10:00–11:00',
+    ],
     ['an ended series is left out', [template({ endsOn: '2026-11-26' })], '', ''],
     ['a series ending today still counts', [template({ endsOn: TODAY })], 'Mon–Thu 9:00–12:00', 'lun–jue 9:00–12:00'],
     ['a series starting later is shown (upcoming)', [template({ startsOn: '2027-01-04' })], 'Mon–Thu 9:00–12:00', 'lun–jue 9:00–12:00'],
@@ -54,8 +59,8 @@ describe('schedule pattern', () => {
   });
 
   it('shows a session past midnight with its end on the clock', () => {
-    expect(formatSchedulePattern(schedulePattern([template({ daysOfWeek: [5], startTime: '23:00', durationMinutes: 120 })], TODAY), 'en')).toBe(
-      'Fri 23:00–1:00',
-    );
+    expect(
+      formatSchedulePattern(schedulePattern([template({ daysOfWeek: [5], startTime: '23:00', durationMinutes: 120 })], TODAY), 'en'),
+    ).toBe('Fri 23:00–1:00');
   });
 });

@@ -43,7 +43,12 @@ describe('evaluateSelfCheck', () => {
     ['thoughts of suicide now', { suicidalThoughts: 'now' }, 'get_help_now', ['suicidal_thoughts_now']],
     ['thoughts of harming others', { harmOthers: 'yes' }, 'get_help_now', ['harm_others']],
     ['PHQ-9 item 9 answered 1', { phq9: phq9(1, 1) }, 'get_help_now', ['phq9_suicide_item']],
-    ['suicide now outranks everything else', { suicidalThoughts: 'now', safeHome: 'no', canAttend: 'no' }, 'get_help_now', ['suicidal_thoughts_now']],
+    [
+      'suicide now outranks everything else',
+      { suicidalThoughts: 'now', safeHome: 'no', canAttend: 'no' },
+      'get_help_now',
+      ['suicidal_thoughts_now'],
+    ],
     ['thoughts of suicide in past weeks', { suicidalThoughts: 'recently' }, 'more_intensive', ['suicidal_thoughts_recent']],
     ['an attempt in past weeks', { recentAttempt: 'yes' }, 'more_intensive', ['recent_attempt']],
     ['withdrawal needing medical care', { withdrawalRisk: 'yes' }, 'more_intensive', ['withdrawal_risk']],
@@ -65,7 +70,12 @@ describe('evaluateSelfCheck', () => {
       'outpatient',
       ['mild_impact'],
     ],
-    ['mild impact and helpful therapy', { dailyImpact: 'a_little', earlierTreatment: 'outpatient_helping' }, 'outpatient', ['mild_impact', 'outpatient_helping']],
+    [
+      'mild impact and helpful therapy',
+      { dailyImpact: 'a_little', earlierTreatment: 'outpatient_helping' },
+      'outpatient',
+      ['mild_impact', 'outpatient_helping'],
+    ],
     ['limited support is named', { support: 'no' }, 'iop', ['daily_life_affected', 'limited_support']],
     ['keeping work or school is named for IOP', { commitments: 'yes' }, 'iop', ['daily_life_affected', 'keeps_commitments']],
   ])('%s', (_name, overrides, outcome, reasons) => {

@@ -14,8 +14,7 @@ export const FREQUENCY_OPTIONS: readonly { value: 0 | 1 | 2 | 3; label: Label }[
 ];
 
 export type LikertScore<B extends string> =
-  | { complete: true; total: number; band: B; answered: number }
-  | { complete: false; total: null; band: null; answered: number };
+  { complete: true; total: number; band: B; answered: number } | { complete: false; total: null; band: null; answered: number };
 
 /** Items answered 0-3 in order; null/undefined = not answered. Anything outside 0-3 is not an answer. */
 export function scoreLikert<B extends string>(

@@ -108,7 +108,8 @@ const B_RECORDS: Record<string, Lookup> = {
   },
   '*': { notTenantScoped: 'static files of the public API docs' },
   publicProgramId: {
-    notTenantScoped: 'public site pages show only the published programs of the organization the site is configured for; any other id is the 404 page',
+    notTenantScoped:
+      'public site pages show only the published programs of the organization the site is configured for; any other id is the 404 page',
   },
 };
 

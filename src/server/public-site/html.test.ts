@@ -10,6 +10,10 @@ describe('html', () => {
   });
 
   it('renders lists and skips empty values', () => {
-    expect(html`<ul>${['a', 'b'].map((item) => html`<li>${item}</li>`)}${null}${false}${undefined}</ul>`.value).toBe('<ul><li>a</li><li>b</li></ul>');
+    expect(
+      html`<ul>
+        ${['a', 'b'].map((item) => html`<li>${item}</li>`)}${null}${false}${undefined}
+      </ul>`.value,
+    ).toBe('<ul><li>a</li><li>b</li></ul>');
   });
 });

@@ -93,7 +93,9 @@ describe('organization logo', () => {
     const removed = await call(t, admin, 'DELETE', '/api/v1/organization/logo');
     expect(removed.json().hasLogo).toBe(false);
     expect((await t.app.inject({ method: 'GET', url: '/public/logo' })).statusCode).toBe(404);
-    expect(await auditActions(t.db, org.organizationId)).toEqual(expect.arrayContaining(['organization.logo_updated', 'organization.logo_removed']));
+    expect(await auditActions(t.db, org.organizationId)).toEqual(
+      expect.arrayContaining(['organization.logo_updated', 'organization.logo_removed']),
+    );
   });
 
   it.each<[string, Buffer, string, number]>([

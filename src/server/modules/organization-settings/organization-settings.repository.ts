@@ -55,7 +55,11 @@ export async function updateSettings(db: Q, organizationId: string, expectedVers
   return result.numUpdatedRows === 1n;
 }
 
-export async function setLogo(db: Q, organizationId: string, logo: { bytes: Buffer; contentType: 'image/png' | 'image/jpeg' | 'image/webp' } | null): Promise<void> {
+export async function setLogo(
+  db: Q,
+  organizationId: string,
+  logo: { bytes: Buffer; contentType: 'image/png' | 'image/jpeg' | 'image/webp' } | null,
+): Promise<void> {
   await db
     .updateTable('organizations')
     .set((eb) => ({

@@ -26,7 +26,11 @@ export function organizationSettingsRoutes(deps: AppDeps): FastifyPluginAsyncZod
       '/organization/settings',
       {
         config: edit,
-        schema: { tags: ['organization'], body: UpdateOrganizationSettingsBody, response: { 200: OrganizationSettingsDto, ...settingsErrors } },
+        schema: {
+          tags: ['organization'],
+          body: UpdateOrganizationSettingsBody,
+          response: { 200: OrganizationSettingsDto, ...settingsErrors },
+        },
       },
       (request) => settings.updateSettings(deps, actorCtx(request), request.body),
     );

@@ -39,7 +39,11 @@ export async function updateSettings(deps: AppDeps, ctx: ActorCtx, input: Settin
         details: [{ path: 'settingsVersion', message: 'is not the current version' }],
       });
     }
-    await deps.audit(trx, { ...auditBase(ctx), action: 'organization.settings_updated', details: { settingsVersion: settingsVersion + 1 } });
+    await deps.audit(trx, {
+      ...auditBase(ctx),
+      action: 'organization.settings_updated',
+      details: { settingsVersion: settingsVersion + 1 },
+    });
     return mustFind(trx, ctx.actor.organizationId);
   });
 }

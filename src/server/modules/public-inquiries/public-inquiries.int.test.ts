@@ -60,7 +60,12 @@ function formBody(fields: Record<string, string>): string {
   return new URLSearchParams(fields).toString();
 }
 const postForm = (url: string, fields: Record<string, string>, headers: Record<string, string> = {}, app: TestApp = t) =>
-  app.app.inject({ method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, payload: formBody(fields) });
+  app.app.inject({
+    method: 'POST',
+    url,
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    payload: formBody(fields),
+  });
 
 const FORM = {
   forWhom: 'loved_one',
@@ -286,7 +291,8 @@ describe('rate limit', () => {
       expect(refused.headers['retry-after']).toBeDefined();
       expect(refused.json().error.code).toBe('TOO_MANY_ATTEMPTS');
 
-      for (let i = 0; i < 2; i++) expect((await postForm('/inquiry', { ...FORM, formKey: crypto.randomUUID() }, {}, limited)).statusCode).toBe(303);
+      for (let i = 0; i < 2; i++)
+        expect((await postForm('/inquiry', { ...FORM, formKey: crypto.randomUUID() }, {}, limited)).statusCode).toBe(303);
       const form = await postForm('/inquiry', { ...FORM, formKey: crypto.randomUUID() }, {}, limited);
       expect(form.statusCode).toBe(429);
       expect(form.headers['retry-after']).toBeDefined();

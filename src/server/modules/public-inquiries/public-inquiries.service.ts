@@ -4,7 +4,12 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, type FieldIssue } from '../../../domain/errors.js';
 import { normalizeContact, PRIVACY_NOTICE_VERSION } from '../../../domain/front-door/inquiry-rules.js';
-import { evaluateSelfCheck, SELF_CHECK_VERSION, type SelfCheckAnswers, type SelfCheckResult } from '../../../domain/front-door/self-check.js';
+import {
+  evaluateSelfCheck,
+  SELF_CHECK_VERSION,
+  type SelfCheckAnswers,
+  type SelfCheckResult,
+} from '../../../domain/front-door/self-check.js';
 import type { AppDeps, RequestCtx } from '../../context.js';
 import { enqueue } from '../../jobs/outbox.js';
 import { requestFingerprint, withIdempotency } from '../../lib/idempotency.js';

@@ -54,7 +54,12 @@ function formState(values: Record<string, string>, issues: FieldIssue[], answers
   const formKey = values.formKey && FORM_KEY.test(values.formKey) ? values.formKey : randomUUID();
   if (!answers) return { values, issues, formKey, selfCheck: null };
   const outcome = evaluateSelfCheck(answers).outcome;
-  return { values, issues, formKey, selfCheck: { encoded: encodeSelfCheck(selfCheckToForm(answers)), outcomeKey: `selfCheck.outcome.${outcome}.title` } };
+  return {
+    values,
+    issues,
+    formKey,
+    selfCheck: { encoded: encodeSelfCheck(selfCheckToForm(answers)), outcomeKey: `selfCheck.outcome.${outcome}.title` },
+  };
 }
 
 /** Fastify's rate limiter answers 429; a person filling in the form gets a page, not JSON. */
@@ -69,9 +74,13 @@ export function publicFormsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     await app.register(fastifyRateLimit, { global: false });
     // Form posts of this plugin only; field lengths are checked by the schemas, the whole body here.
-    app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: INQUIRY_BODY_LIMIT }, (_request, body, done) => {
-      done(null, Object.fromEntries(new URLSearchParams(String(body))));
-    });
+    app.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string', bodyLimit: INQUIRY_BODY_LIMIT },
+      (_request, body, done) => {
+        done(null, Object.fromEntries(new URLSearchParams(String(body))));
+      },
+    );
 
     const programsOf = (org: PublicOrganization, request: FastifyRequest) => publishedPrograms(deps, org.id, new Date(request.nowMs));
 
@@ -104,19 +113,31 @@ export function publicFormsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           const answers = carried && carried !== 'invalid' ? carried.answers : null;
           const issues: FieldIssue[] = carried === 'invalid' ? [{ path: 'selfCheck', message: 'could not be read' }] : [];
           const values: Record<string, string> = answers ? { formatPreference: answers.formatPreference, forWhom: 'self' } : {};
-          const page = inquiryFormPage(pageContext(lang, '/inquiry', org), await programsOf(org, request), formState(values, issues, answers));
+          const page = inquiryFormPage(
+            pageContext(lang, '/inquiry', org),
+            await programsOf(org, request),
+            formState(values, issues, answers),
+          );
           return sendHtml(reply, 200, page, 'no-store');
         },
       );
 
-      app.get(pathIn(lang, '/inquiry'), { config: PUBLIC_PAGE, schema: { hide: true, querystring: InquiryQuery } }, async (request, reply) => {
-        const org = await orgOrNotSetUp(deps, reply, lang, '/inquiry');
-        if (!org) return reply;
-        const programs = await programsOf(org, request);
-        const program = programs.find((candidate) => candidate.id === request.query.program);
-        const page = inquiryFormPage(pageContext(lang, '/inquiry', org), programs, formState(program ? { programId: program.id } : {}, [], null));
-        return sendHtml(reply, 200, page, 'no-store');
-      });
+      app.get(
+        pathIn(lang, '/inquiry'),
+        { config: PUBLIC_PAGE, schema: { hide: true, querystring: InquiryQuery } },
+        async (request, reply) => {
+          const org = await orgOrNotSetUp(deps, reply, lang, '/inquiry');
+          if (!org) return reply;
+          const programs = await programsOf(org, request);
+          const program = programs.find((candidate) => candidate.id === request.query.program);
+          const page = inquiryFormPage(
+            pageContext(lang, '/inquiry', org),
+            programs,
+            formState(program ? { programId: program.id } : {}, [], null),
+          );
+          return sendHtml(reply, 200, page, 'no-store');
+        },
+      );
 
       app.post(
         pathIn(lang, '/inquiry'),
@@ -156,18 +177,26 @@ export function publicFormsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             }
           }
           if (!receipt) {
-            const page = inquiryFormPage(pageContext(lang, '/inquiry', org), await programsOf(org, request), formState(values, issues, answers));
+            const page = inquiryFormPage(
+              pageContext(lang, '/inquiry', org),
+              await programsOf(org, request),
+              formState(values, issues, answers),
+            );
             return sendHtml(reply, 400, page, 'no-store');
           }
           return reply.redirect(`${pathIn(lang, '/inquiry/thanks')}${receipt.urgent ? '?urgent=1' : ''}`, 303);
         },
       );
 
-      app.get(pathIn(lang, '/inquiry/thanks'), { config: PUBLIC_PAGE, schema: { hide: true, querystring: InquiryQuery } }, async (request, reply) => {
-        const org = await orgOrNotSetUp(deps, reply, lang, '/inquiry/thanks');
-        if (!org) return reply;
-        return sendHtml(reply, 200, thanksPage(pageContext(lang, '/inquiry/thanks', org), request.query.urgent === '1'), 'no-store');
-      });
+      app.get(
+        pathIn(lang, '/inquiry/thanks'),
+        { config: PUBLIC_PAGE, schema: { hide: true, querystring: InquiryQuery } },
+        async (request, reply) => {
+          const org = await orgOrNotSetUp(deps, reply, lang, '/inquiry/thanks');
+          if (!org) return reply;
+          return sendHtml(reply, 200, thanksPage(pageContext(lang, '/inquiry/thanks', org), request.query.urgent === '1'), 'no-store');
+        },
+      );
     }
   };
 }

@@ -30,7 +30,11 @@ export function publicPagesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       const found = await logo(deps);
       if (!found) return reply.status(404).type('text/plain; charset=utf-8').send('No logo');
       // The pages link /public/logo?v=<settings version>, so a new logo gets a new URL.
-      return reply.header('Cache-Control', 'public, max-age=86400').header('X-Content-Type-Options', 'nosniff').type(found.contentType).send(found.logo);
+      return reply
+        .header('Cache-Control', 'public, max-age=86400')
+        .header('X-Content-Type-Options', 'nosniff')
+        .type(found.contentType)
+        .send(found.logo);
     });
 
     const simple: readonly [string, (ctx: PageContext) => string][] = [

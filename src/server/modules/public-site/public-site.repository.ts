@@ -57,7 +57,9 @@ export type PublicProgramRow = {
 export async function listPublishedPrograms(db: Q, organizationId: string, programId?: string): Promise<PublicProgramRow[]> {
   let query = db
     .selectFrom('programs')
-    .innerJoin('sites', (join) => join.onRef('sites.id', '=', 'programs.site_id').onRef('sites.organization_id', '=', 'programs.organization_id'))
+    .innerJoin('sites', (join) =>
+      join.onRef('sites.id', '=', 'programs.site_id').onRef('sites.organization_id', '=', 'programs.organization_id'),
+    )
     .select([
       'programs.id',
       'programs.name',

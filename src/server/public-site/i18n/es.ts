@@ -208,8 +208,7 @@ export const es: Readonly<Record<MessageKey, string>> = {
   'selfCheck.retake': 'Volver a empezar la autoevaluación',
 
   'inquiry.title': 'Hablar con admisiones',
-  'inquiry.lead':
-    'Cuéntenos un poco qué está pasando y cómo contactarle. Los campos marcados (obligatorio) deben completarse.',
+  'inquiry.lead': 'Cuéntenos un poco qué está pasando y cómo contactarle. Los campos marcados (obligatorio) deben completarse.',
   'inquiry.required': '(obligatorio)',
   'inquiry.forWhom': '¿Para quién es?',
   'inquiry.forWhom.self': 'Para mí',
@@ -271,9 +270,7 @@ export const es: Readonly<Record<MessageKey, string>> = {
   'notFound.body': 'No pudimos encontrar esta página. Es posible que se haya movido.',
   'notFound.home': 'Ir al inicio',
   'notSetUp.title': 'Este sitio todavía no está listo',
-  'notSetUp.body':
-    'El centro todavía no ha publicado su información. Si necesita ayuda ahora, llame o envíe un texto al 988.',
+  'notSetUp.body': 'El centro todavía no ha publicado su información. Si necesita ayuda ahora, llame o envíe un texto al 988.',
   'tooMany.title': 'Demasiados mensajes',
-  'tooMany.body':
-    'Recibimos varios mensajes desde su conexión en poco tiempo. Espere un momento y vuelva a intentarlo, o llámenos.',
+  'tooMany.body': 'Recibimos varios mensajes desde su conexión en poco tiempo. Espere un momento y vuelva a intentarlo, o llámenos.',
 };
