@@ -122,14 +122,17 @@ describe.skipIf(!browserAvailable())('the public site in Chromium', () => {
     const firstLinks = await page.locator('main a').evaluateAll((links) => links.slice(0, 2).map((link) => link.getAttribute('href')));
     expect(firstLinks).toEqual(['tel:988', 'tel:911']);
     await expect.poll(() => page.locator('main a[href="tel:988"]').first().isVisible()).toBe(true);
-    const mainStartsWithCrisis = await page.locator('main > *').first().evaluate((element) => element.querySelector('.crisis-panel') !== null);
+    const mainStartsWithCrisis = await page
+      .locator('main > *')
+      .first()
+      .evaluate((element) => element.querySelector('.crisis-panel') !== null);
     expect(mainStartsWithCrisis).toBe(true);
 
     await page.getByLabel('Yes, send my self-check answers with my message to the admissions team.').check();
     await page.getByRole('button', { name: 'Continue to the contact form' }).click();
     await page.getByLabel('For me').check();
     await page.getByLabel(/^Your name/).fill('Casey Urgentcheck');
-    await page.getByLabel('Email').fill('casey.urgent@example.org');
+    await page.getByRole('textbox', { name: 'Email' }).fill('casey.urgent@example.org');
     await page.getByLabel(/I agree that the admissions team may contact me/).check();
     await page.getByRole('button', { name: 'Send' }).click();
     await page.getByRole('heading', { level: 1, name: /If you are thinking about ending your life/ }).waitFor();
@@ -149,7 +152,17 @@ describe.skipIf(!browserAvailable())('the public site in Chromium', () => {
       scripts.push(response.url());
       void response.body().then((body) => (scriptBytesGzipped += gzipSync(body).length));
     });
-    const pages = ['/', '/programs', '/conditions', '/inpatient-or-iop', '/a-week-in-iop', '/contact', '/self-check', '/inquiry', '/inquiry/thanks'];
+    const pages = [
+      '/',
+      '/programs',
+      '/conditions',
+      '/inpatient-or-iop',
+      '/a-week-in-iop',
+      '/contact',
+      '/self-check',
+      '/inquiry',
+      '/inquiry/thanks',
+    ];
     for (const base of pages) {
       for (const url of [base, base === '/' ? '/es' : `/es${base}`]) {
         await page.goto(url);
