@@ -1,5 +1,6 @@
 // A tiny HTML template tag: every interpolated value is escaped unless it is already Html (built by
-// this tag). Decision 0016: plain escaped templates instead of JSX on the server.
+// this tag). Decision 0016: plain escaped templates instead of JSX on the server. The tag is named
+// `markup`, not `html`, so Prettier leaves the HTML inside the templates exactly as written.
 
 export class Html {
   constructor(readonly value: string) {}
@@ -23,7 +24,7 @@ function render(part: Part): string {
   return escapeHtml(String(part));
 }
 
-export function html(strings: TemplateStringsArray, ...values: Part[]): Html {
+export function markup(strings: TemplateStringsArray, ...values: Part[]): Html {
   let out = strings[0] ?? '';
   values.forEach((value, index) => {
     out += render(value) + (strings[index + 1] ?? '');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProgram, createTemplate } from '../../../../test/factories.js';
-import { createTestOrg, testApp, type TestOrg } from '../../../../test/support.js';
+import { call, createTestOrg, sessionFor, testApp, type TestOrg } from '../../../../test/support.js';
 
 // The public site as a visitor sees it: every page in English and Spanish, the crisis strip, the
 // language switch, published programs only, and the friendly 404 page.
@@ -88,6 +88,26 @@ describe('public pages', () => {
     expect(es.body).toContain('lun–jue 9:00–12:00');
     expect(es.body).toContain('Mañanas para el ánimo.');
     expect(es.body).toContain('Terapia cognitivo-conductual');
+  });
+
+  it('shows the public summaries a director edits on the program', async () => {
+    const director = await sessionFor(t, org.users.director, org.organizationId);
+    const program = await call(t, director, 'GET', `/api/v1/programs/${publishedId}`);
+    const saved = await call(t, director, 'PATCH', `/api/v1/programs/${publishedId}`, {
+      version: program.json().version,
+      publicSummaryEn: 'Four mornings a week.',
+      publicSummaryEs: 'Cuatro mañanas por semana.',
+    });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json()).toMatchObject({ publicSummaryEn: 'Four mornings a week.', publicSummaryEs: 'Cuatro mañanas por semana.' });
+    expect((await t.app.inject({ method: 'GET', url: '/programs' })).body).toContain('Four mornings a week.');
+    expect((await t.app.inject({ method: 'GET', url: '/es/programs' })).body).toContain('Cuatro mañanas por semana.');
+    const tooLong = await call(t, director, 'PATCH', `/api/v1/programs/${publishedId}`, {
+      version: saved.json().version,
+      publicSummaryEs: 'x'.repeat(1001),
+    });
+    expect(tooLong.statusCode).toBe(400);
+    expect(JSON.stringify(tooLong.json().error.details)).toContain('publicSummaryEs');
   });
 
   it('never shows an unpublished program', async () => {
