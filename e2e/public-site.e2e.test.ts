@@ -143,6 +143,25 @@ describe.skipIf(!browserAvailable())('the public site in Chromium', () => {
     expect(stored).toMatchObject({ urgent: true, self_check: { outcome: 'get_help_now' } });
   });
 
+  it('lets the admin change what the public site shows in the staff app', async () => {
+    const page = await visitor();
+    await page.goto('/app/login');
+    await page.getByLabel('Email').fill('admin@demo.openiop.org');
+    await page.getByLabel(/^Password/).fill('demo-password-1');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Organization settings' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Organization settings' }).waitFor();
+    const phone = page.getByLabel('Public phone');
+    await expect.poll(() => phone.inputValue()).toBe('(503) 555-0123');
+    await phone.fill('(503) 555-0188');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Settings saved').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.goto('/contact');
+    await page.getByRole('link', { name: '(503) 555-0188' }).waitFor();
+  });
+
   it('passes axe on the public pages in both languages and loads no JavaScript', async () => {
     const page = await visitor();
     let scriptBytesGzipped = 0;

@@ -98,7 +98,7 @@ export function selfCheckResultPage(ctx: PageContext, result: SelfCheckResult, e
   <form method="post" action="${pathIn(lang, '/inquiry/with-self-check')}">
     <input type="hidden" name="selfCheck" value="${encoded}">
     <p><label class="choice"><input type="checkbox" name="sendSelfCheck" value="yes" required> ${t('selfCheck.sendConsent')}</label></p>
-    <p><button type="submit" class="button primary">${t('selfCheck.sendButton')}</button></p>
+    <p><button type="submit" class="button${urgent ? '' : ' primary'}">${t('selfCheck.sendButton')}</button></p>
   </form>
   <p><a href="${pathIn(lang, '/inquiry')}">${t('selfCheck.contactWithout')}</a></p>
 </section>`;
