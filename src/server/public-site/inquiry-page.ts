@@ -25,6 +25,7 @@ function issueText(ctx: PageContext, issue: FieldIssue): string {
   if (issue.path === 'contact') return t('inquiry.error.contact');
   if (issue.path === 'consentToContact') return t('inquiry.error.consent');
   if (issue.path === 'selfCheck') return t('inquiry.error.selfCheck');
+  if (issue.path === 'formKey') return t('inquiry.error.expired');
   if (issue.message.startsWith('use at most')) return t('inquiry.error.tooLong');
   if (issue.path === 'phone') return t('inquiry.error.phone');
   if (issue.path === 'email') return t('inquiry.error.email');

@@ -233,6 +233,21 @@ describe('POST /inquiry (HTML form)', () => {
     expect(await inquiryCount()).toBe(before + 1);
   });
 
+  it('asks to send again, under a new key, when a sent form comes back changed with its old key', async () => {
+    const before = await inquiryCount();
+    const formKey = crypto.randomUUID();
+    expect((await postForm('/inquiry', { ...FORM, formKey })).statusCode).toBe(303);
+    const changed = await postForm('/inquiry', { ...FORM, concerns: 'Changed after going back', formKey });
+    expect(changed.statusCode).toBe(400);
+    expect(changed.body).toContain('Please send the form again.');
+    const fresh = /name="formKey" value="([^"]+)"/.exec(changed.body)?.[1];
+    expect(fresh).toBeDefined();
+    expect(fresh).not.toBe(formKey);
+    expect(changed.body).toContain('Changed after going back');
+    expect((await postForm('/inquiry', { ...FORM, concerns: 'Changed after going back', formKey: fresh ?? '' })).statusCode).toBe(303);
+    expect(await inquiryCount()).toBe(before + 2);
+  });
+
   it('carries a consented self-check into the form and makes the inquiry urgent for current suicidal thoughts', async () => {
     const result = await postForm('/self-check', SELF_CHECK_NOW);
     const encoded = /name="selfCheck" value="([^"]+)"/.exec(result.body)?.[1] ?? '';

@@ -150,7 +150,7 @@ export function publicFormsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         async (request, reply) => {
           const org = await orgOrNotSetUp(deps, reply, lang, '/inquiry');
           if (!org) return reply;
-          const values = request.body;
+          let values = request.body;
           const carried = selfCheckFrom(values.selfCheck);
           const answers = carried && carried !== 'invalid' ? carried.answers : null;
           const input: Record<string, unknown> = { language: lang };
@@ -172,8 +172,14 @@ export function publicFormsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
                 idempotencyKey: values.formKey && FORM_KEY.test(values.formKey) ? `form:${values.formKey}` : undefined,
               });
             } catch (error) {
-              if (!(error instanceof DomainError) || error.code !== 'VALIDATION_FAILED' || !Array.isArray(error.details)) throw error;
-              issues.push(...(error.details as FieldIssue[]));
+              if (error instanceof DomainError && error.code === 'RULE_VIOLATION') {
+                // The same one-time key with different answers: the visitor went back and changed
+                // the sent form. Ask them to send it again under a fresh key.
+                issues.push({ path: 'formKey', message: 'send the form again' });
+                values = { ...values, formKey: '' };
+              } else if (error instanceof DomainError && error.code === 'VALIDATION_FAILED' && Array.isArray(error.details)) {
+                issues.push(...(error.details as FieldIssue[]));
+              } else throw error;
             }
           }
           if (!receipt) {
