@@ -29,6 +29,7 @@ h2{font-size:1.35rem;margin:1.5rem 0 .5rem}
 .button.danger{background:#a3112a;border-color:#a3112a;color:#fff}
 .actions{display:flex;flex-wrap:wrap;gap:.75rem}
 .card{border:1px solid #d5dbe3;border-radius:.5rem;padding:1rem 1.25rem;margin:1rem 0}
+.card>h2:first-child{margin-top:0}
 .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:1rem}
 .facts{display:grid;grid-template-columns:max-content 1fr;gap:.35rem 1rem}
 .facts dt{font-weight:700}
