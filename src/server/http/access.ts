@@ -55,6 +55,9 @@ export function registerAccessControl(app: FastifyInstance, deps: AppDeps): void
     if (!routeAccess(route.url, route.config?.access)) {
       throw new Error(`Route ${String(route.method)} ${route.url} declares no access policy`);
     }
+    if (route.config?.sessionless === true && route.config.access !== 'public') {
+      throw new Error(`Route ${String(route.method)} ${route.url} ignores the session but is not public`);
+    }
   });
 
   app.addHook('onRequest', async (request) => {
