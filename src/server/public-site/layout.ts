@@ -34,6 +34,7 @@ export function crisisPanel(ctx: PageContext, titleKey: MessageKey, bodyKey: Mes
   <ul class="crisis-actions">
     <li><a class="button danger" href="tel:988">${t('crisis.988')}</a> ${t('crisis.988Name')}${ctx.lang === 'es' ? ` (${t('crisis.988Spanish')})` : ''}</li>
     <li><a class="button danger" href="tel:911">${t('crisis.911')}</a> ${t('crisis.911Name')}</li>
+    <li><a class="button" href="sms:988">${t('crisis.text988')}</a> ${t('crisis.chat')}</li>
     <li><a class="button" href="sms:741741?&amp;body=HOME">${t('crisis.text')}</a> ${t('crisis.textName')}</li>
   </ul>
 </section>`;

@@ -16,6 +16,8 @@ export const en = {
   'crisis.911Name': 'if you or someone else is in immediate danger',
   'crisis.text': 'Text HOME to 741741',
   'crisis.textName': 'Crisis Text Line',
+  'crisis.text988': 'Text 988',
+  'crisis.chat': 'or chat at 988lifeline.org',
   'crisis.panelBody': 'If things get worse or you feel unsafe, reach out at any time, day or night.',
 
   'nav.label': 'Main',

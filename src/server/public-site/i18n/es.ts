@@ -17,6 +17,8 @@ export const es: Readonly<Record<MessageKey, string>> = {
   'crisis.911Name': 'si usted u otra persona corre peligro inmediato',
   'crisis.text': 'Envíe HOME al 741741',
   'crisis.textName': 'Crisis Text Line (mensajes de texto)',
+  'crisis.text988': 'Envíe un texto al 988',
+  'crisis.chat': 'o chatee en 988lifeline.org',
   'crisis.panelBody': 'Si las cosas empeoran o no se siente seguro, pida ayuda en cualquier momento, de día o de noche.',
 
   'nav.label': 'Principal',
