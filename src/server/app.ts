@@ -16,6 +16,7 @@ import type { Db } from './db/database.js';
 import { registerAccessControl } from './http/access.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { registerRoutes } from './http/routes.js';
+import { renderNotFound } from './modules/public-site/public-pages.routes.js';
 import { createHealthCheck } from './modules/health/health.service.js';
 import { loadCommonPasswords } from './modules/auth/common-passwords.js';
 
@@ -119,9 +120,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
   registerRoutes(app, deps, createHealthCheck(deps, VERSION));
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
 
-  // Until the public site has its home page, the root opens the staff app.
-  app.get('/', { config: { access: 'public' }, schema: { hide: true } }, (_request, reply) => reply.redirect(`${STAFF_APP_BASE}/`));
-  await registerWebApp(app, options.webDir);
+  await registerWebApp(app, options.webDir, (urlPath) => renderNotFound(deps, urlPath));
   return { app, deps };
 }
 
@@ -129,12 +128,30 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
 export const STAFF_APP_BASE = '/app';
 
 /** The built React app (dist/web): files by path, and index.html for the staff app's client-side routes. */
-async function registerWebApp(app: FastifyInstance, webDir: string | undefined): Promise<void> {
+async function registerWebApp(
+  app: FastifyInstance,
+  webDir: string | undefined,
+  publicNotFound: (urlPath: string) => Promise<string>,
+): Promise<void> {
   const root = webDir ?? path.resolve('dist/web');
   const hasWeb = fs.existsSync(path.join(root, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root, serve: false });
-  app.setNotFoundHandler((request, reply) => {
+  app.setNotFoundHandler(async (request, reply) => {
     const urlPath = safeDecode(request.url.split('?')[0] ?? '/');
+    const isStaffApp = urlPath === STAFF_APP_BASE || urlPath.startsWith(`${STAFF_APP_BASE}/`);
+    // Unknown public pages get the public site's own 404 page (decision 0016).
+    if (
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      !urlPath.startsWith('/api/') &&
+      !isStaffApp &&
+      !hasWebFile(root, hasWeb, urlPath)
+    ) {
+      return reply
+        .status(404)
+        .type('text/html; charset=utf-8')
+        .header('Cache-Control', 'no-cache')
+        .send(await publicNotFound(urlPath));
+    }
     if (!hasWeb || request.method !== 'GET' || urlPath.startsWith('/api/')) {
       return reply
         .status(404)
@@ -146,11 +163,17 @@ async function registerWebApp(app: FastifyInstance, webDir: string | undefined):
       return reply.sendFile(path.relative(root, file), { cacheControl: true, maxAge: immutable ? 31_536_000_000 : 0, immutable });
     }
     // The staff app's client-side routes live under /app (decision 0014).
-    if (urlPath === STAFF_APP_BASE || urlPath.startsWith(`${STAFF_APP_BASE}/`)) {
+    if (isStaffApp) {
       return reply.header('Cache-Control', 'no-cache').sendFile('index.html', { cacheControl: false });
     }
     return reply.status(404).type('text/plain; charset=utf-8').send(`Not found: ${urlPath}`);
   });
+}
+
+function hasWebFile(root: string, hasWeb: boolean, urlPath: string): boolean {
+  if (!hasWeb) return false;
+  const file = path.join(root, path.normalize(urlPath));
+  return file.startsWith(root + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile();
 }
 
 function safeDecode(value: string): string {

@@ -24,6 +24,9 @@ const EnvSchema = z.object({
     .min(60)
     .default(12 * 60 * 60),
   OPENIOP_PASSWORD_COST: z.coerce.number().int().min(10).max(20).default(17),
+  OPENIOP_PUBLIC_ORGANIZATION_ID: z.uuid().optional(),
+  /** Inquiries accepted per client IP per 10 minutes, on each public inquiry route. */
+  OPENIOP_INQUIRY_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -42,6 +45,9 @@ export type Config = {
   /** log2 of the scrypt cost parameter N; 17 is OWASP's recommendation. */
   passwordCost: number;
   logLevel: string;
+  /** The organization the public site shows (decision 0016); unset: the demo organization, else the oldest. */
+  publicOrganizationId: string | undefined;
+  inquiryRateLimit: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -65,5 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteSeconds: e.OPENIOP_SESSION_ABSOLUTE_SECONDS,
     passwordCost: e.OPENIOP_PASSWORD_COST,
     logLevel: e.LOG_LEVEL,
+    publicOrganizationId: e.OPENIOP_PUBLIC_ORGANIZATION_ID,
+    inquiryRateLimit: e.OPENIOP_INQUIRY_RATE_LIMIT,
   };
 }

@@ -19,6 +19,11 @@ declare module 'fastify' {
     access?: Access;
     /** false: the request does not count as activity (session polling). */
     touchSession?: boolean;
+    /**
+     * Public pages and public form posts: the session cookie is ignored (no actor, so no CSRF token
+     * is asked of a signed-in staff member using the public form); the Origin check still applies.
+     */
+    sessionless?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -50,6 +55,9 @@ export function registerAccessControl(app: FastifyInstance, deps: AppDeps): void
     if (!routeAccess(route.url, route.config?.access)) {
       throw new Error(`Route ${String(route.method)} ${route.url} declares no access policy`);
     }
+    if (route.config?.sessionless === true && route.config.access !== 'public') {
+      throw new Error(`Route ${String(route.method)} ${route.url} ignores the session but is not public`);
+    }
   });
 
   app.addHook('onRequest', async (request) => {
@@ -64,6 +72,10 @@ export function registerAccessControl(app: FastifyInstance, deps: AppDeps): void
     const access = routeAccess(request.routeOptions.url ?? '', request.routeOptions.config.access);
     if (!access) throw new DomainError('FORBIDDEN', 'This route has no access policy');
     checkOrigin(request);
+    if (request.routeOptions.config.sessionless === true) {
+      if (access !== 'public') throw new DomainError('FORBIDDEN', 'Only public routes can ignore the session');
+      return;
+    }
 
     const resolved = await resolveSession(deps, requestCtx(request), request.cookies[SESSION_COOKIE]);
     if (resolved.kind === 'actor') {

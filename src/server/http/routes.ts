@@ -20,6 +20,10 @@ import { schedulesRoutes } from '../modules/schedules/schedules.routes.js';
 import { sitesRoutes } from '../modules/sites/sites.routes.js';
 import { staffRoutes } from '../modules/staff/staff.routes.js';
 import { usersRoutes } from '../modules/users/users.routes.js';
+import { organizationSettingsRoutes } from '../modules/organization-settings/organization-settings.routes.js';
+import { publicInquiriesRoutes } from '../modules/public-inquiries/public-inquiries.routes.js';
+import { publicFormsRoutes } from '../modules/public-site/public-forms.routes.js';
+import { publicPagesRoutes } from '../modules/public-site/public-pages.routes.js';
 
 /** Every route of the app, in one visible list. Each module declares access per route. */
 export function registerRoutes(app: FastifyInstance, deps: AppDeps, health: () => Promise<Health>): void {
@@ -43,4 +47,9 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, health: () =
   void app.register(intensityRoutes(deps), v1);
   void app.register(dashboardRoutes(deps), v1);
   void app.register(levelOfCareRoutes(deps), v1);
+  void app.register(organizationSettingsRoutes(deps), v1);
+  void app.register(publicInquiriesRoutes(deps), v1);
+  // The public site (server-rendered HTML, decision 0016): /, /programs, ... and /es/...
+  void app.register(publicPagesRoutes(deps));
+  void app.register(publicFormsRoutes(deps));
 }

@@ -14,6 +14,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/staff', label: 'Staff', roles: ACCESS.configure },
   { path: '/closures', label: 'Closures', roles: ACCESS.configure },
   { path: '/admin/users', label: 'Users', roles: ACCESS.users },
+  { path: '/organization', label: 'Organization settings', roles: ACCESS.organizationSettings },
   { path: '/audit', label: 'Audit trail', roles: ACCESS.audit },
 ];
 

@@ -90,6 +90,19 @@ export function createAppRouter() {
                 },
               },
               {
+                path: 'organization',
+                lazy: async () => {
+                  const { OrganizationSettingsPage } = await import('../features/organization-settings/organization-settings-page');
+                  return {
+                    element: (
+                      <RequireRoles roles={ACCESS.organizationSettings}>
+                        <OrganizationSettingsPage />
+                      </RequireRoles>
+                    ),
+                  };
+                },
+              },
+              {
                 path: 'sites',
                 lazy: async () => {
                   const { SitesPage } = await import('../features/sites/sites-page');

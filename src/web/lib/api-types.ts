@@ -103,6 +103,8 @@ export type ProgramDto = {
   modalities: string[];
   isPart2: boolean;
   published: boolean;
+  publicSummaryEn: string;
+  publicSummaryEs: string;
   active: boolean;
   version: number;
   createdAt: string;

@@ -100,7 +100,9 @@ export function createApiClient(hooks: ApiHooks): ApiClient {
   ): Promise<T> {
     const headers: Record<string, string> = { ...extraHeaders, Accept: 'application/json' };
     // A POST without a body is sent without Content-Type: Fastify rejects an empty JSON body.
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    // A Blob (a file upload such as the logo) is sent as it is, with its own type.
+    const file = body instanceof Blob ? body : null;
+    if (body !== undefined) headers['Content-Type'] = file ? file.type : 'application/json';
     if (method !== 'GET') {
       const token = hooks.getCsrfToken();
       if (token !== null) headers['X-CSRF-Token'] = token;
@@ -111,7 +113,7 @@ export function createApiClient(hooks: ApiHooks): ApiClient {
       response = await fetch(path, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined ? undefined : (file ?? JSON.stringify(body)),
         credentials: 'same-origin',
       });
     } catch {

@@ -23,6 +23,8 @@ export function roleList(roles: readonly Role[]): string {
 export const ACCESS = {
   everyone: ROLES,
   users: ['admin'],
+  /** The public site's information about the center (issue #4); the API also lets a director read it. */
+  organizationSettings: ['admin'],
   audit: ['auditor', 'admin'],
   // Configuration: read by every staff role but the auditor, changed by admin and director.
   programs: ['admin', 'director', 'clinician', 'psychiatrist', 'admissions', 'billing', 'front_desk'],

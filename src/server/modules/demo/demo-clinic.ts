@@ -24,6 +24,8 @@ type ProgramSpec = {
   format: 'in_person' | 'virtual' | 'hybrid';
   part2: boolean;
   description: string;
+  /** What the public site shows, in English and Spanish. */
+  summary: { en: string; es: string };
   conditions: string[];
   groups: { title: string; modality: string; days: number[]; start: string; minutes: number; room: string | null; facilitator: string }[];
   patients: number;
@@ -40,6 +42,10 @@ const PROGRAMS: ProgramSpec[] = [
     format: 'in_person',
     part2: false,
     description: 'Four mornings a week of skills groups for adults with depression, anxiety and related conditions.',
+    summary: {
+      en: 'Four mornings a week of skills groups for adults living with depression, anxiety or stress. You learn practical tools in a small group and meet your own therapist every week.',
+      es: 'Cuatro mañanas a la semana de grupos de habilidades para adultos con depresión, ansiedad o estrés. Aprende herramientas prácticas en un grupo pequeño y ve a su propio terapeuta cada semana.',
+    },
     conditions: ['F32', 'F33', 'F41', 'F43'],
     groups: [
       { title: 'CBT skills', modality: 'cbt', days: [1, 2, 3, 4], start: '09:00', minutes: 90, room: 'Cedar', facilitator: 'therapist1' },
@@ -65,6 +71,10 @@ const PROGRAMS: ProgramSpec[] = [
     format: 'virtual',
     part2: false,
     description: 'Three evenings a week by video, for adults who work or study during the day.',
+    summary: {
+      en: 'Three evenings a week by video, for adults who work or study during the day. Join from home on a private, secure video link.',
+      es: 'Tres tardes a la semana por video, para adultos que trabajan o estudian durante el día. Se conecta desde casa con un enlace de video privado y seguro.',
+    },
     conditions: ['F32', 'F41', 'F43', 'F60'],
     groups: [
       {
@@ -98,6 +108,10 @@ const PROGRAMS: ProgramSpec[] = [
     format: 'in_person',
     part2: true,
     description: 'Integrated treatment of substance use and mental health conditions, four mornings a week.',
+    summary: {
+      en: 'Integrated care for people living with both substance use and a mental health condition, four mornings a week, with relapse prevention and motivational groups.',
+      es: 'Atención integrada para personas que viven con consumo de sustancias y una condición de salud mental a la vez, cuatro mañanas a la semana, con grupos de prevención de recaídas y de motivación.',
+    },
     conditions: ['F10-F19', 'F32', 'F41'],
     groups: [
       {
@@ -131,6 +145,10 @@ const PROGRAMS: ProgramSpec[] = [
     format: 'in_person',
     part2: false,
     description: 'Four afternoons a week after school for teens aged 13 to 17.',
+    summary: {
+      en: 'Four afternoons a week after school for teens aged 13 to 17, with DBT skills groups and family sessions.',
+      es: 'Cuatro tardes a la semana después de clase para adolescentes de 13 a 17 años, con grupos de habilidades DBT y sesiones con la familia.',
+    },
     conditions: ['F32', 'F41', 'F90'],
     groups: [
       {
@@ -334,6 +352,8 @@ export async function seedDemoClinic(
         modalities: [...new Set(spec.groups.map((g) => g.modality))],
         is_part2: spec.part2,
         published: true,
+        public_summary_en: spec.summary.en,
+        public_summary_es: spec.summary.es,
       })
       .returning('id')
       .executeTakeFirstOrThrow();

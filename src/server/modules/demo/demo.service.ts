@@ -16,6 +16,15 @@ const DEMO_SITES = [
   { name: 'Harborview Providence (demo)', timeZone: 'America/New_York' },
 ] as const;
 
+// What the public site shows for the demo center: a 555-01xx number and an invented address.
+const DEMO_PUBLIC_SETTINGS = {
+  public_phone: '(503) 555-0123',
+  public_email: 'admissions@harborview-demo.example.org',
+  public_address: '1200 Example Harbor Way, Suite 300\nPortland, OR 97201',
+  accreditations: ['Example Behavioral Health Accreditation (demo)', 'State-licensed outpatient program (demo)'],
+  inquiry_response_target_minutes: 60,
+};
+
 const DEMO_NAMES: Record<Role, string> = {
   admin: 'Avery Admin',
   director: 'Dana Director',
@@ -37,6 +46,7 @@ export async function seedDemo(deps: AppDeps): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD, deps.config.passwordCost);
   await deps.db.transaction().execute(async (trx) => {
     const organizationId = await insertOrganization(trx, { name: DEMO_ORGANIZATION_NAME, isDemo: true });
+    await trx.updateTable('organizations').set(DEMO_PUBLIC_SETTINGS).where('id', '=', organizationId).execute();
     const sites: { id: string; timeZone: string }[] = [];
     for (const site of DEMO_SITES) sites.push({ id: await insertSite(trx, { organizationId, ...site }), timeZone: site.timeZone });
     const siteIds = sites.map((site) => site.id);

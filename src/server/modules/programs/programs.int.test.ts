@@ -92,6 +92,8 @@ describe('creating a program', () => {
       modalities: ['cbt', 'dbt_skills'],
       isPart2: true,
       published: false,
+      publicSummaryEn: '',
+      publicSummaryEs: '',
       active: true,
       version: 1,
       createdAt: t.clock.now().toISOString(),

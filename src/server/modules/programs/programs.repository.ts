@@ -17,6 +17,8 @@ export type ProgramFields = {
   modalities: string[];
   isPart2: boolean;
   published: boolean;
+  publicSummaryEn: string;
+  publicSummaryEs: string;
 };
 
 export type Program = ProgramFields & {
@@ -73,6 +75,8 @@ function toProgram(row: Row): Program {
     modalities: row.modalities,
     isPart2: row.is_part2,
     published: row.published,
+    publicSummaryEn: row.public_summary_en,
+    publicSummaryEs: row.public_summary_es,
     active: row.active,
     version: row.version,
     createdAt: row.created_at,
@@ -98,6 +102,8 @@ function columns(fields: ProgramFields) {
     modalities: fields.modalities,
     is_part2: fields.isPart2,
     published: fields.published,
+    public_summary_en: fields.publicSummaryEn,
+    public_summary_es: fields.publicSummaryEs,
   };
 }
 

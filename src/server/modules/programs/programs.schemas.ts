@@ -33,6 +33,8 @@ export const ProgramDto = z.object({
   modalities: z.array(Modality),
   isPart2: z.boolean(),
   published: z.boolean(),
+  publicSummaryEn: z.string(),
+  publicSummaryEs: z.string(),
   active: z.boolean(),
   version: z.number().int(),
   createdAt: z.string(),
@@ -41,6 +43,8 @@ export const ProgramDto = z.object({
 
 const Name = z.string().trim().min(1, 'is required').max(200);
 const Description = z.string().trim().max(5000);
+/** What the public site shows about the program, per language (decision 0016). */
+const PublicSummary = z.string().trim().max(1000, 'use at most 1000 characters');
 // Whole minutes; ranges and the rules between fields are checked by validateIntensityRules.
 const Minutes = z.number().int('must be a whole number of minutes');
 const Count = z.number().int('must be a whole number');
@@ -81,6 +85,8 @@ export const CreateProgramBody = z.strictObject({
   modalities: Modalities.default([]),
   isPart2: z.boolean().default(false),
   published: z.boolean().default(false),
+  publicSummaryEn: PublicSummary.default(''),
+  publicSummaryEs: PublicSummary.default(''),
 });
 
 export const UpdateProgramBody = z.strictObject({
@@ -97,6 +103,8 @@ export const UpdateProgramBody = z.strictObject({
   modalities: Modalities.optional(),
   isPart2: z.boolean().optional(),
   published: z.boolean().optional(),
+  publicSummaryEn: PublicSummary.optional(),
+  publicSummaryEs: PublicSummary.optional(),
 });
 
 const Flag = z.enum(['true', 'false']).transform((value) => value === 'true');

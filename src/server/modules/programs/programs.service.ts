@@ -32,6 +32,8 @@ function toDto(program: repo.Program): ProgramDto {
     modalities: program.modalities.filter(isModality),
     isPart2: program.isPart2,
     published: program.published,
+    publicSummaryEn: program.publicSummaryEn,
+    publicSummaryEs: program.publicSummaryEs,
     active: program.active,
     version: program.version,
     createdAt: program.createdAt.toISOString(),
@@ -91,6 +93,8 @@ export async function createProgram(deps: AppDeps, ctx: ActorCtx, input: CreateP
       modalities: dedupe(input.modalities),
       isPart2: input.isPart2,
       published: input.published,
+      publicSummaryEn: input.publicSummaryEn,
+      publicSummaryEs: input.publicSummaryEs,
     });
     await deps.audit(trx, {
       ...auditBase(ctx),
@@ -125,6 +129,8 @@ const COMPARED: readonly (keyof repo.ProgramFields)[] = [
   'modalities',
   'isPart2',
   'published',
+  'publicSummaryEn',
+  'publicSummaryEs',
 ];
 const RULE_FIELDS: readonly (keyof IntensityRules)[] = [
   'weeklyFloorMinutes',
@@ -160,6 +166,8 @@ export async function updateProgram(deps: AppDeps, ctx: ActorCtx, programId: str
       modalities: input.modalities === undefined ? before.modalities : dedupe(input.modalities),
       isPart2: input.isPart2 ?? before.isPart2,
       published: input.published ?? before.published,
+      publicSummaryEn: input.publicSummaryEn ?? before.publicSummaryEn,
+      publicSummaryEs: input.publicSummaryEs ?? before.publicSummaryEs,
     };
     const fields = changedFields(before, after);
     if (fields.length === 0) return toDto(before);

@@ -41,6 +41,8 @@ const FIELDS = [
   'modalities',
   'isPart2',
   'published',
+  'publicSummaryEn',
+  'publicSummaryEs',
 ] as const;
 
 type Props = {
@@ -166,6 +168,26 @@ export function ProgramFormModal({ program, sites, readOnly, onClose }: Props) {
                 label="Published on the public site"
                 checked={form.published}
                 onChange={(event) => change({ published: event.currentTarget.checked })}
+              />
+              <Textarea
+                label="Public summary (English)"
+                description="Shown on the public site's program pages; at most 1000 characters."
+                autosize
+                minRows={2}
+                maxLength={1000}
+                value={form.publicSummaryEn}
+                error={errors?.fields.publicSummaryEn}
+                onChange={(event) => change({ publicSummaryEn: event.currentTarget.value })}
+              />
+              <Textarea
+                label="Public summary (Spanish)"
+                description="Resumen público en español."
+                autosize
+                minRows={2}
+                maxLength={1000}
+                value={form.publicSummaryEs}
+                error={errors?.fields.publicSummaryEs}
+                onChange={(event) => change({ publicSummaryEs: event.currentTarget.value })}
               />
             </Stack>
           </Fieldset>

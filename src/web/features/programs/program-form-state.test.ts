@@ -95,6 +95,8 @@ describe('the program form', () => {
       modalities: ['cbt', 'relapse_prevention'],
       isPart2: true,
       published: true,
+      publicSummaryEn: ' Evenings for adults ',
+      publicSummaryEs: 'Tardes para adultos',
       active: true,
       version: 4,
       createdAt: '2026-01-01T00:00:00.000Z',
@@ -123,6 +125,8 @@ describe('the program form', () => {
       modalities: ['cbt', 'relapse_prevention'],
       isPart2: true,
       published: true,
+      publicSummaryEn: 'Evenings for adults',
+      publicSummaryEs: 'Tardes para adultos',
     });
     expect(programBody(form)).toMatchObject({ siteId: 'site-2', name: 'Dual diagnosis IOP' });
     expect(programBody(form)).not.toHaveProperty('version');

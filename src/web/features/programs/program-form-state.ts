@@ -30,6 +30,8 @@ export type ProgramForm = {
   modalities: Modality[];
   isPart2: boolean;
   published: boolean;
+  publicSummaryEn: string;
+  publicSummaryEs: string;
 };
 
 export function splitMinutes(total: number): HoursMinutes {
@@ -76,6 +78,8 @@ export function newProgramForm(siteId: string): ProgramForm {
     modalities: [],
     isPart2: false,
     published: false,
+    publicSummaryEn: '',
+    publicSummaryEs: '',
   };
   return withRules(base, defaultIntensityRules(base.levelOfCare, base.population));
 }
@@ -97,6 +101,8 @@ export function programForm(program: ProgramDto): ProgramForm {
       modalities: program.modalities.filter(isModality),
       isPart2: program.isPart2,
       published: program.published,
+      publicSummaryEn: program.publicSummaryEn,
+      publicSummaryEs: program.publicSummaryEs,
     },
     program,
   );
@@ -141,6 +147,8 @@ function fieldsOf(form: ProgramForm) {
     modalities: form.modalities,
     isPart2: form.isPart2,
     published: form.published,
+    publicSummaryEn: form.publicSummaryEn.trim(),
+    publicSummaryEs: form.publicSummaryEs.trim(),
   };
 }
 

@@ -1,0 +1,72 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+
+type Q = Kysely<Database>;
+
+export type SettingsRecord = {
+  name: string;
+  publicPhone: string;
+  publicEmail: string;
+  publicAddress: string;
+  accreditations: string[];
+  inquiryResponseTargetMinutes: number;
+  hasLogo: boolean;
+  logoContentType: string | null;
+  settingsVersion: number;
+};
+
+export type SettingsFields = Omit<SettingsRecord, 'hasLogo' | 'logoContentType' | 'settingsVersion'>;
+
+export async function findSettings(db: Q, organizationId: string, options: { lock?: boolean } = {}): Promise<SettingsRecord | null> {
+  let query = db
+    .selectFrom('organizations')
+    .select([
+      'name',
+      'public_phone as publicPhone',
+      'public_email as publicEmail',
+      'public_address as publicAddress',
+      'accreditations',
+      'inquiry_response_target_minutes as inquiryResponseTargetMinutes',
+      sql<boolean>`logo IS NOT NULL`.as('hasLogo'),
+      'logo_content_type as logoContentType',
+      'settings_version as settingsVersion',
+    ])
+    .where('id', '=', organizationId);
+  if (options.lock) query = query.forUpdate();
+  return (await query.executeTakeFirst()) ?? null;
+}
+
+/** Updates only at the expected version; false when someone saved in between. */
+export async function updateSettings(db: Q, organizationId: string, expectedVersion: number, fields: SettingsFields): Promise<boolean> {
+  const result = await db
+    .updateTable('organizations')
+    .set((eb) => ({
+      name: fields.name,
+      public_phone: fields.publicPhone,
+      public_email: fields.publicEmail,
+      public_address: fields.publicAddress,
+      accreditations: fields.accreditations,
+      inquiry_response_target_minutes: fields.inquiryResponseTargetMinutes,
+      settings_version: eb('settings_version', '+', 1),
+    }))
+    .where('id', '=', organizationId)
+    .where('settings_version', '=', expectedVersion)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+export async function setLogo(
+  db: Q,
+  organizationId: string,
+  logo: { bytes: Buffer; contentType: 'image/png' | 'image/jpeg' | 'image/webp' } | null,
+): Promise<void> {
+  await db
+    .updateTable('organizations')
+    .set((eb) => ({
+      logo: logo?.bytes ?? null,
+      logo_content_type: logo?.contentType ?? null,
+      settings_version: eb('settings_version', '+', 1),
+    }))
+    .where('id', '=', organizationId)
+    .execute();
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { Email, ErrorBody, standardErrors } from '../../http/common-schemas.js';
+
+export const OrganizationSettingsDto = z.object({
+  name: z.string(),
+  publicPhone: z.string(),
+  publicEmail: z.string(),
+  publicAddress: z.string(),
+  accreditations: z.array(z.string()),
+  inquiryResponseTargetMinutes: z.number(),
+  hasLogo: z.boolean(),
+  logoContentType: z.string().nullable(),
+  settingsVersion: z.number(),
+});
+
+export const UpdateOrganizationSettingsBody = z.strictObject({
+  settingsVersion: z.number().int().min(1),
+  name: z.string().trim().min(1, 'is required').max(200, 'use at most 200 characters'),
+  publicPhone: z.string().trim().max(40, 'use at most 40 characters'),
+  publicEmail: z.union([z.literal(''), Email]),
+  publicAddress: z.string().trim().max(300, 'use at most 300 characters'),
+  accreditations: z.array(z.string().trim().min(1, 'is required').max(200, 'use at most 200 characters')).max(20, 'list at most 20'),
+  inquiryResponseTargetMinutes: z.number().int().min(5, 'must be at least 5 minutes').max(10080, 'must be at most 7 days (10080 minutes)'),
+});
+
+export const settingsErrors = { ...standardErrors, 409: ErrorBody, 412: ErrorBody, 413: ErrorBody } as const;
