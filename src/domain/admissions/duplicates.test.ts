@@ -46,7 +46,7 @@ describe('merge rules', () => {
   });
 
   it('fills only empty fields of the kept inquiry', () => {
-    const kept = { phone: null, email: 'kept@example.org', concerns: '' };
+    const kept: Record<'phone' | 'email' | 'concerns', string | null> = { phone: null, email: 'kept@example.org', concerns: '' };
     const duplicate = { phone: '5035550142', email: 'dup@example.org', concerns: 'Sleep' };
     expect(fillEmptyFields(kept, duplicate, ['phone', 'email', 'concerns'])).toEqual({ phone: '5035550142', concerns: 'Sleep' });
   });

@@ -22,7 +22,10 @@ function complete(to: InquiryStage): StageRequest {
       return { to, referredTo: 'County crisis unit' };
     case 'closed':
       return { to, reason: 'no_response' };
-    default:
+    case 'new':
+    case 'contacted':
+    case 'screening':
+    case 'admitted':
       return { to };
   }
 }
