@@ -98,15 +98,13 @@ export async function admissionsReportCsv(
     ...report.closedReasons.map((c) => ['closed_reason', c.key, c.count]),
     ...report.referredTo.map((c) => ['referred_to', spreadsheetSafe(c.key), c.count]),
   ];
-  await deps.db
-    .transaction()
-    .execute((trx) =>
-      deps.audit(trx, {
-        ...auditBase(ctx),
-        action: 'admissions.report_exported',
-        entityType: 'admissions_report',
-        details: { from: report.from, to: report.to, rows: lines.length },
-      }),
-    );
+  await deps.db.transaction().execute((trx) =>
+    deps.audit(trx, {
+      ...auditBase(ctx),
+      action: 'admissions.report_exported',
+      entityType: 'admissions_report',
+      details: { from: report.from, to: report.to, rows: lines.length },
+    }),
+  );
   return { csv: stringify([['section', 'key', 'value'], ...lines]), from: report.from, to: report.to };
 }

@@ -17,6 +17,15 @@ const OptionalText = (max: number) =>
     .optional()
     .transform((value) => (value === null || value === undefined || value === '' ? null : value));
 
+/** An email as typed (surrounding spaces dropped); blank means none. */
+const OptionalEmail = z
+  .string()
+  .trim()
+  .pipe(z.union([z.literal(''), Email]))
+  .nullable()
+  .optional()
+  .transform((value) => (value === null || value === undefined || value === '' ? null : value));
+
 export const CALL_OUTCOMES = ['reached', 'left_voicemail', 'no_answer', 'wrong_number'] as const;
 const ACTIVITY_KINDS = ['call', 'email', 'text_message', 'note', 'stage_change', 'assessment_booked', 'merged', 'submitted'] as const;
 
@@ -151,11 +160,7 @@ export const CreateInquiryBody = z.strictObject({
   contactName: z.string().trim().min(1, 'is required').max(200, 'use at most 200 characters'),
   patientName: OptionalText(200),
   phone: OptionalText(40),
-  email: z
-    .union([z.literal(''), Email])
-    .nullable()
-    .optional()
-    .transform((value) => (value === null || value === undefined || value === '' ? null : value.trim())),
+  email: OptionalEmail,
   bestTime: OptionalText(200),
   state: OptionalText(2),
   ageRange: z.enum(['under_13', '13_17', '18_25', '26_64', '65_plus']).nullable().optional(),
@@ -214,11 +219,7 @@ export const AdmitInquiryBody = z.strictObject({
     dateOfBirth: DateText,
     stateOfResidence: z.string().max(10, 'must be a two-letter US state code'),
     phone: OptionalText(40),
-    email: z
-      .union([z.literal(''), Email])
-      .nullable()
-      .optional()
-      .transform((value) => (value === null || value === undefined || value === '' ? null : value.trim())),
+    email: OptionalEmail,
   }),
 });
 
