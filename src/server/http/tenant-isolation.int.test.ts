@@ -12,6 +12,7 @@ import {
   type TestOrg,
 } from '../../../test/support.js';
 import { groupWithPatients } from '../../../test/attendance-fixtures.js';
+import { createAssessment, createInquiry } from '../../../test/inquiry-fixtures.js';
 import { routeAccess } from './access.js';
 
 // Organization A must not reach organization B's records through any route that takes an id.
@@ -80,6 +81,23 @@ beforeAll(async () => {
   const group = await groupWithPatients(t.db, b, { patients: 1 });
   // A session with an enrolled patient and attendance serves the schedules and attendance routes alike.
   bRecords.set('sessionId', group.sessionId);
+  // Admissions: an inquiry with an open follow-up task and a qualifying assessment.
+  const inquiryId = await createInquiry(t.db, b);
+  bRecords.set('inquiryId', inquiryId);
+  await createAssessment(t.db, b, { inquiryId, assessedBy: b.users.clinician.id });
+  const task = await t.db
+    .insertInto('inquiry_tasks')
+    .values({
+      organization_id: b.organizationId,
+      inquiry_id: inquiryId,
+      title: 'Call back',
+      due_at: new Date(),
+      owner_id: b.users.admissions.id,
+      created_by: b.users.admissions.id,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  bRecords.set('taskId', task.id);
 });
 
 function bRecord(name: string): string {
@@ -103,6 +121,8 @@ const B_RECORDS: Record<string, Lookup> = {
   templateId: () => bRecord('templateId'),
   sessionId: () => bRecord('sessionId'),
   appointmentId: () => bRecord('appointmentId'),
+  inquiryId: () => bRecord('inquiryId'),
+  taskId: () => bRecord('taskId'),
   token: {
     notTenantScoped: 'one-time links and calendar feed URLs are capabilities: whoever holds the token may use it, signed in or not',
   },
@@ -145,6 +165,22 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/v1/appointments/:appointmentId/cancel': { version: 1, reason: 'Cancelled by another organization' },
   'PUT /api/v1/sessions/:sessionId/attendance': { attendance: [{ patientId: '00000000-0000-4000-8000-000000000000', status: 'present' }] },
   'PUT /api/v1/sessions/:sessionId/attendance/:patientId': { status: 'present' },
+  'POST /api/v1/inquiries/:inquiryId/activities': { kind: 'note', body: 'Planted by another organization' },
+  'POST /api/v1/inquiries/:inquiryId/stage': { version: 1, to: 'closed', reason: 'no_response' },
+  'POST /api/v1/inquiries/:inquiryId/assessment-booking': {
+    version: 1,
+    at: '2099-01-05T15:00:00Z',
+    clinicianId: '00000000-0000-4000-8000-000000000000',
+  },
+  'POST /api/v1/inquiries/:inquiryId/owner': { version: 1, ownerId: null },
+  'POST /api/v1/inquiries/:inquiryId/merge': { version: 1, duplicateId: '00000000-0000-4000-8000-000000000000' },
+  'POST /api/v1/inquiries/:inquiryId/tasks': { title: 'Planted task', dueAt: '2099-01-05T15:00:00Z' },
+  'POST /api/v1/inquiries/:inquiryId/admit': {
+    version: 1,
+    programId: '00000000-0000-4000-8000-000000000000',
+    admittedOn: '2026-11-30',
+    patient: { legalFirstName: 'Planted', legalLastName: 'Patient', dateOfBirth: '1990-01-01', stateOfResidence: 'OR' },
+  },
 };
 
 function params(url: string): string[] {
@@ -281,7 +317,24 @@ async function snapshotOf(org: TestOrg) {
     .where('organization_id', '=', org.organizationId)
     .orderBy('id')
     .execute();
+  const admissions = {
+    inquiries: await t.db.selectFrom('inquiries').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute(),
+    activities: await t.db
+      .selectFrom('inquiry_activities')
+      .selectAll()
+      .where('organization_id', '=', org.organizationId)
+      .orderBy('id')
+      .execute(),
+    tasks: await t.db.selectFrom('inquiry_tasks').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute(),
+    assessments: await t.db
+      .selectFrom('loc_assessments')
+      .selectAll()
+      .where('organization_id', '=', org.organizationId)
+      .orderBy('id')
+      .execute(),
+  };
   return {
+    admissions,
     users,
     roles,
     sites,
