@@ -2,7 +2,14 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useApi } from '../../lib/api-context';
 import type { AdmissionsReportDto, CallOutcome, InquiryDetailDto, InquiryListDto, InquiryStage, TaskDto } from './admissions-types';
 
-export type InquirySearch = { stage: InquiryStage | 'open' | 'all'; q: string; urgent: boolean; overdue: boolean; mine: boolean; page: number };
+export type InquirySearch = {
+  stage: InquiryStage | 'open' | 'all';
+  q: string;
+  urgent: boolean;
+  overdue: boolean;
+  mine: boolean;
+  page: number;
+};
 
 const inquiryPath = (inquiryId: string) => `/api/v1/inquiries/${encodeURIComponent(inquiryId)}`;
 
@@ -143,7 +150,11 @@ export function useAdmitInquiry(inquiryId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: AdmitBody) =>
-      api.post<{ inquiryId: string; patientId: string; episodeId: string; assessmentsAttached: number }>(`${inquiryPath(inquiryId)}/admit`, body),
-    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: ['inquiries'] }), client.invalidateQueries({ queryKey: ['patients'] })]),
+      api.post<{ inquiryId: string; patientId: string; episodeId: string; assessmentsAttached: number }>(
+        `${inquiryPath(inquiryId)}/admit`,
+        body,
+      ),
+    onSuccess: () =>
+      Promise.all([client.invalidateQueries({ queryKey: ['inquiries'] }), client.invalidateQueries({ queryKey: ['patients'] })]),
   });
 }

@@ -18,9 +18,13 @@ describe('formatMinutes', () => {
 describe('clockText', () => {
   const clock = { dueAt: '2026-11-27T15:00:00Z' };
   it('says overdue with the waiting time', () => {
-    expect(clockText({ clock: { ...clock, minutesWaiting: 75, minutesToFirstContact: null, overdue: true } })).toBe('Overdue — waiting 1 h 15 min');
+    expect(clockText({ clock: { ...clock, minutesWaiting: 75, minutesToFirstContact: null, overdue: true } })).toBe(
+      'Overdue — waiting 1 h 15 min',
+    );
     expect(clockText({ clock: { ...clock, minutesWaiting: 5, minutesToFirstContact: null, overdue: false } })).toBe('Waiting 5 min');
-    expect(clockText({ clock: { ...clock, minutesWaiting: null, minutesToFirstContact: 12, overdue: false } })).toBe('First contact after 12 min');
+    expect(clockText({ clock: { ...clock, minutesWaiting: null, minutesToFirstContact: 12, overdue: false } })).toBe(
+      'First contact after 12 min',
+    );
   });
 });
 

@@ -1,4 +1,21 @@
-import { Anchor, Badge, Button, Checkbox, Group, NativeSelect, Pagination, Paper, ScrollArea, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  NativeSelect,
+  Pagination,
+  Paper,
+  ScrollArea,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState, type SubmitEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { INQUIRY_STAGES, type InquiryStage } from '../../../domain/admissions/stage-rules';
@@ -59,15 +76,27 @@ function Filters({ applied, view, onApply }: { applied: InquirySearch; view: Vie
         {view === 'list' && (
           <NativeSelect
             label="Stage"
-            data={[{ value: 'all', label: 'Any stage' }, { value: 'open', label: 'Open (not admitted, referred or closed)' }, ...STAGE_OPTIONS]}
+            data={[
+              { value: 'all', label: 'Any stage' },
+              { value: 'open', label: 'Open (not admitted, referred or closed)' },
+              ...STAGE_OPTIONS,
+            ]}
             value={draft.stage}
             onChange={(event) => setDraft({ ...draft, stage: readSearch(new URLSearchParams({ stage: event.currentTarget.value })).stage })}
           />
         )}
       </SimpleGrid>
       <Group mt="sm" gap="lg">
-        <Checkbox label="Urgent only" checked={draft.urgent} onChange={(event) => setDraft({ ...draft, urgent: event.currentTarget.checked })} />
-        <Checkbox label="Overdue only" checked={draft.overdue} onChange={(event) => setDraft({ ...draft, overdue: event.currentTarget.checked })} />
+        <Checkbox
+          label="Urgent only"
+          checked={draft.urgent}
+          onChange={(event) => setDraft({ ...draft, urgent: event.currentTarget.checked })}
+        />
+        <Checkbox
+          label="Overdue only"
+          checked={draft.overdue}
+          onChange={(event) => setDraft({ ...draft, overdue: event.currentTarget.checked })}
+        />
         <Checkbox label="Mine only" checked={draft.mine} onChange={(event) => setDraft({ ...draft, mine: event.currentTarget.checked })} />
         <Button type="submit">Apply</Button>
         <Button variant="default" onClick={() => onApply({ stage: 'all', q: '', urgent: false, overdue: false, mine: false, page: 1 })}>
@@ -86,7 +115,16 @@ function Board({ inquiries }: { inquiries: InquirySummaryDto[] }) {
           const cards = inquiries.filter((inquiry) => inquiry.stage === stage);
           const headingId = `stage-${stage}`;
           return (
-            <Paper key={stage} component="section" aria-labelledby={headingId} withBorder p="sm" bg="gray.0" w={260} style={{ flex: '0 0 260px' }}>
+            <Paper
+              key={stage}
+              component="section"
+              aria-labelledby={headingId}
+              withBorder
+              p="sm"
+              bg="gray.0"
+              w={260}
+              style={{ flex: '0 0 260px' }}
+            >
               <Title order={2} size="h5" id={headingId} mb="sm">
                 {STAGE_LABELS[stage]} ({cards.length})
               </Title>

@@ -39,7 +39,13 @@ export type InquiryCoreDto = {
 
 export type InquirySummaryDto = InquiryCoreDto & { openTasks: number; nextTaskDueAt: string | null; duplicateCount: number };
 
-export type InquiryListDto = { inquiries: InquirySummaryDto[]; total: number; page: number; pageSize: number; responseTargetMinutes: number };
+export type InquiryListDto = {
+  inquiries: InquirySummaryDto[];
+  total: number;
+  page: number;
+  pageSize: number;
+  responseTargetMinutes: number;
+};
 
 export type CallOutcome = 'reached' | 'left_voicemail' | 'no_answer' | 'wrong_number';
 

@@ -61,17 +61,54 @@ export function NewInquiryModal({ onClose }: { onClose: () => void }) {
             onChange={(event) => setForWhom(event.currentTarget.value === 'loved_one' ? 'loved_one' : 'self')}
             error={errors?.fields.forWhom}
           />
-          <TextInput label="Caller's name" required value={contactName} onChange={(e) => setContactName(e.currentTarget.value)} error={errors?.fields.contactName} />
+          <TextInput
+            label="Caller's name"
+            required
+            value={contactName}
+            onChange={(e) => setContactName(e.currentTarget.value)}
+            error={errors?.fields.contactName}
+          />
           {forWhom === 'loved_one' && (
-            <TextInput label="Loved one's first name" value={patientName} onChange={(e) => setPatientName(e.currentTarget.value)} error={errors?.fields.patientName} />
+            <TextInput
+              label="Loved one's first name"
+              value={patientName}
+              onChange={(e) => setPatientName(e.currentTarget.value)}
+              error={errors?.fields.patientName}
+            />
           )}
-          <TextInput label="Phone" type="tel" description="A phone number or an email is needed" value={phone} onChange={(e) => setPhone(e.currentTarget.value)} error={errors?.fields.phone} />
-          <TextInput label="Email" type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={errors?.fields.email} />
-          <Textarea label="What they are looking for" autosize minRows={2} value={concerns} onChange={(e) => setConcerns(e.currentTarget.value)} error={errors?.fields.concerns} />
+          <TextInput
+            label="Phone"
+            type="tel"
+            description="A phone number or an email is needed"
+            value={phone}
+            onChange={(e) => setPhone(e.currentTarget.value)}
+            error={errors?.fields.phone}
+          />
+          <TextInput
+            label="Email"
+            type="email"
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+            error={errors?.fields.email}
+          />
+          <Textarea
+            label="What they are looking for"
+            autosize
+            minRows={2}
+            value={concerns}
+            onChange={(e) => setConcerns(e.currentTarget.value)}
+            error={errors?.fields.concerns}
+          />
           <Checkbox label="Spoke with them on this call" checked={contactMade} onChange={(e) => setContactMade(e.currentTarget.checked)} />
           <Checkbox label="Urgent — same-day call-back" checked={urgent} onChange={(e) => setUrgent(e.currentTarget.checked)} />
           {urgent && (
-            <TextInput label="Why it is urgent" required value={urgentReason} onChange={(e) => setUrgentReason(e.currentTarget.value)} error={errors?.fields.urgentReason} />
+            <TextInput
+              label="Why it is urgent"
+              required
+              value={urgentReason}
+              onChange={(e) => setUrgentReason(e.currentTarget.value)}
+              error={errors?.fields.urgentReason}
+            />
           )}
           <GeneralError message={errors?.general} />
           <FormButtons submitLabel="Save inquiry" pending={create.isPending} onClose={onClose} />
