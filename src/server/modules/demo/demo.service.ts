@@ -4,6 +4,7 @@ import { hashPassword } from '../auth/password-hash.js';
 import { insertUser, replaceRoles, replaceSites } from '../users/users.repository.js';
 import { insertOrganization, insertSite } from '../sites/sites.repository.js';
 import { seedDemoClinic } from './demo-clinic.js';
+import { seedDemoInquiries } from './demo-inquiries.js';
 
 // Synthetic demo data only: no real people, places or records.
 export const DEMO_ORGANIZATION_NAME = 'Harborview Recovery (demo)';
@@ -54,6 +55,7 @@ export async function seedDemo(deps: AppDeps): Promise<void> {
       staff[role] = userId;
     }
     await seedDemoClinic(trx, { organizationId, sites, staff, now, passwordCost: deps.config.passwordCost, demoPassword: DEMO_PASSWORD });
+    await seedDemoInquiries(trx, { organizationId, staff, now });
     await deps.audit(trx, { organizationId, userId: null, action: 'demo.seeded', outcome: 'success', clientIp: null, requestId: null });
   });
 }
