@@ -115,4 +115,34 @@ describe.skipIf(!browserAvailable())('admissions pipeline in Chromium: urgent in
       expect.arrayContaining(['call', 'stage_change', 'assessment_booked']),
     );
   });
+
+  it('admits the demo inquiry whose assessment placed the person at IOP: patient and episode in one step', async () => {
+    const page = await signedIn(ADMISSIONS);
+    await page.goto('/app/admissions?view=list&q=Drew%20Santos');
+    await page.getByRole('table').getByRole('link', { name: 'Drew Santos' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Drew Santos' }).waitFor();
+    await page.getByRole('button', { name: 'Admit', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Admit' });
+    expect(await dialog.getByLabel('Legal first name').inputValue()).toBe('Drew');
+    expect(await dialog.getByLabel('Legal last name').inputValue()).toBe('Santos');
+    const program = dialog.getByLabel('Program');
+    const firstIop = await program.locator('option', { hasText: 'IOP' }).first().getAttribute('value');
+    await program.selectOption(firstIop ?? '');
+    await dialog.getByLabel('Date of birth').fill('1988-02-14');
+    await noSeriousViolations(page);
+    await dialog.getByRole('button', { name: 'Admit' }).click();
+    await page.waitForURL(/\/app\/patients\//);
+    const search = (await api.get('/api/v1/inquiries?q=Drew%20Santos&stage=admitted')).body;
+    expect(search.inquiries).toHaveLength(1);
+    expect(search.inquiries[0]).toMatchObject({ stage: 'admitted', patientId: expect.any(String), episodeId: expect.any(String) });
+
+    // The conversion report counts the admission; axe checks that page too.
+    await page.goto('/app/admissions/report');
+    await page.getByRole('heading', { level: 1, name: 'Admissions report' }).waitFor();
+    await page
+      .getByRole('table', { name: 'Current stage' })
+      .getByRole('row', { name: /Admitted 1/ })
+      .waitFor();
+    await noSeriousViolations(page);
+  });
 });

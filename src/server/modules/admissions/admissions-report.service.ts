@@ -3,7 +3,7 @@ import { percentile } from '../../../domain/admissions/response-clock.js';
 import { INQUIRY_STAGES, closedReasonCode } from '../../../domain/admissions/stage-rules.js';
 import type { ActorCtx, AppDeps } from '../../context.js';
 import { auditBase } from '../patients/patients.service.js';
-import * as repo from './admissions.repository.js';
+import * as repo from './admissions-report.repository.js';
 
 // The conversion report: arrivals in a date range (UTC days, both ends included) by source and by
 // current stage, the response time, time to admission and why people were lost. Counts only: no

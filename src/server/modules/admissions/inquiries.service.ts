@@ -10,6 +10,7 @@ import type { Db } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
 import { auditBase } from '../patients/patients.service.js';
 import * as repo from './admissions.repository.js';
+import * as log from './inquiry-log.repository.js';
 
 // Inquiries: list, detail, staff-created inquiries, the activity log and the owner. Every read of an
 // inquiry is audited as access to a prospective patient's data, with ids only (decision 0017).
@@ -67,7 +68,7 @@ function coreDto(record: Omit<repo.InquiryRecord, 'selfCheck'>, target: number, 
   };
 }
 
-export function taskDto(task: repo.TaskRecord, now: Date) {
+export function taskDto(task: log.TaskRecord, now: Date) {
   return {
     id: task.id,
     inquiryId: task.inquiryId,
@@ -185,11 +186,11 @@ export async function listInquiries(deps: AppDeps, ctx: ActorCtx, query: ListQue
   });
 }
 
-export async function inquiryDetail(deps: AppDeps, trx: Transaction<Database>, ctx: ActorCtx, inquiryId: string) {
+export async function inquiryDetail(trx: Transaction<Database>, ctx: ActorCtx, inquiryId: string) {
   const organizationId = ctx.actor.organizationId;
   const inquiry = await mustFindInquiry(trx, ctx, inquiryId);
   const target = await repo.responseTargetMinutes(trx, organizationId);
-  const assessments = await repo.assessmentsOf(trx, organizationId, inquiryId);
+  const assessments = await log.assessmentsOf(trx, organizationId, inquiryId);
   const admission = checkAdmission(inquiry, assessments, null);
   return {
     ...coreDto(inquiry, target, ctx.now),
@@ -202,11 +203,11 @@ export async function inquiryDetail(deps: AppDeps, trx: Transaction<Database>, c
     memberId: inquiry.memberId,
     heardAbout: inquiry.heardAbout,
     selfCheck: inquiry.selfCheck ?? null,
-    activities: (await repo.activitiesOf(trx, organizationId, inquiryId)).map((activity) => ({
+    activities: (await log.activitiesOf(trx, organizationId, inquiryId)).map((activity) => ({
       ...activity,
       createdAt: activity.createdAt.toISOString(),
     })),
-    tasks: (await repo.tasksOf(trx, organizationId, inquiryId)).map((task) => taskDto(task, ctx.now)),
+    tasks: (await log.tasksOf(trx, organizationId, inquiryId)).map((task) => taskDto(task, ctx.now)),
     duplicates: (await repo.possibleDuplicates(trx, organizationId, inquiry)).map((dup) => ({
       ...dup,
       createdAt: dup.createdAt.toISOString(),
@@ -220,7 +221,7 @@ export async function inquiryDetail(deps: AppDeps, trx: Transaction<Database>, c
 
 export async function getInquiry(deps: AppDeps, ctx: ActorCtx, inquiryId: string) {
   return deps.db.transaction().execute(async (trx) => {
-    const detail = await inquiryDetail(deps, trx, ctx, inquiryId);
+    const detail = await inquiryDetail(trx, ctx, inquiryId);
     await auditInquiry(deps, trx, ctx, detail, 'inquiry.viewed');
     return detail;
   });
@@ -291,10 +292,10 @@ export async function createInquiry(deps: AppDeps, ctx: ActorCtx, input: CreateI
       updated_at: ctx.now,
     });
     const base = { organizationId, inquiryId, createdBy: ctx.actor.userId, createdAt: ctx.now };
-    await repo.insertActivity(trx, { ...base, kind: 'submitted', body: 'Taken by staff' });
-    if (input.contactMade) await repo.insertActivity(trx, { ...base, kind: 'call', callOutcome: 'reached', body: 'Inbound call' });
+    await log.insertActivity(trx, { ...base, kind: 'submitted', body: 'Taken by staff' });
+    if (input.contactMade) await log.insertActivity(trx, { ...base, kind: 'call', callOutcome: 'reached', body: 'Inbound call' });
     await auditInquiry(deps, trx, ctx, { id: inquiryId, patientId: null }, 'inquiry.created', { source: 'staff' });
-    return inquiryDetail(deps, trx, ctx, inquiryId);
+    return inquiryDetail(trx, ctx, inquiryId);
   });
 }
 
@@ -316,7 +317,7 @@ export async function logActivity(deps: AppDeps, ctx: ActorCtx, inquiryId: strin
     const inquiry = await inquiryForChange(trx, ctx, inquiryId, undefined);
     const organizationId = ctx.actor.organizationId;
     const base = { organizationId, inquiryId, createdBy: ctx.actor.userId, createdAt: ctx.now };
-    const activityId = await repo.insertActivity(trx, {
+    const activityId = await log.insertActivity(trx, {
       ...base,
       kind: input.kind,
       callOutcome: input.callOutcome ?? null,
@@ -332,10 +333,10 @@ export async function logActivity(deps: AppDeps, ctx: ActorCtx, inquiryId: strin
         { first_contact_at: ctx.now, ...(leavesNew ? { stage: 'contacted' } : {}) },
         ctx.now,
       );
-      if (leavesNew) await repo.insertActivity(trx, { ...base, kind: 'stage_change', stageFrom: 'new', stageTo: 'contacted' });
+      if (leavesNew) await log.insertActivity(trx, { ...base, kind: 'stage_change', stageFrom: 'new', stageTo: 'contacted' });
     }
     await auditInquiry(deps, trx, ctx, inquiry, 'inquiry.activity_logged', { kind: input.kind, activityId });
-    return inquiryDetail(deps, trx, ctx, inquiryId);
+    return inquiryDetail(trx, ctx, inquiryId);
   });
 }
 
@@ -352,6 +353,6 @@ export async function assignOwner(deps: AppDeps, ctx: ActorCtx, inquiryId: strin
     }
     await repo.updateInquiry(trx, organizationId, inquiryId, { owner_id: input.ownerId }, ctx.now);
     await auditInquiry(deps, trx, ctx, inquiry, 'inquiry.owner_assigned', { ownerId: input.ownerId });
-    return inquiryDetail(deps, trx, ctx, inquiryId);
+    return inquiryDetail(trx, ctx, inquiryId);
   });
 }

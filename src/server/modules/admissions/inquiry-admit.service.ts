@@ -4,6 +4,7 @@ import type { ActorCtx, AppDeps } from '../../context.js';
 import { admitPatientIn } from '../episodes/episodes.service.js';
 import { createPatientIn, type PatientInput } from '../patients/patients.service.js';
 import * as repo from './admissions.repository.js';
+import * as log from './inquiry-log.repository.js';
 import { auditInquiry, inquiryForChange, ruleRefusal } from './inquiries.service.js';
 
 export type AdmitInquiryInput = {
@@ -32,7 +33,7 @@ export async function admitInquiry(deps: AppDeps, ctx: ActorCtx, inquiryId: stri
     const organizationId = ctx.actor.organizationId;
     const level = await repo.programLevel(trx, organizationId, input.programId);
     if (level === undefined) throw new DomainError('NOT_FOUND', 'No such program');
-    const assessments = await repo.assessmentsOf(trx, organizationId, inquiryId);
+    const assessments = await log.assessmentsOf(trx, organizationId, inquiryId);
     const check = checkAdmission(inquiry, assessments, level);
     if (!check.ok) {
       const refusal = ruleRefusal({
@@ -70,8 +71,8 @@ export async function admitInquiry(deps: AppDeps, ctx: ActorCtx, inquiryId: stri
       },
       ctx.now,
     );
-    const attached = await repo.attachAssessments(trx, organizationId, inquiryId, patientId, episodeId);
-    await repo.insertActivity(trx, {
+    const attached = await log.attachAssessments(trx, organizationId, inquiryId, patientId, episodeId);
+    await log.insertActivity(trx, {
       organizationId,
       inquiryId,
       kind: 'stage_change',

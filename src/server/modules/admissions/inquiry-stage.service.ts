@@ -2,6 +2,7 @@ import { checkMerge, fillEmptyFields } from '../../../domain/admissions/duplicat
 import { checkStageChange, closedReasonText, type CloseReason, type InquiryStage } from '../../../domain/admissions/stage-rules.js';
 import type { ActorCtx, AppDeps } from '../../context.js';
 import * as repo from './admissions.repository.js';
+import * as log from './inquiry-log.repository.js';
 import {
   ASSESSORS,
   auditInquiry,
@@ -57,7 +58,7 @@ export async function changeStage(deps: AppDeps, ctx: ActorCtx, inquiryId: strin
       },
       ctx.now,
     );
-    await repo.insertActivity(trx, {
+    await log.insertActivity(trx, {
       organizationId,
       inquiryId,
       kind: 'stage_change',
@@ -73,7 +74,7 @@ export async function changeStage(deps: AppDeps, ctx: ActorCtx, inquiryId: strin
       createdAt: ctx.now,
     });
     await auditInquiry(deps, trx, ctx, inquiry, 'inquiry.stage_changed', { from: inquiry.stage, to: input.to });
-    return inquiryDetail(deps, trx, ctx, inquiryId);
+    return inquiryDetail(trx, ctx, inquiryId);
   });
 }
 
@@ -114,7 +115,7 @@ export async function bookAssessment(
       },
       ctx.now,
     );
-    await repo.insertActivity(trx, {
+    await log.insertActivity(trx, {
       organizationId,
       inquiryId,
       kind: 'assessment_booked',
@@ -125,7 +126,7 @@ export async function bookAssessment(
       createdAt: ctx.now,
     });
     await auditInquiry(deps, trx, ctx, inquiry, 'inquiry.assessment_booked', { clinicianId: input.clinicianId });
-    return inquiryDetail(deps, trx, ctx, inquiryId);
+    return inquiryDetail(trx, ctx, inquiryId);
   });
 }
 
@@ -168,7 +169,7 @@ export async function mergeInquiries(deps: AppDeps, ctx: ActorCtx, inquiryId: st
     if (!check.ok) throw ruleRefusal({ ...check, path: 'duplicateId' });
 
     const fill = fillEmptyFields(kept, duplicate, FILLABLE);
-    const moved = await repo.moveChildren(trx, organizationId, duplicate.id, kept.id);
+    const moved = await log.moveChildren(trx, organizationId, duplicate.id, kept.id);
     await repo.updateInquiry(
       trx,
       organizationId,
@@ -208,8 +209,8 @@ export async function mergeInquiries(deps: AppDeps, ctx: ActorCtx, inquiryId: st
       ctx.now,
     );
     const base = { organizationId, createdBy: ctx.actor.userId, createdAt: ctx.now };
-    await repo.insertActivity(trx, { ...base, inquiryId: kept.id, kind: 'merged', body: `Merged inquiry ${duplicate.id} into this one` });
-    await repo.insertActivity(trx, {
+    await log.insertActivity(trx, { ...base, inquiryId: kept.id, kind: 'merged', body: `Merged inquiry ${duplicate.id} into this one` });
+    await log.insertActivity(trx, {
       ...base,
       inquiryId: duplicate.id,
       kind: 'merged',
@@ -223,7 +224,7 @@ export async function mergeInquiries(deps: AppDeps, ctx: ActorCtx, inquiryId: st
       tasksMoved: moved.tasks,
       assessmentsMoved: moved.assessments,
     });
-    return inquiryDetail(deps, trx, ctx, kept.id);
+    return inquiryDetail(trx, ctx, kept.id);
   });
 }
 

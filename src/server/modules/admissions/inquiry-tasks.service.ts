@@ -1,6 +1,7 @@
 import { DomainError } from '../../../domain/errors.js';
 import type { ActorCtx, AppDeps } from '../../context.js';
 import * as repo from './admissions.repository.js';
+import * as log from './inquiry-log.repository.js';
 import { TASK_OWNERS, auditInquiry, inquiryForChange, mustFindInquiry, ruleRefusal, taskDto } from './inquiries.service.js';
 
 export async function addTask(
@@ -20,7 +21,7 @@ export async function addTask(
         message: 'must be an active admissions, front desk, director or clinical user',
       });
     }
-    const taskId = await repo.insertTask(trx, {
+    const taskId = await log.insertTask(trx, {
       organizationId,
       inquiryId,
       title: input.title,
@@ -30,7 +31,7 @@ export async function addTask(
       now: ctx.now,
     });
     await auditInquiry(deps, trx, ctx, inquiry, 'inquiry.task_added', { taskId, ownerId });
-    const task = await repo.findTask(trx, organizationId, inquiryId, taskId);
+    const task = await log.findTask(trx, organizationId, inquiryId, taskId);
     if (!task) throw new Error('task vanished inside its own transaction');
     return taskDto(task, ctx.now);
   });
@@ -40,13 +41,13 @@ export async function completeTask(deps: AppDeps, ctx: ActorCtx, inquiryId: stri
   return deps.db.transaction().execute(async (trx) => {
     const inquiry = await mustFindInquiry(trx, ctx, inquiryId);
     const organizationId = ctx.actor.organizationId;
-    const task = await repo.findTask(trx, organizationId, inquiryId, taskId);
+    const task = await log.findTask(trx, organizationId, inquiryId, taskId);
     if (!task) throw new DomainError('NOT_FOUND', 'No such task');
-    if (!(await repo.completeTask(trx, organizationId, taskId, ctx.actor.userId, ctx.now))) {
+    if (!(await log.completeTask(trx, organizationId, taskId, ctx.actor.userId, ctx.now))) {
       throw new DomainError('CONFLICT', 'This task is already done');
     }
     await auditInquiry(deps, trx, ctx, inquiry, 'inquiry.task_done', { taskId });
-    const done = await repo.findTask(trx, organizationId, inquiryId, taskId);
+    const done = await log.findTask(trx, organizationId, inquiryId, taskId);
     if (!done) throw new Error('task vanished inside its own transaction');
     return taskDto(done, ctx.now);
   });
@@ -55,7 +56,7 @@ export async function completeTask(deps: AppDeps, ctx: ActorCtx, inquiryId: stri
 /** Open follow-ups, overdue first (earliest due first); the caller's own with `mine`. */
 export async function listTasks(deps: AppDeps, ctx: ActorCtx, query: { mine?: boolean | undefined }) {
   return deps.db.transaction().execute(async (trx) => {
-    const tasks = await repo.openTasks(trx, ctx.actor.organizationId, query.mine === true ? ctx.actor.userId : undefined);
+    const tasks = await log.openTasks(trx, ctx.actor.organizationId, query.mine === true ? ctx.actor.userId : undefined);
     // A task names its inquiry's contact: the list is a read of those inquiries.
     for (const inquiryId of new Set(tasks.map((task) => task.inquiryId))) {
       await auditInquiry(deps, trx, ctx, { id: inquiryId, patientId: null }, 'inquiry.listed', { via: 'tasks' });
