@@ -25,6 +25,10 @@ describe('admission from an inquiry', () => {
     expect(checkAdmission(open, [assessment('inpatient_referral')], 'IOP')).toMatchObject({ ok: false, rule: 'needs_assessment' });
   });
 
+  it.each(['new', 'contacted', 'screening', 'assessment_scheduled'] as const)('admits from %s', (stage) => {
+    expect(checkAdmission({ stage, mergedIntoId: null }, [assessment('IOP')], 'IOP').ok).toBe(true);
+  });
+
   it('goes by the latest assessment', () => {
     const earlier = assessment('IOP', '2026-11-01T15:00:00Z', 'old');
     const later = assessment('inpatient_referral', '2026-11-10T15:00:00Z', 'new');
@@ -35,9 +39,10 @@ describe('admission from an inquiry', () => {
     });
   });
 
-  it('refuses closed, merged and already admitted inquiries', () => {
+  it('refuses closed, referred, merged and already admitted inquiries', () => {
     expect(checkAdmission({ stage: 'closed', mergedIntoId: null }, [assessment('IOP')], 'IOP')).toMatchObject({ rule: 'inquiry_closed' });
     expect(checkAdmission({ stage: 'closed', mergedIntoId: 'x' }, [assessment('IOP')], 'IOP')).toMatchObject({ rule: 'inquiry_closed' });
+    expect(checkAdmission({ stage: 'referred', mergedIntoId: null }, [assessment('IOP')], 'IOP')).toMatchObject({ rule: 'inquiry_closed' });
     expect(checkAdmission({ stage: 'admitted', mergedIntoId: null }, [assessment('IOP')], 'IOP')).toMatchObject({
       rule: 'already_admitted',
     });

@@ -1,7 +1,7 @@
 // When an inquiry may become an admission (decision 0017): a clinician's level-of-care assessment
 // of the inquiry must place the person at the level of the chosen program. The latest assessment
 // counts: a later one (say, a referral to inpatient care after a crisis) replaces an earlier one.
-import type { InquiryStage } from './stage-rules.js';
+import { isOpenStage, type InquiryStage } from './stage-rules.js';
 
 export const ADMITTABLE_LEVELS = ['IOP', 'PHP', 'OP'] as const;
 export type ProgramLevel = (typeof ADMITTABLE_LEVELS)[number];
@@ -27,8 +27,9 @@ export function checkAdmission(
   programLevel: ProgramLevel | null,
 ): AdmissionCheck {
   if (inquiry.stage === 'admitted') return { ok: false, rule: 'already_admitted', message: 'this inquiry was already admitted' };
-  if (inquiry.stage === 'closed' || inquiry.mergedIntoId !== null)
-    return { ok: false, rule: 'inquiry_closed', message: 'a closed or merged inquiry cannot be admitted; reopen it first' };
+  // Only an open inquiry: a referred or closed one is reopened first (decision 0017); a merged one never.
+  if (!isOpenStage(inquiry.stage) || inquiry.mergedIntoId !== null)
+    return { ok: false, rule: 'inquiry_closed', message: 'a closed, referred or merged inquiry cannot be admitted; reopen it first' };
   const latest = latestAssessment(assessments);
   if (latest === undefined || !(ADMITTABLE_LEVELS as readonly string[]).includes(latest.finalLevel)) {
     return {

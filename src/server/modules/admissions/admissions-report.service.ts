@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { percentile } from '../../../domain/admissions/response-clock.js';
 import { INQUIRY_STAGES, closedReasonCode } from '../../../domain/admissions/stage-rules.js';
+import { fieldError } from '../../../domain/errors.js';
 import type { ActorCtx, AppDeps } from '../../context.js';
 import { auditBase } from '../patients/patients.service.js';
 import * as repo from './admissions-report.repository.js';
@@ -32,6 +33,9 @@ function tally(values: readonly string[]): Count[] {
 function range(ctx: ActorCtx, query: ReportQuery): { from: string; to: string } {
   const to = query.to ?? ctx.now.toISOString().slice(0, 10);
   const from = query.from ?? new Date(Date.parse(to) - 29 * DAY_MS).toISOString().slice(0, 10);
+  if (from > to) throw fieldError('to', `must not be before from (${from})`);
+  // A few years at most: the report reads every arrival in the range.
+  if (Date.parse(to) - Date.parse(from) > 3 * 366 * DAY_MS) throw fieldError('from', 'the period may be at most three years');
   return { from, to };
 }
 

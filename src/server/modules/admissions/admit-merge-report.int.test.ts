@@ -149,13 +149,14 @@ describe('admit', () => {
     expect((await inquiryRow(inquiryId)).stage).toBe('assessment_scheduled');
   });
 
-  it('refuses a closed inquiry and a stale version', async () => {
+  it.each(['closed', 'referred'] as const)('refuses a %s inquiry (409) and a stale version (412)', async (stage) => {
     const { org, session, programId } = await ready();
-    const closed = await createInquiry(t.db, org, { stage: 'closed' });
+    const closed = await createInquiry(t.db, org, { stage });
     await createAssessment(t.db, org, { inquiryId: closed, assessedBy: org.users.clinician.id });
     const response = await call(t, session, 'POST', `/api/v1/inquiries/${closed}/admit`, body(programId));
     expect(response.statusCode).toBe(409);
     expect(response.json().error.details[0].rule).toBe('inquiry_closed');
+    expect(await counts(org.organizationId)).toEqual({ patients: 0, episodes: 0 });
     expect((await call(t, session, 'POST', `/api/v1/inquiries/${closed}/admit`, body(programId, { version: 7 }))).statusCode).toBe(412);
   });
 });
@@ -273,10 +274,14 @@ describe('conversion report', () => {
     expect(exported.map((e) => e.action)).toContain('admissions.report_exported');
   });
 
-  it('refuses a bad date naming the field', async () => {
+  it.each([
+    ['?from=yesterday', 'from'],
+    ['?from=2026-11-10&to=2026-11-01', 'to'],
+    ['?from=2020-01-01&to=2026-11-01', 'from'],
+  ])('refuses %s naming %s', async (query, field) => {
     const { session } = await orgWith();
-    const response = await call(t, session, 'GET', '/api/v1/admissions/report?from=yesterday');
+    const response = await call(t, session, 'GET', `/api/v1/admissions/report${query}`);
     expect(response.statusCode).toBe(400);
-    expect(JSON.stringify(response.json().error.details)).toContain('from');
+    expect(response.json().error.details[0].path).toBe(field);
   });
 });

@@ -18,7 +18,7 @@ import {
 } from '@mantine/core';
 import { useState, type SubmitEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { INQUIRY_STAGES, type InquiryStage } from '../../../domain/admissions/stage-rules';
+import { INQUIRY_STAGES, OPEN_STAGES, type InquiryStage } from '../../../domain/admissions/stage-rules';
 import { ErrorAlert } from '../../components/error-alert';
 import { SectionLoader } from '../../components/full-page-loader';
 import { Page } from '../../components/page';
@@ -34,10 +34,11 @@ import { NewInquiryModal } from './new-inquiry-modal';
 type View = 'board' | 'list';
 
 function readSearch(params: URLSearchParams): InquirySearch {
-  const stage = params.get('stage') ?? 'all';
+  // The list opens on the open stages; "all" is a choice (old closed inquiries would fill it first).
+  const stage = params.get('stage') ?? 'open';
   const page = Number(params.get('page') ?? '1');
   return {
-    stage: stage === 'open' || (INQUIRY_STAGES as readonly string[]).includes(stage) ? (stage as InquiryStage | 'open') : 'all',
+    stage: stage === 'all' || (INQUIRY_STAGES as readonly string[]).includes(stage) ? (stage as InquiryStage | 'all') : 'open',
     q: params.get('q') ?? '',
     urgent: params.get('urgent') === '1',
     overdue: params.get('overdue') === '1',
@@ -49,7 +50,7 @@ function readSearch(params: URLSearchParams): InquirySearch {
 function writeSearch(search: InquirySearch, view: View): URLSearchParams {
   const params = new URLSearchParams();
   if (view === 'list') params.set('view', 'list');
-  if (search.stage !== 'all') params.set('stage', search.stage);
+  if (search.stage !== 'open') params.set('stage', search.stage);
   if (search.q !== '') params.set('q', search.q);
   if (search.urgent) params.set('urgent', '1');
   if (search.overdue) params.set('overdue', '1');
@@ -77,8 +78,8 @@ function Filters({ applied, view, onApply }: { applied: InquirySearch; view: Vie
           <NativeSelect
             label="Stage"
             data={[
-              { value: 'all', label: 'Any stage' },
               { value: 'open', label: 'Open (not admitted, referred or closed)' },
+              { value: 'all', label: 'Any stage' },
               ...STAGE_OPTIONS,
             ]}
             value={draft.stage}
@@ -99,7 +100,7 @@ function Filters({ applied, view, onApply }: { applied: InquirySearch; view: Vie
         />
         <Checkbox label="Mine only" checked={draft.mine} onChange={(event) => setDraft({ ...draft, mine: event.currentTarget.checked })} />
         <Button type="submit">Apply</Button>
-        <Button variant="default" onClick={() => onApply({ stage: 'all', q: '', urgent: false, overdue: false, mine: false, page: 1 })}>
+        <Button variant="default" onClick={() => onApply({ stage: 'open', q: '', urgent: false, overdue: false, mine: false, page: 1 })}>
           Clear
         </Button>
       </Group>
@@ -107,41 +108,58 @@ function Filters({ applied, view, onApply }: { applied: InquirySearch; view: Vie
   );
 }
 
+/**
+ * Columns for the open stages, where the work is. Admitted, referred and closed inquiries are
+ * reached through the list (linked under the board): on a board they would only pile up.
+ */
 function Board({ inquiries }: { inquiries: InquirySummaryDto[] }) {
   return (
-    <ScrollArea type="auto" offsetScrollbars>
-      <Group align="flex-start" wrap="nowrap" gap="md">
-        {INQUIRY_STAGES.map((stage) => {
-          const cards = inquiries.filter((inquiry) => inquiry.stage === stage);
-          const headingId = `stage-${stage}`;
-          return (
-            <Paper
-              key={stage}
-              component="section"
-              aria-labelledby={headingId}
-              withBorder
-              p="sm"
-              bg="gray.0"
-              w={260}
-              style={{ flex: '0 0 260px' }}
-            >
-              <Title order={2} size="h5" id={headingId} mb="sm">
-                {STAGE_LABELS[stage]} ({cards.length})
-              </Title>
-              <Stack gap="sm">
-                {cards.length === 0 ? (
-                  <Text size="sm" c="dimmed">
-                    None
-                  </Text>
-                ) : (
-                  cards.map((inquiry) => <InquiryCard key={inquiry.id} inquiry={inquiry} />)
-                )}
-              </Stack>
-            </Paper>
-          );
-        })}
-      </Group>
-    </ScrollArea>
+    <Stack gap="xs">
+      <ScrollArea type="auto" offsetScrollbars>
+        <Group align="flex-start" wrap="nowrap" gap="md">
+          {OPEN_STAGES.map((stage) => {
+            const cards = inquiries.filter((inquiry) => inquiry.stage === stage);
+            const headingId = `stage-${stage}`;
+            return (
+              <Paper
+                key={stage}
+                component="section"
+                aria-labelledby={headingId}
+                withBorder
+                p="sm"
+                bg="gray.0"
+                w={270}
+                style={{ flex: '0 0 270px' }}
+              >
+                <Title order={2} size="h5" id={headingId} mb="sm">
+                  {STAGE_LABELS[stage]} ({cards.length})
+                </Title>
+                <Stack gap="sm">
+                  {cards.length === 0 ? (
+                    <Text size="sm" c="dimmed">
+                      None
+                    </Text>
+                  ) : (
+                    cards.map((inquiry) => <InquiryCard key={inquiry.id} inquiry={inquiry} />)
+                  )}
+                </Stack>
+              </Paper>
+            );
+          })}
+        </Group>
+      </ScrollArea>
+      <Text size="sm">
+        Finished inquiries:{' '}
+        {(['admitted', 'referred', 'closed'] as const).map((stage, index) => (
+          <span key={stage}>
+            {index > 0 && ' · '}
+            <Anchor component={Link} to={`/admissions?view=list&stage=${stage}`}>
+              {STAGE_LABELS[stage]}
+            </Anchor>
+          </span>
+        ))}
+      </Text>
+    </Stack>
   );
 }
 
@@ -219,7 +237,7 @@ export function AdmissionsPage() {
   const [params, setParams] = useSearchParams();
   const view: View = params.get('view') === 'list' ? 'list' : 'board';
   const search = readSearch(params);
-  const effective = view === 'board' ? { ...search, stage: 'all' as const, page: 1 } : search;
+  const effective = view === 'board' ? { ...search, stage: 'open' as const, page: 1 } : search;
   const pageSize = view === 'board' ? BOARD_PAGE_SIZE : LIST_PAGE_SIZE;
   const inquiries = useInquiries(effective, session.user.id, pageSize);
   const [creating, setCreating] = useState(false);

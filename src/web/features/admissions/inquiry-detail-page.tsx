@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Group, List, Stack, Text, Tooltip } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { TRANSITIONS } from '../../../domain/admissions/stage-rules';
+import { TRANSITIONS, isOpenStage } from '../../../domain/admissions/stage-rules';
 import { ErrorAlert } from '../../components/error-alert';
 import { SectionLoader } from '../../components/full-page-loader';
 import { Page } from '../../components/page';
@@ -112,7 +112,7 @@ function Activities({ inquiry, canWork, open }: { inquiry: InquiryDetailDto; can
 }
 
 function Assessment({ inquiry, canAdmit, open }: { inquiry: InquiryDetailDto; canAdmit: boolean; open: (dialog: Dialog) => void }) {
-  const admittable = inquiry.stage !== 'admitted' && inquiry.stage !== 'closed';
+  const admittable = isOpenStage(inquiry.stage);
   return (
     <Section title="Level-of-care assessment">
       <Stack gap="sm">
