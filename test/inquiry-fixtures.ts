@@ -69,11 +69,13 @@ export async function createAssessment(
     .values({
       organization_id: org.organizationId,
       inquiry_id: input.inquiryId,
-      pack_id: 'test-pack',
+      pack_id: 'openiop_default',
       pack_version: 1,
-      ratings: JSON.stringify({ risk: 1 }),
+      ratings: JSON.stringify([
+        { dimensionId: 'risk_of_harm', title: 'Risk of harm', rating: 1, label: 'Low risk', level: 'OP', note: null },
+      ]),
       recommended_level: recommended,
-      recommendation_reasons: JSON.stringify(['synthetic']),
+      recommendation_reasons: JSON.stringify([{ code: 'SYNTHETIC', dimensionId: null, text: 'Synthetic test assessment' }]),
       final_level: finalLevel,
       override_reason: recommended === finalLevel ? null : 'Clinical judgement (synthetic)',
       assessed_by: input.assessedBy,

@@ -29,6 +29,29 @@ type Seed = {
 
 const MINUTE = 60_000;
 
+// The demo assessment is stored the way the level-of-care module stores one made with its default
+// pack (openiop_default v1, decision 0018): rated dimensions with their words, and the reasons.
+const DEMO_RATINGS = [
+  { dimensionId: 'risk_of_harm', title: 'Risk of harm', rating: 1, label: 'Low risk', level: 'OP', note: null },
+  { dimensionId: 'functional_status', title: 'Functional status', rating: 2, label: 'Moderate impairment', level: 'IOP', note: null },
+  {
+    dimensionId: 'co_occurring_conditions',
+    title: 'Co-occurring conditions and withdrawal',
+    rating: 1,
+    label: 'Stable',
+    level: 'OP',
+    note: null,
+  },
+  { dimensionId: 'recovery_environment', title: 'Recovery environment', rating: 1, label: 'Mostly supportive', level: 'OP', note: null },
+  { dimensionId: 'treatment_history', title: 'Treatment history', rating: 2, label: 'Partial response', level: 'IOP', note: null },
+  { dimensionId: 'engagement', title: 'Engagement', rating: 1, label: 'Mostly engaged', level: 'OP', note: null },
+];
+const DEMO_REASONS = DEMO_RATINGS.filter((r) => r.level === 'IOP').map((r) => ({
+  code: 'DIMENSION_LEVEL',
+  dimensionId: r.dimensionId,
+  text: `${r.title}: ${r.label}: points to intensive outpatient (IOP)`,
+}));
+
 function inquiries(staff: Record<string, string>, now: Date): Seed[] {
   const admissions = staff.admissions ?? null;
   const frontDesk = staff.front_desk ?? null;
@@ -263,13 +286,13 @@ export async function seedDemoInquiries(
         .values({
           organization_id: organizationId,
           inquiry_id: row.id,
-          pack_id: 'demo-synthetic',
+          pack_id: 'openiop_default',
           pack_version: 1,
-          ratings: JSON.stringify({}),
+          ratings: JSON.stringify(DEMO_RATINGS),
           recommended_level: seed.assessedLevel,
-          recommendation_reasons: JSON.stringify([]),
+          recommendation_reasons: JSON.stringify(DEMO_REASONS),
           final_level: seed.assessedLevel,
-          note: 'Synthetic demo assessment',
+          note: 'Admission assessment: evenings suit the work schedule (demo).',
           assessed_by: assessor,
           assessed_at: new Date(now.getTime() - 1440 * MINUTE),
         })
