@@ -18,7 +18,7 @@ function daysBefore(date: string, days: number): string {
 
 function CountTable({ caption, rows, label }: { caption: string; rows: Count[]; label: (key: string) => string }) {
   return (
-    <Table>
+    <Table captionSide="top">
       <Table.Caption>{caption}</Table.Caption>
       <Table.Thead>
         <Table.Tr>

@@ -36,7 +36,11 @@ function StageActions({ inquiry, canWork, open }: { inquiry: InquiryDetailDto; c
       <Group gap="sm">
         {allowed.includes('contacted') && (
           <Button variant="default" loading={change.isPending} onClick={() => change.mutate({ version: inquiry.version, to: 'contacted' })}>
-            {inquiry.stage === 'closed' || inquiry.stage === 'referred' ? 'Reopen (contacted)' : 'Mark contacted'}
+            {inquiry.stage === 'new'
+              ? 'Mark contacted'
+              : inquiry.stage === 'closed' || inquiry.stage === 'referred'
+                ? 'Reopen (contacted)'
+                : 'Back to contacted'}
           </Button>
         )}
         {allowed.includes('screening') && (
@@ -56,7 +60,7 @@ function StageActions({ inquiry, canWork, open }: { inquiry: InquiryDetailDto; c
         )}
         {allowed.includes('closed') && (
           <Button variant="default" onClick={() => open({ kind: 'close' })}>
-            Close
+            Close inquiry
           </Button>
         )}
       </Group>

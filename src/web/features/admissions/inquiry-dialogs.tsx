@@ -354,7 +354,7 @@ function formErrorsFromPatient(error: unknown): Partial<Record<PatientField, str
 export function AdmitUnavailable({ message }: { message: string | null }) {
   return (
     <Alert color="gray" title="Admission not available yet" role="note">
-      {message ?? 'Admission needs a level-of-care assessment.'}
+      {message === null ? 'Admission needs a level-of-care assessment.' : `${message.charAt(0).toUpperCase()}${message.slice(1)}.`}
     </Alert>
   );
 }
