@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../context.js';
+import { admissionsRoutes } from '../modules/admissions/admissions.routes.js';
+import { inquiriesRoutes } from '../modules/admissions/inquiries.routes.js';
 import { attendanceRoutes } from '../modules/attendance/attendance.routes.js';
 import { auditTrailRoutes } from '../modules/audit-trail/audit-trail.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
@@ -52,4 +54,6 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, health: () =
   // The public site (server-rendered HTML, decision 0016): /, /programs, ... and /es/...
   void app.register(publicPagesRoutes(deps));
   void app.register(publicFormsRoutes(deps));
+  void app.register(inquiriesRoutes(deps), v1);
+  void app.register(admissionsRoutes(deps), v1);
 }

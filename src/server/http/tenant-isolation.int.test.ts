@@ -12,7 +12,8 @@ import {
   type TestOrg,
 } from '../../../test/support.js';
 import { groupWithPatients } from '../../../test/attendance-fixtures.js';
-import { createInquiry, locRatings } from '../../../test/level-of-care-fixtures.js';
+import { locRatings } from '../../../test/level-of-care-fixtures.js';
+import { createAssessment, createInquiry } from '../../../test/inquiry-fixtures.js';
 import { routeAccess } from './access.js';
 
 // Organization A must not reach organization B's records through any route that takes an id.
@@ -81,26 +82,23 @@ beforeAll(async () => {
   const group = await groupWithPatients(t.db, b, { patients: 1 });
   // A session with an enrolled patient and attendance serves the schedules and attendance routes alike.
   bRecords.set('sessionId', group.sessionId);
-  // Level of care: an inquiry of B with an assessment.
+  // Admissions: an inquiry with an open follow-up task and a qualifying assessment.
   const inquiryId = await createInquiry(t.db, b);
   bRecords.set('inquiryId', inquiryId);
-  const assessment = await t.db
-    .insertInto('loc_assessments')
+  bRecords.set('assessmentId', await createAssessment(t.db, b, { inquiryId, assessedBy: b.users.clinician.id }));
+  const task = await t.db
+    .insertInto('inquiry_tasks')
     .values({
       organization_id: b.organizationId,
       inquiry_id: inquiryId,
-      pack_id: 'openiop_default',
-      pack_version: 1,
-      ratings: '[]',
-      recommended_level: 'OP',
-      recommendation_reasons: '[]',
-      final_level: 'OP',
-      assessed_by: b.users.clinician.id,
-      assessed_at: new Date(),
+      title: 'Call back',
+      due_at: new Date(),
+      owner_id: b.users.admissions.id,
+      created_by: b.users.admissions.id,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  bRecords.set('assessmentId', assessment.id);
+  bRecords.set('taskId', task.id);
 });
 
 function bRecord(name: string): string {
@@ -126,6 +124,7 @@ const B_RECORDS: Record<string, Lookup> = {
   appointmentId: () => bRecord('appointmentId'),
   inquiryId: () => bRecord('inquiryId'),
   assessmentId: () => bRecord('assessmentId'),
+  taskId: () => bRecord('taskId'),
   token: {
     notTenantScoped: 'one-time links and calendar feed URLs are capabilities: whoever holds the token may use it, signed in or not',
   },
@@ -174,6 +173,22 @@ const VALID_BODIES: Record<string, unknown> = {
   'PUT /api/v1/sessions/:sessionId/attendance/:patientId': { status: 'present' },
   'POST /api/v1/inquiries/:inquiryId/loc-assessments': { ratings: locRatings(), finalLevel: 'OP' },
   'POST /api/v1/patients/:patientId/loc-assessments': { ratings: locRatings(), finalLevel: 'OP' },
+  'POST /api/v1/inquiries/:inquiryId/activities': { kind: 'note', body: 'Planted by another organization' },
+  'POST /api/v1/inquiries/:inquiryId/stage': { version: 1, to: 'closed', reason: 'no_response' },
+  'POST /api/v1/inquiries/:inquiryId/assessment-booking': {
+    version: 1,
+    at: '2099-01-05T15:00:00Z',
+    clinicianId: '00000000-0000-4000-8000-000000000000',
+  },
+  'POST /api/v1/inquiries/:inquiryId/owner': { version: 1, ownerId: null },
+  'POST /api/v1/inquiries/:inquiryId/merge': { version: 1, duplicateId: '00000000-0000-4000-8000-000000000000' },
+  'POST /api/v1/inquiries/:inquiryId/tasks': { title: 'Planted task', dueAt: '2099-01-05T15:00:00Z' },
+  'POST /api/v1/inquiries/:inquiryId/admit': {
+    version: 1,
+    programId: '00000000-0000-4000-8000-000000000000',
+    admittedOn: '2026-11-30',
+    patient: { legalFirstName: 'Planted', legalLastName: 'Patient', dateOfBirth: '1990-01-01', stateOfResidence: 'OR' },
+  },
 };
 
 function params(url: string): string[] {
@@ -310,14 +325,24 @@ async function snapshotOf(org: TestOrg) {
     .where('organization_id', '=', org.organizationId)
     .orderBy('id')
     .execute();
-  const locAssessments = await t.db
-    .selectFrom('loc_assessments')
-    .selectAll()
-    .where('organization_id', '=', org.organizationId)
-    .orderBy('id')
-    .execute();
+  const admissions = {
+    inquiries: await t.db.selectFrom('inquiries').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute(),
+    activities: await t.db
+      .selectFrom('inquiry_activities')
+      .selectAll()
+      .where('organization_id', '=', org.organizationId)
+      .orderBy('id')
+      .execute(),
+    tasks: await t.db.selectFrom('inquiry_tasks').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute(),
+    assessments: await t.db
+      .selectFrom('loc_assessments')
+      .selectAll()
+      .where('organization_id', '=', org.organizationId)
+      .orderBy('id')
+      .execute(),
+  };
   return {
-    locAssessments,
+    admissions,
     users,
     roles,
     sites,

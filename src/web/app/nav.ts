@@ -7,6 +7,7 @@ export type NavItem = { path: string; label: string; roles: readonly Role[] };
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: 'Dashboard', roles: ACCESS.everyone },
+  { path: '/admissions', label: 'Admissions', roles: ACCESS.admissions },
   { path: '/patients', label: 'Patients', roles: ACCESS.patients },
   { path: '/schedule', label: 'Schedule', roles: ACCESS.schedule },
   { path: '/programs', label: 'Programs', roles: ACCESS.programs },

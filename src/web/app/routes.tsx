@@ -155,6 +155,45 @@ export function createAppRouter() {
                 },
               },
               {
+                path: 'admissions',
+                lazy: async () => {
+                  const { AdmissionsPage } = await import('../features/admissions/admissions-page');
+                  return {
+                    element: (
+                      <RequireRoles roles={ACCESS.admissions}>
+                        <AdmissionsPage />
+                      </RequireRoles>
+                    ),
+                  };
+                },
+              },
+              {
+                path: 'admissions/report',
+                lazy: async () => {
+                  const { AdmissionsReportPage } = await import('../features/admissions/admissions-report-page');
+                  return {
+                    element: (
+                      <RequireRoles roles={ACCESS.admissionsReport}>
+                        <AdmissionsReportPage />
+                      </RequireRoles>
+                    ),
+                  };
+                },
+              },
+              {
+                path: 'admissions/:inquiryId',
+                lazy: async () => {
+                  const { InquiryDetailPage } = await import('../features/admissions/inquiry-detail-page');
+                  return {
+                    element: (
+                      <RequireRoles roles={ACCESS.admissions}>
+                        <InquiryDetailPage />
+                      </RequireRoles>
+                    ),
+                  };
+                },
+              },
+              {
                 path: 'patients',
                 lazy: async () => {
                   const { PatientsPage } = await import('../features/patients/patients-page');

@@ -40,6 +40,11 @@ export const ACCESS = {
   patientReaders: ['clinician', 'psychiatrist', 'admissions', 'director', 'front_desk', 'billing'],
   /** Roster read (issue #3 brief); check-in is narrower, see CHECK_IN_ROLES. */
   attendance: ['clinician', 'psychiatrist', 'director', 'front_desk', 'billing'],
+  /** Admissions pipeline (decision 0017): read, work, admit from an inquiry, conversion report. */
+  admissions: ['admissions', 'director', 'front_desk', 'clinician'],
+  admissionsWork: ['admissions', 'director', 'front_desk'],
+  admissionsAdmit: ['admissions', 'director'],
+  admissionsReport: ['admissions', 'director'],
   /** Intensity reports and the director dashboard. */
   intensity: ['director', 'admin', 'clinician', 'psychiatrist', 'billing'],
   /** Level-of-care assessments: read by these; made by locAssess (docs/roles.md). */

@@ -137,49 +137,64 @@ async function refuseSecondOpenEpisode(trx: Db, ctx: ActorCtx, patientId: string
   if (open !== undefined) throw conflict(`${path}: the patient already has an open episode in this program`, { episodeId: open });
 }
 
+/**
+ * Opens an episode inside the caller's transaction and audits it; returns the new episode's id.
+ * The admissions module calls it right after creating the patient, in the same transaction.
+ */
+export async function admitPatientIn(
+  deps: AppDeps,
+  trx: Transaction<Database>,
+  ctx: ActorCtx,
+  patientId: string,
+  input: AdmitInput,
+): Promise<string> {
+  // Path record first, so an id of another organization is a plain 404 whatever the body says.
+  const patient = await mustFindPatient(trx, ctx, patientId);
+  const program = await mustFindProgram(trx, ctx, input.programId);
+  if (!program.active) throw ruleError('programId', `${program.name} is not active and takes no admissions`);
+  if (input.admittedOn < patient.dateOfBirth) throw fieldError('admittedOn', 'must not be before the date of birth');
+  if (daysBetween(siteToday(ctx, program.timeZone), input.admittedOn) > MAX_DAYS_AHEAD)
+    throw fieldError('admittedOn', 'must be within a year from today');
+  await refuseSecondOpenEpisode(trx, ctx, patientId, program.id, 'programId');
+  const organizationId = ctx.actor.organizationId;
+  const episodeId = await insertOpenEpisode(trx, {
+    organizationId,
+    patientId,
+    programId: program.id,
+    levelOfCare: program.levelOfCare,
+    admittedOn: input.admittedOn,
+    expectedWeeks: input.expectedWeeks ?? null,
+    previousEpisodeId: null,
+    now: ctx.now,
+  });
+  await repo.insertEvent(trx, {
+    organizationId,
+    episodeId,
+    kind: 'admitted',
+    effectiveOn: input.admittedOn,
+    fromProgramId: null,
+    toProgramId: program.id,
+    fromLevel: null,
+    toLevel: program.levelOfCare,
+    reason: '',
+    recordedBy: ctx.actor.userId,
+    recordedAt: ctx.now,
+  });
+  await deps.audit(trx, {
+    ...auditBase(ctx),
+    action: 'episode.admitted',
+    entityType: 'episode',
+    entityId: episodeId,
+    patientId,
+    details: { programId: program.id, levelOfCare: program.levelOfCare },
+  });
+  return episodeId;
+}
+
 export async function admitPatient(deps: AppDeps, ctx: ActorCtx, patientId: string, input: AdmitInput): Promise<EpisodeDto> {
   return deps.db.transaction().execute(async (trx) => {
-    // Path record first, so an id of another organization is a plain 404 whatever the body says.
-    const patient = await mustFindPatient(trx, ctx, patientId);
-    const program = await mustFindProgram(trx, ctx, input.programId);
-    if (!program.active) throw ruleError('programId', `${program.name} is not active and takes no admissions`);
-    if (input.admittedOn < patient.dateOfBirth) throw fieldError('admittedOn', 'must not be before the date of birth');
-    if (daysBetween(siteToday(ctx, program.timeZone), input.admittedOn) > MAX_DAYS_AHEAD)
-      throw fieldError('admittedOn', 'must be within a year from today');
-    await refuseSecondOpenEpisode(trx, ctx, patientId, program.id, 'programId');
-    const organizationId = ctx.actor.organizationId;
-    const episodeId = await insertOpenEpisode(trx, {
-      organizationId,
-      patientId,
-      programId: program.id,
-      levelOfCare: program.levelOfCare,
-      admittedOn: input.admittedOn,
-      expectedWeeks: input.expectedWeeks ?? null,
-      previousEpisodeId: null,
-      now: ctx.now,
-    });
-    await repo.insertEvent(trx, {
-      organizationId,
-      episodeId,
-      kind: 'admitted',
-      effectiveOn: input.admittedOn,
-      fromProgramId: null,
-      toProgramId: program.id,
-      fromLevel: null,
-      toLevel: program.levelOfCare,
-      reason: '',
-      recordedBy: ctx.actor.userId,
-      recordedAt: ctx.now,
-    });
-    await deps.audit(trx, {
-      ...auditBase(ctx),
-      action: 'episode.admitted',
-      entityType: 'episode',
-      entityId: episodeId,
-      patientId,
-      details: { programId: program.id, levelOfCare: program.levelOfCare },
-    });
-    return episodeDto(trx, organizationId, episodeId);
+    const episodeId = await admitPatientIn(deps, trx, ctx, patientId, input);
+    return episodeDto(trx, ctx.actor.organizationId, episodeId);
   });
 }
 

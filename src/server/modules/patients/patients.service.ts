@@ -199,7 +199,11 @@ function normalize(input: Partial<PatientInput>, now: Date): Partial<repo.Patien
   return fields;
 }
 
-export async function createPatient(deps: AppDeps, ctx: ActorCtx, input: PatientInput): Promise<PatientDto> {
+/**
+ * Creates the patient inside the caller's transaction (the admissions module admits an inquiry's
+ * person as patient and episode in one transaction) and audits it; returns the new id.
+ */
+export async function createPatientIn(deps: AppDeps, trx: Transaction<Database>, ctx: ActorCtx, input: PatientInput): Promise<string> {
   const fields = normalize(input, ctx.now);
   const complete: repo.PatientFields = {
     legalFirstName: input.legalFirstName,
@@ -214,9 +218,14 @@ export async function createPatient(deps: AppDeps, ctx: ActorCtx, input: Patient
     emergencyContactPhone: fields.emergencyContactPhone ?? null,
     availabilityNotes: fields.availabilityNotes ?? '',
   };
+  const patientId = await repo.insertPatient(trx, ctx.actor.organizationId, complete, ctx.now);
+  await deps.audit(trx, { ...auditBase(ctx), action: 'patient.created', entityType: 'patient', entityId: patientId, patientId });
+  return patientId;
+}
+
+export async function createPatient(deps: AppDeps, ctx: ActorCtx, input: PatientInput): Promise<PatientDto> {
   return deps.db.transaction().execute(async (trx) => {
-    const patientId = await repo.insertPatient(trx, ctx.actor.organizationId, complete, ctx.now);
-    await deps.audit(trx, { ...auditBase(ctx), action: 'patient.created', entityType: 'patient', entityId: patientId, patientId });
+    const patientId = await createPatientIn(deps, trx, ctx, input);
     return toDto(await mustFindPatient(trx, ctx, patientId));
   });
 }
