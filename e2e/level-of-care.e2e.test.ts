@@ -136,7 +136,7 @@ describe.skipIf(!browserAvailable())('level-of-care assessment in Chromium', () 
     const inquiryId = rows[0]?.id ?? '';
     const page = await signedIn(CLINICIAN);
     await page.goto(`/app/admissions/${inquiryId}/assessment`);
-    await page.getByRole('heading', { level: 1, name: 'Level-of-care assessment: this inquiry' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Level-of-care assessment: Synthetic Caller' }).waitFor();
     for (const dimension of [
       'Risk of harm',
       'Functional status',

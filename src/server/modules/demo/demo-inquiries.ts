@@ -1,3 +1,4 @@
+import { SELF_CHECK_VERSION } from '../../../domain/front-door/self-check.js';
 import type { Transaction } from 'kysely';
 import type { Database, InquiriesTable } from '../../db/schema.js';
 import type { Insertable } from 'kysely';
@@ -72,7 +73,15 @@ function inquiries(staff: Record<string, string>, now: Date): Seed[] {
         concerns: 'Low mood for months, hard to get through work.',
         urgent: true,
         urgent_reason: 'The self-check they sent reports current thoughts of suicide',
-        self_check: JSON.stringify({ reasons: ['Feeling down or hopeless most days', 'Reported current thoughts of suicide'] }),
+        // The shape the public self-check stores when the visitor chooses to send it.
+        self_check: JSON.stringify({
+          version: SELF_CHECK_VERSION,
+          answers: null,
+          outcome: 'get_help_now',
+          reasons: ['suicidal_thoughts_now', 'daily_life_affected'],
+          phq9Total: 19,
+          gad7Total: null,
+        }),
       },
       activities: [{ kind: 'submitted', minutes: 0 }],
     },

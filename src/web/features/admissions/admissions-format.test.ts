@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockText, formatMinutes, selfCheckReasons } from './admissions-format';
+import { clockText, formatMinutes, readSelfCheck } from './admissions-format';
 
 describe('formatMinutes', () => {
   it.each([
@@ -28,11 +28,26 @@ describe('clockText', () => {
   });
 });
 
-describe('selfCheckReasons', () => {
-  it('reads reasons as strings or objects, and nothing from anything else', () => {
-    expect(selfCheckReasons({ reasons: ['Low mood', { text: 'Trouble sleeping' }] })).toEqual(['Low mood', 'Trouble sleeping']);
-    expect(selfCheckReasons({ summary: 'Several weeks of anxiety' })).toEqual(['Several weeks of anxiety']);
-    expect(selfCheckReasons(null)).toEqual([]);
-    expect(selfCheckReasons([1, 2])).toEqual([]);
+describe('readSelfCheck', () => {
+  it('reads the public self-check as stored: the result shown, its reasons in words, the totals', () => {
+    expect(
+      readSelfCheck({
+        version: 1,
+        outcome: 'get_help_now',
+        reasons: ['suicidal_thoughts_now', 'unknown_code'],
+        phq9Total: 19,
+        gad7Total: null,
+      }),
+    ).toEqual({
+      outcome: 'Get help now (the crisis resources were shown first)',
+      reasons: ['You said you are having thoughts of ending your life right now.', 'unknown_code'],
+      phq9Total: 19,
+      gad7Total: null,
+    });
+  });
+
+  it('has nothing to show without a stored self-check', () => {
+    expect(readSelfCheck(null)).toBeNull();
+    expect(readSelfCheck([1, 2])).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import { REASON_TEXT, type ReasonCode } from '../../../domain/front-door/self-check';
 import { CLOSE_REASONS, INQUIRY_STAGES, type CloseReason, type InquiryStage } from '../../../domain/admissions/stage-rules';
 import type { ActivityDto, CallOutcome, InquiryCoreDto } from './admissions-types';
 
@@ -89,25 +90,32 @@ function stageName(stage: string | null): string {
  * The reasons the visitor's self-check gave, as plain sentences. The self-check is never a
  * diagnosis: the page shows these as "what they told us", and routes to a clinician.
  */
-export function selfCheckReasons(selfCheck: unknown): string[] {
-  if (typeof selfCheck !== 'object' || selfCheck === null) return [];
+const SELF_CHECK_OUTCOMES: Record<string, string> = {
+  get_help_now: 'Get help now (the crisis resources were shown first)',
+  more_intensive: 'A more intensive level may fit (inpatient or partial hospitalization evaluation)',
+  iop: 'An intensive outpatient program may fit',
+  outpatient: 'Weekly outpatient care may fit',
+};
+
+export type SelfCheckSummary = { outcome: string | null; reasons: string[]; phq9Total: number | null; gad7Total: number | null };
+
+/**
+ * The self-check a visitor sent, as stored by the public site (src/domain/front-door/self-check.ts):
+ * the result they were shown and its reasons, in the words they read.
+ */
+export function readSelfCheck(selfCheck: unknown): SelfCheckSummary | null {
+  if (typeof selfCheck !== 'object' || selfCheck === null || Array.isArray(selfCheck)) return null;
   const record = selfCheck as Record<string, unknown>;
-  for (const key of ['reasons', 'summary', 'flags']) {
-    const value = record[key];
-    if (Array.isArray(value)) return value.flatMap((item) => (typeof item === 'string' ? [item] : textOf(item)));
-    if (typeof value === 'string') return [value];
-  }
-  return [];
+  const outcome = typeof record.outcome === 'string' ? (SELF_CHECK_OUTCOMES[record.outcome] ?? record.outcome) : null;
+  const reasons = Array.isArray(record.reasons)
+    ? record.reasons.flatMap((item) => (typeof item === 'string' ? [reasonText(item)] : []))
+    : [];
+  const total = (value: unknown) => (typeof value === 'number' ? value : null);
+  return { outcome, reasons, phq9Total: total(record.phq9Total), gad7Total: total(record.gad7Total) };
 }
 
-function textOf(item: unknown): string[] {
-  if (typeof item !== 'object' || item === null) return [];
-  const record = item as Record<string, unknown>;
-  for (const key of ['text', 'label', 'message', 'en']) {
-    const value = record[key];
-    if (typeof value === 'string') return [value];
-  }
-  return [];
+function reasonText(code: string): string {
+  return code in REASON_TEXT ? REASON_TEXT[code as ReasonCode].en : code;
 }
 
 /** A date-time-local input value (browser zone) as ISO with offset, or null when empty or invalid. */

@@ -5,7 +5,7 @@ import { formatDateTime } from '../../lib/format';
 import { formErrorsFrom } from '../../lib/form-errors';
 import { GeneralError } from '../patients/episode-dialogs';
 import { useAddTask, useAssignOwner, useCompleteTask, useMerge } from './admissions-api';
-import { STAGE_LABELS, localInputToIso, selfCheckReasons, whoFor } from './admissions-format';
+import { STAGE_LABELS, localInputToIso, readSelfCheck, whoFor } from './admissions-format';
 import type { InquiryDetailDto } from './admissions-types';
 
 // Sections of the inquiry page: contact, self-check, owner, follow-up tasks, possible duplicates.
@@ -73,21 +73,32 @@ export function Contact({ inquiry }: { inquiry: InquiryDetailDto }) {
 }
 
 export function SelfCheck({ inquiry }: { inquiry: InquiryDetailDto }) {
-  const reasons = selfCheckReasons(inquiry.selfCheck);
-  if (inquiry.selfCheck === null) return null;
+  const summary = readSelfCheck(inquiry.selfCheck);
+  if (summary === null) return null;
   return (
     <Section title="Self-check they sent">
       <Text size="sm" mb="xs">
         What the visitor reported in the public self-check. It is not a diagnosis: a clinician&apos;s level-of-care assessment decides.
       </Text>
-      {reasons.length === 0 ? (
+      {summary.outcome !== null && (
+        <Text size="sm" mb="xs">
+          Result shown to them: <strong>{summary.outcome}</strong>
+        </Text>
+      )}
+      {summary.reasons.length === 0 ? (
         <Text size="sm">No reasons were given.</Text>
       ) : (
         <List size="sm">
-          {reasons.map((reason) => (
+          {summary.reasons.map((reason) => (
             <List.Item key={reason}>{reason}</List.Item>
           ))}
         </List>
+      )}
+      {(summary.phq9Total !== null || summary.gad7Total !== null) && (
+        <Text size="sm" mt="xs">
+          {summary.phq9Total !== null && `PHQ-9 total ${summary.phq9Total}. `}
+          {summary.gad7Total !== null && `GAD-7 total ${summary.gad7Total}.`}
+        </Text>
       )}
     </Section>
   );

@@ -10,6 +10,7 @@ import { NotFound } from '../../components/status-pages';
 import { ApiError } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { formErrorsFrom } from '../../lib/form-errors';
+import { useInquiry } from '../admissions/admissions-api';
 import { GeneralError } from '../patients/episode-dialogs';
 import { displayName } from '../patients/patient-format';
 import { usePatient } from '../patients/patients-api';
@@ -23,7 +24,10 @@ import { RecommendationPanel } from './recommendation-panel';
 /** /admissions/:inquiryId/assessment: the pre-admission assessment of an inquiry. */
 export function InquiryAssessmentPage() {
   const { inquiryId = '' } = useParams();
-  return <AssessmentPage subject={{ kind: 'inquiry', id: inquiryId }} subjectName="this inquiry" backTo={`/admissions/${inquiryId}`} />;
+  // A psychiatrist may assess without reading the admissions pipeline: the page then says "this inquiry".
+  const inquiry = useInquiry(inquiryId);
+  const name = inquiry.data ? inquiry.data.contactName : 'this inquiry';
+  return <AssessmentPage subject={{ kind: 'inquiry', id: inquiryId }} subjectName={name} backTo={`/admissions/${inquiryId}`} />;
 }
 
 /** /patients/:patientId/assessment: a repeat assessment (step up, step down) of a patient. */
