@@ -1,19 +1,10 @@
+import type { PublicOrganizationRow } from '../modules/public-site/public-site.repository.js';
 import type { ConditionId } from '../../domain/programs/conditions.js';
 import type { PatternSegment } from '../../domain/front-door/schedule-pattern.js';
 import type { Language, Translate } from './i18n/i18n.js';
 
 /** What the public site shows about the center (organization settings). */
-export type PublicOrganization = {
-  id: string;
-  name: string;
-  phone: string;
-  email: string;
-  address: string;
-  accreditations: string[];
-  hasLogo: boolean;
-  settingsVersion: number;
-  inquiryResponseTargetMinutes: number;
-};
+export type PublicOrganization = PublicOrganizationRow;
 
 export type PublicProgram = {
   id: string;

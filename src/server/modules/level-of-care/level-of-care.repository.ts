@@ -62,22 +62,7 @@ export async function openEpisodeOf(db: Q, organizationId: string, patientId: st
   return row?.id;
 }
 
-export type NewAssessment = {
-  organizationId: string;
-  inquiryId: string | null;
-  patientId: string | null;
-  episodeId: string | null;
-  packId: string;
-  packVersion: number;
-  ratings: StoredRating[];
-  recommendedLevel: LocLevel;
-  reasons: StoredReason[];
-  finalLevel: LocLevel;
-  overrideReason: string | null;
-  note: string | null;
-  assessedBy: string;
-  assessedAt: Date;
-};
+export type NewAssessment = Omit<AssessmentRecord, 'id' | 'assessedByName'> & { organizationId: string };
 
 export async function insertAssessment(db: Q, input: NewAssessment): Promise<string> {
   const row = await db
