@@ -27,6 +27,12 @@ const EnvSchema = z.object({
   OPENIOP_PUBLIC_ORGANIZATION_ID: z.uuid().optional(),
   /** Inquiries accepted per client IP per 10 minutes, on each public inquiry route. */
   OPENIOP_INQUIRY_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
+  /** smtp://user:pass@host:587 (or smtps://); unset: outbox emails are only logged (development). */
+  OPENIOP_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  OPENIOP_MAIL_FROM: z.string().min(3).default('OpenIOP <no-reply@localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -48,6 +54,9 @@ export type Config = {
   /** The organization the public site shows (decision 0016); unset: the demo organization, else the oldest. */
   publicOrganizationId: string | undefined;
   inquiryRateLimit: number;
+  /** SMTP server for outbox emails; unset: the log transport (decision 0019). */
+  smtpUrl: string | undefined;
+  mailFrom: string;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -73,5 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     publicOrganizationId: e.OPENIOP_PUBLIC_ORGANIZATION_ID,
     inquiryRateLimit: e.OPENIOP_INQUIRY_RATE_LIMIT,
+    smtpUrl: e.OPENIOP_SMTP_URL,
+    mailFrom: e.OPENIOP_MAIL_FROM,
   };
 }

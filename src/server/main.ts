@@ -8,6 +8,7 @@ import { createDb } from './db/database.js';
 import { startEmbeddedPostgres } from './db/embedded-postgres.js';
 import { migrateToLatest } from './db/migrate.js';
 import { AlreadyRunningError, acquireAppLock, loadAuditKey, loadOrCreateSecret, publishServerInfo } from './data-dir.js';
+import { smtpTransport } from './jobs/email-transport.js';
 import { dispatchDue, logTransport } from './jobs/outbox.js';
 import { seedDemo } from './modules/demo/demo.service.js';
 import { countUsers } from './modules/users/users.repository.js';
@@ -87,8 +88,12 @@ async function start(config: Config, log: Logger, releases: Release[], interrupt
   interrupted.throwIfAborted();
 
   const port = await listen(app, config);
+  const transport = config.smtpUrl
+    ? smtpTransport(db, { url: config.smtpUrl, from: config.mailFrom, baseUrl: config.publicUrl ?? `http://localhost:${port}` }, log)
+    : logTransport(log);
+  log.info({ transport: config.smtpUrl ? 'smtp' : 'log' }, 'outbox email transport');
   const outbox = setInterval(() => {
-    dispatchDue(db, logTransport(log), deps.clock()).catch((error: unknown) =>
+    dispatchDue(db, transport, deps.clock()).catch((error: unknown) =>
       log.warn({ errName: (error as Error).name }, 'outbox dispatch failed'),
     );
   }, 2000);

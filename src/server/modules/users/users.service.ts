@@ -19,7 +19,8 @@ export type UserDto = {
   createdAt: string;
 };
 
-const INVITE_HOURS = 72;
+/** How long an invitation link works; the invitation email states it. */
+export const INVITE_HOURS = 72;
 
 function toDto(user: repo.UserRecord): UserDto {
   return {
