@@ -27,6 +27,18 @@ const EnvSchema = z.object({
   OPENIOP_PUBLIC_ORGANIZATION_ID: z.uuid().optional(),
   /** Inquiries accepted per client IP per 10 minutes, on each public inquiry route. */
   OPENIOP_INQUIRY_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
+  /** Public instrument scorings accepted per client IP per minute (decision 0020). */
+  OPENIOP_SCORE_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(60),
+  /** Instruments disabled by default to switch on, comma-separated codes (e.g. `dast-10`, only where its licence allows). */
+  OPENIOP_INSTRUMENTS_ENABLED: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((code) => code.trim())
+        .filter((code) => code !== ''),
+    ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -48,6 +60,9 @@ export type Config = {
   /** The organization the public site shows (decision 0016); unset: the demo organization, else the oldest. */
   publicOrganizationId: string | undefined;
   inquiryRateLimit: number;
+  scoreRateLimit: number;
+  /** Codes of instruments disabled by default that this installation enables (decision 0020). */
+  instrumentsEnabled: string[];
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -73,5 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     publicOrganizationId: e.OPENIOP_PUBLIC_ORGANIZATION_ID,
     inquiryRateLimit: e.OPENIOP_INQUIRY_RATE_LIMIT,
+    scoreRateLimit: e.OPENIOP_SCORE_RATE_LIMIT,
+    instrumentsEnabled: e.OPENIOP_INSTRUMENTS_ENABLED,
   };
 }

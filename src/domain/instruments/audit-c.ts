@@ -65,7 +65,8 @@ export const AUDIT_C: Instrument = {
   itemFlags: [],
   totalFlags: [],
   loinc: { panel: '72109-2', total: null },
-  licence: 'Public domain (the AUDIT is WHO material free to use; the AUDIT-C consumption questions are used freely in US care, including the VA).',
+  licence:
+    'Public domain (the AUDIT is WHO material free to use; the AUDIT-C consumption questions are used freely in US care, including the VA).',
   sources: [
     'Bush K, Kivlahan DR, McDonell MB, Fihn SD, Bradley KA. The AUDIT alcohol consumption questions (AUDIT-C). Arch Intern Med 1998;158:1789-1795.',
     'Bradley KA et al. AUDIT-C as a brief screen for alcohol misuse in primary care. Alcohol Clin Exp Res 2007;31:1208-1217.',

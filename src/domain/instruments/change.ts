@@ -36,9 +36,7 @@ export function reliableChange(
 ): ReliableChange | null {
   const sd: Statistic | null = override.sd === undefined ? instrument.change.sd : { value: override.sd, source: 'caller', verified: true };
   const reliability: Statistic | null =
-    override.reliability === undefined
-      ? instrument.change.reliability
-      : { value: override.reliability, source: 'caller', verified: true };
+    override.reliability === undefined ? instrument.change.reliability : { value: override.reliability, source: 'caller', verified: true };
   if (!sd || !reliability || reliability.value >= 1 || sd.value <= 0) return null;
   const sediff = sd.value * Math.SQRT2 * Math.sqrt(1 - reliability.value);
   const change = current - baseline;

@@ -195,7 +195,8 @@ export function scoreInstrument(instrument: Instrument, answers: Answers, option
   let total = 0;
   for (const item of instrument.items) {
     if (isAnswered(item, answers)) answered += 1;
-    else if (!item.optional && (item.requiredWhen === undefined || holds(instrument, item.requiredWhen, answers))) missingItems.push(item.id);
+    else if (!item.optional && (item.requiredWhen === undefined || holds(instrument, item.requiredWhen, answers)))
+      missingItems.push(item.id);
     const value = choiceValue(item, answers);
     // Free text and unscored items (an acuity question) never enter the sum.
     if (item.scored && value !== undefined) total += itemScore(item, value);

@@ -12,5 +12,4 @@ export const FREQUENCY_OPTIONS: readonly { value: 0 | 1 | 2 | 3; label: Label }[
 
 /** A score of a form given as a list of answers (the public self-check), in the shape it has always had. */
 export type ListScore =
-  | { complete: true; total: number; band: string; answered: number }
-  | { complete: false; total: null; band: null; answered: number };
+  { complete: true; total: number; band: string; answered: number } | { complete: false; total: null; band: null; answered: number };

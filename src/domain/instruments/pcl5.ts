@@ -83,7 +83,8 @@ export const PCL5: Instrument = {
     remissionBelow: null,
     sd: {
       value: 14,
-      source: 'Unverified placeholder; configure from your own baseline population. National Center for PTSD treats a change of 5-10 points as reliable.',
+      source:
+        'Unverified placeholder; configure from your own baseline population. National Center for PTSD treats a change of 5-10 points as reliable.',
       verified: false,
     },
     reliability: {
