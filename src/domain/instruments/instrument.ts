@@ -183,6 +183,20 @@ export function cutOffFor(screen: Screen, options: ScoreOptions): { cutOff: numb
   return { cutOff: screen.cutOff.default, sexUnknown: bySex };
 }
 
+/** The DSM-5-style cluster rule: each cluster needs `atLeast` of its items at `endorsedAt` or above. */
+function clusterResult(instrument: Instrument, rule: ClusterRule, answers: Answers): NonNullable<Score['clusters']> {
+  const results = rule.clusters.map((cluster) => {
+    let endorsed = 0;
+    for (const id of cluster.items) {
+      const item = instrument.items.find((candidate) => candidate.id === id);
+      const value = item ? choiceValue(item, answers) : undefined;
+      if (value !== undefined && value >= rule.endorsedAt) endorsed += 1;
+    }
+    return { code: cluster.code, name: cluster.name, endorsed, required: cluster.atLeast, met: endorsed >= cluster.atLeast };
+  });
+  return { endorsedAt: rule.endorsedAt, results, allMet: results.every((result) => result.met) };
+}
+
 /**
  * Scores one form. Anything that is not a valid answer counts as not answered (the API refuses it
  * before this with checkAnswers). A partial form under-reports severity, so an incomplete form gets
@@ -229,22 +243,8 @@ export function scoreInstrument(instrument: Instrument, answers: Answers, option
     if (screen.positive) flags.push(instrument.screen.flag);
   }
 
-  let clusters: Score['clusters'] = null;
-  if (instrument.clusters) {
-    const rule = instrument.clusters;
-    const results = rule.clusters.map((cluster) => {
-      let endorsed = 0;
-      for (const id of cluster.items) {
-        const item = instrument.items.find((candidate) => candidate.id === id);
-        const value = item ? choiceValue(item, answers) : undefined;
-        if (value !== undefined && value >= rule.endorsedAt) endorsed += 1;
-      }
-      return { code: cluster.code, name: cluster.name, endorsed, required: cluster.atLeast, met: endorsed >= cluster.atLeast };
-    });
-    const allMet = results.every((result) => result.met);
-    clusters = { endorsedAt: rule.endorsedAt, results, allMet };
-    if (allMet) flags.push(rule.flag);
-  }
+  const clusters = instrument.clusters ? clusterResult(instrument, instrument.clusters, answers) : null;
+  if (instrument.clusters && clusters?.allMet) flags.push(instrument.clusters.flag);
 
   for (const rule of instrument.totalFlags) if (total >= rule.atLeast) flags.push(rule.flag);
 
