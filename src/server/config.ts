@@ -24,6 +24,18 @@ const EnvSchema = z.object({
     .min(60)
     .default(12 * 60 * 60),
   OPENIOP_PASSWORD_COST: z.coerce.number().int().min(10).max(20).default(17),
+  /** Public instrument scorings accepted per client IP per minute (decision 0020). */
+  OPENIOP_SCORE_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(60),
+  /** Instruments disabled by default to switch on, comma-separated codes (e.g. `dast-10`, only where its licence allows). */
+  OPENIOP_INSTRUMENTS_ENABLED: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((code) => code.trim())
+        .filter((code) => code !== ''),
+    ),
   OPENIOP_PUBLIC_ORGANIZATION_ID: z.uuid().optional(),
   /** Inquiries accepted per client IP per 10 minutes, on each public inquiry route. */
   OPENIOP_INQUIRY_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
@@ -50,6 +62,9 @@ export type Config = {
   sessionAbsoluteSeconds: number;
   /** log2 of the scrypt cost parameter N; 17 is OWASP's recommendation. */
   passwordCost: number;
+  scoreRateLimit: number;
+  /** Codes of instruments disabled by default that this installation enables (decision 0020). */
+  instrumentsEnabled: string[];
   logLevel: string;
   /** The organization the public site shows (decision 0016); unset: the demo organization, else the oldest. */
   publicOrganizationId: string | undefined;
@@ -79,6 +94,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleSeconds: e.OPENIOP_SESSION_IDLE_SECONDS,
     sessionAbsoluteSeconds: e.OPENIOP_SESSION_ABSOLUTE_SECONDS,
     passwordCost: e.OPENIOP_PASSWORD_COST,
+    scoreRateLimit: e.OPENIOP_SCORE_RATE_LIMIT,
+    instrumentsEnabled: e.OPENIOP_INSTRUMENTS_ENABLED,
     logLevel: e.LOG_LEVEL,
     publicOrganizationId: e.OPENIOP_PUBLIC_ORGANIZATION_ID,
     inquiryRateLimit: e.OPENIOP_INQUIRY_RATE_LIMIT,

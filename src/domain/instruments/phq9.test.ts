@@ -22,8 +22,8 @@ describe('PHQ-9', () => {
     [9, 'mild'],
     [10, 'moderate'],
     [14, 'moderate'],
-    [15, 'moderately_severe'],
-    [19, 'moderately_severe'],
+    [15, 'moderately severe'],
+    [19, 'moderately severe'],
     [20, 'severe'],
     [27, 'severe'],
   ] as const)('a total of %i is %s', (total, band) => {

@@ -1,8 +1,7 @@
 // PHQ-9 (public domain; LOINC panel 44249-1, total 44261-6): 9 items 0-3 over the past two weeks.
-// Bands and the item 9 rule: DOMAIN.md section 4, docs/domain/self-check.md.
-import { scoreLikert, type Band, type Label, type LikertScore } from './likert.js';
-
-export type Phq9Band = 'minimal' | 'mild' | 'moderate' | 'moderately_severe' | 'severe';
+// Bands and the item 9 rule: DOMAIN.md section 4, docs/domain/instruments.md.
+import { answersFromList, scoreInstrument, type AnswerValue, type Instrument } from './instrument.js';
+import { FREQUENCY_OPTIONS, type Label, type ListScore } from './likert.js';
 
 export const PHQ9_ITEMS: readonly Label[] = [
   { en: 'Little interest or pleasure in doing things', es: 'Poco interés o placer en hacer cosas' },
@@ -31,18 +30,71 @@ export const PHQ9_ITEMS: readonly Label[] = [
   },
 ];
 
-export const PHQ9_BANDS: readonly Band<Phq9Band>[] = [
-  { min: 0, max: 4, band: 'minimal' },
-  { min: 5, max: 9, band: 'mild' },
-  { min: 10, max: 14, band: 'moderate' },
-  { min: 15, max: 19, band: 'moderately_severe' },
-  { min: 20, max: 27, band: 'severe' },
-];
+export const PHQ9_SUICIDE_FLAG = 'suicide-risk';
 
-export type Phq9Score = LikertScore<Phq9Band> & { suicideItemPositive: boolean };
+export const PHQ9: Instrument = {
+  code: 'phq-9',
+  name: 'PHQ-9',
+  title: { en: 'Patient Health Questionnaire (PHQ-9)', es: 'Cuestionario sobre la salud del paciente (PHQ-9)' },
+  measures: 'depression severity',
+  instructions: {
+    en: 'Over the last 2 weeks, how often have you been bothered by any of the following problems?',
+    es: 'Durante las últimas 2 semanas, ¿con qué frecuencia le han molestado los siguientes problemas?',
+  },
+  items: PHQ9_ITEMS.map((text, index) => ({ id: String(index + 1), text, kind: 'choice', options: FREQUENCY_OPTIONS, scored: true })),
+  languages: ['en', 'es'],
+  languageNote:
+    'English and Spanish. A free official Spanish PHQ-9 exists (phqscreeners.com); the Spanish text here is the one the public self-check has used and should be checked word for word against it.',
+  bands: [
+    { min: 0, max: 4, name: 'minimal' },
+    { min: 5, max: 9, name: 'mild' },
+    { min: 10, max: 14, name: 'moderate' },
+    { min: 15, max: 19, name: 'moderately severe' },
+    { min: 20, max: 27, name: 'severe' },
+  ],
+  bandOverrides: [],
+  screen: null,
+  clusters: null,
+  itemFlags: [
+    {
+      when: { anyOf: ['9'], atLeast: 1 },
+      flag: PHQ9_SUICIDE_FLAG,
+      meaning: 'Item 9 above 0: a suicide-risk assessment is needed whatever the total.',
+    },
+  ],
+  totalFlags: [],
+  loinc: { panel: '44249-1', total: '44261-6' },
+  licence: 'Public domain (Pfizer): no permission needed to reproduce, translate, display or distribute.',
+  sources: [
+    'Kroenke K, Spitzer RL, Williams JBW. The PHQ-9: validity of a brief depression severity measure. J Gen Intern Med 2001;16:606-613.',
+    'DOMAIN.md section 4',
+  ],
+  enabledByDefault: true,
+  notice: null,
+  change: {
+    remissionBelow: 5,
+    sd: {
+      value: 5.7,
+      source: 'Unverified placeholder (order of magnitude of clinical samples); configure from your own baseline population.',
+      verified: false,
+    },
+    reliability: {
+      value: 0.89,
+      source: 'Cronbach alpha 0.89, Kroenke, Spitzer & Williams 2001 (primary care sample). Unverified here: check before use.',
+      verified: false,
+    },
+  },
+};
 
-/** Item 9 > 0 triggers a suicide-risk response whatever the total, even on an incomplete form. */
-export function scorePhq9(answers: readonly (number | null | undefined)[]): Phq9Score {
-  const item9 = answers[8];
-  return { ...scoreLikert(answers, 9, PHQ9_BANDS), suicideItemPositive: typeof item9 === 'number' && item9 > 0 && item9 <= 3 };
+export type Phq9Score = ListScore & { suicideItemPositive: boolean };
+
+/** The self-check's PHQ-9 (answers in order, null = not answered) on the generic scorer. */
+export function scorePhq9(answers: readonly AnswerValue[]): Phq9Score {
+  const score = scoreInstrument(PHQ9, answersFromList(answers));
+  // Item 9 > 0 triggers a suicide-risk response whatever the total, even on an incomplete form.
+  const suicideItemPositive = score.flags.includes(PHQ9_SUICIDE_FLAG);
+  if (score.complete && score.total !== null && score.band !== null) {
+    return { complete: true, total: score.total, band: score.band, answered: score.answered, suicideItemPositive };
+  }
+  return { complete: false, total: null, band: null, answered: score.answered, suicideItemPositive };
 }

@@ -9,6 +9,7 @@ import { closuresRoutes } from '../modules/closures/closures.routes.js';
 import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
 import type { Health } from '../modules/health/health.service.js';
+import { instrumentsRoutes } from '../modules/instruments/instruments.routes.js';
 import { intensityRoutes } from '../modules/intensity/intensity.routes.js';
 import { levelOfCareRoutes } from '../modules/level-of-care/level-of-care.routes.js';
 import { onboardingRoutes } from '../modules/onboarding/onboarding.routes.js';
@@ -51,6 +52,7 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, health: () =
   void app.register(levelOfCareRoutes(deps), v1);
   void app.register(organizationSettingsRoutes(deps), v1);
   void app.register(publicInquiriesRoutes(deps), v1);
+  void app.register(instrumentsRoutes(deps), v1);
   // The public site (server-rendered HTML, decision 0016): /, /programs, ... and /es/...
   void app.register(publicPagesRoutes(deps));
   void app.register(publicFormsRoutes(deps));

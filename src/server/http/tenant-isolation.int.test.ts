@@ -129,6 +129,7 @@ const B_RECORDS: Record<string, Lookup> = {
     notTenantScoped: 'one-time links and calendar feed URLs are capabilities: whoever holds the token may use it, signed in or not',
   },
   '*': { notTenantScoped: 'static files of the public API docs' },
+  code: { notTenantScoped: 'instrument codes name the shared instrument library, not records of an organization' },
   publicProgramId: {
     notTenantScoped:
       'public site pages show only the published programs of the organization the site is configured for; any other id is the 404 page',
