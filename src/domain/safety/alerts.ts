@@ -58,3 +58,17 @@ export function compareOpenAlerts(a: QueueEntry, b: QueueEntry): number {
 export function sortOpenAlerts<T extends QueueEntry>(alerts: readonly T[]): T[] {
   return [...alerts].sort(compareOpenAlerts);
 }
+
+/** Why an alert was raised: a closed list of codes, each with the words staff see. */
+export const ALERT_REASONS = {
+  self_check_current_thoughts: 'Public self-check: current thoughts of suicide reported',
+  phq9_item9: 'PHQ-9 item 9 above 0 (thoughts of death or self-harm)',
+  asq_positive: 'ASQ positive screen',
+  asq_acute: 'ASQ acute positive (imminent risk)',
+  staff_concern: 'Raised by staff',
+} as const;
+export type AlertReasonCode = keyof typeof ALERT_REASONS;
+
+export function reasonText(code: string): string {
+  return code in ALERT_REASONS ? ALERT_REASONS[code as AlertReasonCode] : code;
+}
