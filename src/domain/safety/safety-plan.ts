@@ -4,9 +4,21 @@ import type { FieldIssue } from '../errors.js';
 // docs/domain/safety.md). Order and wording follow the published structure.
 
 export const SAFETY_PLAN_PARTS = [
-  { key: 'warningSigns', title: 'Warning signs', hint: 'Thoughts, images, moods, situations or behaviours that a crisis may be developing' },
-  { key: 'internalCoping', title: 'Internal coping strategies', hint: 'Things I can do to take my mind off my problems without contacting anyone' },
-  { key: 'socialDistraction', title: 'People and social places for distraction', hint: 'People and places that help me think about something else' },
+  {
+    key: 'warningSigns',
+    title: 'Warning signs',
+    hint: 'Thoughts, images, moods, situations or behaviours that a crisis may be developing',
+  },
+  {
+    key: 'internalCoping',
+    title: 'Internal coping strategies',
+    hint: 'Things I can do to take my mind off my problems without contacting anyone',
+  },
+  {
+    key: 'socialDistraction',
+    title: 'People and social places for distraction',
+    hint: 'People and places that help me think about something else',
+  },
   { key: 'peopleToAsk', title: 'People I can ask for help', hint: 'Names and phone numbers' },
   {
     key: 'professionals',

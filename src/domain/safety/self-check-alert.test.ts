@@ -9,7 +9,12 @@ describe('selfCheckAlert', () => {
     expect(selfCheckAlert({ ...base, reasons: ['suicidal_thoughts_recent'] })).toBeNull();
   });
   it('raises an acute alert for thoughts of suicide now', () => {
-    const result = { ...base, outcome: 'get_help_now' as const, reasons: ['suicidal_thoughts_now' as const], currentSuicidalThoughts: true };
+    const result = {
+      ...base,
+      outcome: 'get_help_now' as const,
+      reasons: ['suicidal_thoughts_now' as const],
+      currentSuicidalThoughts: true,
+    };
     expect(selfCheckAlert(result)).toEqual({ severity: 'acute', reasonCode: 'self_check_current_thoughts' });
   });
   it('raises a positive alert for PHQ-9 item 9 alone', () => {

@@ -475,7 +475,8 @@ export type LocAssessmentsTable = {
 
 export type SafetyAlertSeverityColumn = 'acute' | 'positive';
 export type SafetyAlertSourceColumn = 'measure' | 'self_check' | 'staff';
-export type SafetyActionColumn = 'safety_assessment_done' | 'safety_plan_reviewed' | 'level_of_care_reconsidered' | 'emergency_services' | 'other';
+export type SafetyActionColumn =
+  'safety_assessment_done' | 'safety_plan_reviewed' | 'level_of_care_reconsidered' | 'emergency_services' | 'other';
 
 export type SafetyAlertsTable = {
   id: Generated<string>;

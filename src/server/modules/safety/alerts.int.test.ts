@@ -58,7 +58,9 @@ async function raise(patientId: string, severity: 'acute' | 'positive' = 'acute'
 describe('raiseAlert', () => {
   it('commits with the caller transaction, with escalate_at from the organization settings', async () => {
     const patientId = await createPatient(t.db, org);
-    await t.db.transaction().execute((trx) => raiseAlert(t.deps, trx, input(patientId, { severity: 'positive', reasonCode: 'phq9_item9' })));
+    await t.db
+      .transaction()
+      .execute((trx) => raiseAlert(t.deps, trx, input(patientId, { severity: 'positive', reasonCode: 'phq9_item9' })));
     const [alert] = await alertsOf(patientId);
     expect(alert).toMatchObject({ severity: 'positive', source: 'measure', source_ref: 'response-1', reason_code: 'phq9_item9' });
     expect(alert?.escalate_at).toEqual(minutes(240));
@@ -86,7 +88,9 @@ describe('raiseAlert', () => {
     const other = await createTestOrg(t.deps);
     await t.db.updateTable('organizations').set({ safety_escalation_acute_minutes: 10 }).where('id', '=', other.organizationId).execute();
     const patientId = await createPatient(t.db, other);
-    const raised = await t.db.transaction().execute((trx) => raiseAlert(t.deps, trx, { ...input(patientId), organizationId: other.organizationId }));
+    const raised = await t.db
+      .transaction()
+      .execute((trx) => raiseAlert(t.deps, trx, { ...input(patientId), organizationId: other.organizationId }));
     expect(raised.escalateAt).toEqual(minutes(10));
   });
 });
@@ -117,13 +121,24 @@ describe('the public self-check', () => {
 
     const alerts = await t.db.selectFrom('safety_alerts').selectAll().where('organization_id', '=', publicOrg.organizationId).execute();
     expect(alerts).toHaveLength(1);
-    expect(alerts[0]).toMatchObject({ inquiry_id: id, patient_id: null, source: 'self_check', severity: 'acute', reason_code: 'self_check_current_thoughts' });
+    expect(alerts[0]).toMatchObject({
+      inquiry_id: id,
+      patient_id: null,
+      source: 'self_check',
+      severity: 'acute',
+      reason_code: 'self_check_current_thoughts',
+    });
     // Written by the same transaction: PostgreSQL gives both rows the same transaction id.
     const xmins = await t.db
       .selectFrom('inquiries')
       .select((eb) => eb.ref('xmin' as never).as('x'))
       .where('id', '=', id)
-      .unionAll(t.db.selectFrom('safety_alerts').select((eb) => eb.ref('xmin' as never).as('x')).where('inquiry_id', '=', id))
+      .unionAll(
+        t.db
+          .selectFrom('safety_alerts')
+          .select((eb) => eb.ref('xmin' as never).as('x'))
+          .where('inquiry_id', '=', id),
+      )
       .execute();
     expect(new Set(xmins.map((r) => String(r.x))).size).toBe(1);
     // The existing urgent behaviour stays: the urgent inquiry and the admissions team's email.
@@ -140,7 +155,10 @@ describe('the public self-check', () => {
   it('with thoughts in past weeks but not now raises no alert', async () => {
     const publicOrg = await createTestOrg(t.deps);
     t.deps.config.publicOrganizationId = publicOrg.organizationId;
-    const response = await call(t, null, 'POST', '/api/v1/public/inquiries', { ...body, selfCheck: { ...selfCheck, suicidalThoughts: 'recently' } });
+    const response = await call(t, null, 'POST', '/api/v1/public/inquiries', {
+      ...body,
+      selfCheck: { ...selfCheck, suicidalThoughts: 'recently' },
+    });
     expect(response.statusCode).toBe(201);
     const alerts = await t.db.selectFrom('safety_alerts').select('id').where('organization_id', '=', publicOrg.organizationId).execute();
     expect(alerts).toEqual([]);
@@ -158,14 +176,24 @@ describe('the queue', () => {
     const positiveOld = await raise(patientA, 'positive', session);
     t.clock.current = minutes(5);
     const acuteNew = await raise(patientB, 'acute', session);
-    await t.db.transaction().execute((trx) =>
-      raiseAlert(t.deps, trx, { ...input(patientA), organizationId: own.organizationId, subject: { inquiryId }, source: 'self_check', now: minutes(1) }),
-    );
+    await t.db
+      .transaction()
+      .execute((trx) =>
+        raiseAlert(t.deps, trx, {
+          ...input(patientA),
+          organizationId: own.organizationId,
+          subject: { inquiryId },
+          source: 'self_check',
+          now: minutes(1),
+        }),
+      );
     t.clock.current = minutes(12);
 
     const response = await call(t, session, 'GET', '/api/v1/safety/alerts?status=open');
     expect(response.statusCode).toBe(200);
-    const alerts = response.json<{ alerts: { id: string; subject: { name: string }; severity: string; waitingMinutes: number; reason: string }[] }>().alerts;
+    const alerts = response.json<{
+      alerts: { id: string; subject: { name: string }; severity: string; waitingMinutes: number; reason: string }[];
+    }>().alerts;
     expect(alerts.map((a) => [a.subject.name, a.severity, a.waitingMinutes])).toEqual([
       ['Casey Caller', 'acute', 11],
       ['Blake Queue', 'acute', 7],
@@ -188,7 +216,10 @@ describe('acknowledging', () => {
     const alert = await raise(patientId);
     const url = `/api/v1/safety/alerts/${alert.id}/acknowledge`;
 
-    const ok = await call(t, await signIn(), 'POST', url, { actions: ['safety_assessment_done', 'safety_plan_reviewed'], note: 'Seen in person' });
+    const ok = await call(t, await signIn(), 'POST', url, {
+      actions: ['safety_assessment_done', 'safety_plan_reviewed'],
+      note: 'Seen in person',
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({
       actions: ['safety_assessment_done', 'safety_plan_reviewed'],
@@ -223,14 +254,21 @@ describe('acknowledging', () => {
   });
 
   it('answers 404 for an unknown alert', async () => {
-    const response = await call(t, await signIn(), 'POST', `/api/v1/safety/alerts/${crypto.randomUUID()}/acknowledge`, { actions: ['other'], note: 'x' });
+    const response = await call(t, await signIn(), 'POST', `/api/v1/safety/alerts/${crypto.randomUUID()}/acknowledge`, {
+      actions: ['other'],
+      note: 'x',
+    });
     expect(response.statusCode).toBe(404);
   });
 });
 
 describe('escalation to the directors', () => {
   async function outboxFor(alertId: string) {
-    const rows = await t.db.selectFrom('outbox').select(['kind', 'payload', 'organization_id']).where('kind', '=', ESCALATION_KIND).execute();
+    const rows = await t.db
+      .selectFrom('outbox')
+      .select(['kind', 'payload', 'organization_id'])
+      .where('kind', '=', ESCALATION_KIND)
+      .execute();
     return rows.filter((r) => (r.payload as { alertId?: string }).alertId === alertId);
   }
 
@@ -249,7 +287,9 @@ describe('escalation to the directors', () => {
     await escalateDueAlerts(t.deps, new Date(due.getTime() + 60_000));
     expect((await alertsOf(patientId))[0]?.escalated_at).toEqual(due);
     const messages = await outboxFor(alert.id);
-    expect(messages).toEqual([{ kind: ESCALATION_KIND, organization_id: org.organizationId, payload: { alertId: alert.id, to: 'directors' } }]);
+    expect(messages).toEqual([
+      { kind: ESCALATION_KIND, organization_id: org.organizationId, payload: { alertId: alert.id, to: 'directors' } },
+    ]);
     expect(await auditActions(t.db, org.organizationId)).toContain('safety_alert.escalated');
 
     const shown = await call(t, await signIn(), 'GET', `/api/v1/safety/alerts/${alert.id}`);
@@ -288,18 +328,21 @@ describe('escalation to the directors', () => {
 });
 
 describe('roles', () => {
-  it.each(['admissions', 'front_desk', 'billing', 'admin', 'auditor'] as const)('refuses %s (403) on the queue and acknowledgement', async (role) => {
-    const patientId = await createPatient(t.db, org);
-    const alert = await raise(patientId);
-    const session = await sessionFor(t, org.users[role], org.organizationId);
-    expect((await call(t, session, 'GET', '/api/v1/safety/alerts')).statusCode).toBe(403);
-    expect((await call(t, session, 'GET', `/api/v1/safety/alerts/${alert.id}`)).statusCode).toBe(403);
-    const ack = await call(t, session, 'POST', `/api/v1/safety/alerts/${alert.id}/acknowledge`, { actions: ['other'], note: 'x' });
-    expect(ack.statusCode).toBe(403);
-    const raised = await call(t, session, 'POST', `/api/v1/patients/${patientId}/safety-alerts`, { severity: 'acute', note: 'x' });
-    expect(raised.statusCode).toBe(403);
-    expect((await alertsOf(patientId)).map((a) => a.acknowledged_at)).toEqual([null]);
-  });
+  it.each(['admissions', 'front_desk', 'billing', 'admin', 'auditor'] as const)(
+    'refuses %s (403) on the queue and acknowledgement',
+    async (role) => {
+      const patientId = await createPatient(t.db, org);
+      const alert = await raise(patientId);
+      const session = await sessionFor(t, org.users[role], org.organizationId);
+      expect((await call(t, session, 'GET', '/api/v1/safety/alerts')).statusCode).toBe(403);
+      expect((await call(t, session, 'GET', `/api/v1/safety/alerts/${alert.id}`)).statusCode).toBe(403);
+      const ack = await call(t, session, 'POST', `/api/v1/safety/alerts/${alert.id}/acknowledge`, { actions: ['other'], note: 'x' });
+      expect(ack.statusCode).toBe(403);
+      const raised = await call(t, session, 'POST', `/api/v1/patients/${patientId}/safety-alerts`, { severity: 'acute', note: 'x' });
+      expect(raised.statusCode).toBe(403);
+      expect((await alertsOf(patientId)).map((a) => a.acknowledged_at)).toEqual([null]);
+    },
+  );
 
   it('lets a director work the queue', async () => {
     const director = await sessionFor(t, org.users.director, org.organizationId);

@@ -193,7 +193,13 @@ export async function lockDueAlerts(db: Q, now: Date, batch: number): Promise<Du
     .forUpdate()
     .skipLocked()
     .execute();
-  return rows.map((r) => ({ id: r.id, organizationId: r.organization_id, patientId: r.patient_id, severity: r.severity, escalateAt: r.escalate_at }));
+  return rows.map((r) => ({
+    id: r.id,
+    organizationId: r.organization_id,
+    patientId: r.patient_id,
+    severity: r.severity,
+    escalateAt: r.escalate_at,
+  }));
 }
 
 export async function markEscalated(db: Q, alertId: string, at: Date): Promise<void> {
@@ -201,6 +207,11 @@ export async function markEscalated(db: Q, alertId: string, at: Date): Promise<v
 }
 
 export async function inquiryExists(db: Q, organizationId: string, inquiryId: string): Promise<boolean> {
-  const row = await db.selectFrom('inquiries').select('id').where('organization_id', '=', organizationId).where('id', '=', inquiryId).executeTakeFirst();
+  const row = await db
+    .selectFrom('inquiries')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', inquiryId)
+    .executeTakeFirst();
   return row !== undefined;
 }

@@ -148,7 +148,11 @@ export async function listAlerts(
       action: 'safety_alert.listed',
       entityType: 'safety_alert',
       patientId: query.patientId ?? null,
-      details: { status: query.status, alerts: ordered.length, inquiryIds: ordered.flatMap((r) => (r.inquiryId === null ? [] : [r.inquiryId])) },
+      details: {
+        status: query.status,
+        alerts: ordered.length,
+        inquiryIds: ordered.flatMap((r) => (r.inquiryId === null ? [] : [r.inquiryId])),
+      },
     });
     return ordered.map((record) => toDto(record, ctx.now));
   });

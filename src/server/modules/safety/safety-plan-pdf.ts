@@ -31,7 +31,10 @@ export function renderSafetyPlanPdf(input: PdfInput): Promise<Buffer> {
     doc.fillColor('#000000').moveDown();
 
     SAFETY_PLAN_PARTS.forEach((part, index) => {
-      doc.font('Helvetica-Bold').fontSize(13).text(`Step ${index + 1}: ${part.title}`);
+      doc
+        .font('Helvetica-Bold')
+        .fontSize(13)
+        .text(`Step ${index + 1}: ${part.title}`);
       doc.font('Helvetica-Oblique').fontSize(9).fillColor('#555555').text(part.hint).fillColor('#000000');
       const entries = input.plan[part.key];
       doc.font('Helvetica').fontSize(11);

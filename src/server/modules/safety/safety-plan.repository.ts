@@ -22,7 +22,12 @@ function query(db: Q, organizationId: string, patientId: string) {
     .where('s.patient_id', '=', patientId);
 }
 
-export async function findPlan(db: Q, organizationId: string, patientId: string, version: number | 'latest'): Promise<PlanRecord | undefined> {
+export async function findPlan(
+  db: Q,
+  organizationId: string,
+  patientId: string,
+  version: number | 'latest',
+): Promise<PlanRecord | undefined> {
   let q = query(db, organizationId, patientId)
     .select([
       's.id',

@@ -26,7 +26,8 @@ export function safetyPlanRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.post(
       '/patients/:patientId/safety-plan',
       { config: safety, schema: { tags, params: PatientParams, body: PlanBody, response: { 201: PlanDto, ...safetyErrors } } },
-      async (request, reply) => reply.status(201).send(await plans.savePlan(deps, actorCtx(request), request.params.patientId, request.body)),
+      async (request, reply) =>
+        reply.status(201).send(await plans.savePlan(deps, actorCtx(request), request.params.patientId, request.body)),
     );
 
     app.get(

@@ -77,7 +77,9 @@ export async function savePlan(
   const checked = checkSafetyPlan(input);
   if (!checked.ok) {
     const [first] = checked.issues;
-    throw new DomainError('VALIDATION_FAILED', first ? `${first.path}: ${first.message}` : 'Invalid safety plan', { details: checked.issues });
+    throw new DomainError('VALIDATION_FAILED', first ? `${first.path}: ${first.message}` : 'Invalid safety plan', {
+      details: checked.issues,
+    });
   }
   return deps.db.transaction().execute(async (trx) => {
     // Locking the patient row serialises concurrent saves of one patient's plan.

@@ -29,9 +29,13 @@ export function safetyAlertsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       async (request) => ({ alerts: await alerts.listAlerts(deps, actorCtx(request), request.query) }),
     );
 
-    app.get('/safety/alerts/count', { config: safety, schema: { tags, response: { 200: AlertCountDto, ...safetyErrors } } }, async (request) => ({
-      open: await alerts.openCount(deps, actorCtx(request)),
-    }));
+    app.get(
+      '/safety/alerts/count',
+      { config: safety, schema: { tags, response: { 200: AlertCountDto, ...safetyErrors } } },
+      async (request) => ({
+        open: await alerts.openCount(deps, actorCtx(request)),
+      }),
+    );
 
     app.get(
       '/safety/alerts/:alertId',
