@@ -176,17 +176,15 @@ describe('the queue', () => {
     const positiveOld = await raise(patientA, 'positive', session);
     t.clock.current = minutes(5);
     const acuteNew = await raise(patientB, 'acute', session);
-    await t.db
-      .transaction()
-      .execute((trx) =>
-        raiseAlert(t.deps, trx, {
-          ...input(patientA),
-          organizationId: own.organizationId,
-          subject: { inquiryId },
-          source: 'self_check',
-          now: minutes(1),
-        }),
-      );
+    await t.db.transaction().execute((trx) =>
+      raiseAlert(t.deps, trx, {
+        ...input(patientA),
+        organizationId: own.organizationId,
+        subject: { inquiryId },
+        source: 'self_check',
+        now: minutes(1),
+      }),
+    );
     t.clock.current = minutes(12);
 
     const response = await call(t, session, 'GET', '/api/v1/safety/alerts?status=open');
