@@ -152,6 +152,17 @@ describe('the public self-check', () => {
     ]);
   });
 
+  it('a retried submission (same Idempotency-Key) stores one inquiry and one alert', async () => {
+    const publicOrg = await createTestOrg(t.deps);
+    t.deps.config.publicOrganizationId = publicOrg.organizationId;
+    const key = { 'idempotency-key': crypto.randomUUID() };
+    const first = await call(t, null, 'POST', '/api/v1/public/inquiries', { ...body, selfCheck }, key);
+    const retry = await call(t, null, 'POST', '/api/v1/public/inquiries', { ...body, selfCheck }, key);
+    expect(retry.json()).toEqual(first.json());
+    const alerts = await t.db.selectFrom('safety_alerts').select('id').where('organization_id', '=', publicOrg.organizationId).execute();
+    expect(alerts).toHaveLength(1);
+  });
+
   it('with thoughts in past weeks but not now raises no alert', async () => {
     const publicOrg = await createTestOrg(t.deps);
     t.deps.config.publicOrganizationId = publicOrg.organizationId;
