@@ -11,6 +11,7 @@ import { AlreadyRunningError, acquireAppLock, loadAuditKey, loadOrCreateSecret, 
 import { smtpTransport } from './jobs/email-transport.js';
 import { dispatchDue, logTransport } from './jobs/outbox.js';
 import { seedDemo } from './modules/demo/demo.service.js';
+import { escalateDueAlerts } from './modules/safety/escalation.service.js';
 import { countUsers } from './modules/users/users.repository.js';
 import { createSetupLinkIfNeeded } from './modules/onboarding/onboarding.service.js';
 
@@ -99,6 +100,15 @@ async function start(config: Config, log: Logger, releases: Release[], interrupt
   }, 2000);
   outbox.unref();
   releases.push(() => clearInterval(outbox));
+  // Unacknowledged safety alerts past their time go to the directors (decision 0021). The state is
+  // in the database, so a restart only delays the next run by this interval.
+  const escalation = setInterval(() => {
+    escalateDueAlerts(deps, deps.clock()).catch((error: unknown) =>
+      log.warn({ errName: (error as Error).name }, 'safety alert escalation failed'),
+    );
+  }, 15_000);
+  escalation.unref();
+  releases.push(() => clearInterval(escalation));
   return port;
 }
 

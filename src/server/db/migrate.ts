@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002-programs-schedules-attendance.js';
 import * as m0003 from './migrations/0003-audit-chain-shards.js';
 import * as m0004 from './migrations/0004-audit-take-shard.js';
 import * as m0005 from './migrations/0005-front-door-admissions.js';
+import * as m0006 from './migrations/0006-safety.js';
 
 // Forward-only migrations, listed explicitly so a reader sees the order without directory magic.
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003-audit-chain-shards': m0003,
   '0004-audit-take-shard': m0004,
   '0005-front-door-admissions': m0005,
+  '0006-safety': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -39,6 +39,8 @@ export type Database = {
   inquiry_activities: InquiryActivitiesTable;
   inquiry_tasks: InquiryTasksTable;
   loc_assessments: LocAssessmentsTable;
+  safety_alerts: SafetyAlertsTable;
+  safety_plans: SafetyPlansTable;
 };
 
 export type OrganizationsTable = {
@@ -54,6 +56,8 @@ export type OrganizationsTable = {
   inquiry_response_target_minutes: Generated<number>;
   settings_version: Version;
   created_at: CreatedAt;
+  safety_escalation_acute_minutes: Generated<number>;
+  safety_escalation_positive_minutes: Generated<number>;
 };
 
 export type SitesTable = {
@@ -467,4 +471,44 @@ export type LocAssessmentsTable = {
   assessed_by: string;
   assessed_at: Timestamp;
   created_at: CreatedAt;
+};
+
+export type SafetyAlertSeverityColumn = 'acute' | 'positive';
+export type SafetyAlertSourceColumn = 'measure' | 'self_check' | 'staff';
+export type SafetyActionColumn =
+  'safety_assessment_done' | 'safety_plan_reviewed' | 'level_of_care_reconsidered' | 'emergency_services' | 'other';
+
+export type SafetyAlertsTable = {
+  id: Generated<string>;
+  organization_id: string;
+  patient_id: string | null;
+  inquiry_id: string | null;
+  source: SafetyAlertSourceColumn;
+  source_ref: string | null;
+  severity: SafetyAlertSeverityColumn;
+  reason_code: string;
+  note: string | null;
+  raised_by: string | null;
+  created_at: Timestamp;
+  escalate_at: Timestamp;
+  escalated_at: Timestamp | null;
+  acknowledged_at: Timestamp | null;
+  acknowledged_by: string | null;
+  actions: ColumnType<SafetyActionColumn[], SafetyActionColumn[] | undefined, SafetyActionColumn[]>;
+  ack_note: string | null;
+};
+
+export type SafetyPlansTable = {
+  id: Generated<string>;
+  organization_id: string;
+  patient_id: string;
+  version: number;
+  warning_signs: string[];
+  internal_coping: string[];
+  social_distraction: string[];
+  people_to_ask: string[];
+  professionals: string[];
+  safe_environment: string[];
+  created_by: string;
+  created_at: Timestamp;
 };

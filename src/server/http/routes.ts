@@ -27,6 +27,8 @@ import { organizationSettingsRoutes } from '../modules/organization-settings/org
 import { publicInquiriesRoutes } from '../modules/public-inquiries/public-inquiries.routes.js';
 import { publicFormsRoutes } from '../modules/public-site/public-forms.routes.js';
 import { publicPagesRoutes } from '../modules/public-site/public-pages.routes.js';
+import { safetyPlanRoutes } from '../modules/safety/safety-plan.routes.js';
+import { safetyAlertsRoutes } from '../modules/safety/safety.routes.js';
 
 /** Every route of the app, in one visible list. Each module declares access per route. */
 export function registerRoutes(app: FastifyInstance, deps: AppDeps, health: () => Promise<Health>): void {
@@ -58,4 +60,6 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, health: () =
   void app.register(publicFormsRoutes(deps));
   void app.register(inquiriesRoutes(deps), v1);
   void app.register(admissionsRoutes(deps), v1);
+  void app.register(safetyAlertsRoutes(deps), v1);
+  void app.register(safetyPlanRoutes(deps), v1);
 }

@@ -14,6 +14,7 @@ import {
 import { groupWithPatients } from '../../../test/attendance-fixtures.js';
 import { locRatings } from '../../../test/level-of-care-fixtures.js';
 import { createAssessment, createInquiry } from '../../../test/inquiry-fixtures.js';
+import { createAlert } from '../../../test/safety-fixtures.js';
 import { routeAccess } from './access.js';
 
 // Organization A must not reach organization B's records through any route that takes an id.
@@ -99,6 +100,7 @@ beforeAll(async () => {
     .returning('id')
     .executeTakeFirstOrThrow();
   bRecords.set('taskId', task.id);
+  bRecords.set('alertId', await createAlert(t.db, b, { patientId: bIds.patientId }));
 });
 
 function bRecord(name: string): string {
@@ -125,6 +127,9 @@ const B_RECORDS: Record<string, Lookup> = {
   inquiryId: () => bRecord('inquiryId'),
   assessmentId: () => bRecord('assessmentId'),
   taskId: () => bRecord('taskId'),
+  alertId: () => bRecord('alertId'),
+  // A safety plan version belongs to the patient in the same path: organization B's patient is the record.
+  version: () => '1',
   token: {
     notTenantScoped: 'one-time links and calendar feed URLs are capabilities: whoever holds the token may use it, signed in or not',
   },
@@ -184,6 +189,16 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/v1/inquiries/:inquiryId/owner': { version: 1, ownerId: null },
   'POST /api/v1/inquiries/:inquiryId/merge': { version: 1, duplicateId: '00000000-0000-4000-8000-000000000000' },
   'POST /api/v1/inquiries/:inquiryId/tasks': { title: 'Planted task', dueAt: '2099-01-05T15:00:00Z' },
+  'POST /api/v1/safety/alerts/:alertId/acknowledge': { actions: ['safety_assessment_done'] },
+  'POST /api/v1/patients/:patientId/safety-alerts': { severity: 'acute', note: 'Planted by another organization' },
+  'POST /api/v1/patients/:patientId/safety-plan': {
+    warningSigns: ['Planted'],
+    internalCoping: [],
+    socialDistraction: [],
+    peopleToAsk: [],
+    professionals: [],
+    safeEnvironment: [],
+  },
   'POST /api/v1/inquiries/:inquiryId/admit': {
     version: 1,
     programId: '00000000-0000-4000-8000-000000000000',
@@ -342,8 +357,13 @@ async function snapshotOf(org: TestOrg) {
       .orderBy('id')
       .execute(),
   };
+  const safety = {
+    alerts: await t.db.selectFrom('safety_alerts').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute(),
+    plans: await t.db.selectFrom('safety_plans').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute(),
+  };
   return {
     admissions,
+    safety,
     users,
     roles,
     sites,

@@ -2,6 +2,8 @@ import { Anchor, AppShell, Badge, Burger, Group, NavLink, Text } from '@mantine/
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useActiveSession } from '../features/auth/session-provider';
+import { useOpenAlertCount } from '../features/safety/safety-api';
+import { ACCESS, canAccess } from '../lib/roles';
 import { isNavItemActive, navItemsFor } from './nav';
 import { UserMenu } from './user-menu';
 
@@ -11,6 +13,7 @@ export function AppLayout() {
   const { pathname } = useLocation();
   const [navOpened, { toggle, close }] = useDisclosure(false);
   const items = navItemsFor(session.user.roles);
+  const openAlerts = useOpenAlertCount(canAccess(session.user.roles, ACCESS.safety));
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpened } }} padding="lg">
@@ -48,6 +51,13 @@ export function AppLayout() {
               component={Link}
               to={item.path}
               label={item.label}
+              rightSection={
+                item.path === '/alerts' && openAlerts.data !== undefined && openAlerts.data > 0 ? (
+                  <Badge color="red" size="sm" circle>
+                    {openAlerts.data}
+                  </Badge>
+                ) : undefined
+              }
               active={active}
               aria-current={active ? 'page' : undefined}
               onClick={close}

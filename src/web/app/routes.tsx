@@ -246,6 +246,19 @@ export function createAppRouter() {
                 },
               },
               {
+                path: 'alerts',
+                lazy: async () => {
+                  const { AlertsPage } = await import('../features/safety/alerts-page');
+                  return {
+                    element: (
+                      <RequireRoles roles={ACCESS.safety}>
+                        <AlertsPage />
+                      </RequireRoles>
+                    ),
+                  };
+                },
+              },
+              {
                 path: 'audit',
                 lazy: async () => {
                   const { AuditPage } = await import('../features/audit/audit-page');

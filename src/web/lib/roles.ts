@@ -50,6 +50,8 @@ export const ACCESS = {
   /** Level-of-care assessments: read by these; made by locAssess (docs/roles.md). */
   levelOfCare: ['clinician', 'psychiatrist', 'director', 'admissions'],
   locAssess: ['clinician', 'psychiatrist', 'director'],
+  /** Safety alerts and safety plans (issue #5, docs/roles.md): the clinical staff only. */
+  safety: ['clinician', 'psychiatrist', 'director'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** Who may record attendance, and who may still correct it after the day is closed. */

@@ -10,10 +10,12 @@ import {
   type SelfCheckAnswers,
   type SelfCheckResult,
 } from '../../../domain/front-door/self-check.js';
+import { selfCheckAlert } from '../../../domain/safety/self-check-alert.js';
 import type { AppDeps, RequestCtx } from '../../context.js';
 import { enqueue } from '../../jobs/outbox.js';
 import { requestFingerprint, withIdempotency } from '../../lib/idempotency.js';
 import * as site from '../public-site/public-site.repository.js';
+import { raiseAlert } from '../safety/alerts.service.js';
 import * as repo from './public-inquiries.repository.js';
 import type { InquiryBodyInput } from './public-inquiries.schemas.js';
 
@@ -101,6 +103,19 @@ export async function submitInquiry(
         updated_at: ctx.now,
       });
       await repo.insertSubmittedActivity(trx, org.id, id, ctx.now);
+      // Issue #5: the clinicians' safety alert commits with the inquiry or not at all (decision 0021).
+      const alert = selfCheck ? selfCheckAlert(selfCheck.result) : null;
+      if (alert)
+        await raiseAlert(deps, trx, {
+          organizationId: org.id,
+          subject: { inquiryId: id },
+          source: 'self_check',
+          sourceRef: id,
+          ...alert,
+          now: ctx.now,
+          requestId: ctx.requestId,
+          clientIp: ctx.ip,
+        });
       // Ids and codes only: never the name, contact details or answers.
       await deps.audit(trx, {
         organizationId: org.id,
