@@ -6,6 +6,7 @@ import { call, createTestOrg, freshDatabase, sessionFor, testApp, type TestApp, 
 import { hashPassword } from '../modules/auth/password-hash.js';
 import { insertUser, replaceRoles } from '../modules/users/users.repository.js';
 import { smtpTransport } from './email-transport.js';
+import { escalateDueAlerts } from '../modules/safety/escalation.service.js';
 import { dispatchDue } from './outbox.js';
 
 // The outbox sending real SMTP to a real (in-process) SMTP server: the producers' messages are
@@ -198,6 +199,31 @@ describe('the SMTP transport of the outbox', () => {
         expect(row).toMatchObject({ attempts: 1, last_error: null });
         expect(row.delivered_at).toEqual(now);
       }
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it('sends an escalated safety alert to the active directors, with no patient or inquiry details', async () => {
+    const smtp = await startSmtpServer();
+    try {
+      const inquiryId = await submitUrgentInquiry();
+      const alert = await t.db
+        .selectFrom('safety_alerts')
+        .select(['id', 'escalate_at'])
+        .where('inquiry_id', '=', inquiryId)
+        .executeTakeFirstOrThrow();
+      t.clock.advance(Math.max(0, alert.escalate_at.getTime() + 1000 - t.clock.now().getTime()));
+      expect(await escalateDueAlerts(t.deps, t.clock.now())).toBeGreaterThanOrEqual(1);
+
+      await dispatchWith(smtp.url);
+
+      const mail = smtp.received.find((received) => received.subject === 'ESCALATED: a suicide-risk safety alert is not acknowledged');
+      expect(mail?.to).toEqual([org.users.director.email]);
+      expect(mail?.text).toContain(`${BASE_URL}/app/alerts`);
+      for (const secret of ['Robin', 'Quillfeather', '555', 'private.example', inquiryId, alert.id])
+        expect(mail?.raw).not.toContain(secret);
+      expect(await outboxRow('email.safety_alert_escalated', 'alertId', alert.id)).toMatchObject({ attempts: 1, last_error: null });
     } finally {
       await smtp.close();
     }

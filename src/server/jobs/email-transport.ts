@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { createTransport } from 'nodemailer';
 import type { Database } from '../db/schema.js';
 import { composeEmail, readEmailRequest } from './email.js';
-import { inquiryNotificationAddresses } from './email.repository.js';
+import { alertEscalationAddresses, inquiryNotificationAddresses } from './email.repository.js';
 import type { Transport } from './outbox.js';
 
 export type SmtpSettings = {
@@ -26,8 +26,12 @@ export function smtpTransport(db: Kysely<Database>, settings: SmtpSettings, log:
   const mailer = createTransport({ url: settings.url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
   return async (message) => {
     const request = readEmailRequest(message.kind, message.payload);
-    const admissionsAddresses = request && request.kind !== 'email.invite' ? await inquiryNotificationAddresses(db, request.inquiryId) : [];
-    const composed = composeEmail(message.kind, message.payload, { baseUrl: settings.baseUrl, admissionsAddresses });
+    const admissionsAddresses =
+      request?.kind === 'email.inquiry_new' || request?.kind === 'email.inquiry_urgent'
+        ? await inquiryNotificationAddresses(db, request.inquiryId)
+        : [];
+    const directorAddresses = request?.kind === 'email.safety_alert_escalated' ? await alertEscalationAddresses(db, request.alertId) : [];
+    const composed = composeEmail(message.kind, message.payload, { baseUrl: settings.baseUrl, admissionsAddresses, directorAddresses });
     if (!composed.send) {
       const level = composed.reason === 'INVALID_PAYLOAD' ? 'warn' : 'debug';
       log[level]({ outboxId: message.id, kind: message.kind, reason: composed.reason }, 'outbox message has nothing to send');

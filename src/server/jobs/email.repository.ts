@@ -20,3 +20,18 @@ export async function inquiryNotificationAddresses(db: Q, inquiryId: string): Pr
     .execute();
   return rows.map((row) => row.email);
 }
+
+/** Addresses of the active directors of the alert's organization, read when the escalation is sent. */
+export async function alertEscalationAddresses(db: Q, alertId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('safety_alerts as a')
+    .innerJoin('users as u', 'u.organization_id', 'a.organization_id')
+    .innerJoin('user_roles as r', (join) => join.onRef('r.user_id', '=', 'u.id').onRef('r.organization_id', '=', 'u.organization_id'))
+    .select('u.email')
+    .where('a.id', '=', alertId)
+    .where('u.status', '=', 'active')
+    .where('r.role', '=', 'director')
+    .orderBy('u.email')
+    .execute();
+  return rows.map((row) => row.email);
+}

@@ -117,3 +117,31 @@ describe('composeEmail: inquiry notifications carry no patient data', () => {
     expect(sent(composeEmail('email.inquiry_new', { inquiryId }, context())).text).not.toMatch(/today|urgent/i);
   });
 });
+
+describe('composeEmail: escalated safety alerts', () => {
+  const alertId = '0b7e1c2d-4a5f-4e6a-8b9c-0d1e2f3a4b5c';
+  const directors = ['dana.director@clinic.example'];
+
+  it('goes to the active directors with a link to the alert queue and no patient data', () => {
+    const email = sent(
+      composeEmail(
+        'email.safety_alert_escalated',
+        { alertId, to: 'directors', patientName: 'Planted Name' },
+        context({ directorAddresses: directors }),
+      ),
+    );
+    expect(email.to).toEqual(directors);
+    expect(email.subject).toBe('ESCALATED: a suicide-risk safety alert is not acknowledged');
+    expect(email.text).toContain('https://iop.clinic.example/app/alerts');
+    expect(email.text).not.toContain('Planted Name');
+    expect(email.text).not.toContain(alertId);
+  });
+
+  it.each([
+    ['no active director', { alertId }, context({ directorAddresses: [] }), 'NO_RECIPIENTS'],
+    ['no directors looked up', { alertId }, context(), 'NO_RECIPIENTS'],
+    ['an alert id that is not a uuid', { alertId: 'x' }, context({ directorAddresses: directors }), 'INVALID_PAYLOAD'],
+  ])('has nothing to send for %s', (_case, payload, ctx, reason) => {
+    expect(composeEmail('email.safety_alert_escalated', payload, ctx)).toEqual({ send: false, reason });
+  });
+});

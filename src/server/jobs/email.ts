@@ -7,7 +7,7 @@ import { INVITE_HOURS } from '../modules/users/users.service.js';
 // whether it is urgent, and where to read it in the app. Never a name, contact detail or answer
 // (minimum necessary; docs/decisions/0019-email-transport.md).
 
-export const EMAIL_KINDS = ['email.invite', 'email.inquiry_new', 'email.inquiry_urgent'] as const;
+export const EMAIL_KINDS = ['email.invite', 'email.inquiry_new', 'email.inquiry_urgent', 'email.safety_alert_escalated'] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
 export type Email = { to: string[]; subject: string; text: string };
@@ -16,17 +16,22 @@ export type Composed = { send: true; email: Email } | { send: false; reason: 'UN
 
 /** What an outbox message asks for, read from its stored payload. */
 export type EmailRequest =
-  { kind: 'email.invite'; to: string; inviteUrl: string } | { kind: 'email.inquiry_new' | 'email.inquiry_urgent'; inquiryId: string };
+  | { kind: 'email.invite'; to: string; inviteUrl: string }
+  | { kind: 'email.inquiry_new' | 'email.inquiry_urgent'; inquiryId: string }
+  | { kind: 'email.safety_alert_escalated'; alertId: string };
 
 export type EmailContext = {
   /** Base of absolute links, without a trailing slash: OPENIOP_PUBLIC_URL or http://localhost:PORT. */
   baseUrl: string;
   /** Addresses of the organization's active admissions users, resolved when the message is sent. */
   admissionsAddresses: readonly string[];
+  /** Addresses of the organization's active directors (escalated safety alerts), resolved when sent. */
+  directorAddresses?: readonly string[];
 };
 
 const InvitePayload = z.object({ to: z.email(), inviteUrl: z.string().startsWith('/') });
 const InquiryPayload = z.object({ inquiryId: z.uuid() });
+const AlertPayload = z.object({ alertId: z.uuid() });
 
 function isEmailKind(kind: string): kind is EmailKind {
   return (EMAIL_KINDS as readonly string[]).includes(kind);
@@ -44,6 +49,10 @@ export function readEmailRequest(kind: string, payload: unknown): EmailRequest |
     case 'email.inquiry_urgent': {
       const parsed = InquiryPayload.safeParse(payload);
       return parsed.success ? { kind, inquiryId: parsed.data.inquiryId } : null;
+    }
+    case 'email.safety_alert_escalated': {
+      const parsed = AlertPayload.safeParse(payload);
+      return parsed.success ? { kind, alertId: parsed.data.alertId } : null;
     }
     default:
       return assertNever(kind);
@@ -64,6 +73,11 @@ export function composeEmail(kind: string, payload: unknown, context: EmailConte
       if (to.length === 0) return { send: false, reason: 'NO_RECIPIENTS' };
       const link = `${base}/app/admissions/${request.inquiryId}`;
       return { send: true, email: inquiryEmail(to, link, request.kind === 'email.inquiry_urgent') };
+    }
+    case 'email.safety_alert_escalated': {
+      const to = unique(context.directorAddresses ?? []);
+      if (to.length === 0) return { send: false, reason: 'NO_RECIPIENTS' };
+      return { send: true, email: escalationEmail(to, `${base}/app/alerts`) };
     }
     default:
       return assertNever(request);
@@ -94,6 +108,23 @@ function inquiryEmail(to: string[], link: string, urgent: boolean): Email {
     to,
     subject: urgent ? 'URGENT inquiry — same-day call-back' : 'New inquiry',
     text: [...lines, '', 'For privacy, this email contains no details of the inquiry; sign in to read them.', ''].join('\n'),
+  };
+}
+
+function escalationEmail(to: string[], link: string): Email {
+  return {
+    to,
+    subject: 'ESCALATED: a suicide-risk safety alert is not acknowledged',
+    text: [
+      'A suicide-risk safety alert has waited past its acknowledgement time and is escalated to you as a director.',
+      'Make sure a clinician acts on it now.',
+      '',
+      'Open the alert queue in OpenIOP:',
+      link,
+      '',
+      'For privacy, this email contains no details of the patient or the alert; sign in to read them.',
+      '',
+    ].join('\n'),
   };
 }
 

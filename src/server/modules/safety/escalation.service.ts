@@ -6,7 +6,7 @@ import type { AppDeps } from '../../context.js';
 import { enqueue } from '../../jobs/outbox.js';
 import * as repo from './alerts.repository.js';
 
-/** Outbox kind the email transport composes (branch email-transport): to the directors, alert id only. */
+/** Outbox kind the email transport composes (src/server/jobs/email.ts): to the active directors, alert id only. */
 export const ESCALATION_KIND = 'email.safety_alert_escalated';
 
 /** Escalates every due alert once; returns how many it escalated. Run on a timer (main.ts). */
