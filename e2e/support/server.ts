@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { freePort } from './app-process.js';
+import { PORT_TAKEN, freePort } from './app-process.js';
 
 export type RunningServer = {
   url: string;
@@ -21,7 +21,12 @@ export function tempDataDir(label: string): string {
 }
 
 /** Starts the real app (`src/server/main.ts`) as its own process and waits for it to serve. */
-export async function startServer(options: { dataDir: string; env?: Record<string, string>; port?: number }): Promise<RunningServer> {
+export async function startServer(options: {
+  dataDir: string;
+  env?: Record<string, string>;
+  port?: number;
+  attempt?: number;
+}): Promise<RunningServer> {
   const port = options.port ?? (await freePort());
   let output = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
@@ -41,7 +46,13 @@ export async function startServer(options: { dataDir: string; env?: Record<strin
   const url = `http://localhost:${port}`;
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null) {
+      // A free port can be taken by another process between freePort() and the app's listen: try another.
+      if (options.port === undefined && PORT_TAKEN.test(output) && (options.attempt ?? 1) < 3) {
+        return startServer({ ...options, attempt: (options.attempt ?? 1) + 1 });
+      }
+      throw new Error(`server exited with ${child.exitCode}:\n${output}`);
+    }
     if (Date.now() > deadline) throw new Error(`server did not start in time:\n${output}`);
     try {
       const response = await fetch(`${url}/api/health`);
