@@ -1,4 +1,4 @@
-import { Alert, Checkbox, Modal, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Checkbox, Modal, NativeSelect, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type SubmitEvent } from 'react';
 import type { Instrument } from '../../../domain/instruments/instrument';
@@ -18,13 +18,12 @@ function InstrumentSelect({
   onChange: (code: string) => void;
 }) {
   return (
-    <Select
+    <NativeSelect
       label="Instrument"
       required
-      allowDeselect={false}
       data={instruments.map((instrument) => ({ value: instrument.code, label: instrument.name }))}
       value={value}
-      onChange={(code) => onChange(code ?? value)}
+      onChange={(event) => onChange(event.currentTarget.value)}
     />
   );
 }
