@@ -183,6 +183,22 @@ describe('patient measures', () => {
   });
 });
 
+describe('paper entry safety', () => {
+  it('raises the alert for a positive item 9 even on a form stored as incomplete', async () => {
+    const { patientId } = await admitted();
+    const response = await call(t, await signIn(), 'POST', `/api/v1/patients/${patientId}/measures`, {
+      instrument: 'phq-9',
+      answers: { 9: 1 },
+      administeredAt: T0.toISOString(),
+      incomplete: true,
+    });
+    expect(response.statusCode).toBe(201);
+    const [row] = await responsesOf(patientId);
+    expect(row).toMatchObject({ complete: false, total: null, flags: [expect.stringContaining('suicide')] });
+    expect(await alertsOf(patientId)).toEqual([expect.objectContaining({ source_ref: row?.id, severity: 'positive' })]);
+  });
+});
+
 describe('measure links', () => {
   it('stores the hash of the token only, and shows only the questionnaire', async () => {
     const { patientId } = await admitted();

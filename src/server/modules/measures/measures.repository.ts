@@ -145,20 +145,19 @@ export async function insertResponse(db: Q, input: NewResponse): Promise<string>
   return row.id;
 }
 
-/** Newest first. */
-export async function listResponses(db: Q, organizationId: string, patientId: string): Promise<ResponseRecord[]> {
-  const rows = await db
+function responsesQuery(db: Q, organizationId: string) {
+  return db
     .selectFrom('measure_responses as r')
     .leftJoin('users as u', (join) => join.onRef('u.id', '=', 'r.entered_by').onRef('u.organization_id', '=', 'r.organization_id'))
     .selectAll('r')
     .select('u.display_name as entered_by_name')
-    .where('r.organization_id', '=', organizationId)
-    .where('r.patient_id', '=', patientId)
-    .orderBy('r.administered_at', 'desc')
-    .orderBy('r.created_at', 'desc')
-    .limit(500)
-    .execute();
-  return rows.map((row) => ({
+    .where('r.organization_id', '=', organizationId);
+}
+
+type ResponseRow = Awaited<ReturnType<ReturnType<typeof responsesQuery>['executeTakeFirstOrThrow']>>;
+
+function toResponse(row: ResponseRow): ResponseRecord {
+  return {
     id: row.id,
     patientId: row.patient_id,
     episodeId: row.episode_id,
@@ -174,7 +173,23 @@ export async function listResponses(db: Q, organizationId: string, patientId: st
     enteredBy: row.entered_by === null ? null : { id: row.entered_by, name: row.entered_by_name ?? '' },
     administeredAt: new Date(row.administered_at),
     createdAt: new Date(row.created_at),
-  }));
+  };
+}
+
+/** Newest first. */
+export async function listResponses(db: Q, organizationId: string, patientId: string): Promise<ResponseRecord[]> {
+  const rows = await responsesQuery(db, organizationId)
+    .where('r.patient_id', '=', patientId)
+    .orderBy('r.administered_at', 'desc')
+    .orderBy('r.created_at', 'desc')
+    .limit(500)
+    .execute();
+  return rows.map(toResponse);
+}
+
+export async function findResponse(db: Q, organizationId: string, responseId: string): Promise<ResponseRecord | null> {
+  const row = await responsesQuery(db, organizationId).where('r.id', '=', responseId).executeTakeFirst();
+  return row ? toResponse(row) : null;
 }
 
 export type LinkRecord = {

@@ -183,7 +183,7 @@ export async function enterPaperForm(deps: AppDeps, ctx: ActorCtx, patientId: st
       requestId: ctx.requestId,
       clientIp: ctx.ip,
     });
-    const record = (await repo.listResponses(trx, ctx.actor.organizationId, patientId)).find((r) => r.id === stored.responseId);
+    const record = await repo.findResponse(trx, ctx.actor.organizationId, stored.responseId);
     if (!record) throw new Error('stored response not found');
     return { response: toResponseDto(record), alertId: stored.alertId };
   });
