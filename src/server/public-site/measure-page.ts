@@ -11,6 +11,12 @@ function text(ctx: PageContext, value: Text): string {
   return ctx.lang === 'es' ? (value.es ?? value.en) : value.en;
 }
 
+/** The text in the page's language; an instrument without a free Spanish version stays English, marked so. */
+function shown(ctx: PageContext, value: Text): Html {
+  if (ctx.lang === 'es' && value.es === undefined) return markup`<span lang="en">${value.en}</span>`;
+  return markup`${text(ctx, value)}`;
+}
+
 function page(ctx: PageContext, title: string, body: HtmlPart): string {
   const { t, lang } = ctx;
   return markup`<!doctype html>
@@ -49,15 +55,15 @@ export function measureFormPage(ctx: PageContext, instrument: Instrument, action
     const error = invalid ? markup`<p class="field-error" id="${errorId}">${t('measure.missingItem')}</p>` : null;
     const described = invalid ? markup` aria-describedby="${errorId}"` : null;
     if (item.kind === 'text') {
-      return markup`<div class="question"><label for="${name}">${item.id}. ${text(ctx, item.text)}</label>${error}
+      return markup`<div class="question"><label for="${name}">${item.id}. ${shown(ctx, item.text)}</label>${error}
   <textarea id="${name}" name="${name}" rows="3" maxlength="2000"${described}>${state.values[name] ?? ''}</textarea></div>`;
     }
     return markup`<fieldset class="question${invalid ? ' invalid' : ''}"${described}>
-  <legend>${item.id}. ${text(ctx, item.text)}</legend>
+  <legend>${item.id}. ${shown(ctx, item.text)}</legend>
   ${error}
   ${item.options.map(
     (option) =>
-      markup`<label class="choice"><input type="radio" name="${name}" value="${option.value}"${state.values[name] === String(option.value) ? markup` checked` : null}> ${text(ctx, option.label)}</label>`,
+      markup`<label class="choice"><input type="radio" name="${name}" value="${option.value}"${state.values[name] === String(option.value) ? markup` checked` : null}> ${shown(ctx, option.label)}</label>`,
   )}
 </fieldset>`;
   });
@@ -68,9 +74,9 @@ export function measureFormPage(ctx: PageContext, instrument: Instrument, action
   return page(
     ctx,
     `${text(ctx, instrument.title)} · ${t('measure.title')}`,
-    markup`<h1>${text(ctx, instrument.title)}</h1>
+    markup`<h1>${shown(ctx, instrument.title)}</h1>
 <p class="lead">${t('measure.lead')}</p>
-<p>${text(ctx, instrument.instructions)}</p>
+<p>${shown(ctx, instrument.instructions)}</p>
 <p class="notice">${t('measure.notDiagnosis')}</p>
 ${summary}
 <form method="post" action="${action}" class="stack">

@@ -54,8 +54,10 @@ export async function seedDemoMeasures(
     .execute();
   for (const [index, episode] of episodes.entries()) {
     const admitted = new Date(`${episode.admitted_on}T15:00:00Z`).getTime();
-    // Weekly since admission, ending within the last week (so the next one is due soon).
-    const weeks = Math.min(6, Math.max(1, Math.floor((input.now.getTime() - admitted) / (7 * DAY_MS)) + 1));
+    // Weekly, the latest two days ago (so the next one is not yet due), the first not before admission.
+    const last = input.now.getTime() - 2 * DAY_MS;
+    if (last < admitted) continue;
+    const weeks = Math.min(6, Math.floor((last - admitted) / (7 * DAY_MS)) + 1);
     for (const code of ['phq-9', 'gad-7'] as const) {
       const instrument = findEnabledInstrument(code, deps.config.instrumentsEnabled);
       if (!instrument) continue;
@@ -63,7 +65,7 @@ export async function seedDemoMeasures(
       for (let week = 0; week < weeks; week += 1) {
         const total = series[week] ?? series.at(-1) ?? 0;
         const answers = answersForTotal(instrument, total, code === 'phq-9' ? ['9'] : []);
-        const administeredAt = new Date(admitted + week * 7 * DAY_MS);
+        const administeredAt = new Date(last - (weeks - 1 - week) * 7 * DAY_MS);
         await storeResponse(deps, trx, {
           organizationId: input.organizationId,
           patientId: episode.patient_id,

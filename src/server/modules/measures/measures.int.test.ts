@@ -218,6 +218,7 @@ describe('measure links', () => {
     expect(page.body).not.toContain('/programs');
     const spanish = await t.app.inject({ method: 'GET', url: `${link.url}?lang=es` });
     expect(spanish.body).toContain('<html lang="es">');
+    expect(spanish.body).toContain('Enviar mis respuestas');
   });
 
   it('stores one response with a positive item 9 and exactly one alert; the result page shows the crisis panel first', async () => {
@@ -325,6 +326,9 @@ describe('measure links', () => {
     const { patientId } = await admitted();
     const kiosk = await newLink(patientId, 'asq', '/api/v1/kiosk/sessions');
     expect(kiosk.kind).toBe('kiosk');
+    // ASQ has no free official Spanish text here: the items stay English and say so to screen readers.
+    const spanish = await t.app.inject({ method: 'GET', url: `${kiosk.url}?lang=es` });
+    expect(spanish.body).toContain('<legend>1. <span lang="en">');
     expect(new Date(kiosk.expiresAt).getTime() - T0.getTime()).toBe(30 * 60_000);
     const done = await postForm(kiosk.url, formOf({ 1: 0, 2: 0, 3: 0, 4: 0 }));
     expect(done.statusCode).toBe(200);
