@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003-audit-chain-shards.js';
 import * as m0004 from './migrations/0004-audit-take-shard.js';
 import * as m0005 from './migrations/0005-front-door-admissions.js';
 import * as m0006 from './migrations/0006-safety.js';
+import * as m0007 from './migrations/0007-measures.js';
 
 // Forward-only migrations, listed explicitly so a reader sees the order without directory magic.
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0004-audit-take-shard': m0004,
   '0005-front-door-admissions': m0005,
   '0006-safety': m0006,
+  '0007-measures': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

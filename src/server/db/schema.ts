@@ -41,6 +41,9 @@ export type Database = {
   loc_assessments: LocAssessmentsTable;
   safety_alerts: SafetyAlertsTable;
   safety_plans: SafetyPlansTable;
+  measure_schedules: MeasureSchedulesTable;
+  measure_links: MeasureLinksTable;
+  measure_responses: MeasureResponsesTable;
 };
 
 export type OrganizationsTable = {
@@ -510,5 +513,57 @@ export type SafetyPlansTable = {
   professionals: string[];
   safe_environment: string[];
   created_by: string;
+  created_at: Timestamp;
+};
+
+export type MeasureSchedulesTable = {
+  id: Generated<string>;
+  organization_id: string;
+  program_id: string;
+  instrument_code: string;
+  baseline: boolean;
+  every_days: number | null;
+  every_sessions: number | null;
+  at_level_change: boolean;
+  at_discharge: boolean;
+};
+
+export type MeasureSourceColumn = 'link' | 'kiosk' | 'staff_entry';
+
+export type MeasureLinksTable = {
+  id: Generated<string>;
+  organization_id: string;
+  patient_id: string;
+  episode_id: string | null;
+  instrument_code: string;
+  kind: 'link' | 'kiosk';
+  token_hash: Buffer;
+  language: 'en' | 'es';
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  response_id: string | null;
+  submit_key: string | null;
+  created_by: string;
+  created_at: Timestamp;
+};
+
+export type MeasureResponsesTable = {
+  id: Generated<string>;
+  organization_id: string;
+  patient_id: string;
+  episode_id: string | null;
+  instrument_code: string;
+  instrument_version: string;
+  /** JSON text on insert; the parsed value on read. */
+  answers: ColumnType<unknown, string, string>;
+  complete: boolean;
+  total: number | null;
+  band: string | null;
+  flags: ColumnType<string[], string[] | undefined, string[]>;
+  missing_items: ColumnType<string[], string[] | undefined, string[]>;
+  source: MeasureSourceColumn;
+  entered_by: string | null;
+  link_id: string | null;
+  administered_at: Timestamp;
   created_at: Timestamp;
 };

@@ -143,6 +143,13 @@ const B_RECORDS: Record<string, Lookup> = {
 
 /** Bodies that pass validation, so the request reaches the record lookup. */
 const VALID_BODIES: Record<string, unknown> = {
+  'PUT /api/v1/programs/:programId/measure-schedule': { rules: [] },
+  'POST /api/v1/patients/:patientId/measures': {
+    instrument: 'phq-9',
+    answers: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 0, 7: 0, 8: 0, 9: 0 },
+    administeredAt: '2026-01-05T15:00:00Z',
+  },
+  'POST /api/v1/patients/:patientId/measure-links': { instrument: 'phq-9' },
   'PATCH /api/v1/admin/users/:userId': { displayName: 'Renamed by another organization', roles: ['admin'], siteIds: [] },
   'PATCH /api/v1/sites/:siteId': { name: 'Renamed by another organization', timeZone: 'Europe/Paris' },
   'POST /api/v1/sites/:siteId/rooms': { name: 'Planted room', capacity: 5 },

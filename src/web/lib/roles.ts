@@ -52,6 +52,8 @@ export const ACCESS = {
   locAssess: ['clinician', 'psychiatrist', 'director'],
   /** Safety alerts and safety plans (issue #5, docs/roles.md): the clinical staff only. */
   safety: ['clinician', 'psychiatrist', 'director'],
+  /** Measurement-based care on the chart (issue #5, docs/roles.md): the clinical staff only. */
+  measures: ['clinician', 'psychiatrist', 'director'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** Who may record attendance, and who may still correct it after the day is closed. */

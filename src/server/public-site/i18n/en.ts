@@ -272,6 +272,26 @@ export const en = {
   'notSetUp.body': 'The center has not set up its public information yet. If you need help now, call or text 988.',
   'tooMany.title': 'Too many messages',
   'tooMany.body': 'We received several messages from your connection in a short time. Please wait a little and try again, or call us.',
+  'measure.title': 'Questionnaire',
+  'measure.lead': 'Your care team asked you to answer these questions. Choose one answer for each question, then press Send.',
+  'measure.notDiagnosis': 'Your answers help your care team. A score is not a diagnosis.',
+  'measure.missingSummary': 'Please answer every question. Not answered: {items}.',
+  'measure.missingItem': 'Please choose an answer.',
+  'measure.submit': 'Send my answers',
+  'measure.thanksTitle': 'Thank you',
+  'measure.thanksBody': 'Your answers were sent to your care team. You can close this page.',
+  'measure.kioskThanksTitle': 'Thank you, please hand the tablet back',
+  'measure.kioskThanksBody': 'Your answers were sent to your care team.',
+  'measure.riskTitle': 'Please reach out for support now',
+  'measure.riskBody':
+    'You said you have had thoughts of death or of hurting yourself. You are not alone. Your care team will see your answers, but they may not see them right away: if you feel unsafe, call or text now.',
+  'measure.centerPhone': 'Call {name}: {phone}',
+  'measure.notFoundTitle': 'This link is not valid',
+  'measure.notFoundBody': 'Please check the link, or ask your care team for a new one.',
+  'measure.usedTitle': 'This link was already used',
+  'measure.usedBody': 'Each link can be used once. If you want to answer again, ask your care team for a new link.',
+  'measure.expiredTitle': 'This link has expired',
+  'measure.expiredBody': 'Please ask your care team for a new link.',
 } as const;
 
 export type MessageKey = keyof typeof en;

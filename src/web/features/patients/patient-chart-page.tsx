@@ -10,6 +10,7 @@ import { ACCESS, canAccess } from '../../lib/roles';
 import { useActiveSession } from '../auth/session-provider';
 import { PatientIntensityCard } from '../dashboard/patient-intensity-card';
 import { LevelOfCareSection } from '../level-of-care/level-of-care-section';
+import { PatientMeasuresSection } from '../measures/patient-measures-section';
 import { PatientSafetySection } from '../safety/patient-safety-section';
 import { CareTimeline } from './care-timeline';
 import { DemographicsCard } from './demographics-card';
@@ -60,6 +61,7 @@ export function PatientChartPage() {
         <LevelOfCareSection subject={{ kind: 'patient', id: record.id }} canAssess={canAccess(roles, ACCESS.locAssess)} />
       )}
       {canAccess(roles, ACCESS.safety) && <PatientSafetySection patientId={record.id} patientName={displayName(record)} roles={roles} />}
+      {canAccess(roles, ACCESS.measures) && <PatientMeasuresSection patientId={record.id} />}
       {editing && (
         <EditPatientModal
           key={record.version}
