@@ -77,7 +77,7 @@ export function TrendChart({ trend, levelOfCare }: { trend: TrendDto; levelOfCar
           return (
             <g key={band.name}>
               <rect x={M.left} y={top} width={WIDTH - M.left - M.right} height={bottom - top} fill={bandFill(index, trend.bands.length)} />
-              <text x={M.left + 4} y={top + 11} fontSize={10} fill={COLORS.text}>
+              <text x={WIDTH - M.right - 4} y={top + 11} fontSize={10} textAnchor="end" fill={COLORS.text}>
                 {band.name}
               </text>
             </g>
