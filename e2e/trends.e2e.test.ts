@@ -10,7 +10,8 @@ import { startServer, tempDataDir, type RunningServer } from './support/server.j
 
 // Issue #5, trends and outcomes in the browser on the demo data: a director opens the Outcomes page
 // for a demo program and sees its counts; a clinician opens a demo patient's chart and sees a point
-// per PHQ-9 response on the trend chart. Axe on both. All data is synthetic.
+// per PHQ-9 response on the trend chart, then enters a paper form and sees the new point. Axe on
+// both pages. All data is synthetic.
 
 const PASSWORD = 'demo-password-1';
 
@@ -93,5 +94,18 @@ describe.skipIf(!browserAvailable())('trends and outcomes in Chromium', () => {
     // The values are there for screen readers as a table.
     expect(await section.getByRole('table', { name: 'PHQ-9 responses' }).getByRole('row').count()).toBe(Number(patient.n) + 1);
     await noSeriousViolations(page);
+
+    // A paper form entered on the chart appears on the chart at once (PHQ-9 is the first instrument).
+    await page.getByRole('button', { name: 'Enter paper form' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Enter a paper form' });
+    // Yesterday, so noon in the browser's zone is never in the future.
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    await dialog.getByLabel('Date completed on paper').fill(yesterday);
+    const groups = dialog.getByRole('radiogroup');
+    await expect.poll(() => groups.count()).toBe(9);
+    for (let index = 0; index < 9; index += 1) await groups.nth(index).getByRole('radio', { name: 'Not at all (0)' }).check();
+    await dialog.getByRole('button', { name: 'Save paper form' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => chart.getByTestId('trend-point').count()).toBe(Number(patient.n) + 1);
   });
 });
