@@ -86,6 +86,12 @@ export function populationOutcomes(
   period: Period,
 ): PopulationOutcomes {
   const counted = episodes.filter((episode) => overlaps(episode, period));
+  const byEpisode = new Map<string, OutcomeResponse[]>();
+  for (const response of responses) {
+    const list = byEpisode.get(response.episodeId);
+    if (list) list.push(response);
+    else byEpisode.set(response.episodeId, [response]);
+  }
   let withBaseline = 0;
   let withFollowUp = 0;
   let sum = 0;
@@ -94,7 +100,7 @@ export function populationOutcomes(
   let improved = 0;
   let deteriorated = 0;
   for (const episode of counted) {
-    const outcome = episodeOutcome(episode.id, responses, period);
+    const outcome = episodeOutcome(episode.id, byEpisode.get(episode.id) ?? [], period);
     if (outcome === null) continue;
     withBaseline += 1;
     if (outcome.followUp === null) continue;
