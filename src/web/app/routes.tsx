@@ -259,6 +259,19 @@ export function createAppRouter() {
                 },
               },
               {
+                path: 'outcomes',
+                lazy: async () => {
+                  const { OutcomesPage } = await import('../features/outcomes/outcomes-page');
+                  return {
+                    element: (
+                      <RequireRoles roles={ACCESS.outcomes}>
+                        <OutcomesPage />
+                      </RequireRoles>
+                    ),
+                  };
+                },
+              },
+              {
                 path: 'audit',
                 lazy: async () => {
                   const { AuditPage } = await import('../features/audit/audit-page');

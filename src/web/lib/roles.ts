@@ -54,6 +54,9 @@ export const ACCESS = {
   safety: ['clinician', 'psychiatrist', 'director'],
   /** Measurement-based care on the chart (issue #5, docs/roles.md): the clinical staff only. */
   measures: ['clinician', 'psychiatrist', 'director'],
+  /** A patient's trends on the chart, and population outcomes (counts, no names) per program (decision 0023). */
+  trends: ['clinician', 'psychiatrist', 'director'],
+  outcomes: ['director', 'clinician', 'psychiatrist'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** Who may record attendance, and who may still correct it after the day is closed. */

@@ -34,13 +34,13 @@ export function PaperFormModal({ patientId, instruments, onClose }: { patientId:
   const [code, setCode] = useState(instruments[0]?.code ?? '');
   const [answers, setAnswers] = useState<Record<string, number>>({});
   const [incomplete, setIncomplete] = useState(false);
-  const [administeredOn, setAdministeredOn] = useState(() => new Date().toISOString().slice(0, 10));
+  const [administeredOn, setAdministeredOn] = useState(() => localToday(new Date()));
   const instrument = instruments.find((candidate) => candidate.code === code);
 
   function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     enter.mutate(
-      { instrument: code, answers, administeredAt: new Date(`${administeredOn}T12:00:00`).toISOString(), incomplete },
+      { instrument: code, answers, administeredAt: administeredAtOf(administeredOn, new Date()).toISOString(), incomplete },
       {
         onSuccess: (result) => {
           notifications.show({
@@ -173,4 +173,16 @@ export function LinkModal({
       )}
     </Modal>
   );
+}
+
+/** Today in the browser's zone as YYYY-MM-DD (toISOString would give the UTC date). */
+export function localToday(now: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** A paper form dated today was filled in by now; an earlier day counts at its local noon. */
+export function administeredAtOf(day: string, now: Date): Date {
+  if (day === localToday(now)) return now;
+  return new Date(`${day}T12:00:00`);
 }
