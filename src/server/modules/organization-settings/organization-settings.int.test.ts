@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPatient } from '../../../../test/factories.js';
 import { auditActions, call, createTestOrg, sessionFor, testApp, type TestOrg, type TestSession } from '../../../../test/support.js';
 
 const t = await testApp();
@@ -55,7 +56,32 @@ describe('organization settings', () => {
     expect(contact.body).toContain('Example Accreditation');
   });
 
+  it('sets the safety-alert escalation times, which new alerts then use; leaving them out keeps them', async () => {
+    const version = (await call(t, admin, 'GET', '/api/v1/organization/settings')).json().settingsVersion;
+    const saved = await call(t, admin, 'PUT', '/api/v1/organization/settings', {
+      ...settingsBody(version),
+      safetyEscalationAcuteMinutes: 10,
+      safetyEscalationPositiveMinutes: 120,
+    });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json()).toMatchObject({ safetyEscalationAcuteMinutes: 10, safetyEscalationPositiveMinutes: 120 });
+    const kept = await call(t, admin, 'PUT', '/api/v1/organization/settings', settingsBody(version + 1));
+    expect(kept.json()).toMatchObject({ safetyEscalationAcuteMinutes: 10, safetyEscalationPositiveMinutes: 120 });
+
+    const patientId = await createPatient(t.db, org);
+    const clinician = await sessionFor(t, org.users.clinician, org.organizationId);
+    const raised = await call(t, clinician, 'POST', `/api/v1/patients/${patientId}/safety-alerts`, {
+      severity: 'acute',
+      note: 'Said in group they have a plan (synthetic)',
+    });
+    expect(raised.statusCode).toBe(201);
+    const alert = raised.json();
+    expect(Date.parse(alert.escalateAt) - Date.parse(alert.createdAt)).toBe(10 * 60_000);
+  });
+
   it.each<[string, Record<string, unknown>, string]>([
+    ['an acute escalation of 0 minutes', { safetyEscalationAcuteMinutes: 0 }, 'safetyEscalationAcuteMinutes'],
+    ['a positive escalation over 7 days', { safetyEscalationPositiveMinutes: 10081 }, 'safetyEscalationPositiveMinutes'],
     ['a bad email', { publicEmail: 'nope' }, 'publicEmail'],
     ['a target below 5 minutes', { inquiryResponseTargetMinutes: 4 }, 'inquiryResponseTargetMinutes'],
     ['an empty name', { name: ' ' }, 'name'],

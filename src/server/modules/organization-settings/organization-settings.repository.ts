@@ -10,12 +10,17 @@ export type SettingsRecord = {
   publicAddress: string;
   accreditations: string[];
   inquiryResponseTargetMinutes: number;
+  safetyEscalationAcuteMinutes: number;
+  safetyEscalationPositiveMinutes: number;
   hasLogo: boolean;
   logoContentType: string | null;
   settingsVersion: number;
 };
 
-export type SettingsFields = Omit<SettingsRecord, 'hasLogo' | 'logoContentType' | 'settingsVersion'>;
+export type SettingsFields = Omit<
+  SettingsRecord,
+  'hasLogo' | 'logoContentType' | 'settingsVersion' | 'safetyEscalationAcuteMinutes' | 'safetyEscalationPositiveMinutes'
+> & { safetyEscalationAcuteMinutes?: number | undefined; safetyEscalationPositiveMinutes?: number | undefined };
 
 export async function findSettings(db: Q, organizationId: string, options: { lock?: boolean } = {}): Promise<SettingsRecord | null> {
   let query = db
@@ -27,6 +32,8 @@ export async function findSettings(db: Q, organizationId: string, options: { loc
       'public_address as publicAddress',
       'accreditations',
       'inquiry_response_target_minutes as inquiryResponseTargetMinutes',
+      'safety_escalation_acute_minutes as safetyEscalationAcuteMinutes',
+      'safety_escalation_positive_minutes as safetyEscalationPositiveMinutes',
       sql<boolean>`logo IS NOT NULL`.as('hasLogo'),
       'logo_content_type as logoContentType',
       'settings_version as settingsVersion',
@@ -47,6 +54,12 @@ export async function updateSettings(db: Q, organizationId: string, expectedVers
       public_address: fields.publicAddress,
       accreditations: fields.accreditations,
       inquiry_response_target_minutes: fields.inquiryResponseTargetMinutes,
+      ...(fields.safetyEscalationAcuteMinutes === undefined
+        ? {}
+        : { safety_escalation_acute_minutes: fields.safetyEscalationAcuteMinutes }),
+      ...(fields.safetyEscalationPositiveMinutes === undefined
+        ? {}
+        : { safety_escalation_positive_minutes: fields.safetyEscalationPositiveMinutes }),
       settings_version: eb('settings_version', '+', 1),
     }))
     .where('id', '=', organizationId)

@@ -8,6 +8,8 @@ export const OrganizationSettingsDto = z.object({
   publicAddress: z.string(),
   accreditations: z.array(z.string()),
   inquiryResponseTargetMinutes: z.number(),
+  safetyEscalationAcuteMinutes: z.number(),
+  safetyEscalationPositiveMinutes: z.number(),
   hasLogo: z.boolean(),
   logoContentType: z.string().nullable(),
   settingsVersion: z.number(),
@@ -21,6 +23,21 @@ export const UpdateOrganizationSettingsBody = z.strictObject({
   publicAddress: z.string().trim().max(300, 'use at most 300 characters'),
   accreditations: z.array(z.string().trim().min(1, 'is required').max(200, 'use at most 200 characters')).max(20, 'list at most 20'),
   inquiryResponseTargetMinutes: z.number().int().min(5, 'must be at least 5 minutes').max(10080, 'must be at most 7 days (10080 minutes)'),
+  // Minutes an unacknowledged safety alert waits before it escalates to the directors (decision
+  // 0021). Optional: a client that does not send them keeps the current values. Applies to alerts
+  // raised after the change.
+  safetyEscalationAcuteMinutes: z
+    .number()
+    .int()
+    .min(1, 'must be at least 1 minute')
+    .max(1440, 'must be at most 24 hours (1440 minutes)')
+    .optional(),
+  safetyEscalationPositiveMinutes: z
+    .number()
+    .int()
+    .min(1, 'must be at least 1 minute')
+    .max(10080, 'must be at most 7 days (10080 minutes)')
+    .optional(),
 });
 
 export const settingsErrors = { ...standardErrors, 409: ErrorBody, 412: ErrorBody, 413: ErrorBody } as const;

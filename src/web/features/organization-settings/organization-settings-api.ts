@@ -8,6 +8,8 @@ export type OrganizationSettingsDto = {
   publicAddress: string;
   accreditations: string[];
   inquiryResponseTargetMinutes: number;
+  safetyEscalationAcuteMinutes: number;
+  safetyEscalationPositiveMinutes: number;
   hasLogo: boolean;
   logoContentType: string | null;
   settingsVersion: number;

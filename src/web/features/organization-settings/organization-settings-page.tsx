@@ -7,7 +7,18 @@ import { Page } from '../../components/page';
 import { errorMessage, formErrorsFrom } from '../../lib/form-errors';
 import { useLogo, useOrganizationSettings, useSaveOrganizationSettings, type OrganizationSettingsDto } from './organization-settings-api';
 
-const FIELDS = ['name', 'publicPhone', 'publicEmail', 'publicAddress', 'accreditations', 'inquiryResponseTargetMinutes'] as const;
+const FIELDS = [
+  'name',
+  'publicPhone',
+  'publicEmail',
+  'publicAddress',
+  'accreditations',
+  'inquiryResponseTargetMinutes',
+  'safetyEscalationAcuteMinutes',
+  'safetyEscalationPositiveMinutes',
+] as const;
+
+const asNumber = (value: number | string) => (typeof value === 'number' ? value : Number(value));
 
 /** /organization: what the public site shows about the center, and its logo; admin. */
 export function OrganizationSettingsPage() {
@@ -34,6 +45,8 @@ function SettingsForm({ settings }: { settings: OrganizationSettingsDto }) {
   const [publicAddress, setAddress] = useState(settings.publicAddress);
   const [accreditations, setAccreditations] = useState(settings.accreditations.join('\n'));
   const [minutes, setMinutes] = useState<number | string>(settings.inquiryResponseTargetMinutes);
+  const [acuteMinutes, setAcuteMinutes] = useState<number | string>(settings.safetyEscalationAcuteMinutes);
+  const [positiveMinutes, setPositiveMinutes] = useState<number | string>(settings.safetyEscalationPositiveMinutes);
 
   function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -48,7 +61,9 @@ function SettingsForm({ settings }: { settings: OrganizationSettingsDto }) {
           .split('\n')
           .map((line) => line.trim())
           .filter((line) => line !== ''),
-        inquiryResponseTargetMinutes: typeof minutes === 'number' ? minutes : Number(minutes),
+        inquiryResponseTargetMinutes: asNumber(minutes),
+        safetyEscalationAcuteMinutes: asNumber(acuteMinutes),
+        safetyEscalationPositiveMinutes: asNumber(positiveMinutes),
       },
       { onSuccess: () => notifications.show({ color: 'green', message: 'Settings saved' }) },
     );
@@ -110,6 +125,24 @@ function SettingsForm({ settings }: { settings: OrganizationSettingsDto }) {
             value={minutes}
             error={errors?.fields.inquiryResponseTargetMinutes}
             onChange={setMinutes}
+          />
+          <NumberInput
+            label="Acute safety alert: escalate to directors after (minutes)"
+            description="An acute suicide-risk alert nobody has acknowledged by then is sent to the directors. Applies to new alerts."
+            min={1}
+            max={1440}
+            value={acuteMinutes}
+            error={errors?.fields.safetyEscalationAcuteMinutes}
+            onChange={setAcuteMinutes}
+          />
+          <NumberInput
+            label="Positive safety alert: escalate to directors after (minutes)"
+            description="The same for a positive (not acute) screen."
+            min={1}
+            max={10080}
+            value={positiveMinutes}
+            error={errors?.fields.safetyEscalationPositiveMinutes}
+            onChange={setPositiveMinutes}
           />
           {errors !== null && errors.general !== null && (
             <Alert color="red" role="alert">
