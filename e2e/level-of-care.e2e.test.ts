@@ -72,6 +72,9 @@ describe.skipIf(!browserAvailable())('level-of-care assessment in Chromium', () 
     const section = page.getByRole('region', { name: 'Level-of-care assessments' });
     await expect.poll(() => section.getByRole('row').count()).toBe(2);
 
+    // The chart's other sections (measures, trends, safety) load on their own and move this one down:
+    // click once they have all arrived, so the click lands on the link and not where it used to be.
+    await page.waitForLoadState('networkidle');
     await section.getByRole('link', { name: 'New assessment' }).click();
     await page.getByRole('heading', { level: 1, name: /^Level-of-care assessment: / }).waitFor();
     await expect.poll(() => recommendation(page).textContent()).toContain('0 of 6 rated');
@@ -108,6 +111,7 @@ describe.skipIf(!browserAvailable())('level-of-care assessment in Chromium', () 
 
     await page.getByRole('link', { name: 'Back to the patient chart' }).first().click();
     await expect.poll(() => section.getByRole('row').count()).toBe(3);
+    await page.waitForLoadState('networkidle');
     await section
       .getByRole('button', { name: /^Show ratings of / })
       .first()
