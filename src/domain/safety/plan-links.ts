@@ -1,4 +1,4 @@
-// Links that show a patient their current safety plan (docs/domain/safety.md, decision 0021).
+// Links that show a patient their current safety plan (docs/domain/safety.md, decision 0024).
 
 /**
  * 30 days: unlike a questionnaire link (one use, 72 hours) the plan is for the patient to keep and

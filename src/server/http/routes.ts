@@ -70,6 +70,6 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, health: () =
   void app.register(outcomesRoutes(deps), v1);
   // The patient's questionnaire behind a measure link or kiosk session (decision 0022).
   void app.register(measureLinksRoutes(deps));
-  // The patient's safety plan behind a plan link, and the staff routes that share it (decision 0021).
+  // The patient's safety plan behind a plan link, and the staff routes that share it (decision 0024).
   void app.register(safetyPlanLinksRoutes(deps));
 }

@@ -1,4 +1,4 @@
-// The patient's safety plan behind a plan link (decision 0021): the crisis panel first, then the
+// The patient's safety plan behind a plan link (decision 0024): the crisis panel first, then the
 // six parts of the current version. No site navigation, no script; print styles in site.css.
 import type { SafetyPlanContent, SafetyPlanPartKey } from '../../domain/safety/safety-plan.js';
 import { SAFETY_PLAN_PARTS } from '../../domain/safety/safety-plan.js';

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 // Issue #5, "shown to the patient": links that show the patient their current safety plan
-// (docs/domain/safety.md, decision 0021). Unlike measure links they are not single-use: the plan
+// (docs/domain/safety.md, decision 0024). Unlike measure links they are not single-use: the plan
 // is for the patient to keep coming back to, so a link lasts 30 days and staff can revoke it.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`

@@ -4,7 +4,7 @@ import { createPatient } from '../../../../test/factories.js';
 import { auditActions, call, createTestOrg, sessionFor, testApp, type TestOrg, type TestSession } from '../../../../test/support.js';
 
 // Safety plan links: staff share the current plan with the patient; /plan/:token shows it, crisis
-// panel first, until the link expires (30 days) or is revoked (decision 0021).
+// panel first, until the link expires (30 days) or is revoked (decision 0024).
 
 const T0 = new Date('2026-11-09T16:00:00.000Z');
 const t = await testApp();

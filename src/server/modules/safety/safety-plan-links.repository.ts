@@ -90,7 +90,7 @@ export async function findLink(db: Q, organizationId: string, patientId: string,
   return row ? toRecord(row) : null;
 }
 
-/** By token hash across organizations: the token is the capability (decision 0021). */
+/** By token hash across organizations: the token is the capability (decision 0024). */
 export async function findLinkByHash(db: Q, tokenHash: Buffer): Promise<PlanLinkRecord | null> {
   const row = await base(db).where('l.token_hash', '=', tokenHash).executeTakeFirst();
   return row ? toRecord(row) : null;

@@ -1,4 +1,4 @@
-// Safety plan links (docs/domain/safety.md, decision 0021): staff create, list and revoke them
+// Safety plan links (docs/domain/safety.md, decision 0024): staff create, list and revoke them
 // under /api/v1; the patient's page /plan/:token is public, sessionless and never cached.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';

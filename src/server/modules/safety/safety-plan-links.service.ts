@@ -1,4 +1,4 @@
-// Links that show the patient their current safety plan (docs/domain/safety.md, decision 0021):
+// Links that show the patient their current safety plan (docs/domain/safety.md, decision 0024):
 // the token is the capability, only its SHA-256 is stored, and each link lasts PLAN_LINK_DAYS.
 import { randomBytes } from 'node:crypto';
 import { DomainError } from '../../../domain/errors.js';

@@ -12,7 +12,7 @@ const STATE_LABEL: Record<PlanLinkState, { label: string; color: string }> = {
   revoked: { label: 'Revoked', color: 'red' },
 };
 
-/** Creates a link to the patient's current safety plan and shows its address this once (decision 0021). */
+/** Creates a link to the patient's current safety plan and shows its address this once (decision 0024). */
 export function SharePlanModal({ patientId, onClose }: { patientId: string; onClose: () => void }) {
   const create = useCreatePlanLink(patientId);
   const [created, setCreated] = useState<CreatedPlanLinkDto | null>(null);

@@ -117,7 +117,7 @@ export function planPdfUrl(patientId: string): string {
   return `${patientPath(patientId)}/safety-plan.pdf`;
 }
 
-// Safety plan links (decision 0021): the URL with the token comes back once, on creation.
+// Safety plan links (decision 0024): the URL with the token comes back once, on creation.
 export type PlanLinkState = 'active' | 'expired' | 'revoked';
 export type PlanLinkDto = {
   id: string;
