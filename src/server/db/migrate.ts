@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004-audit-take-shard.js';
 import * as m0005 from './migrations/0005-front-door-admissions.js';
 import * as m0006 from './migrations/0006-safety.js';
 import * as m0007 from './migrations/0007-measures.js';
+import * as m0008 from './migrations/0008-safety-plan-links.js';
 
 // Forward-only migrations, listed explicitly so a reader sees the order without directory magic.
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0005-front-door-admissions': m0005,
   '0006-safety': m0006,
   '0007-measures': m0007,
+  '0008-safety-plan-links': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -44,6 +44,7 @@ export type Database = {
   measure_schedules: MeasureSchedulesTable;
   measure_links: MeasureLinksTable;
   measure_responses: MeasureResponsesTable;
+  safety_plan_links: SafetyPlanLinksTable;
 };
 
 export type OrganizationsTable = {
@@ -566,4 +567,17 @@ export type MeasureResponsesTable = {
   link_id: string | null;
   administered_at: Timestamp;
   created_at: Timestamp;
+};
+
+export type SafetyPlanLinksTable = {
+  id: Generated<string>;
+  organization_id: string;
+  patient_id: string;
+  token_hash: Buffer;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  revoked_by: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  last_viewed_at: Timestamp | null;
 };

@@ -28,6 +28,7 @@ import { publicInquiriesRoutes } from '../modules/public-inquiries/public-inquir
 import { publicFormsRoutes } from '../modules/public-site/public-forms.routes.js';
 import { publicPagesRoutes } from '../modules/public-site/public-pages.routes.js';
 import { safetyPlanRoutes } from '../modules/safety/safety-plan.routes.js';
+import { safetyPlanLinksRoutes } from '../modules/safety/safety-plan-links.routes.js';
 import { safetyAlertsRoutes } from '../modules/safety/safety.routes.js';
 import { measureLinksRoutes } from '../modules/measures/measure-links.routes.js';
 import { measuresRoutes } from '../modules/measures/measures.routes.js';
@@ -69,4 +70,6 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, health: () =
   void app.register(outcomesRoutes(deps), v1);
   // The patient's questionnaire behind a measure link or kiosk session (decision 0022).
   void app.register(measureLinksRoutes(deps));
+  // The patient's safety plan behind a plan link, and the staff routes that share it (decision 0024).
+  void app.register(safetyPlanLinksRoutes(deps));
 }

@@ -101,6 +101,19 @@ beforeAll(async () => {
     .executeTakeFirstOrThrow();
   bRecords.set('taskId', task.id);
   bRecords.set('alertId', await createAlert(t.db, b, { patientId: bIds.patientId }));
+  const planLink = await t.db
+    .insertInto('safety_plan_links')
+    .values({
+      organization_id: b.organizationId,
+      patient_id: bIds.patientId,
+      token_hash: Buffer.alloc(32, 7),
+      expires_at: new Date(Date.now() + 86_400_000),
+      created_by: b.users.clinician.id,
+      created_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  bRecords.set('linkId', planLink.id);
 });
 
 function bRecord(name: string): string {
@@ -128,6 +141,8 @@ const B_RECORDS: Record<string, Lookup> = {
   assessmentId: () => bRecord('assessmentId'),
   taskId: () => bRecord('taskId'),
   alertId: () => bRecord('alertId'),
+  // A safety plan link of organization B's patient (the patient in the same path is B's too).
+  linkId: () => bRecord('linkId'),
   // A safety plan version belongs to the patient in the same path: organization B's patient is the record.
   version: () => '1',
   token: {

@@ -63,4 +63,8 @@ input[type=radio],input[type=checkbox]{width:1.1rem;height:1.1rem;vertical-align
 .honeypot{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
 .logo{max-width:160px;height:auto}
 .site-footer{border-top:1px solid #d5dbe3;padding:1rem 0;font-size:.95rem;color:#39424e}
+.plan-part{border:1px solid #d5dbe3;border-radius:.5rem;padding:.75rem 1rem;margin:1rem 0;break-inside:avoid}
+.plan-part h2{margin-top:0;font-size:1.15rem}
+.print-hint{color:#39424e}
+@media print{.skip,.crisis,.print-hint{display:none}.crisis-panel .button{border:0;padding:0;background:none;color:#000}a{color:#000;text-decoration:none}body{font-size:12pt}}
 `;

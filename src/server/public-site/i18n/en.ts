@@ -292,6 +292,22 @@ export const en = {
   'measure.usedBody': 'Each link can be used once. If you want to answer again, ask your care team for a new link.',
   'measure.expiredTitle': 'This link has expired',
   'measure.expiredBody': 'Please ask your care team for a new link.',
+  'plan.title': 'My safety plan',
+  'plan.titleNamed': '{name}’s safety plan',
+  'plan.lead': 'You made this plan with your care team. Use it when things get hard: start at step 1 and keep going until you feel safer.',
+  'plan.updated': 'Version {version}, last updated {date}. This page always shows the newest version.',
+  'plan.empty': 'Nothing written here yet. You can add to it with your care team.',
+  'plan.printHint': 'To keep a paper copy, use your browser’s Print command (Ctrl+P, or ⌘P on a Mac).',
+  'plan.part.warningSigns': 'Warning signs',
+  'plan.part.internalCoping': 'Things I can do on my own to take my mind off my problems',
+  'plan.part.socialDistraction': 'People and places that help distract me',
+  'plan.part.peopleToAsk': 'People I can ask for help',
+  'plan.part.professionals': 'Professionals and crisis lines I can contact',
+  'plan.part.safeEnvironment': 'Making my surroundings safer',
+  'plan.notFoundTitle': 'This link is not valid',
+  'plan.notFoundBody': 'Please check the link, or ask your care team for a new one.',
+  'plan.goneTitle': 'This link no longer works',
+  'plan.goneBody': 'Please ask your care team for a new link to your safety plan.',
 } as const;
 
 export type MessageKey = keyof typeof en;

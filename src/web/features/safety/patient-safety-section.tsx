@@ -8,6 +8,7 @@ import { formatDateTime } from '../../lib/format';
 import { AcknowledgeModal } from './acknowledge-modal';
 import { AlertsTable } from './alerts-table';
 import { PlanEditorModal } from './plan-editor-modal';
+import { PlanLinksList, SharePlanModal } from './plan-links';
 import { RaiseAlertModal } from './raise-alert-modal';
 import { planPdfUrl, useAlerts, usePlanVersion, useSafetyPlan, type AlertDto, type PlanDto } from './safety-api';
 
@@ -55,7 +56,7 @@ function OldVersion({ patientId, version, onClose }: { patientId: string; versio
   );
 }
 
-type Dialog = { kind: 'none' } | { kind: 'edit' } | { kind: 'raise' } | { kind: 'ack'; alert: AlertDto };
+type Dialog = { kind: 'none' } | { kind: 'edit' } | { kind: 'raise' } | { kind: 'share' } | { kind: 'ack'; alert: AlertDto };
 
 /** The chart's safety section: open alerts, the current safety plan with its versions, PDF, raising an alert. */
 export function PatientSafetySection({
@@ -120,6 +121,11 @@ export function PatientSafetySection({
                   Print PDF
                 </Button>
               )}
+              {current !== null && (
+                <Button size="xs" variant="default" onClick={() => setDialog({ kind: 'share' })}>
+                  Share with the patient
+                </Button>
+              )}
               <Button size="xs" onClick={() => setDialog({ kind: 'edit' })} disabled={!plan.isSuccess}>
                 {current === null ? 'Write a safety plan' : 'Edit (new version)'}
               </Button>
@@ -155,10 +161,12 @@ export function PatientSafetySection({
             </Group>
           )}
           {viewing !== null && <OldVersion patientId={patientId} version={viewing} onClose={() => setViewing(null)} />}
+          {plan.isSuccess && <PlanLinksList patientId={patientId} />}
         </Stack>
       </Paper>
 
       {dialog.kind === 'edit' && <PlanEditorModal patientId={patientId} current={current} onClose={close} />}
+      {dialog.kind === 'share' && <SharePlanModal patientId={patientId} onClose={close} />}
       {dialog.kind === 'raise' && <RaiseAlertModal patientId={patientId} patientName={patientName} onClose={close} />}
       {dialog.kind === 'ack' && <AcknowledgeModal alert={dialog.alert} onClose={close} />}
     </Stack>

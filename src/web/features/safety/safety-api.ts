@@ -116,3 +116,46 @@ export function useSavePlan(patientId: string) {
 export function planPdfUrl(patientId: string): string {
   return `${patientPath(patientId)}/safety-plan.pdf`;
 }
+
+// Safety plan links (decision 0024): the URL with the token comes back once, on creation.
+export type PlanLinkState = 'active' | 'expired' | 'revoked';
+export type PlanLinkDto = {
+  id: string;
+  state: PlanLinkState;
+  expiresAt: string;
+  revokedAt: string | null;
+  createdBy: Person;
+  createdAt: string;
+  lastViewedAt: string | null;
+};
+export type CreatedPlanLinkDto = { linkId: string; url: string; expiresAt: string };
+
+const linksKey = (patientId: string) => ['safety', 'plan-links', patientId] as const;
+
+export function usePlanLinks(patientId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: linksKey(patientId),
+    queryFn: () => api.get<{ links: PlanLinkDto[] }>(`${patientPath(patientId)}/safety-plan/links`),
+    select: (data) => data.links,
+  });
+}
+
+export function useCreatePlanLink(patientId: string) {
+  const api = useApi();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<CreatedPlanLinkDto>(`${patientPath(patientId)}/safety-plan/links`),
+    onSettled: () => client.invalidateQueries({ queryKey: linksKey(patientId) }),
+  });
+}
+
+export function useRevokePlanLink(patientId: string) {
+  const api = useApi();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (linkId: string) =>
+      api.post<PlanLinkDto>(`${patientPath(patientId)}/safety-plan/links/${encodeURIComponent(linkId)}/revoke`),
+    onSettled: () => client.invalidateQueries({ queryKey: linksKey(patientId) }),
+  });
+}
