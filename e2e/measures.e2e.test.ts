@@ -58,6 +58,10 @@ describe.skipIf(!browserAvailable())('measure links in Chromium', () => {
     const section = clinician.getByRole('region', { name: 'Measures' });
     await section.getByRole('table', { name: 'Measure responses' }).waitFor();
     const before = await section.getByRole('table', { name: 'Measure responses' }).getByRole('row').count();
+    const trendPoints = () =>
+      clinician.getByRole('region', { name: 'Trends' }).getByTestId('trend-chart-phq-9').getByTestId('trend-point').count();
+    await clinician.waitForLoadState('networkidle');
+    const pointsBefore = await trendPoints();
     await noSeriousViolations(clinician);
 
     await section.getByRole('button', { name: 'Send link' }).click();
@@ -109,5 +113,7 @@ describe.skipIf(!browserAvailable())('measure links in Chromium', () => {
     await table.getByRole('row').filter({ hasText: 'Patient link' }).waitFor();
     expect(await table.getByRole('row').count()).toBe(before + 1);
     expect(await table.getByRole('row').nth(1).textContent()).toContain('Patient link');
+    // ... and the PHQ-9 trend chart has the new point.
+    await expect.poll(trendPoints).toBe(pointsBefore + 1);
   });
 });
