@@ -8,8 +8,8 @@ import { startServer, tempDataDir, type RunningServer } from './support/server.j
 // Issue #4 end to end, across the three parts of the front door, on the demo center: a visitor's
 // self-check reports current thoughts of suicide, so the crisis panel comes first and the inquiry
 // they send is urgent; admissions finds it on top of the board, logs a call and books the
-// assessment; the clinician completes the level-of-care assessment (IOP); admissions admits the
-// person into an IOP program, and the assessment follows them into the chart. Synthetic data only.
+// assessment; the clinician completes the level-of-care assessment (IOP) and admits the person into
+// an IOP program, and the assessment follows them into the chart. Synthetic data only.
 
 const PASSWORD = 'demo-password-1';
 const VISITOR = 'Avery Frontdoorflow';
@@ -150,11 +150,11 @@ describe.skipIf(!browserAvailable())('the front door end to end: self-check, inq
     await clinician.getByRole('button', { name: 'Save assessment' }).click();
     await clinician.getByText('Chosen: Intensive outpatient (IOP)').waitFor();
 
-    // Admissions again: admission into an IOP program, then the patient's chart.
-    await admissions.reload();
-    await admissions.getByRole('heading', { level: 1, name: VISITOR }).waitFor();
-    await admissions.getByRole('button', { name: 'Admit', exact: true }).click();
-    const dialog = admissions.getByRole('dialog', { name: 'Admit' });
+    // The clinician who assessed admits the person into an IOP program, then sees the new chart.
+    await clinician.getByRole('link', { name: 'Back to the inquiry' }).first().click();
+    await clinician.getByRole('heading', { level: 1, name: VISITOR }).waitFor();
+    await clinician.getByRole('button', { name: 'Admit', exact: true }).click();
+    const dialog = clinician.getByRole('dialog', { name: 'Admit' });
     const program = dialog.getByLabel('Program');
     const iop = await program.locator('option', { hasText: 'IOP' }).first().getAttribute('value');
     await program.selectOption(iop ?? '');
@@ -162,15 +162,15 @@ describe.skipIf(!browserAvailable())('the front door end to end: self-check, inq
     await dialog.getByLabel('Date of birth').fill('1991-06-03');
     await dialog.getByLabel('State of residence').fill('OR');
     await dialog.getByRole('button', { name: 'Admit' }).click();
-    await admissions.waitForURL(/\/app\/patients\/[0-9a-f-]{36}$/);
-    const patientId = /\/app\/patients\/([0-9a-f-]{36})$/.exec(admissions.url())?.[1] ?? '';
+    await clinician.waitForURL(/\/app\/patients\/[0-9a-f-]{36}$/);
+    const patientId = /\/app\/patients\/([0-9a-f-]{36})$/.exec(clinician.url())?.[1] ?? '';
 
     const inquiry = (await api.get(`/api/v1/inquiries/${inquiryId}`)).body;
     expect(inquiry).toMatchObject({ stage: 'admitted', patientId, urgent: true });
     const history = await api.get(`/api/v1/patients/${patientId}/loc-assessments`);
     expect(history.status).toBe(200);
     expect(history.body).toMatchObject({ assessments: [{ finalLevel: 'IOP' }] });
-    await admissions
+    await clinician
       .getByRole('region', { name: 'Level-of-care assessments' })
       .getByText(/Intensive outpatient \(IOP\)/)
       .first()

@@ -43,7 +43,7 @@ export const ACCESS = {
   /** Admissions pipeline (decision 0017): read, work, admit from an inquiry, conversion report. */
   admissions: ['admissions', 'director', 'front_desk', 'clinician'],
   admissionsWork: ['admissions', 'director', 'front_desk'],
-  admissionsAdmit: ['admissions', 'director'],
+  admissionsAdmit: ['admissions', 'director', 'clinician'],
   admissionsReport: ['admissions', 'director'],
   /** Intensity reports and the director dashboard. */
   intensity: ['director', 'admin', 'clinician', 'psychiatrist', 'billing'],

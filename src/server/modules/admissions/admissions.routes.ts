@@ -20,10 +20,11 @@ import { INQUIRY_READERS, INQUIRY_WORKERS } from './inquiries.routes.js';
 import { admitInquiry } from './inquiry-admit.service.js';
 import * as tasks from './inquiry-tasks.service.js';
 
-// Roles: docs/roles.md (admissions pipeline). Admission as for episodes: admissions and director.
+// Roles: docs/roles.md (admissions pipeline). Admission from an inquiry: admissions, director, and the
+// clinician who assessed (issue #4's flow); it still needs a qualifying level-of-care assessment.
 const read = { access: { roles: INQUIRY_READERS } } as const;
 const work = { access: { roles: INQUIRY_WORKERS } } as const;
-const admit = { access: { roles: ['admissions', 'director'] } } as const;
+const admit = { access: { roles: ['admissions', 'director', 'clinician'] } } as const;
 const report = { access: { roles: ['admissions', 'director'] } } as const;
 const tags = ['admissions'];
 

@@ -75,6 +75,10 @@ export function useSaveAssessment(subject: AssessmentSubject) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: AssessBody) => api.post<AssessmentDto>(subjectPath(subject), body),
-    onSuccess: () => client.invalidateQueries({ queryKey: keys.history(subject) }),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: keys.history(subject) });
+      // An inquiry's page offers admission once a qualifying assessment exists: read it again.
+      if (subject.kind === 'inquiry') await client.invalidateQueries({ queryKey: ['inquiries'] });
+    },
   });
 }
