@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from './support/api-client.js';
-import { seriousViolations } from './support/axe.js';
+import { noSeriousViolations } from './support/axe.js';
 import { browserAvailable, launchBrowser } from './support/browser.js';
 import { startServer, tempDataDir, type RunningServer } from './support/server.js';
 
@@ -65,11 +65,6 @@ describe.skipIf(!browserAvailable())('admissions pipeline in Chromium: urgent in
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).waitFor();
     return page;
-  }
-
-  async function noSeriousViolations(page: Page): Promise<void> {
-    await expect.poll(() => page.evaluate<boolean>(`document.getAnimations().every((a) => a.playState !== 'running')`)).toBe(true);
-    expect(await seriousViolations(page)).toEqual([]);
   }
 
   it('shows the urgent inquiry on top; a logged call moves it on and an assessment gets booked', async () => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seriousViolations } from './support/axe.js';
+import { noSeriousViolations } from './support/axe.js';
 import { browserAvailable, launchBrowser } from './support/browser.js';
 import { startServer, tempDataDir, type RunningServer } from './support/server.js';
 
@@ -35,11 +35,6 @@ describe.skipIf(!browserAvailable())('measure links in Chromium', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).waitFor();
     return page;
-  }
-
-  async function noSeriousViolations(page: Page): Promise<void> {
-    await expect.poll(() => page.evaluate<boolean>(`document.getAnimations().every((a) => a.playState !== 'running')`)).toBe(true);
-    expect(await seriousViolations(page)).toEqual([]);
   }
 
   it('a patient answers a PHQ-9 link with item 9 above 0, sees the crisis panel first, and the clinician works the alert', async () => {

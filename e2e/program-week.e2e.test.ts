@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from './support/api-client.js';
-import { seriousViolations } from './support/axe.js';
+import { noSeriousViolations } from './support/axe.js';
 import { browserAvailable, launchBrowser } from './support/browser.js';
 import { startServer, tempDataDir, type RunningServer } from './support/server.js';
 
@@ -56,10 +56,6 @@ describe.skipIf(!browserAvailable())('a program week in Chromium: program, group
   }
 
   /** axe on the page as it settles: an opening dialog's fade would read as low contrast. */
-  async function noSeriousViolations(page: Page): Promise<void> {
-    await expect.poll(() => page.evaluate<boolean>(`document.getAnimations().every((a) => a.playState !== 'running')`)).toBe(true);
-    expect(await seriousViolations(page)).toEqual([]);
-  }
 
   /** A Mantine Select / MultiSelect: open it and click the option. */
   async function choose(page: Page, label: string, option: string | RegExp): Promise<void> {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seriousViolations } from './support/axe.js';
+import { noSeriousViolations } from './support/axe.js';
 import { browserAvailable, launchBrowser } from './support/browser.js';
 import { startServer, tempDataDir, type RunningServer } from './support/server.js';
 
@@ -25,11 +25,6 @@ describe.skipIf(!browserAvailable())('safety plan links in Chromium', () => {
     await server.stop();
     fs.rmSync(server.dataDir, { recursive: true, force: true });
   });
-
-  async function noSeriousViolations(page: Page): Promise<void> {
-    await expect.poll(() => page.evaluate<boolean>(`document.getAnimations().every((a) => a.playState !== 'running')`)).toBe(true);
-    expect(await seriousViolations(page)).toEqual([]);
-  }
 
   it('shares the plan, the patient reads it crisis panel first, and a revoked link is gone', async () => {
     const context = await browser.newContext({ baseURL: server.url, timezoneId: 'America/Los_Angeles' });

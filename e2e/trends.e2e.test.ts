@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readServerInfo } from '../src/server/data-dir.js';
 import { embeddedConnectionString } from '../src/server/db/embedded-postgres.js';
-import { seriousViolations } from './support/axe.js';
+import { noSeriousViolations } from './support/axe.js';
 import { browserAvailable, launchBrowser } from './support/browser.js';
 import { startServer, tempDataDir, type RunningServer } from './support/server.js';
 
@@ -44,11 +44,6 @@ describe.skipIf(!browserAvailable())('trends and outcomes in Chromium', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).waitFor();
     return page;
-  }
-
-  async function noSeriousViolations(page: Page): Promise<void> {
-    await expect.poll(() => page.evaluate<boolean>(`document.getAnimations().every((a) => a.playState !== 'running')`)).toBe(true);
-    expect(await seriousViolations(page)).toEqual([]);
   }
 
   it('a director opens Outcomes, picks a demo program and sees its counts', async () => {
