@@ -1,3 +1,4 @@
+import { addDays } from '../../../domain/scheduling/local-time';
 import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState, type SubmitEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -11,10 +12,6 @@ import { CLOSE_REASON_LABELS, STAGE_LABELS, formatMinutes } from './admissions-f
 import type { Count } from './admissions-types';
 
 const SOURCE_LABELS: Record<string, string> = { web_form: 'Website form', api: 'API', staff: 'Call to staff' };
-
-function daysBefore(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
-}
 
 function CountTable({ caption, rows, label }: { caption: string; rows: Count[]; label: (key: string) => string }) {
   return (
@@ -59,7 +56,7 @@ function Stat({ label, value }: { label: string; value: string }) {
 export function AdmissionsReportPage() {
   const [params, setParams] = useSearchParams();
   const to = params.get('to') ?? localToday();
-  const from = params.get('from') ?? daysBefore(to, 29);
+  const from = params.get('from') ?? addDays(to, -29);
   const report = useAdmissionsReport(from, to);
   const [draft, setDraft] = useState({ from, to });
   function submit(event: SubmitEvent<HTMLFormElement>) {

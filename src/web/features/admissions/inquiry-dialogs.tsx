@@ -1,11 +1,11 @@
-import { Alert, Modal, NativeSelect, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Modal, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type SubmitEvent } from 'react';
 import { useNavigate } from 'react-router';
 import type { CloseReason } from '../../../domain/admissions/stage-rules';
 import type { ProgramCensusDto, StaffDto } from '../../lib/api-types';
 import { formErrorsFrom } from '../../lib/form-errors';
-import { FormButtons, GeneralError } from '../patients/episode-dialogs';
+import { AdmissionDateFields, FormButtons, GeneralError } from '../patients/episode-dialogs';
 import { localToday } from '../patients/patient-format';
 import { useAdmitInquiry, useBookAssessment, useChangeStage, useLogActivity, type ActivityBody } from './admissions-api';
 import { CALL_OUTCOME_LABELS, CLOSE_REASON_OPTIONS, localInputToIso } from './admissions-format';
@@ -270,22 +270,12 @@ export function AdmitModal({ inquiry, programs, onClose }: { inquiry: InquiryDet
             error={errors?.fields.programId}
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label="Admission date"
-              type="date"
-              required
-              value={admittedOn}
-              onChange={(event) => setAdmittedOn(event.currentTarget.value)}
-              error={errors?.fields.admittedOn}
-            />
-            <NumberInput
-              label="Expected length (weeks)"
-              min={1}
-              max={104}
-              allowDecimal={false}
-              value={expectedWeeks}
-              onChange={setExpectedWeeks}
-              error={errors?.fields.expectedWeeks}
+            <AdmissionDateFields
+              admittedOn={admittedOn}
+              onAdmittedOn={setAdmittedOn}
+              expectedWeeks={expectedWeeks}
+              onExpectedWeeks={setExpectedWeeks}
+              errors={errors?.fields}
             />
           </SimpleGrid>
           <Text fw={600}>Patient record (check the fields taken from the inquiry)</Text>

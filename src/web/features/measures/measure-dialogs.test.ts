@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { administeredAtOf, localToday } from './measure-dialogs';
+import { localToday } from '../patients/patient-format';
+import { administeredAtOf } from './measure-dialogs';
 
 // The paper-form date: the browser's own day, never a time after now (the server refuses future answers).
 describe('paper form date', () => {

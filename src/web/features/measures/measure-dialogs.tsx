@@ -1,3 +1,4 @@
+import { localToday } from '../patients/patient-format';
 import { Alert, Checkbox, Modal, NativeSelect, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type SubmitEvent } from 'react';
@@ -173,12 +174,6 @@ export function LinkModal({
       )}
     </Modal>
   );
-}
-
-/** Today in the browser's zone as YYYY-MM-DD (toISOString would give the UTC date). */
-export function localToday(now: Date): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 /** A paper form dated today was filled in by now; an earlier day counts at its local noon. */

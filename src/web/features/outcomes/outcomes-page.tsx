@@ -1,3 +1,4 @@
+import { addDays } from '../../../domain/scheduling/local-time';
 import { Alert, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState, type SubmitEvent } from 'react';
 import { useSearchParams } from 'react-router';
@@ -10,10 +11,6 @@ import { localToday } from '../patients/patient-format';
 import { usePrograms } from '../programs/programs-api';
 import { OutcomesBars } from './outcomes-bars';
 import { outcomesCsvHref, useOutcomes, type OutcomesDto, type OutcomesParams, type RateDto } from './outcomes-api';
-
-function daysBefore(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
-}
 
 /** Instruments whose data says how change is read (the server refuses the others). */
 function isOutcomeMeasure(instrument: Instrument): boolean {
@@ -137,7 +134,7 @@ export function OutcomesPage() {
   const current = {
     programId: params.get('programId') ?? '',
     instrument: params.get('instrument') ?? 'phq-9',
-    from: params.get('from') ?? daysBefore(today, 89),
+    from: params.get('from') ?? addDays(today, -89),
     to: params.get('to') ?? today,
   };
   const [draft, setDraft] = useState(current);

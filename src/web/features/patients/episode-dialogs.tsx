@@ -34,6 +34,37 @@ export function FormButtons({ submitLabel, pending, onClose }: { submitLabel: st
 
 const ADMIT_FIELDS = ['programId', 'admittedOn', 'expectedWeeks'] as const;
 
+/** Admission date and expected length: the same two fields wherever someone is admitted (chart, inquiry). */
+export function AdmissionDateFields(props: {
+  admittedOn: string;
+  onAdmittedOn: (value: string) => void;
+  expectedWeeks: number | string;
+  onExpectedWeeks: (value: number | string) => void;
+  errors: Partial<Record<string, string | null>> | undefined;
+}) {
+  return (
+    <>
+      <TextInput
+        label="Admission date"
+        type="date"
+        required
+        value={props.admittedOn}
+        onChange={(event) => props.onAdmittedOn(event.currentTarget.value)}
+        error={props.errors?.admittedOn}
+      />
+      <NumberInput
+        label="Expected length (weeks)"
+        min={1}
+        max={104}
+        allowDecimal={false}
+        value={props.expectedWeeks}
+        onChange={props.onExpectedWeeks}
+        error={props.errors?.expectedWeeks}
+      />
+    </>
+  );
+}
+
 export function AdmitModal({ patientId, programs, onClose }: { patientId: string; programs: ProgramCensusDto[]; onClose: () => void }) {
   const admit = useAdmit(patientId);
   const choices = programs.filter((program) => program.active);
@@ -74,22 +105,12 @@ export function AdmitModal({ patientId, programs, onClose }: { patientId: string
             onChange={(event) => setProgramId(event.currentTarget.value)}
             error={errors?.fields.programId}
           />
-          <TextInput
-            label="Admission date"
-            type="date"
-            required
-            value={admittedOn}
-            onChange={(event) => setAdmittedOn(event.currentTarget.value)}
-            error={errors?.fields.admittedOn}
-          />
-          <NumberInput
-            label="Expected length (weeks)"
-            min={1}
-            max={104}
-            allowDecimal={false}
-            value={expectedWeeks}
-            onChange={setExpectedWeeks}
-            error={errors?.fields.expectedWeeks}
+          <AdmissionDateFields
+            admittedOn={admittedOn}
+            onAdmittedOn={setAdmittedOn}
+            expectedWeeks={expectedWeeks}
+            onExpectedWeeks={setExpectedWeeks}
+            errors={errors?.fields}
           />
           <GeneralError message={errors?.general} />
           <FormButtons submitLabel="Admit" pending={admit.isPending} onClose={onClose} />
