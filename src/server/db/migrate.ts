@@ -8,6 +8,7 @@ import * as m0005 from './migrations/0005-front-door-admissions.js';
 import * as m0006 from './migrations/0006-safety.js';
 import * as m0007 from './migrations/0007-measures.js';
 import * as m0008 from './migrations/0008-safety-plan-links.js';
+import * as m0009 from './migrations/0009-clinical-documentation.js';
 
 // Forward-only migrations, listed explicitly so a reader sees the order without directory magic.
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0006-safety': m0006,
   '0007-measures': m0007,
   '0008-safety-plan-links': m0008,
+  '0009-clinical-documentation': m0009,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

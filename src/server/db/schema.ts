@@ -45,6 +45,14 @@ export type Database = {
   measure_links: MeasureLinksTable;
   measure_responses: MeasureResponsesTable;
   safety_plan_links: SafetyPlanLinksTable;
+  treatment_plans: TreatmentPlansTable;
+  treatment_plan_sign_links: TreatmentPlanSignLinksTable;
+  group_notes: GroupNotesTable;
+  group_note_entries: GroupNoteEntriesTable;
+  clinical_notes: ClinicalNotesTable;
+  note_addenda: NoteAddendaTable;
+  part2_consents: Part2ConsentsTable;
+  disclosures: DisclosuresTable;
 };
 
 export type OrganizationsTable = {
@@ -62,6 +70,8 @@ export type OrganizationsTable = {
   created_at: CreatedAt;
   safety_escalation_acute_minutes: Generated<number>;
   safety_escalation_positive_minutes: Generated<number>;
+  plan_review_days: Generated<number>;
+  note_signing_limit_hours: Generated<number>;
 };
 
 export type SitesTable = {
@@ -208,6 +218,8 @@ export type StaffProfilesTable = {
   licensed_states: ColumnType<string[], string[] | undefined, string[]>;
   modalities: ColumnType<string[], string[] | undefined, string[]>;
   weekly_availability: ColumnType<unknown, string | undefined, string>;
+  cosign_supervisor_id: string | null;
+  counseling_notes_access: Generated<boolean>;
   updated_at: Updated;
 };
 
@@ -580,4 +592,167 @@ export type SafetyPlanLinksTable = {
   created_by: string;
   created_at: Timestamp;
   last_viewed_at: Timestamp | null;
+};
+
+// Issue #6, clinical documentation (migration 0009). jsonb columns are written as JSON strings.
+type Json = ColumnType<unknown, string, string>;
+type UuidArray = ColumnType<string[], string[] | undefined, string[]>;
+type TextArray = ColumnType<string[], string[] | undefined, string[]>;
+/** Set by a trigger from the program (42 CFR Part 2); never cleared. */
+type Part2Tag = ColumnType<boolean, boolean | undefined, boolean>;
+
+export type TreatmentPlansTable = {
+  id: Generated<string>;
+  organization_id: string;
+  patient_id: string;
+  episode_id: string;
+  plan_version: number;
+  content: Json;
+  planned_days_per_week: number | null;
+  planned_minutes_per_week: number | null;
+  review_due_on: LocalDate | null;
+  reviewed_on: LocalDate | null;
+  revision_reason: string | null;
+  part2: Part2Tag;
+  version: Version;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  clinician_signed_by: string | null;
+  clinician_signed_at: Timestamp | null;
+  patient_signed_name: string | null;
+  patient_signed_at: Timestamp | null;
+  patient_signature_method: 'device' | 'link' | null;
+  patient_signature_image: string | null;
+  patient_declined_reason: string | null;
+};
+
+export type TreatmentPlanSignLinksTable = {
+  id: Generated<string>;
+  organization_id: string;
+  plan_id: string;
+  token_hash: Buffer;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  created_by: string;
+  created_at: Timestamp;
+};
+
+export type GroupNotesTable = {
+  id: Generated<string>;
+  organization_id: string;
+  session_id: string;
+  summary: ColumnType<unknown, string | undefined, string>;
+  part2: Part2Tag;
+  status: ColumnType<'draft' | 'signed', 'draft' | 'signed' | undefined, 'draft' | 'signed'>;
+  version: Version;
+  author_id: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  signed_by: string | null;
+  signed_at: Timestamp | null;
+};
+
+export type GroupNoteEntriesTable = {
+  organization_id: string;
+  group_note_id: string;
+  patient_id: string;
+  episode_id: string | null;
+  participation: Generated<string>;
+  response: Generated<string>;
+  progress: Generated<string>;
+  addressed_objective_ids: UuidArray;
+  updated_at: Timestamp;
+};
+
+export type NoteTypeColumn =
+  'progress_dap' | 'psychiatric_evaluation' | 'medication_management' | 'family_session' | 'crisis_safety' | 'sud_counseling' | 'group';
+export type NoteStatusColumn = 'draft' | 'awaiting_cosign' | 'signed';
+
+export type ClinicalNotesTable = {
+  id: Generated<string>;
+  organization_id: string;
+  patient_id: string;
+  episode_id: string | null;
+  note_type: NoteTypeColumn;
+  session_id: string | null;
+  group_note_id: string | null;
+  service_date: LocalDate;
+  duration_minutes: number | null;
+  content: ColumnType<unknown, string | undefined, string>;
+  addressed_objective_ids: UuidArray;
+  part2: Part2Tag;
+  status: ColumnType<NoteStatusColumn, NoteStatusColumn | undefined, NoteStatusColumn>;
+  version: Version;
+  author_id: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  signed_by: string | null;
+  signed_at: Timestamp | null;
+  cosigner_id: string | null;
+  cosigned_by: string | null;
+  cosigned_at: Timestamp | null;
+};
+
+export type AddendumKindColumn = 'correction' | 'late_entry' | 'clarification';
+
+export type NoteAddendaTable = {
+  id: Generated<string>;
+  organization_id: string;
+  note_id: string;
+  patient_id: string;
+  kind: AddendumKindColumn;
+  body: string;
+  author_id: string;
+  signed_at: Timestamp;
+};
+
+export type ConsentStatusColumn = 'draft' | 'active' | 'revoked';
+export type ConsentRecordKindColumn = 'treatment_plans' | 'notes' | 'sud_counseling_notes' | 'attendance' | 'measures' | 'diagnoses';
+
+export type Part2ConsentsTable = {
+  id: Generated<string>;
+  organization_id: string;
+  patient_id: string;
+  status: ColumnType<ConsentStatusColumn, ConsentStatusColumn | undefined, ConsentStatusColumn>;
+  discloser: Generated<string>;
+  information: Generated<string>;
+  record_kinds: ColumnType<ConsentRecordKindColumn[], ConsentRecordKindColumn[] | undefined, ConsentRecordKindColumn[]>;
+  recipients: TextArray;
+  purpose: Generated<string>;
+  treatment_payment_operations: Generated<boolean>;
+  revocation_right_stated: Generated<boolean>;
+  expires_on: LocalDate | null;
+  expiry_event: string | null;
+  patient_signed_name: string | null;
+  signer_relationship: string | null;
+  signed_on: LocalDate | null;
+  version: Version;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  activated_by: string | null;
+  activated_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  revoked_by: string | null;
+  revocation_note: string | null;
+};
+
+export type DisclosureChannelColumn = 'pdf' | 'print' | 'data_export' | 'api_share';
+
+export type DisclosuresTable = {
+  id: Generated<string>;
+  organization_id: string;
+  patient_id: string;
+  disclosed_at: Timestamp;
+  disclosed_by: string;
+  recipient: string;
+  purpose: string;
+  basis: string;
+  consent_id: string | null;
+  channel: DisclosureChannelColumn;
+  records: Json;
+  included_part2: boolean;
+  notice_included: boolean;
 };
