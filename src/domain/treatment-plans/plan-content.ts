@@ -42,4 +42,9 @@ export type TreatmentPlanContent = {
   problems: PlanProblem[];
   /** The patient's own words about what they want from treatment (optional). */
   patientStrengthsAndPreferences: string;
+  /**
+   * Why the planned days or minutes per week fall outside the program's intensity rules (e.g. a
+   * step-down week agreed with the payer). Without it such a plan cannot be signed (decision 0026).
+   */
+  intensityExceptionReason?: string;
 };

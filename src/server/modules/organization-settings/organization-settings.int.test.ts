@@ -79,7 +79,31 @@ describe('organization settings', () => {
     expect(Date.parse(alert.escalateAt) - Date.parse(alert.createdAt)).toBe(10 * 60_000);
   });
 
+  it('sets the plan review interval and the note signing limit (defaults 30 days, 72 hours); leaving them out keeps them', async () => {
+    const before = (await call(t, admin, 'GET', '/api/v1/organization/settings')).json();
+    expect(before).toMatchObject({ planReviewDays: 30, noteSigningLimitHours: 72 });
+    const saved = await call(t, admin, 'PUT', '/api/v1/organization/settings', {
+      ...settingsBody(before.settingsVersion),
+      planReviewDays: 90,
+      noteSigningLimitHours: 24,
+    });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json()).toMatchObject({ planReviewDays: 90, noteSigningLimitHours: 24 });
+    const kept = await call(t, admin, 'PUT', '/api/v1/organization/settings', settingsBody(before.settingsVersion + 1));
+    expect(kept.json()).toMatchObject({ planReviewDays: 90, noteSigningLimitHours: 24 });
+    const row = await t.db
+      .selectFrom('organizations')
+      .select(['plan_review_days', 'note_signing_limit_hours'])
+      .where('id', '=', org.organizationId)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ plan_review_days: 90, note_signing_limit_hours: 24 });
+  });
+
   it.each<[string, Record<string, unknown>, string]>([
+    ['a plan review every 6 days', { planReviewDays: 6 }, 'planReviewDays'],
+    ['a plan review every 366 days', { planReviewDays: 366 }, 'planReviewDays'],
+    ['a note signing limit of 0 hours', { noteSigningLimitHours: 0 }, 'noteSigningLimitHours'],
+    ['a note signing limit over 720 hours', { noteSigningLimitHours: 721 }, 'noteSigningLimitHours'],
     ['an acute escalation of 0 minutes', { safetyEscalationAcuteMinutes: 0 }, 'safetyEscalationAcuteMinutes'],
     ['a positive escalation over 7 days', { safetyEscalationPositiveMinutes: 10081 }, 'safetyEscalationPositiveMinutes'],
     ['a bad email', { publicEmail: 'nope' }, 'publicEmail'],

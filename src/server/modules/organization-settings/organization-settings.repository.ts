@@ -12,15 +12,19 @@ export type SettingsRecord = {
   inquiryResponseTargetMinutes: number;
   safetyEscalationAcuteMinutes: number;
   safetyEscalationPositiveMinutes: number;
+  planReviewDays: number;
+  noteSigningLimitHours: number;
   hasLogo: boolean;
   logoContentType: string | null;
   settingsVersion: number;
 };
 
-export type SettingsFields = Omit<
-  SettingsRecord,
-  'hasLogo' | 'logoContentType' | 'settingsVersion' | 'safetyEscalationAcuteMinutes' | 'safetyEscalationPositiveMinutes'
-> & { safetyEscalationAcuteMinutes?: number | undefined; safetyEscalationPositiveMinutes?: number | undefined };
+/** Settings a client may leave out (it keeps the current value). */
+type OptionalField = 'safetyEscalationAcuteMinutes' | 'safetyEscalationPositiveMinutes' | 'planReviewDays' | 'noteSigningLimitHours';
+
+export type SettingsFields = Omit<SettingsRecord, 'hasLogo' | 'logoContentType' | 'settingsVersion' | OptionalField> & {
+  [K in OptionalField]?: number | undefined;
+};
 
 export async function findSettings(db: Q, organizationId: string, options: { lock?: boolean } = {}): Promise<SettingsRecord | null> {
   let query = db
@@ -34,6 +38,8 @@ export async function findSettings(db: Q, organizationId: string, options: { loc
       'inquiry_response_target_minutes as inquiryResponseTargetMinutes',
       'safety_escalation_acute_minutes as safetyEscalationAcuteMinutes',
       'safety_escalation_positive_minutes as safetyEscalationPositiveMinutes',
+      'plan_review_days as planReviewDays',
+      'note_signing_limit_hours as noteSigningLimitHours',
       sql<boolean>`logo IS NOT NULL`.as('hasLogo'),
       'logo_content_type as logoContentType',
       'settings_version as settingsVersion',
@@ -60,6 +66,8 @@ export async function updateSettings(db: Q, organizationId: string, expectedVers
       ...(fields.safetyEscalationPositiveMinutes === undefined
         ? {}
         : { safety_escalation_positive_minutes: fields.safetyEscalationPositiveMinutes }),
+      ...(fields.planReviewDays === undefined ? {} : { plan_review_days: fields.planReviewDays }),
+      ...(fields.noteSigningLimitHours === undefined ? {} : { note_signing_limit_hours: fields.noteSigningLimitHours }),
       settings_version: eb('settings_version', '+', 1),
     }))
     .where('id', '=', organizationId)

@@ -10,6 +10,8 @@ export const OrganizationSettingsDto = z.object({
   inquiryResponseTargetMinutes: z.number(),
   safetyEscalationAcuteMinutes: z.number(),
   safetyEscalationPositiveMinutes: z.number(),
+  planReviewDays: z.number(),
+  noteSigningLimitHours: z.number(),
   hasLogo: z.boolean(),
   logoContentType: z.string().nullable(),
   settingsVersion: z.number(),
@@ -38,6 +40,10 @@ export const UpdateOrganizationSettingsBody = z.strictObject({
     .min(1, 'must be at least 1 minute')
     .max(10080, 'must be at most 7 days (10080 minutes)')
     .optional(),
+  // Days from a treatment plan's signature to its review (decision 0026). Optional like the above.
+  planReviewDays: z.number().int().min(7, 'must be at least 7 days').max(365, 'must be at most 365 days').optional(),
+  // Hours after the service a note may stay unsigned before the timeliness report calls it late.
+  noteSigningLimitHours: z.number().int().min(1, 'must be at least 1 hour').max(720, 'must be at most 30 days (720 hours)').optional(),
 });
 
 export const settingsErrors = { ...standardErrors, 409: ErrorBody, 412: ErrorBody, 413: ErrorBody } as const;

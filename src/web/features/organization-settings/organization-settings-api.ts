@@ -10,6 +10,8 @@ export type OrganizationSettingsDto = {
   inquiryResponseTargetMinutes: number;
   safetyEscalationAcuteMinutes: number;
   safetyEscalationPositiveMinutes: number;
+  planReviewDays: number;
+  noteSigningLimitHours: number;
   hasLogo: boolean;
   logoContentType: string | null;
   settingsVersion: number;

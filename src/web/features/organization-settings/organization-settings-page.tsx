@@ -16,6 +16,8 @@ const FIELDS = [
   'inquiryResponseTargetMinutes',
   'safetyEscalationAcuteMinutes',
   'safetyEscalationPositiveMinutes',
+  'planReviewDays',
+  'noteSigningLimitHours',
 ] as const;
 
 const asNumber = (value: number | string) => (typeof value === 'number' ? value : Number(value));
@@ -47,6 +49,8 @@ function SettingsForm({ settings }: { settings: OrganizationSettingsDto }) {
   const [minutes, setMinutes] = useState<number | string>(settings.inquiryResponseTargetMinutes);
   const [acuteMinutes, setAcuteMinutes] = useState<number | string>(settings.safetyEscalationAcuteMinutes);
   const [positiveMinutes, setPositiveMinutes] = useState<number | string>(settings.safetyEscalationPositiveMinutes);
+  const [planReviewDays, setPlanReviewDays] = useState<number | string>(settings.planReviewDays);
+  const [noteSigningLimitHours, setNoteSigningLimitHours] = useState<number | string>(settings.noteSigningLimitHours);
 
   function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -64,6 +68,8 @@ function SettingsForm({ settings }: { settings: OrganizationSettingsDto }) {
         inquiryResponseTargetMinutes: asNumber(minutes),
         safetyEscalationAcuteMinutes: asNumber(acuteMinutes),
         safetyEscalationPositiveMinutes: asNumber(positiveMinutes),
+        planReviewDays: asNumber(planReviewDays),
+        noteSigningLimitHours: asNumber(noteSigningLimitHours),
       },
       { onSuccess: () => notifications.show({ color: 'green', message: 'Settings saved' }) },
     );
@@ -143,6 +149,24 @@ function SettingsForm({ settings }: { settings: OrganizationSettingsDto }) {
             value={positiveMinutes}
             error={errors?.fields.safetyEscalationPositiveMinutes}
             onChange={setPositiveMinutes}
+          />
+          <NumberInput
+            label="Treatment plan review every (days)"
+            description="A signed treatment plan is due for review this many days after it is signed. Applies to plans signed after the change."
+            min={7}
+            max={365}
+            value={planReviewDays}
+            error={errors?.fields.planReviewDays}
+            onChange={setPlanReviewDays}
+          />
+          <NumberInput
+            label="Notes must be signed within (hours)"
+            description="A note still unsigned this many hours after the service counts as late."
+            min={1}
+            max={720}
+            value={noteSigningLimitHours}
+            error={errors?.fields.noteSigningLimitHours}
+            onChange={setNoteSigningLimitHours}
           />
           {errors !== null && errors.general !== null && (
             <Alert color="red" role="alert">
