@@ -46,18 +46,22 @@ const input = (objectives: { id?: string; statement: string }[], problemId?: str
 });
 
 describe('assignIds', () => {
-  it.each<[string, PlanContentInput, TreatmentPlanContent | null, string[]]>([
-    ['a first draft: every item gets a new id', input([{ statement: 'a' }]), null, ['new-1', 'new-2', 'new-3']],
-    ['a known id is kept', input([{ id: 'o1', statement: 'a' }], 'p1'), known, ['p1', 'g1', 'o1']],
-    ['a new objective next to a kept one gets a new id', input([{ id: 'o1', statement: 'a' }, { statement: 'b' }], 'p1'), known, ['p1', 'g1', 'o1', 'new-1']],
-    ['an id the draft does not hold is replaced', input([{ id: 'forged', statement: 'a' }], 'p1'), known, ['p1', 'g1', 'new-1']],
-    ['a duplicated id is kept once', input([{ id: 'o1', statement: 'a' }, { id: 'o1', statement: 'b' }], 'p1'), known, ['p1', 'g1', 'o1', 'new-1']],
-    ['an id of another kind is not reused', input([{ id: 'g1', statement: 'a' }], 'p1'), known, ['p1', 'g1', 'new-1']],
-  ])('%s', (_name, content, draft, expected) => {
-    const result = assignIds(content, draft, counter());
+  it.each<[string, PlanContentInput, string[]]>([
+    ['items without ids get new ones', input([{ statement: 'a' }]), ['new-1', 'g1', 'new-2']],
+    ['ids the editor made are kept', input([{ id: 'o1', statement: 'a' }], 'p1'), ['p1', 'g1', 'o1']],
+    ['a new objective next to a kept one gets a new id', input([{ id: 'o1', statement: 'a' }, { statement: 'b' }], 'p1'), ['p1', 'g1', 'o1', 'new-1']],
+    ['a duplicated id is kept once', input([{ id: 'o1', statement: 'a' }, { id: 'o1', statement: 'b' }], 'p1'), ['p1', 'g1', 'o1', 'new-1']],
+    ['an id used by an item of another kind is replaced', input([{ id: 'g1', statement: 'a' }], 'p1'), ['p1', 'g1', 'new-1']],
+    ['an empty id is replaced', input([{ id: '', statement: 'a' }], 'p1'), ['p1', 'g1', 'new-1']],
+  ])('%s', (_name, content, expected) => {
+    const result = assignIds(content, counter());
     const problem = result.problems[0];
     const goal = problem?.goals[0];
     expect([problem?.id, goal?.id, ...(goal?.objectives.map((o) => o.id) ?? [])]).toEqual(expected);
+  });
+
+  it('keeps every id of a copied version (a revision keeps citations valid)', () => {
+    expect(assignIds(known, counter())).toEqual(known);
   });
 
   it('lists the objectives of a version with their problem and goal', () => {

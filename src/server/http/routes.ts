@@ -33,6 +33,9 @@ import { safetyAlertsRoutes } from '../modules/safety/safety.routes.js';
 import { measureLinksRoutes } from '../modules/measures/measure-links.routes.js';
 import { measuresRoutes } from '../modules/measures/measures.routes.js';
 import { outcomesRoutes } from '../modules/outcomes/outcomes.routes.js';
+import { treatmentPlansRoutes } from '../modules/treatment-plans/treatment-plans.routes.js';
+import { treatmentPlanHistoryRoutes } from '../modules/treatment-plans/treatment-plan-history.routes.js';
+import { treatmentPlanLinksRoutes } from '../modules/treatment-plans/treatment-plan-links.routes.js';
 
 /** Every route of the app, in one visible list. Each module declares access per route. */
 export function registerRoutes(app: FastifyInstance, deps: AppDeps, health: () => Promise<Health>): void {
@@ -72,4 +75,8 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, health: () =
   void app.register(measureLinksRoutes(deps));
   // The patient's safety plan behind a plan link, and the staff routes that share it (decision 0024).
   void app.register(safetyPlanLinksRoutes(deps));
+  // Treatment plans (decision 0026); the patient signs a plan version behind /sign-plan/:token.
+  void app.register(treatmentPlansRoutes(deps), v1);
+  void app.register(treatmentPlanHistoryRoutes(deps), v1);
+  void app.register(treatmentPlanLinksRoutes(deps));
 }

@@ -1,0 +1,210 @@
+// One-time links through which the patient reads and signs a clinician-signed plan version
+// (decision 0026): the token is the capability and is shown once; only its SHA-256 is stored; the
+// link lasts SIGN_LINK_DAYS, is revocable, and signing uses it up.
+import { randomBytes } from 'node:crypto';
+import { DomainError } from '../../../domain/errors.js';
+import { greetingName } from '../../../domain/safety/plan-links.js';
+import { localDateOf } from '../../../domain/scheduling/local-time.js';
+import { planVersionStatus } from '../../../domain/treatment-plans/plan-review.js';
+import { SIGN_LINK_DAYS, signLinkState, typedSignatureIssues, type SignLinkState } from '../../../domain/treatment-plans/sign-links.js';
+import type { ActorCtx, AppDeps, RequestCtx } from '../../context.js';
+import type { Db } from '../../db/database.js';
+import type { SignPlanView } from '../../public-site/sign-plan-page.js';
+import { hashToken } from '../measures/measures.service.js';
+import { auditBase } from '../patients/patients.service.js';
+import * as repo from './treatment-plan-links.repository.js';
+import * as plans from './treatment-plans.repository.js';
+import { assertAwaitingPatient, mustFindPlan } from './treatment-plans.service.js';
+
+export type SignLinkDto = {
+  id: string;
+  state: SignLinkState;
+  expiresAt: string;
+  usedAt: string | null;
+  revokedAt: string | null;
+  createdBy: { id: string; name: string };
+  createdAt: string;
+};
+
+// A token is 43 base64url characters; anything else cannot be one and is not looked up.
+const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
+
+function toDto(link: repo.SignLinkRecord, now: Date): SignLinkDto {
+  return {
+    id: link.id,
+    state: signLinkState(link, now),
+    expiresAt: link.expiresAt.toISOString(),
+    usedAt: link.usedAt?.toISOString() ?? null,
+    revokedAt: link.revokedAt?.toISOString() ?? null,
+    createdBy: link.createdBy,
+    createdAt: link.createdAt.toISOString(),
+  };
+}
+
+/** A new link for a version awaiting the patient's signature; the URL is returned this once. */
+export async function createSignLink(deps: AppDeps, ctx: ActorCtx, planId: string) {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(ctx.now.getTime() + SIGN_LINK_DAYS * 86_400_000);
+  return deps.db.transaction().execute(async (trx) => {
+    const { plan } = await mustFindPlan(trx, ctx, planId, { lock: true });
+    assertAwaitingPatient(plan);
+    const linkId = await repo.insertLink(trx, {
+      organizationId: ctx.actor.organizationId,
+      planId,
+      tokenHash: hashToken(token),
+      expiresAt,
+      createdBy: ctx.actor.userId,
+      createdAt: ctx.now,
+    });
+    await deps.audit(trx, {
+      ...auditBase(ctx),
+      action: 'treatment_plan_sign_link.created',
+      entityType: 'treatment_plan_sign_link',
+      entityId: linkId,
+      patientId: plan.patientId,
+      details: { planId, planVersion: plan.planVersion },
+    });
+    return { linkId, url: `/sign-plan/${token}`, expiresAt: expiresAt.toISOString() };
+  });
+}
+
+export async function listSignLinks(deps: AppDeps, ctx: ActorCtx, planId: string): Promise<{ links: SignLinkDto[] }> {
+  return deps.db.transaction().execute(async (trx) => {
+    const { plan } = await mustFindPlan(trx, ctx, planId);
+    const links = await repo.listLinks(trx, ctx.actor.organizationId, planId);
+    await deps.audit(trx, {
+      ...auditBase(ctx),
+      action: 'treatment_plan_sign_link.listed',
+      entityType: 'treatment_plan',
+      entityId: planId,
+      patientId: plan.patientId,
+    });
+    return { links: links.map((link) => toDto(link, ctx.now)) };
+  });
+}
+
+/** Revoking twice is harmless: the first revocation stands. */
+export async function revokeSignLink(deps: AppDeps, ctx: ActorCtx, planId: string, linkId: string): Promise<SignLinkDto> {
+  return deps.db.transaction().execute(async (trx) => {
+    const { plan } = await mustFindPlan(trx, ctx, planId);
+    const link = await repo.findLink(trx, ctx.actor.organizationId, planId, linkId, { lock: true });
+    if (!link) throw new DomainError('NOT_FOUND', 'No such signing link');
+    if (link.revokedAt === null && link.usedAt === null) {
+      await repo.revokeLink(trx, linkId, ctx.now);
+      await deps.audit(trx, {
+        ...auditBase(ctx),
+        action: 'treatment_plan_sign_link.revoked',
+        entityType: 'treatment_plan_sign_link',
+        entityId: linkId,
+        patientId: plan.patientId,
+        details: { planId },
+      });
+    }
+    const after = await repo.findLink(trx, ctx.actor.organizationId, planId, linkId);
+    if (!after) throw new Error('signing link vanished inside its own transaction');
+    return toDto(after, ctx.now);
+  });
+}
+
+type Opened = { link: repo.SignLinkRecord; plan: plans.PlanRecord; episode: plans.EpisodeRecord };
+
+/** The link and its plan, or why the page cannot show it (nothing more is revealed). */
+async function openLink(trx: Db, token: string, now: Date, lock: boolean): Promise<Opened | 'not_found' | 'gone'> {
+  if (!TOKEN.test(token)) return 'not_found';
+  const link = await repo.findLinkByHash(trx, hashToken(token), { lock });
+  if (!link) return 'not_found';
+  if (signLinkState(link, now) !== 'active') return 'gone';
+  const plan = await plans.findPlan(trx, link.organizationId, link.planId, { lock });
+  if (!plan || planVersionStatus(plan) !== 'awaiting_patient') return 'gone';
+  const episode = await plans.findEpisode(trx, link.organizationId, plan.episodeId);
+  if (!episode) return 'gone';
+  return { link, plan, episode };
+}
+
+async function viewOf(trx: Db, opened: Opened): Promise<SignPlanView> {
+  const { plan, episode, link } = opened;
+  const responsibleIds = plan.content.problems.flatMap((p) => p.goals.flatMap((g) => g.interventions.map((i) => i.responsibleUserId)));
+  const names = await repo.staffNames(trx, link.organizationId, [...new Set(responsibleIds)]);
+  return {
+    greeting: greetingName(await repo.preferredName(trx, link.organizationId, plan.patientId)),
+    programName: episode.programName,
+    planVersion: plan.planVersion,
+    clinicianName: plan.clinicianSignedBy?.name ?? '',
+    clinicianSignedOn: plan.clinicianSignedAt === null ? '' : localDateOf(plan.clinicianSignedAt.getTime(), episode.timeZone),
+    reviewDueOn: plan.reviewDueOn,
+    plannedDaysPerWeek: plan.plannedDaysPerWeek,
+    plannedMinutesPerWeek: plan.plannedMinutesPerWeek,
+    strengths: plan.content.patientStrengthsAndPreferences,
+    problems: plan.content.problems.map((problem) => ({
+      statement: problem.statement,
+      diagnosisCodes: problem.diagnosisCodes,
+      goals: problem.goals.map((goal) => ({
+        statement: goal.statement,
+        objectives: goal.objectives.map((o) => ({ statement: o.statement, targetDate: o.targetDate })),
+        interventions: goal.interventions.map((i) => ({
+          description: i.description,
+          modality: i.modality,
+          frequency: i.frequency,
+          responsible: names.get(i.responsibleUserId) ?? 'your care team',
+        })),
+      })),
+    })),
+  };
+}
+
+function linkAudit(ctx: RequestCtx, opened: Opened, action: string) {
+  return {
+    organizationId: opened.link.organizationId,
+    userId: null,
+    action,
+    entityType: 'treatment_plan_sign_link',
+    entityId: opened.link.id,
+    patientId: opened.plan.patientId,
+    outcome: 'success' as const,
+    clientIp: ctx.ip,
+    requestId: ctx.requestId,
+    details: { planId: opened.plan.id, planVersion: opened.plan.planVersion },
+  };
+}
+
+export type OpenedSignLink = { kind: 'not_found' } | { kind: 'gone' } | { kind: 'ok'; view: SignPlanView };
+
+export async function viewSignLink(deps: AppDeps, ctx: RequestCtx, token: string): Promise<OpenedSignLink> {
+  return deps.db.transaction().execute(async (trx): Promise<OpenedSignLink> => {
+    const opened = await openLink(trx, token, ctx.now, false);
+    if (typeof opened === 'string') return { kind: opened };
+    await deps.audit(trx, linkAudit(ctx, opened, 'treatment_plan_sign_link.viewed'));
+    return { kind: 'ok', view: await viewOf(trx, opened) };
+  });
+}
+
+export type SubmittedSignLink =
+  | { kind: 'not_found' }
+  | { kind: 'gone' }
+  | { kind: 'invalid'; view: SignPlanView; missing: ('signedName' | 'agreed')[] }
+  | { kind: 'signed'; planVersion: number };
+
+/** The patient's typed signature through the link: recorded once, and the link is used up. */
+export async function submitSignLink(
+  deps: AppDeps,
+  ctx: RequestCtx,
+  token: string,
+  form: { signedName: string; agreed: boolean },
+): Promise<SubmittedSignLink> {
+  return deps.db.transaction().execute(async (trx): Promise<SubmittedSignLink> => {
+    const opened = await openLink(trx, token, ctx.now, true);
+    if (typeof opened === 'string') return { kind: opened };
+    const missing = typedSignatureIssues(form);
+    if (missing.length > 0) return { kind: 'invalid', view: await viewOf(trx, opened), missing };
+    await plans.recordPatientSignature(trx, opened.plan.id, {
+      kind: 'signed',
+      name: form.signedName.trim(),
+      method: 'link',
+      image: null,
+      at: ctx.now,
+    });
+    await repo.markUsed(trx, opened.link.id, ctx.now);
+    await deps.audit(trx, linkAudit(ctx, opened, 'treatment_plan.patient_signed'));
+    return { kind: 'signed', planVersion: opened.plan.planVersion };
+  });
+}
