@@ -114,6 +114,34 @@ beforeAll(async () => {
     .returning('id')
     .executeTakeFirstOrThrow();
   bRecords.set('linkId', planLink.id);
+  const treatmentPlan = await t.db
+    .insertInto('treatment_plans')
+    .values({
+      organization_id: b.organizationId,
+      patient_id: bIds.patientId,
+      episode_id: bIds.episodeId,
+      plan_version: 1,
+      content: JSON.stringify({ problems: [], patientStrengthsAndPreferences: '' }),
+      created_by: b.users.clinician.id,
+      created_at: new Date(),
+      updated_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  bRecords.set('planId', treatmentPlan.id);
+  const signLink = await t.db
+    .insertInto('treatment_plan_sign_links')
+    .values({
+      organization_id: b.organizationId,
+      plan_id: treatmentPlan.id,
+      token_hash: Buffer.alloc(32, 8),
+      expires_at: new Date(Date.now() + 86_400_000),
+      created_by: b.users.clinician.id,
+      created_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  bRecords.set('signLinkId', signLink.id);
 });
 
 function bRecord(name: string): string {
@@ -143,6 +171,9 @@ const B_RECORDS: Record<string, Lookup> = {
   alertId: () => bRecord('alertId'),
   // A safety plan link of organization B's patient (the patient in the same path is B's too).
   linkId: () => bRecord('linkId'),
+  // A treatment plan version of organization B's episode, and a signing link of it.
+  planId: () => bRecord('planId'),
+  signLinkId: () => bRecord('signLinkId'),
   // A safety plan version belongs to the patient in the same path: organization B's patient is the record.
   version: () => '1',
   token: {
@@ -221,6 +252,15 @@ const VALID_BODIES: Record<string, unknown> = {
     professionals: [],
     safeEnvironment: [],
   },
+  'POST /api/v1/episodes/:episodeId/treatment-plans/revisions': { reason: 'Planted by another organization', isReview: false },
+  'PUT /api/v1/treatment-plans/:planId': {
+    version: 1,
+    content: { problems: [], patientStrengthsAndPreferences: 'Planted by another organization' },
+    plannedDaysPerWeek: 3,
+    plannedMinutesPerWeek: 540,
+  },
+  'POST /api/v1/treatment-plans/:planId/sign': { version: 1 },
+  'POST /api/v1/treatment-plans/:planId/patient-signature': { signedName: 'Planted', attested: true },
   'POST /api/v1/inquiries/:inquiryId/admit': {
     version: 1,
     programId: '00000000-0000-4000-8000-000000000000',
@@ -383,9 +423,19 @@ async function snapshotOf(org: TestOrg) {
     alerts: await t.db.selectFrom('safety_alerts').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute(),
     plans: await t.db.selectFrom('safety_plans').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute(),
   };
+  const treatmentPlans = {
+    plans: await t.db.selectFrom('treatment_plans').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute(),
+    signLinks: await t.db
+      .selectFrom('treatment_plan_sign_links')
+      .selectAll()
+      .where('organization_id', '=', org.organizationId)
+      .orderBy('id')
+      .execute(),
+  };
   return {
     admissions,
     safety,
+    treatmentPlans,
     users,
     roles,
     sites,
