@@ -49,8 +49,22 @@ describe('assignIds', () => {
   it.each<[string, PlanContentInput, string[]]>([
     ['items without ids get new ones', input([{ statement: 'a' }]), ['new-1', 'g1', 'new-2']],
     ['ids the editor made are kept', input([{ id: 'o1', statement: 'a' }], 'p1'), ['p1', 'g1', 'o1']],
-    ['a new objective next to a kept one gets a new id', input([{ id: 'o1', statement: 'a' }, { statement: 'b' }], 'p1'), ['p1', 'g1', 'o1', 'new-1']],
-    ['a duplicated id is kept once', input([{ id: 'o1', statement: 'a' }, { id: 'o1', statement: 'b' }], 'p1'), ['p1', 'g1', 'o1', 'new-1']],
+    [
+      'a new objective next to a kept one gets a new id',
+      input([{ id: 'o1', statement: 'a' }, { statement: 'b' }], 'p1'),
+      ['p1', 'g1', 'o1', 'new-1'],
+    ],
+    [
+      'a duplicated id is kept once',
+      input(
+        [
+          { id: 'o1', statement: 'a' },
+          { id: 'o1', statement: 'b' },
+        ],
+        'p1',
+      ),
+      ['p1', 'g1', 'o1', 'new-1'],
+    ],
     ['an id used by an item of another kind is replaced', input([{ id: 'g1', statement: 'a' }], 'p1'), ['p1', 'g1', 'new-1']],
     ['an empty id is replaced', input([{ id: '', statement: 'a' }], 'p1'), ['p1', 'g1', 'new-1']],
   ])('%s', (_name, content, expected) => {
@@ -65,6 +79,8 @@ describe('assignIds', () => {
   });
 
   it('lists the objectives of a version with their problem and goal', () => {
-    expect(objectivesOf(known)).toEqual([{ objective: known.problems[0]?.goals[0]?.objectives[0], problem: 'Alcohol use', goal: 'Sobriety' }]);
+    expect(objectivesOf(known)).toEqual([
+      { objective: known.problems[0]?.goals[0]?.objectives[0], problem: 'Alcohol use', goal: 'Sobriety' },
+    ]);
   });
 });

@@ -17,7 +17,9 @@ function completePlan(): TreatmentPlanContent {
             id: 'g1',
             statement: 'Fewer depressed days',
             objectives: [{ id: 'o1', statement: 'PHQ-9 below 10 by the target date', targetDate: '2026-12-31', status: 'open' }],
-            interventions: [{ id: 'i1', description: 'Group CBT', modality: 'CBT', frequency: '3 groups a week', responsibleUserId: STAFF }],
+            interventions: [
+              { id: 'i1', description: 'Group CBT', modality: 'CBT', frequency: '3 groups a week', responsibleUserId: STAFF },
+            ],
           },
         ],
       },
@@ -25,7 +27,12 @@ function completePlan(): TreatmentPlanContent {
   };
 }
 
-const context: SignContext = { today: '2026-11-27', responsibleStaffIds: new Set([STAFF]), plannedDaysPerWeek: 3, plannedMinutesPerWeek: 540 };
+const context: SignContext = {
+  today: '2026-11-27',
+  responsibleStaffIds: new Set([STAFF]),
+  plannedDaysPerWeek: 3,
+  plannedMinutesPerWeek: 540,
+};
 
 describe('isIcd10CmCode', () => {
   it.each([
@@ -70,19 +77,44 @@ describe('planCompletenessIssues', () => {
     ['no problem', (plan) => (plan.problems = []), {}, 'problems'],
     ['a blank problem statement', (plan) => (first(plan).problem.statement = '  '), {}, 'problems[0].statement'],
     ['no diagnosis', (plan) => (first(plan).problem.diagnosisCodes = []), {}, 'problems[0].diagnosisCodes'],
-    ['a malformed diagnosis code', (plan) => (first(plan).problem.diagnosisCodes = ['F33.1', 'depression']), {}, 'problems[0].diagnosisCodes[1]'],
+    [
+      'a malformed diagnosis code',
+      (plan) => (first(plan).problem.diagnosisCodes = ['F33.1', 'depression']),
+      {},
+      'problems[0].diagnosisCodes[1]',
+    ],
     ['no goal', (plan) => (first(plan).problem.goals = []), {}, 'problems[0].goals'],
     ['a blank goal', (plan) => (first(plan).goal.statement = ''), {}, 'problems[0].goals[0].statement'],
     ['no objective', (plan) => (first(plan).goal.objectives = []), {}, 'problems[0].goals[0].objectives'],
     ['a blank objective', (plan) => (first(plan).objective.statement = ''), {}, 'problems[0].goals[0].objectives[0].statement'],
     ['no target date', (plan) => (first(plan).objective.targetDate = ''), {}, 'problems[0].goals[0].objectives[0].targetDate'],
-    ['an impossible target date', (plan) => (first(plan).objective.targetDate = '2026-02-30'), {}, 'problems[0].goals[0].objectives[0].targetDate'],
-    ['an open objective past its date', (plan) => (first(plan).objective.targetDate = '2026-11-26'), {}, 'problems[0].goals[0].objectives[0].targetDate'],
+    [
+      'an impossible target date',
+      (plan) => (first(plan).objective.targetDate = '2026-02-30'),
+      {},
+      'problems[0].goals[0].objectives[0].targetDate',
+    ],
+    [
+      'an open objective past its date',
+      (plan) => (first(plan).objective.targetDate = '2026-11-26'),
+      {},
+      'problems[0].goals[0].objectives[0].targetDate',
+    ],
     ['no intervention', (plan) => (first(plan).goal.interventions = []), {}, 'problems[0].goals[0].interventions'],
     ['no modality', (plan) => (first(plan).intervention.modality = ''), {}, 'problems[0].goals[0].interventions[0].modality'],
     ['no frequency', (plan) => (first(plan).intervention.frequency = ' '), {}, 'problems[0].goals[0].interventions[0].frequency'],
-    ['no responsible staff', (plan) => (first(plan).intervention.responsibleUserId = ''), {}, 'problems[0].goals[0].interventions[0].responsibleUserId'],
-    ['responsible staff not clinical', () => undefined, { responsibleStaffIds: new Set(['other']) }, 'problems[0].goals[0].interventions[0].responsibleUserId'],
+    [
+      'no responsible staff',
+      (plan) => (first(plan).intervention.responsibleUserId = ''),
+      {},
+      'problems[0].goals[0].interventions[0].responsibleUserId',
+    ],
+    [
+      'responsible staff not clinical',
+      () => undefined,
+      { responsibleStaffIds: new Set(['other']) },
+      'problems[0].goals[0].interventions[0].responsibleUserId',
+    ],
     ['no planned days', () => undefined, { plannedDaysPerWeek: null }, 'plannedDaysPerWeek'],
     ['no planned minutes', () => undefined, { plannedMinutesPerWeek: null }, 'plannedMinutesPerWeek'],
   ])('names %s', (_name, change, contextChange, path) => {

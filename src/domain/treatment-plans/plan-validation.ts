@@ -58,10 +58,14 @@ export function planCompletenessIssues(content: TreatmentPlanContent, context: S
       if (goal.objectives.length === 0) issue(`${goalAt}.objectives`, 'add at least one measurable objective');
       goal.objectives.forEach((objective, o) => {
         const objectiveAt = `${goalAt}.objectives[${o}]`;
-        if (blank(objective.statement)) issue(`${objectiveAt}.statement`, 'describe what the patient will do, how much and how it is measured');
+        if (blank(objective.statement))
+          issue(`${objectiveAt}.statement`, 'describe what the patient will do, how much and how it is measured');
         if (!isCalendarDate(objective.targetDate)) issue(`${objectiveAt}.targetDate`, 'give a target date (YYYY-MM-DD)');
         else if (objective.status === 'open' && objective.targetDate < context.today)
-          issue(`${objectiveAt}.targetDate`, `an open objective's target date ${objective.targetDate} has passed: set a new date or a status`);
+          issue(
+            `${objectiveAt}.targetDate`,
+            `an open objective's target date ${objective.targetDate} has passed: set a new date or a status`,
+          );
       });
       if (goal.interventions.length === 0) issue(`${goalAt}.interventions`, 'add at least one intervention');
       goal.interventions.forEach((intervention, i) => {

@@ -119,6 +119,9 @@ export function signPlanGonePage(ctx: PageContext, reason: 'not_found' | 'gone')
   const [title, body] =
     reason === 'not_found'
       ? ['This link is not valid', 'Please check the link, or ask your care team for a new one.']
-      : ['This link no longer works', 'It was already used, has expired or was withdrawn. Please ask your care team for a new link to sign your plan.'];
+      : [
+          'This link no longer works',
+          'It was already used, has expired or was withdrawn. Please ask your care team for a new link to sign your plan.',
+        ];
   return page(ctx, title, markup`<h1>${title}</h1><p class="lead">${body}</p>`);
 }

@@ -220,6 +220,19 @@ export function createAppRouter() {
                 },
               },
               {
+                path: 'patients/:patientId/treatment-plans/:planId',
+                lazy: async () => {
+                  const { TreatmentPlanPage } = await import('../features/treatment-plans/treatment-plan-page');
+                  return {
+                    element: (
+                      <RequireRoles roles={ACCESS.treatmentPlans}>
+                        <TreatmentPlanPage />
+                      </RequireRoles>
+                    ),
+                  };
+                },
+              },
+              {
                 path: 'patients/:patientId/assessment',
                 lazy: async () => {
                   const { PatientAssessmentPage } = await import('../features/level-of-care/assessment-page');

@@ -16,7 +16,12 @@ export type CitingNote = {
 };
 
 /** Signed notes of the patient that cite any of the objective ids, oldest first. */
-export async function notesCiting(db: Q, organizationId: string, patientId: string, objectiveIds: readonly string[]): Promise<CitingNote[]> {
+export async function notesCiting(
+  db: Q,
+  organizationId: string,
+  patientId: string,
+  objectiveIds: readonly string[],
+): Promise<CitingNote[]> {
   if (objectiveIds.length === 0) return [];
   const rows = await db
     .selectFrom('clinical_notes as n')

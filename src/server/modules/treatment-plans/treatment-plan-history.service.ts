@@ -20,7 +20,10 @@ export async function objectiveHistory(deps: AppDeps, ctx: ActorCtx, planId: str
       objectives.map((o) => o.objective.id),
     );
     // SUD counseling notes are shown only to their author and staff with explicit access (Part 2).
-    const reader = { userId: ctx.actor.userId, counselingNotesAccess: await repo.counselingNotesAccess(trx, ctx.actor.organizationId, ctx.actor.userId) };
+    const reader = {
+      userId: ctx.actor.userId,
+      counselingNotesAccess: await repo.counselingNotesAccess(trx, ctx.actor.organizationId, ctx.actor.userId),
+    };
     const readable = notes.filter((note) => canReadNote({ noteType: note.noteType, authorId: note.author.id }, reader));
     await deps.audit(trx, {
       ...auditBase(ctx),

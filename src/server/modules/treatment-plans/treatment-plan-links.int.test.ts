@@ -20,7 +20,8 @@ const objectiveId = () => randomUUID();
 
 async function signedPlan(options: { preferredName?: string } = {}) {
   const patientId = await createPatient(t.db, org);
-  if (options.preferredName) await t.db.updateTable('patients').set({ preferred_name: options.preferredName }).where('id', '=', patientId).execute();
+  if (options.preferredName)
+    await t.db.updateTable('patients').set({ preferred_name: options.preferredName }).where('id', '=', patientId).execute();
   const programId = await createProgram(t.db, org, { name: 'Adult IOP (synthetic)' });
   const episodeId = await admit(t.db, org, { patientId, programId });
   const created = (await call(t, clinician, 'POST', `/api/v1/episodes/${episodeId}/treatment-plans`)).json();
@@ -40,7 +41,14 @@ async function signedPlan(options: { preferredName?: string } = {}) {
                 { id: objectives[0], statement: 'Attend 3 groups a week', targetDate: '2099-01-31', status: 'open' },
                 { id: objectives[1], statement: 'Name three triggers', targetDate: '2099-01-31', status: 'open' },
               ],
-              interventions: [{ description: 'Relapse prevention group', modality: 'CBT', frequency: '3 groups a week', responsibleUserId: org.users.clinician.id }],
+              interventions: [
+                {
+                  description: 'Relapse prevention group',
+                  modality: 'CBT',
+                  frequency: '3 groups a week',
+                  responsibleUserId: org.users.clinician.id,
+                },
+              ],
             },
           ],
         },
@@ -70,7 +78,11 @@ describe('signing links', () => {
     expect(created.statusCode).toBe(201);
     const url: string = created.json().url;
     expect(url).toMatch(/^\/sign-plan\/[A-Za-z0-9_-]{43}$/);
-    const stored = await t.db.selectFrom('treatment_plan_sign_links').select('token_hash').where('id', '=', created.json().linkId).executeTakeFirstOrThrow();
+    const stored = await t.db
+      .selectFrom('treatment_plan_sign_links')
+      .select('token_hash')
+      .where('id', '=', created.json().linkId)
+      .executeTakeFirstOrThrow();
     expect(stored.token_hash.toString('hex')).not.toContain(url.split('/').pop());
 
     const page = await t.app.inject({ method: 'GET', url });
@@ -86,13 +98,19 @@ describe('signing links', () => {
     expect(missing.statusCode).toBe(400);
     expect(missing.body).toContain('Type your full name to sign.');
     expect(missing.body).toContain('Check the box');
-    expect((await t.db.selectFrom('treatment_plans').select('patient_signed_at').where('id', '=', planId).executeTakeFirstOrThrow()).patient_signed_at).toBeNull();
+    expect(
+      (await t.db.selectFrom('treatment_plans').select('patient_signed_at').where('id', '=', planId).executeTakeFirstOrThrow())
+        .patient_signed_at,
+    ).toBeNull();
 
     const done = await postForm(url, { signedName: 'Robin Testpatient', agreed: 'yes' });
     expect(done.statusCode).toBe(200);
     expect(done.body).toContain('your plan is signed');
     const plan = await call(t, clinician, 'GET', `/api/v1/treatment-plans/${planId}`);
-    expect(plan.json()).toMatchObject({ status: 'signed', patientSignature: { name: 'Robin Testpatient', method: 'link', hasImage: false } });
+    expect(plan.json()).toMatchObject({
+      status: 'signed',
+      patientSignature: { name: 'Robin Testpatient', method: 'link', hasImage: false },
+    });
 
     expect((await t.app.inject({ method: 'GET', url })).statusCode).toBe(410);
     expect((await postForm(url, { signedName: 'Robin Testpatient', agreed: 'yes' })).statusCode).toBe(410);
@@ -128,16 +146,30 @@ describe('signing links', () => {
   it('stops working once the patient signed on the device, and cannot be made for a draft', async () => {
     const { planId, episodeId } = await signedPlan();
     const link = (await call(t, clinician, 'POST', `/api/v1/treatment-plans/${planId}/sign-links`)).json();
-    await call(t, clinician, 'POST', `/api/v1/treatment-plans/${planId}/patient-signature`, { signedName: 'Sam Testpatient', attested: true });
+    await call(t, clinician, 'POST', `/api/v1/treatment-plans/${planId}/patient-signature`, {
+      signedName: 'Sam Testpatient',
+      attested: true,
+    });
     expect((await t.app.inject({ method: 'GET', url: link.url })).statusCode).toBe(410);
     expect((await call(t, clinician, 'POST', `/api/v1/treatment-plans/${planId}/sign-links`)).statusCode).toBe(409);
 
-    const revision = await call(t, clinician, 'POST', `/api/v1/episodes/${episodeId}/treatment-plans/revisions`, { reason: 'Review', isReview: true });
+    const revision = await call(t, clinician, 'POST', `/api/v1/episodes/${episodeId}/treatment-plans/revisions`, {
+      reason: 'Review',
+      isReview: true,
+    });
     expect((await call(t, clinician, 'POST', `/api/v1/treatment-plans/${revision.json().id}/sign-links`)).statusCode).toBe(422);
   });
 });
 
-async function note(input: { patientId: string; episodeId: string; noteType: 'progress_dap' | 'sud_counseling'; authorId: string; objectiveIds: string[]; serviceDate: string; signed?: boolean }) {
+async function note(input: {
+  patientId: string;
+  episodeId: string;
+  noteType: 'progress_dap' | 'sud_counseling';
+  authorId: string;
+  objectiveIds: string[];
+  serviceDate: string;
+  signed?: boolean;
+}) {
   const now = new Date();
   const signed = input.signed ?? true;
   await t.db
@@ -164,14 +196,45 @@ describe('objective history', () => {
     const { patientId, episodeId, planId, objectives } = await signedPlan();
     const [first, second] = objectives;
     if (!first || !second) throw new Error('fixture');
-    await note({ patientId, episodeId, noteType: 'progress_dap', authorId: org.users.clinician.id, objectiveIds: [first], serviceDate: '2026-11-03' });
-    await note({ patientId, episodeId, noteType: 'progress_dap', authorId: org.users.psychiatrist.id, objectiveIds: [first, second], serviceDate: '2026-11-05' });
-    await note({ patientId, episodeId, noteType: 'progress_dap', authorId: org.users.clinician.id, objectiveIds: [second], serviceDate: '2026-11-06', signed: false });
-    await note({ patientId, episodeId, noteType: 'sud_counseling', authorId: org.users.psychiatrist.id, objectiveIds: [second], serviceDate: '2026-11-07' });
+    await note({
+      patientId,
+      episodeId,
+      noteType: 'progress_dap',
+      authorId: org.users.clinician.id,
+      objectiveIds: [first],
+      serviceDate: '2026-11-03',
+    });
+    await note({
+      patientId,
+      episodeId,
+      noteType: 'progress_dap',
+      authorId: org.users.psychiatrist.id,
+      objectiveIds: [first, second],
+      serviceDate: '2026-11-05',
+    });
+    await note({
+      patientId,
+      episodeId,
+      noteType: 'progress_dap',
+      authorId: org.users.clinician.id,
+      objectiveIds: [second],
+      serviceDate: '2026-11-06',
+      signed: false,
+    });
+    await note({
+      patientId,
+      episodeId,
+      noteType: 'sud_counseling',
+      authorId: org.users.psychiatrist.id,
+      objectiveIds: [second],
+      serviceDate: '2026-11-07',
+    });
 
     const history = await call(t, clinician, 'GET', `/api/v1/treatment-plans/${planId}/objective-history`);
     expect(history.statusCode).toBe(200);
-    const byId = new Map(history.json().objectives.map((o: { id: string; notes: { serviceDate: string }[] }) => [o.id, o.notes.map((n) => n.serviceDate)]));
+    const byId = new Map(
+      history.json().objectives.map((o: { id: string; notes: { serviceDate: string }[] }) => [o.id, o.notes.map((n) => n.serviceDate)]),
+    );
     expect(byId.get(first)).toEqual(['2026-11-03', '2026-11-05']);
     expect(byId.get(second)).toEqual(['2026-11-05']);
     expect(history.json().withheldNotes).toBe(1);

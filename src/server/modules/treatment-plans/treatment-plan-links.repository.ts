@@ -18,7 +18,17 @@ function base(db: Q) {
   return db
     .selectFrom('treatment_plan_sign_links as l')
     .innerJoin('users as u', 'u.id', 'l.created_by')
-    .select(['l.id', 'l.organization_id', 'l.plan_id', 'l.expires_at', 'l.used_at', 'l.revoked_at', 'l.created_by', 'l.created_at', 'u.display_name']);
+    .select([
+      'l.id',
+      'l.organization_id',
+      'l.plan_id',
+      'l.expires_at',
+      'l.used_at',
+      'l.revoked_at',
+      'l.created_by',
+      'l.created_at',
+      'u.display_name',
+    ]);
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof base>['executeTakeFirstOrThrow']>>;
@@ -81,7 +91,12 @@ export async function findLinkByHash(db: Q, tokenHash: Buffer, options: { lock?:
 }
 
 export async function revokeLink(db: Q, linkId: string, at: Date): Promise<void> {
-  await db.updateTable('treatment_plan_sign_links').set({ revoked_at: at }).where('id', '=', linkId).where('revoked_at', 'is', null).execute();
+  await db
+    .updateTable('treatment_plan_sign_links')
+    .set({ revoked_at: at })
+    .where('id', '=', linkId)
+    .where('revoked_at', 'is', null)
+    .execute();
 }
 
 /** Any other open link of the version stops working once the patient has signed. */

@@ -43,7 +43,10 @@ export function treatmentPlanLinksRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/v1/treatment-plans/:planId/sign-links',
-      { config: planAccess, schema: { tags, params: PlanParams, response: { 200: z.object({ links: z.array(SignLinkDto) }), ...planErrors } } },
+      {
+        config: planAccess,
+        schema: { tags, params: PlanParams, response: { 200: z.object({ links: z.array(SignLinkDto) }), ...planErrors } },
+      },
       (request) => listSignLinks(deps, actorCtx(request), request.params.planId),
     );
 

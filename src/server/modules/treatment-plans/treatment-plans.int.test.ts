@@ -91,7 +91,10 @@ describe('writing and signing a plan', () => {
       signatureImage: 'data:image/png;base64,iVBORw0KGgo=',
     });
     expect(patient.statusCode).toBe(200);
-    expect(patient.json()).toMatchObject({ status: 'signed', patientSignature: { name: 'Sam Testpatient', method: 'device', hasImage: true } });
+    expect(patient.json()).toMatchObject({
+      status: 'signed',
+      patientSignature: { name: 'Sam Testpatient', method: 'device', hasImage: true },
+    });
 
     const chart = await call(t, clinician, 'GET', `/api/v1/patients/${patientId}/treatment-plans`);
     expect(chart.statusCode).toBe(200);
@@ -150,10 +153,26 @@ describe('writing and signing a plan', () => {
   });
 
   it.each<[string, (c: ReturnType<typeof content>) => void, string]>([
-    ['an objective without a target date', (c) => ((c.problems[0]?.goals[0]?.objectives[0] ?? { targetDate: '' }).targetDate = ''), 'problems[0].goals[0].objectives[0].targetDate'],
-    ['an intervention without a responsible person', (c) => ((c.problems[0]?.goals[0]?.interventions[0] ?? { responsibleUserId: '' }).responsibleUserId = ''), 'problems[0].goals[0].interventions[0].responsibleUserId'],
-    ['a malformed diagnosis code', (c) => ((c.problems[0] ?? { diagnosisCodes: [] }).diagnosisCodes = ['depression']), 'problems[0].diagnosisCodes[0]'],
-    ['a goal without objectives', (c) => ((c.problems[0]?.goals[0] ?? { objectives: [] }).objectives = []), 'problems[0].goals[0].objectives'],
+    [
+      'an objective without a target date',
+      (c) => ((c.problems[0]?.goals[0]?.objectives[0] ?? { targetDate: '' }).targetDate = ''),
+      'problems[0].goals[0].objectives[0].targetDate',
+    ],
+    [
+      'an intervention without a responsible person',
+      (c) => ((c.problems[0]?.goals[0]?.interventions[0] ?? { responsibleUserId: '' }).responsibleUserId = ''),
+      'problems[0].goals[0].interventions[0].responsibleUserId',
+    ],
+    [
+      'a malformed diagnosis code',
+      (c) => ((c.problems[0] ?? { diagnosisCodes: [] }).diagnosisCodes = ['depression']),
+      'problems[0].diagnosisCodes[0]',
+    ],
+    [
+      'a goal without objectives',
+      (c) => ((c.problems[0]?.goals[0] ?? { objectives: [] }).objectives = []),
+      'problems[0].goals[0].objectives',
+    ],
   ])('refuses to sign %s, naming the field', async (_name, change, path) => {
     const { episodeId } = await episode();
     const created = (await call(t, clinician, 'POST', `/api/v1/episodes/${episodeId}/treatment-plans`)).json();
@@ -266,11 +285,22 @@ describe('writing and signing a plan', () => {
       plannedMinutesPerWeek: 540,
     });
     expect(edit.statusCode).toBe(409);
-    expect((await call(t, clinician, 'POST', `/api/v1/treatment-plans/${signed.id}/sign`, { version: signed.version })).statusCode).toBe(409);
-    const first = await call(t, clinician, 'POST', `/api/v1/treatment-plans/${signed.id}/patient-signature`, { declinedReason: 'Wants to read it at home first' });
+    expect((await call(t, clinician, 'POST', `/api/v1/treatment-plans/${signed.id}/sign`, { version: signed.version })).statusCode).toBe(
+      409,
+    );
+    const first = await call(t, clinician, 'POST', `/api/v1/treatment-plans/${signed.id}/patient-signature`, {
+      declinedReason: 'Wants to read it at home first',
+    });
     expect(first.statusCode).toBe(200);
-    expect(first.json()).toMatchObject({ status: 'signed', patientDeclinedReason: 'Wants to read it at home first', patientSignature: null });
-    const second = await call(t, clinician, 'POST', `/api/v1/treatment-plans/${signed.id}/patient-signature`, { signedName: 'Sam', attested: true });
+    expect(first.json()).toMatchObject({
+      status: 'signed',
+      patientDeclinedReason: 'Wants to read it at home first',
+      patientSignature: null,
+    });
+    const second = await call(t, clinician, 'POST', `/api/v1/treatment-plans/${signed.id}/patient-signature`, {
+      signedName: 'Sam',
+      attested: true,
+    });
     expect(second.statusCode).toBe(409);
     expect((await rowOf(signed.id)).patient_signed_name).toBeNull();
   });
@@ -278,9 +308,15 @@ describe('writing and signing a plan', () => {
   it('refuses a patient signature before the clinician signs (422) and one without attestation (400)', async () => {
     const { episodeId } = await episode();
     const draft = await completeDraft(episodeId);
-    const early = await call(t, clinician, 'POST', `/api/v1/treatment-plans/${draft.id}/patient-signature`, { signedName: 'Sam', attested: true });
+    const early = await call(t, clinician, 'POST', `/api/v1/treatment-plans/${draft.id}/patient-signature`, {
+      signedName: 'Sam',
+      attested: true,
+    });
     expect(early.statusCode).toBe(422);
-    const unattested = await call(t, clinician, 'POST', `/api/v1/treatment-plans/${draft.id}/patient-signature`, { signedName: 'Sam', attested: false });
+    const unattested = await call(t, clinician, 'POST', `/api/v1/treatment-plans/${draft.id}/patient-signature`, {
+      signedName: 'Sam',
+      attested: false,
+    });
     expect(unattested.statusCode).toBe(400);
   });
 });
@@ -297,7 +333,10 @@ describe('revisions', () => {
     expect(revision.json()).toMatchObject({ planVersion: 2, status: 'draft', revisionReason: '30-day review', content: v1.content });
     expect(revision.json().reviewedOn).not.toBeNull();
 
-    const again = await call(t, clinician, 'POST', `/api/v1/episodes/${episodeId}/treatment-plans/revisions`, { reason: 'Again', isReview: false });
+    const again = await call(t, clinician, 'POST', `/api/v1/episodes/${episodeId}/treatment-plans/revisions`, {
+      reason: 'Again',
+      isReview: false,
+    });
     expect(again.statusCode).toBe(409);
 
     const changed = structuredClone(v1.content);
@@ -320,7 +359,10 @@ describe('revisions', () => {
 
   it('refuses a revision before any plan exists (409)', async () => {
     const { episodeId } = await episode();
-    const response = await call(t, clinician, 'POST', `/api/v1/episodes/${episodeId}/treatment-plans/revisions`, { reason: 'x', isReview: false });
+    const response = await call(t, clinician, 'POST', `/api/v1/episodes/${episodeId}/treatment-plans/revisions`, {
+      reason: 'x',
+      isReview: false,
+    });
     expect(response.statusCode).toBe(409);
   });
 });

@@ -100,7 +100,12 @@ function toRecord(r: Row): PlanRecord {
   };
 }
 
-export async function findPlan(db: Q, organizationId: string, planId: string, options: { lock?: boolean } = {}): Promise<PlanRecord | null> {
+export async function findPlan(
+  db: Q,
+  organizationId: string,
+  planId: string,
+  options: { lock?: boolean } = {},
+): Promise<PlanRecord | null> {
   let query = base(db).where('tp.organization_id', '=', organizationId).where('tp.id', '=', planId);
   if (options.lock) query = query.forUpdate('tp');
   const row = await query.executeTakeFirst();
@@ -262,7 +267,11 @@ const toEpisode = (r: EpisodeRow): EpisodeRecord => ({
   admittedOn: r.admitted_on,
   programId: r.program_id,
   programName: r.program_name,
-  rules: { weeklyFloorMinutes: r.weekly_floor_minutes, weeklyCeilingMinutes: r.weekly_ceiling_minutes, minDaysPerWeek: r.min_days_per_week },
+  rules: {
+    weeklyFloorMinutes: r.weekly_floor_minutes,
+    weeklyCeilingMinutes: r.weekly_ceiling_minutes,
+    minDaysPerWeek: r.min_days_per_week,
+  },
   timeZone: r.time_zone,
 });
 

@@ -65,7 +65,13 @@ export function treatmentPlansRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       { config: planAccess, schema: { tags, params: PlanParams, body: SaveDraftBody, response: { 200: PlanDto, ...planErrors } } },
       (request) => {
         const { version, ...input } = request.body;
-        return plans.saveDraft(deps, actorCtx(request), request.params.planId, expectedVersion(version, request.headers['if-match']), input);
+        return plans.saveDraft(
+          deps,
+          actorCtx(request),
+          request.params.planId,
+          expectedVersion(version, request.headers['if-match']),
+          input,
+        );
       },
     );
 

@@ -81,9 +81,7 @@ export const PlanDto = PlanSummaryDto.extend({
   reviewedOn: z.string().nullable(),
   version: z.number(),
   updatedAt: z.string(),
-  patientSignature: z
-    .object({ name: z.string(), at: z.string(), method: z.enum(['device', 'link']), hasImage: z.boolean() })
-    .nullable(),
+  patientSignature: z.object({ name: z.string(), at: z.string(), method: z.enum(['device', 'link']), hasImage: z.boolean() }).nullable(),
   patientDeclinedReason: z.string().nullable(),
   program: z.object({ id: z.string(), name: z.string(), rules: Rules }),
   intensityFindings: z.array(Finding),

@@ -116,7 +116,10 @@ export async function createPlan(deps: AppDeps, ctx: ActorCtx, episodeId: string
     if (episode.status !== 'open') throw new DomainError('RULE_VIOLATION', 'A plan is written for an open episode; this one is closed');
     const versions = await repo.listVersions(trx, ctx.actor.organizationId, [episodeId]);
     if (versions.length > 0) {
-      throw new DomainError('CONFLICT', `This episode already has a treatment plan (version ${versions[0]?.planVersion ?? 1}); revise it instead`);
+      throw new DomainError(
+        'CONFLICT',
+        `This episode already has a treatment plan (version ${versions[0]?.planVersion ?? 1}); revise it instead`,
+      );
     }
     const planId = await repo.insertPlan(trx, {
       organizationId: ctx.actor.organizationId,
@@ -157,9 +160,13 @@ export async function startRevision(
     const [latest] = await repo.listVersions(trx, ctx.actor.organizationId, [episodeId]);
     if (!latest) throw new DomainError('CONFLICT', 'This episode has no treatment plan yet: write version 1 first');
     if (latest.clinicianSignedAt === null) {
-      throw new DomainError('CONFLICT', `Version ${latest.planVersion} is still a draft: finish or sign it before starting another revision`, {
-        details: { planId: latest.id },
-      });
+      throw new DomainError(
+        'CONFLICT',
+        `Version ${latest.planVersion} is still a draft: finish or sign it before starting another revision`,
+        {
+          details: { planId: latest.id },
+        },
+      );
     }
     const planVersion = latest.planVersion + 1;
     const planId = await repo.insertPlan(trx, {
@@ -196,9 +203,13 @@ export type DraftInput = {
 };
 
 async function staleVersion(trx: Db, ctx: ActorCtx, plan: repo.PlanRecord, episode: repo.EpisodeRecord): Promise<DomainError> {
-  return new DomainError('STALE_VERSION', `The plan was saved elsewhere since you read it (now version ${plan.version}); keep one of the two`, {
-    details: { current: await dtoOf(trx, ctx, plan, episode) },
-  });
+  return new DomainError(
+    'STALE_VERSION',
+    `The plan was saved elsewhere since you read it (now version ${plan.version}); keep one of the two`,
+    {
+      details: { current: await dtoOf(trx, ctx, plan, episode) },
+    },
+  );
 }
 
 /** Optimistic concurrency (decision 0025): the version the editor read, or 412 with the saved plan. */
@@ -215,7 +226,13 @@ function refuseSigned(plan: repo.PlanRecord): void {
 }
 
 /** An autosave of the draft; `expected` is the version the editor read (412 with the saved one if stale). */
-export async function saveDraft(deps: AppDeps, ctx: ActorCtx, planId: string, expected: number | undefined, input: DraftInput): Promise<PlanDto> {
+export async function saveDraft(
+  deps: AppDeps,
+  ctx: ActorCtx,
+  planId: string,
+  expected: number | undefined,
+  input: DraftInput,
+): Promise<PlanDto> {
   return deps.db.transaction().execute(async (trx) => {
     const { plan, episode } = await mustFindPlan(trx, ctx, planId, { lock: true });
     refuseSigned(plan);
@@ -277,11 +294,17 @@ export async function signPlan(deps: AppDeps, ctx: ActorCtx, planId: string, exp
       episode.rules,
     );
     if (findings.length > 0 && !hasExceptionReason(plan.content.intensityExceptionReason)) {
-      const path = findings.some((f) => f.code === 'too_few_days') && findings.length === 1 ? 'plannedDaysPerWeek' : 'plannedMinutesPerWeek';
+      const path =
+        findings.some((f) => f.code === 'too_few_days') && findings.length === 1 ? 'plannedDaysPerWeek' : 'plannedMinutesPerWeek';
       throw new DomainError(
         'RULE_VIOLATION',
         `The planned intensity is outside the program's rules: ${findings.map((f) => f.message).join('; ')}. Change it, or document the reason in content.intensityExceptionReason`,
-        { details: [...findings.map((f) => ({ path, message: f.message, code: f.code })), { path: 'content.intensityExceptionReason', message: 'document why the plan is outside the program’s intensity' }] },
+        {
+          details: [
+            ...findings.map((f) => ({ path, message: f.message, code: f.code })),
+            { path: 'content.intensityExceptionReason', message: 'document why the plan is outside the program’s intensity' },
+          ],
+        },
       );
     }
     const dueOn = reviewDueOn(today, await repo.planReviewDays(trx, ctx.actor.organizationId));
@@ -299,12 +322,16 @@ export async function signPlan(deps: AppDeps, ctx: ActorCtx, planId: string, exp
   });
 }
 
-export type PatientSignatureInput = { signedName: string; attested: true; signatureImage?: string | undefined } | { declinedReason: string };
+export type PatientSignatureInput =
+  { signedName: string; attested: true; signatureImage?: string | undefined } | { declinedReason: string };
 
 /** Refuses while the clinician has not signed, and a second patient signature (409). */
 export function assertAwaitingPatient(plan: repo.PlanRecord): void {
   if (plan.clinicianSignedAt === null) {
-    throw new DomainError('RULE_VIOLATION', `Version ${plan.planVersion} is not signed by the clinician yet: the patient signs after the clinician`);
+    throw new DomainError(
+      'RULE_VIOLATION',
+      `Version ${plan.planVersion} is not signed by the clinician yet: the patient signs after the clinician`,
+    );
   }
   if (planVersionStatus(plan) === 'signed') {
     throw new DomainError('CONFLICT', `The patient's signature (or refusal) for version ${plan.planVersion} is already recorded`);
@@ -330,7 +357,11 @@ export async function recordPatientSignature(deps: AppDeps, ctx: ActorCtx, planI
       entityType: 'treatment_plan',
       entityId: planId,
       patientId: plan.patientId,
-      details: { planVersion: plan.planVersion, method: declined ? null : 'device', drawn: !declined && input.signatureImage !== undefined },
+      details: {
+        planVersion: plan.planVersion,
+        method: declined ? null : 'device',
+        drawn: !declined && input.signatureImage !== undefined,
+      },
     });
     const signed = await mustFindPlan(trx, ctx, planId);
     return dtoOf(trx, ctx, signed.plan, episode);

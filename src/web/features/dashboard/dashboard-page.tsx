@@ -4,6 +4,7 @@ import { SectionLoader } from '../../components/full-page-loader';
 import { Page } from '../../components/page';
 import { ACCESS, canAccess, roleList } from '../../lib/roles';
 import { useActiveSession } from '../auth/session-provider';
+import { PlanReviewsCard } from '../treatment-plans/plan-reviews-card';
 import { AtRiskTable } from './at-risk-table';
 import { CensusTable, Movements } from './census-tables';
 import { useDashboard } from './dashboard-api';
@@ -28,6 +29,7 @@ export function DashboardPage() {
           Your roles: {roleList(user.roles)}
         </Text>
       </Card>
+      {canAccess(user.roles, ACCESS.treatmentPlans) && <PlanReviewsCard />}
       {!allowed && (
         <Text c="dimmed">The program dashboard is for directors, clinicians, psychiatrists, administrators and billing staff.</Text>
       )}

@@ -13,6 +13,7 @@ import { LevelOfCareSection } from '../level-of-care/level-of-care-section';
 import { PatientMeasuresSection } from '../measures/patient-measures-section';
 import { PatientTrendsSection } from '../outcomes/patient-trends-section';
 import { PatientSafetySection } from '../safety/patient-safety-section';
+import { PatientPlansSection } from '../treatment-plans/patient-plans-section';
 import { CareTimeline } from './care-timeline';
 import { DemographicsCard } from './demographics-card';
 import { EpisodesSection } from './episodes-section';
@@ -61,6 +62,7 @@ export function PatientChartPage() {
       {canAccess(roles, ACCESS.levelOfCare) && (
         <LevelOfCareSection subject={{ kind: 'patient', id: record.id }} canAssess={canAccess(roles, ACCESS.locAssess)} />
       )}
+      {canAccess(roles, ACCESS.treatmentPlans) && <PatientPlansSection patientId={record.id} />}
       {canAccess(roles, ACCESS.safety) && <PatientSafetySection patientId={record.id} patientName={displayName(record)} roles={roles} />}
       {canAccess(roles, ACCESS.measures) && <PatientMeasuresSection patientId={record.id} />}
       {canAccess(roles, ACCESS.trends) && <PatientTrendsSection patientId={record.id} />}
