@@ -70,6 +70,8 @@ export type ReviewCandidate = {
   planId: string | null;
   planVersion: number | null;
   reviewDueOn: string | null;
+  /** A version not yet signed by the clinician (version 1 or a revision) is open. */
+  hasDraft: boolean;
 };
 
 /** Every open episode with its current clinician-signed plan version (or none). */
@@ -103,6 +105,16 @@ export async function reviewCandidates(db: Q, organizationId: string): Promise<R
       'sp.id as plan_id',
       'sp.plan_version',
       'sp.review_due_on',
+      (eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom('treatment_plans as d')
+              .select('d.id')
+              .whereRef('d.episode_id', '=', 'e.id')
+              .where('d.clinician_signed_at', 'is', null),
+          )
+          .as('has_draft'),
     ])
     .where('e.organization_id', '=', organizationId)
     .where('e.status', '=', 'open')
@@ -119,5 +131,6 @@ export async function reviewCandidates(db: Q, organizationId: string): Promise<R
     planId: r.plan_id,
     planVersion: r.plan_version,
     reviewDueOn: r.review_due_on,
+    hasDraft: r.has_draft,
   }));
 }

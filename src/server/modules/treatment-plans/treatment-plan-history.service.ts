@@ -68,6 +68,7 @@ export type ReviewDueItem = {
   planVersion: number | null;
   reviewDueOn: string | null;
   admittedOn: string;
+  hasDraft: boolean;
 };
 
 const KIND_ORDER = { overdue: 0, missing: 1, due: 2 } as const;
@@ -91,6 +92,7 @@ export async function reviewsDue(deps: AppDeps, ctx: ActorCtx): Promise<{ items:
         planVersion: c.planVersion,
         reviewDueOn: c.reviewDueOn,
         admittedOn: c.admittedOn,
+        hasDraft: c.hasDraft,
       });
     }
     items.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);

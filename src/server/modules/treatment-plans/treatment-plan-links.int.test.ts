@@ -292,5 +292,12 @@ describe('reviews due', () => {
     const kinds = Object.fromEntries(response.json().items.map((i: { episodeId: string; kind: string }) => [i.episodeId, i.kind]));
     expect(kinds).toEqual({ [overdue]: 'overdue', [missing]: 'missing', [due]: 'due' });
     expect(response.json().items.map((i: { kind: string }) => i.kind)).toEqual(['overdue', 'missing', 'due']);
+    expect(response.json().items.find((i: { kind: string }) => i.kind === 'missing').hasDraft).toBe(false);
+    await call(t, session, 'POST', `/api/v1/episodes/${missing}/treatment-plans`);
+    const withDraft = await call(t, session, 'GET', '/api/v1/treatment-plan-reviews');
+    expect(withDraft.json().items.find((i: { episodeId: string }) => i.episodeId === missing)).toMatchObject({
+      kind: 'missing',
+      hasDraft: true,
+    });
   });
 });

@@ -158,6 +158,7 @@ export const ReviewsDueDto = z.object({
       planVersion: z.number().nullable(),
       reviewDueOn: z.string().nullable(),
       admittedOn: z.string(),
+      hasDraft: z.boolean(),
     }),
   ),
 });

@@ -167,7 +167,7 @@ export function PlanEditor({ plan, staff }: { plan: PlanDto; staff: readonly Per
             />
           </SimpleGrid>
           {findings.length === 0 && draft.days !== null && draft.minutes !== null && (
-            <Text size="sm" c="green.9" data-testid="intensity-check">
+            <Text size="sm" fw={600} data-testid="intensity-check">
               Within the program’s rules.
             </Text>
           )}
@@ -238,7 +238,7 @@ export function PlanEditor({ plan, staff }: { plan: PlanDto; staff: readonly Per
             {problem.goals.map((goal, g) => {
               const n = `${p + 1}.${g + 1}`;
               return (
-                <Paper key={goal.id} withBorder p="sm" bg="gray.0" component="fieldset" aria-label={`Goal ${n}`}>
+                <Paper key={goal.id} withBorder p="sm" bg="gray.0" component="fieldset" aria-label={`Goal ${n}, its objectives and interventions`}>
                   <Stack gap="xs">
                     <Group justify="space-between" align="flex-end">
                       <TextInput

@@ -50,6 +50,11 @@ export function PlanReviewsCard() {
                     <Badge color={KIND[item.kind].color} variant="light">
                       {KIND[item.kind].label}
                     </Badge>
+                    {item.hasDraft && (
+                      <Text span size="xs" c="dimmed" ml="xs">
+                        draft in progress
+                      </Text>
+                    )}
                   </Table.Td>
                   <Table.Td>{item.reviewDueOn ?? `admitted ${item.admittedOn}`}</Table.Td>
                 </Table.Tr>

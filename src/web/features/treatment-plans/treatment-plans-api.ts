@@ -90,6 +90,7 @@ export type ReviewDueDto = {
   planVersion: number | null;
   reviewDueOn: string | null;
   admittedOn: string;
+  hasDraft: boolean;
 };
 
 export type PatientSignatureBody = { signedName: string; attested: true; signatureImage?: string } | { declinedReason: string };
