@@ -100,7 +100,26 @@ describe.skipIf(!browserAvailable())('treatment plans in Chromium', () => {
     await revise.getByRole('button', { name: 'Start revision' }).click();
     await page.getByRole('heading', { level: 1, name: 'Treatment plan, version 2' }).waitFor();
     await expect.poll(() => page.getByLabel('Problem 1 statement').inputValue()).toBe('Low mood most days and missing work (demo)');
+    // The same draft saved in another window meanwhile: the next autosave here meets a newer
+    // version (412) and the user chooses which to keep.
+    const other = await page.context().newPage();
+    await other.goto(page.url());
+    await other.getByLabel('Strengths and preferences, in the patient’s words').fill('Edited in another window (demo)');
+    await waitSaved(other);
+    await other.close();
     await page.getByLabel('Problem 1 statement').fill('Low mood on some days; back at work part time (demo)');
+    const conflict = page.getByRole('dialog', { name: 'This plan was saved elsewhere' });
+    await conflict
+      .getByRole('region', { name: /^The saved version/ })
+      .getByText(/Edited in another window/)
+      .waitFor();
+    await conflict
+      .getByRole('region', { name: 'Your version' })
+      .getByText(/back at work part time/)
+      .waitFor();
+    await noSeriousViolations(page);
+    await conflict.getByRole('button', { name: 'Keep my version' }).click();
+    await conflict.waitFor({ state: 'detached' });
     await waitSaved(page);
     await page.getByRole('button', { name: 'Sign plan as clinician' }).click();
     await page.getByTestId('plan-status').getByText('Awaiting patient signature').waitFor();

@@ -238,7 +238,14 @@ export function PlanEditor({ plan, staff }: { plan: PlanDto; staff: readonly Per
             {problem.goals.map((goal, g) => {
               const n = `${p + 1}.${g + 1}`;
               return (
-                <Paper key={goal.id} withBorder p="sm" bg="gray.0" component="fieldset" aria-label={`Goal ${n}, its objectives and interventions`}>
+                <Paper
+                  key={goal.id}
+                  withBorder
+                  p="sm"
+                  bg="gray.0"
+                  component="fieldset"
+                  aria-label={`Goal ${n}, its objectives and interventions`}
+                >
                   <Stack gap="xs">
                     <Group justify="space-between" align="flex-end">
                       <TextInput
