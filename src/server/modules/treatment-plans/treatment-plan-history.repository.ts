@@ -131,6 +131,6 @@ export async function reviewCandidates(db: Q, organizationId: string): Promise<R
     planId: r.plan_id,
     planVersion: r.plan_version,
     reviewDueOn: r.review_due_on,
-    hasDraft: r.has_draft,
+    hasDraft: r.has_draft === true,
   }));
 }
