@@ -49,7 +49,7 @@ export function planCompletenessIssues(content: TreatmentPlanContent, context: S
     if (blank(problem.statement)) issue(`${at}.statement`, 'describe the problem');
     if (problem.diagnosisCodes.length === 0) issue(`${at}.diagnosisCodes`, 'link the problem to at least one ICD-10-CM diagnosis');
     problem.diagnosisCodes.forEach((code, c) => {
-      if (!isIcd10CmCode(code)) issue(`${at}.diagnosisCodes[${c}]`, `"${code}" is not an ICD-10-CM code (e.g. F33.1)`);
+      if (!isIcd10CmCode(code)) issue(`${at}.diagnosisCodes[${c}]`, 'is not an ICD-10-CM code (e.g. F33.1)');
     });
     if (problem.goals.length === 0) issue(`${at}.goals`, 'add at least one goal');
     problem.goals.forEach((goal, g) => {

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Role } from '../../../domain/access/roles.js';
 import type { AppDeps } from '../../context.js';
 import { actorCtx } from '../../http/access.js';
@@ -17,7 +18,6 @@ import {
   planErrors,
 } from './treatment-plans.schemas.js';
 import * as plans from './treatment-plans.service.js';
-import { z } from 'zod';
 
 // Roles: docs/roles.md (treatment plans): written, signed and read by the clinical staff.
 export const PLAN_ROLES: readonly Role[] = ['clinician', 'psychiatrist', 'director'];

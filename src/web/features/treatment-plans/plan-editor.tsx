@@ -1,32 +1,17 @@
-import {
-  Alert,
-  Button,
-  Group,
-  List,
-  Modal,
-  NativeSelect,
-  NumberInput,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Group, List, NumberInput, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { PlanObjective, TreatmentPlanContent } from '../../../domain/treatment-plans/plan-content';
+import type { TreatmentPlanContent } from '../../../domain/treatment-plans/plan-content';
 import { hasExceptionReason, plannedIntensityFindings } from '../../../domain/treatment-plans/planned-intensity';
 import { ApiError } from '../../lib/api';
-import { PlanContentView } from './plan-content-view';
-import { blankGoal, blankIntervention, blankObjective, blankProblem, OBJECTIVE_STATUS_LABEL, parseCodes, savedAt } from './plan-format';
+import { ConflictDialog } from './conflict-dialog';
+import { ProblemsEditor } from './plan-problems-editor';
+import { describePath, savedAt } from './plan-format';
 import { useSaveDraft, useSignPlan, type Person, type PlanDto } from './treatment-plans-api';
 
 type Draft = { content: TreatmentPlanContent; days: number | null; minutes: number | null };
 type SaveState = 'saved' | 'unsaved' | 'saving' | 'error';
 
 const AUTOSAVE_MS = 800;
-const newId = () => crypto.randomUUID();
 const draftOf = (plan: PlanDto): Draft => ({ content: plan.content, days: plan.plannedDaysPerWeek, minutes: plan.plannedMinutesPerWeek });
 const asCount = (value: number | string): number | null => (typeof value === 'number' ? value : value.trim() === '' ? null : Number(value));
 
@@ -97,7 +82,6 @@ export function PlanEditor({ plan, staff }: { plan: PlanDto; staff: readonly Per
       ? []
       : plannedIntensityFindings({ daysPerWeek: draft.days, minutesPerWeek: draft.minutes }, plan.program.rules);
   const rules = plan.program.rules;
-  const staffOptions = [{ value: '', label: 'Choose…' }, ...staff.map((person) => ({ value: person.id, label: person.name }))];
   const signError = sign.error instanceof ApiError ? sign.error : null;
   const signIssues =
     signError !== null && Array.isArray(signError.details) ? (signError.details as { path: string; message: string }[]) : [];
@@ -127,12 +111,12 @@ export function PlanEditor({ plan, staff }: { plan: PlanDto; staff: readonly Per
       </Group>
       {sign.isError && (
         <Alert color="red" title="The plan cannot be signed yet" role="alert">
-          <Text size="sm">{sign.error.message}</Text>
-          {signIssues.length > 1 && (
+          {signIssues.length === 0 ? <Text size="sm">{sign.error.message}</Text> : <Text size="sm">Fix these, then sign again:</Text>}
+          {signIssues.length > 0 && (
             <List size="sm">
               {signIssues.map((issue) => (
                 <List.Item key={issue.path + issue.message}>
-                  {issue.path}: {issue.message}
+                  {describePath(issue.path)}: {issue.message}
                 </List.Item>
               ))}
             </List>
@@ -209,178 +193,7 @@ export function PlanEditor({ plan, staff }: { plan: PlanDto; staff: readonly Per
         }}
       />
 
-      {draft.content.problems.map((problem, p) => (
-        <Paper key={problem.id} withBorder p="md" component="section" aria-label={`Problem ${p + 1}`}>
-          <Stack gap="sm">
-            <Group justify="space-between">
-              <Title order={2} size="h5">
-                Problem {p + 1}
-              </Title>
-              <Button variant="subtle" color="red" size="xs" onClick={() => edit((content) => content.problems.splice(p, 1))}>
-                Remove problem {p + 1}
-              </Button>
-            </Group>
-            <Textarea
-              label={`Problem ${p + 1} statement`}
-              autosize
-              minRows={1}
-              value={problem.statement}
-              onChange={(event) => {
-                const value = event.currentTarget.value;
-                edit((content) => withProblem(content, p, (it) => (it.statement = value)));
-              }}
-            />
-            <CodesInput
-              label={`Diagnosis codes (ICD-10-CM) for problem ${p + 1}`}
-              codes={problem.diagnosisCodes}
-              onChange={(codes) => edit((content) => withProblem(content, p, (it) => (it.diagnosisCodes = codes)))}
-            />
-            {problem.goals.map((goal, g) => {
-              const n = `${p + 1}.${g + 1}`;
-              return (
-                <Paper
-                  key={goal.id}
-                  withBorder
-                  p="sm"
-                  bg="gray.0"
-                  component="fieldset"
-                  aria-label={`Goal ${n}, its objectives and interventions`}
-                >
-                  <Stack gap="xs">
-                    <Group justify="space-between" align="flex-end">
-                      <TextInput
-                        style={{ flex: 1 }}
-                        label={`Goal ${n}`}
-                        value={goal.statement}
-                        onChange={(event) => {
-                          const value = event.currentTarget.value;
-                          edit((content) => withGoal(content, p, g, (it) => (it.statement = value)));
-                        }}
-                      />
-                      <Button
-                        variant="subtle"
-                        color="red"
-                        size="xs"
-                        onClick={() => edit((content) => withProblem(content, p, (it) => it.goals.splice(g, 1)))}
-                      >
-                        Remove goal {n}
-                      </Button>
-                    </Group>
-                    {goal.objectives.map((objective, o) => {
-                      const on = `${n}.${o + 1}`;
-                      return (
-                        <SimpleGrid key={objective.id} cols={{ base: 1, md: 4 }} spacing="xs">
-                          <Textarea
-                            style={{ gridColumn: 'span 2' }}
-                            label={`Objective ${on} (measurable)`}
-                            autosize
-                            minRows={1}
-                            value={objective.statement}
-                            onChange={(event) => {
-                              const value = event.currentTarget.value;
-                              edit((content) => withObjective(content, p, g, o, (it) => (it.statement = value)));
-                            }}
-                          />
-                          <TextInput
-                            type="date"
-                            label={`Target date for objective ${on}`}
-                            value={objective.targetDate}
-                            onChange={(event) => {
-                              const value = event.currentTarget.value;
-                              edit((content) => withObjective(content, p, g, o, (it) => (it.targetDate = value)));
-                            }}
-                          />
-                          <NativeSelect
-                            label={`Status of objective ${on}`}
-                            data={Object.entries(OBJECTIVE_STATUS_LABEL).map(([value, label]) => ({ value, label }))}
-                            value={objective.status}
-                            onChange={(event) => {
-                              const value = event.currentTarget.value as PlanObjective['status'];
-                              edit((content) => withObjective(content, p, g, o, (it) => (it.status = value)));
-                            }}
-                          />
-                        </SimpleGrid>
-                      );
-                    })}
-                    {goal.interventions.map((intervention, i) => {
-                      const iN = `${n}.${i + 1}`;
-                      return (
-                        <SimpleGrid key={intervention.id} cols={{ base: 1, md: 4 }} spacing="xs">
-                          <TextInput
-                            label={`Modality for intervention ${iN}`}
-                            placeholder="CBT, DBT skills, MI…"
-                            value={intervention.modality}
-                            onChange={(event) => {
-                              const value = event.currentTarget.value;
-                              edit((content) => withIntervention(content, p, g, i, (it) => (it.modality = value)));
-                            }}
-                          />
-                          <TextInput
-                            label={`Frequency for intervention ${iN}`}
-                            placeholder="3 groups a week"
-                            value={intervention.frequency}
-                            onChange={(event) => {
-                              const value = event.currentTarget.value;
-                              edit((content) => withIntervention(content, p, g, i, (it) => (it.frequency = value)));
-                            }}
-                          />
-                          <NativeSelect
-                            label={`Responsible for intervention ${iN}`}
-                            data={staffOptions}
-                            value={intervention.responsibleUserId}
-                            onChange={(event) => {
-                              const value = event.currentTarget.value;
-                              edit((content) => withIntervention(content, p, g, i, (it) => (it.responsibleUserId = value)));
-                            }}
-                          />
-                          <TextInput
-                            label={`Description of intervention ${iN}`}
-                            value={intervention.description}
-                            onChange={(event) => {
-                              const value = event.currentTarget.value;
-                              edit((content) => withIntervention(content, p, g, i, (it) => (it.description = value)));
-                            }}
-                          />
-                        </SimpleGrid>
-                      );
-                    })}
-                    <Group gap="xs">
-                      <Button
-                        variant="light"
-                        size="xs"
-                        onClick={() => edit((content) => withGoal(content, p, g, (it) => it.objectives.push(blankObjective(newId))))}
-                      >
-                        Add objective to goal {n}
-                      </Button>
-                      <Button
-                        variant="light"
-                        size="xs"
-                        onClick={() => edit((content) => withGoal(content, p, g, (it) => it.interventions.push(blankIntervention(newId))))}
-                      >
-                        Add intervention to goal {n}
-                      </Button>
-                    </Group>
-                  </Stack>
-                </Paper>
-              );
-            })}
-            <Group>
-              <Button
-                variant="light"
-                size="xs"
-                onClick={() => edit((content) => withProblem(content, p, (it) => it.goals.push(blankGoal(newId))))}
-              >
-                Add goal to problem {p + 1}
-              </Button>
-            </Group>
-          </Stack>
-        </Paper>
-      ))}
-      <Group>
-        <Button variant="light" onClick={() => edit((content) => content.problems.push(blankProblem(newId)))}>
-          Add problem
-        </Button>
-      </Group>
+      <ProblemsEditor content={draft.content} staff={staff} edit={edit} />
 
       {conflict !== null && (
         <ConflictDialog
@@ -412,105 +225,4 @@ export function PlanEditor({ plan, staff }: { plan: PlanDto; staff: readonly Per
 function currentOf(details: unknown): PlanDto | null {
   if (typeof details !== 'object' || details === null || !('current' in details)) return null;
   return details.current as PlanDto;
-}
-
-/** Codes typed as text ("F33.1, F41.1"); the list is parsed as the user types, the text kept as typed. */
-function CodesInput({ label, codes, onChange }: { label: string; codes: string[]; onChange: (codes: string[]) => void }) {
-  const [text, setText] = useState(codes.join(', '));
-  return (
-    <TextInput
-      label={label}
-      description="Separate codes with commas, e.g. F33.1, F41.1"
-      value={text}
-      onChange={(event) => {
-        setText(event.currentTarget.value);
-        onChange(parseCodes(event.currentTarget.value));
-      }}
-    />
-  );
-}
-
-function ConflictDialog({
-  mine,
-  saved,
-  staff,
-  onKeepMine,
-  onKeepSaved,
-}: {
-  mine: Draft;
-  saved: PlanDto;
-  staff: readonly Person[];
-  onKeepMine: () => void;
-  onKeepSaved: () => void;
-}) {
-  return (
-    <Modal opened onClose={onKeepSaved} title="This plan was saved elsewhere" size="xl">
-      <Stack gap="md">
-        <Text size="sm">
-          Someone (or you, in another window) saved this draft since you opened it. Choose which version to keep; the other is discarded.
-        </Text>
-        <SimpleGrid cols={{ base: 1, md: 2 }}>
-          <Paper withBorder p="sm" component="section" aria-labelledby="mine-heading">
-            <Title order={3} size="h6" id="mine-heading" mb="xs">
-              Your version
-            </Title>
-            <PlanContentView
-              content={mine.content}
-              staff={staff}
-              plannedDaysPerWeek={mine.days}
-              plannedMinutesPerWeek={mine.minutes}
-              headingLevel={4}
-            />
-          </Paper>
-          <Paper withBorder p="sm" component="section" aria-labelledby="saved-heading">
-            <Title order={3} size="h6" id="saved-heading" mb="xs">
-              The saved version ({savedAt(saved.updatedAt).toLowerCase()})
-            </Title>
-            <PlanContentView
-              content={saved.content}
-              staff={staff}
-              plannedDaysPerWeek={saved.plannedDaysPerWeek}
-              plannedMinutesPerWeek={saved.plannedMinutesPerWeek}
-              headingLevel={4}
-            />
-          </Paper>
-        </SimpleGrid>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onKeepSaved}>
-            Keep the saved version
-          </Button>
-          <Button onClick={onKeepMine}>Keep my version</Button>
-        </Group>
-      </Stack>
-    </Modal>
-  );
-}
-
-// Small helpers that reach one item of a cloned content, so each handler reads as one change.
-function withProblem(content: TreatmentPlanContent, p: number, change: (problem: TreatmentPlanContent['problems'][number]) => void) {
-  const problem = content.problems[p];
-  if (problem) change(problem);
-}
-function withGoal(
-  content: TreatmentPlanContent,
-  p: number,
-  g: number,
-  change: (goal: TreatmentPlanContent['problems'][number]['goals'][number]) => void,
-) {
-  const goal = content.problems[p]?.goals[g];
-  if (goal) change(goal);
-}
-function withObjective(content: TreatmentPlanContent, p: number, g: number, o: number, change: (objective: PlanObjective) => void) {
-  const objective = content.problems[p]?.goals[g]?.objectives[o];
-  if (objective) change(objective);
-}
-function withIntervention(
-  content: TreatmentPlanContent,
-  p: number,
-  g: number,
-  i: number,
-  change: (intervention: TreatmentPlanContent['problems'][number]['goals'][number]['interventions'][number]) => void,
-) {
-  const intervention = content.problems[p]?.goals[g]?.interventions[i];
-  if (intervention) change(intervention);
 }

@@ -49,3 +49,35 @@ export function parseCodes(text: string): string[] {
 export function savedAt(iso: string): string {
   return `Saved at ${new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(Date.parse(iso))}`;
 }
+
+const FIELD_WORDS: Record<string, string> = {
+  statement: 'statement',
+  diagnosisCodes: 'diagnosis codes',
+  goals: 'goals',
+  objectives: 'objectives',
+  interventions: 'interventions',
+  targetDate: 'target date',
+  modality: 'modality',
+  frequency: 'frequency',
+  responsibleUserId: 'responsible staff member',
+  plannedDaysPerWeek: 'Planned days per week',
+  plannedMinutesPerWeek: 'Planned minutes per week',
+  problems: 'Problems',
+  'content.intensityExceptionReason': 'Reason for planning outside the program’s intensity',
+};
+
+/**
+ * A signing refusal's field path in the editor's own numbering:
+ * "problems[0].goals[1].objectives[0].targetDate" → "Objective 1.2.1: target date".
+ */
+export function describePath(path: string): string {
+  const match = /^problems\[(\d+)\](?:\.goals\[(\d+)\](?:\.(objectives|interventions)\[(\d+)\])?)?(?:\.(\w+)(?:\[(\d+)\])?)?$/.exec(path);
+  if (!match) return FIELD_WORDS[path] ?? path;
+  const [, p, g, kind, i, field, k] = match;
+  const numbers = [p, g, i].filter((n): n is string => n !== undefined).map((n) => Number(n) + 1);
+  const item = kind === 'objectives' ? 'Objective' : kind === 'interventions' ? 'Intervention' : g !== undefined ? 'Goal' : 'Problem';
+  const where = `${item} ${numbers.join('.')}`;
+  if (field === undefined) return where;
+  const words = FIELD_WORDS[field] ?? field;
+  return k === undefined ? `${where}: ${words}` : `${where}: ${words.replace(/s$/, '')} ${Number(k) + 1}`;
+}
