@@ -63,6 +63,13 @@ describe.skipIf(!browserAvailable())('treatment plans in Chromium', () => {
     await page.getByLabel('Planned minutes per week').fill('540');
     await page.getByTestId('intensity-check').getByText('Within the program’s rules.').waitFor();
 
+    // Signing the empty draft is refused, naming what is missing; nothing is signed.
+    await waitSaved(page);
+    await page.getByRole('button', { name: 'Sign plan as clinician' }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: 'The plan cannot be signed yet' });
+    await refusal.getByText('Problems: add at least one problem').waitFor();
+    await page.getByTestId('plan-status').getByText('Draft').waitFor();
+
     await page.getByRole('button', { name: 'Add problem' }).click();
     await page.getByLabel('Problem 1 statement').fill('Low mood most days and missing work (demo)');
     await page.getByLabel('Diagnosis codes (ICD-10-CM) for problem 1').fill('f33.1');
