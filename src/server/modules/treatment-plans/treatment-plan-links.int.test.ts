@@ -143,6 +143,22 @@ describe('signing links', () => {
     expect(row.patient_signed_at).toBeNull();
   });
 
+  it('stops working once a newer version is signed', async () => {
+    const { planId, episodeId } = await signedPlan();
+    const link = (await call(t, clinician, 'POST', `/api/v1/treatment-plans/${planId}/sign-links`)).json();
+    const revision = (
+      await call(t, clinician, 'POST', `/api/v1/episodes/${episodeId}/treatment-plans/revisions`, {
+        reason: 'Changed goals',
+        isReview: false,
+      })
+    ).json();
+    expect((await t.app.inject({ method: 'GET', url: link.url })).statusCode).toBe(200);
+    const signed = await call(t, clinician, 'POST', `/api/v1/treatment-plans/${revision.id}/sign`, { version: revision.version });
+    expect(signed.statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: link.url })).statusCode).toBe(410);
+    expect((await postForm(link.url, { signedName: 'Sam Testpatient', agreed: 'yes' })).statusCode).toBe(410);
+  });
+
   it('stops working once the patient signed on the device, and cannot be made for a draft', async () => {
     const { planId, episodeId } = await signedPlan();
     const link = (await call(t, clinician, 'POST', `/api/v1/treatment-plans/${planId}/sign-links`)).json();

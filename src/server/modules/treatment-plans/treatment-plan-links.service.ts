@@ -116,6 +116,9 @@ async function openLink(trx: Db, token: string, now: Date, lock: boolean): Promi
   if (signLinkState(link, now) !== 'active') return 'gone';
   const plan = await plans.findPlan(trx, link.organizationId, link.planId, { lock });
   if (!plan || planVersionStatus(plan) !== 'awaiting_patient') return 'gone';
+  // A version replaced by a newer signed one is no longer the plan the patient would agree to.
+  const newest = (await plans.listVersions(trx, link.organizationId, [plan.episodeId])).find((v) => v.clinicianSignedAt !== null);
+  if (newest?.id !== plan.id) return 'gone';
   const episode = await plans.findEpisode(trx, link.organizationId, plan.episodeId);
   if (!episode) return 'gone';
   return { link, plan, episode };
