@@ -114,6 +114,21 @@ beforeAll(async () => {
     .returning('id')
     .executeTakeFirstOrThrow();
   bRecords.set('linkId', planLink.id);
+  const note = await t.db
+    .insertInto('clinical_notes')
+    .values({
+      organization_id: b.organizationId,
+      patient_id: bIds.patientId,
+      episode_id: bIds.episodeId,
+      note_type: 'progress_dap',
+      service_date: '2026-11-02',
+      author_id: b.users.clinician.id,
+      created_at: new Date(),
+      updated_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  bRecords.set('noteId', note.id);
 });
 
 function bRecord(name: string): string {
@@ -143,6 +158,8 @@ const B_RECORDS: Record<string, Lookup> = {
   alertId: () => bRecord('alertId'),
   // A safety plan link of organization B's patient (the patient in the same path is B's too).
   linkId: () => bRecord('linkId'),
+  // A draft note in organization B's patient's chart.
+  noteId: () => bRecord('noteId'),
   // A safety plan version belongs to the patient in the same path: organization B's patient is the record.
   version: () => '1',
   token: {
@@ -221,6 +238,10 @@ const VALID_BODIES: Record<string, unknown> = {
     professionals: [],
     safeEnvironment: [],
   },
+  'POST /api/v1/patients/:patientId/notes': { noteType: 'progress_dap', serviceDate: '2026-11-02' },
+  'PATCH /api/v1/notes/:noteId': { version: 1, content: { data: 'Planted by another organization' } },
+  'POST /api/v1/notes/:noteId/sign': {},
+  'POST /api/v1/notes/:noteId/addenda': { kind: 'correction', body: 'Planted by another organization' },
   'POST /api/v1/inquiries/:inquiryId/admit': {
     version: 1,
     programId: '00000000-0000-4000-8000-000000000000',
@@ -383,9 +404,14 @@ async function snapshotOf(org: TestOrg) {
     alerts: await t.db.selectFrom('safety_alerts').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute(),
     plans: await t.db.selectFrom('safety_plans').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute(),
   };
+  const notes = {
+    notes: await t.db.selectFrom('clinical_notes').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute(),
+    addenda: await t.db.selectFrom('note_addenda').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute(),
+  };
   return {
     admissions,
     safety,
+    notes,
     users,
     roles,
     sites,
