@@ -57,6 +57,9 @@ export const ACCESS = {
   /** A patient's trends on the chart, and population outcomes (counts, no names) per program (decision 0023). */
   trends: ['clinician', 'psychiatrist', 'director'],
   outcomes: ['director', 'clinician', 'psychiatrist'],
+  /** Clinical notes (issue #6, decision 0027): written, signed and read by the clinical staff; the late-notes report for directors. */
+  notes: ['clinician', 'psychiatrist', 'director'],
+  lateNotes: ['director'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** Who may record attendance, and who may still correct it after the day is closed. */

@@ -7,6 +7,7 @@ import { seedDemoClinic } from './demo-clinic.js';
 import { seedDemoAssessments } from './demo-level-of-care.js';
 import { seedDemoInquiries } from './demo-inquiries.js';
 import { seedDemoMeasures } from './demo-measures.js';
+import { seedDemoNotes } from './demo-notes.js';
 import { seedDemoSafety } from './demo-safety.js';
 
 // Synthetic demo data only: no real people, places or records.
@@ -72,6 +73,7 @@ export async function seedDemo(deps: AppDeps): Promise<void> {
     await seedDemoInquiries(trx, { organizationId, staff, now });
     if (staff.clinician) await seedDemoSafety(deps, trx, { organizationId, clinicianId: staff.clinician, now });
     if (staff.clinician) await seedDemoMeasures(deps, trx, { organizationId, clinicianId: staff.clinician, now });
+    if (staff.clinician) await seedDemoNotes(deps, trx, { organizationId, clinicianId: staff.clinician, now });
     await deps.audit(trx, { organizationId, userId: null, action: 'demo.seeded', outcome: 'success', clientIp: null, requestId: null });
   });
 }
