@@ -33,7 +33,7 @@ const notesUrl = (patientId: string) => `/api/v1/patients/${patientId}/notes`;
 async function draft(session: TestSession, patientId: string, body: Record<string, unknown> = {}) {
   const response = await call(t, session, 'POST', notesUrl(patientId), { noteType: 'progress_dap', serviceDate: '2026-11-02', ...body });
   expect(response.statusCode).toBe(201);
-  return response.json() as { id: string; version: number; episodeId: string | null; objectiveChoices: { id: string }[] };
+  return response.json<{ id: string; version: number; episodeId: string | null; objectiveChoices: { id: string }[] }>();
 }
 
 describe('creating a draft', () => {

@@ -68,7 +68,7 @@ function MedicationsInput({ field, value, error, onChange }: FieldProps) {
             data={CHANGE_OPTIONS}
             value={row.change}
             allowDeselect={false}
-            onChange={(change) => update(index, { change: (change ?? 'continue') as MedicationEntry['change'] })}
+            onChange={(change) => update(index, { change: change ?? 'continue' })}
             w={130}
           />
           <Button

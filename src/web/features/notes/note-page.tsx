@@ -75,7 +75,7 @@ function AddendumForm({ noteId }: { noteId: string }) {
             data={(Object.keys(ADDENDUM_KIND_LABELS) as AddendumKind[]).map((value) => ({ value, label: ADDENDUM_KIND_LABELS[value] }))}
             value={kind}
             allowDeselect={false}
-            onChange={(value) => setKind((value ?? 'correction') as AddendumKind)}
+            onChange={(value) => setKind(value ?? 'correction')}
             error={errors?.fields.kind}
           />
           <Textarea
@@ -86,7 +86,7 @@ function AddendumForm({ noteId }: { noteId: string }) {
             onChange={(e) => setBody(e.currentTarget.value)}
             error={errors?.fields.body}
           />
-          {errors?.general != null && <ErrorAlert error={add.error} />}
+          {errors !== null && errors.general !== null && <ErrorAlert error={add.error} />}
           <Group justify="flex-end">
             <Button type="submit" loading={add.isPending}>
               Add addendum

@@ -118,7 +118,7 @@ export function useSignNote(noteId: string) {
 
 export function useCosignNote(noteId: string) {
   const api = useApi();
-  return useNoteMutation((_: void) => api.post<NoteDto>(`${notePath(noteId)}/cosign`));
+  return useNoteMutation<void>(() => api.post<NoteDto>(`${notePath(noteId)}/cosign`));
 }
 
 export function useAddAddendum(noteId: string) {

@@ -35,7 +35,7 @@ function NewNoteModal({ patientId, types, onClose }: { patientId: string; types:
             label="Note type"
             data={types.map((type) => ({ value: type, label: NOTE_TYPE_DEFINITIONS[type].label }))}
             value={noteType}
-            onChange={(value) => setNoteType(value as NoteType | null)}
+            onChange={(value) => setNoteType(value)}
             allowDeselect={false}
             error={errors?.fields.noteType}
           />
