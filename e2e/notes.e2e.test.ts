@@ -132,4 +132,37 @@ describe.skipIf(!browserAvailable())('clinical notes in Chromium', () => {
     const row = page.getByRole('region', { name: 'Notes' }).getByRole('row').filter({ hasText: 'Individual progress note (DAP)' }).first();
     await row.getByText('Signed', { exact: true }).waitFor();
   });
+
+  it('shows both versions when another window saved the draft first, and keeps the one chosen', async () => {
+    const first = await signedIn('clinician@demo.openiop.org');
+    await first.goto(`/app/patients/${patientId}`);
+    await first.getByRole('region', { name: 'Notes' }).getByRole('button', { name: 'New note' }).click();
+    await first.getByRole('dialog', { name: 'New note' }).getByRole('button', { name: 'Start note' }).click();
+    await first.getByRole('heading', { level: 1, name: 'Individual progress note (DAP)' }).waitFor();
+    const notePath = new URL(first.url()).pathname;
+
+    const second = await first.context().newPage();
+    await second.goto(notePath);
+    const data = 'Data (what was observed and said)';
+    await second.getByLabel(data).waitFor();
+
+    await first.getByLabel(data).fill('Written in the first window (e2e).');
+    await first.getByText(/^Saved at /).waitFor();
+    await second.getByLabel(data).fill('Written in the second window (e2e).');
+
+    const dialog = second.getByRole('dialog', { name: 'This note was saved elsewhere' });
+    await dialog.waitFor();
+    await dialog.getByRole('region', { name: 'Your version (not saved)' }).getByText('Written in the second window (e2e).').waitFor();
+    await dialog
+      .getByRole('region', { name: /^Saved version/ })
+      .getByText('Written in the first window (e2e).')
+      .waitFor();
+    await noSeriousViolations(second);
+    await dialog.getByRole('button', { name: 'Keep my version' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await second.getByText(/^Saved at /).waitFor();
+
+    await first.reload();
+    await expect.poll(() => first.getByLabel(data).inputValue()).toBe('Written in the second window (e2e).');
+  });
 });
