@@ -165,4 +165,34 @@ describe.skipIf(!browserAvailable())('clinical notes in Chromium', () => {
     await first.reload();
     await expect.poll(() => first.getByLabel(data).inputValue()).toBe('Written in the second window (e2e).');
   });
+
+  it('shows the director the late notes, lets the supervisor co-sign the trainee’s note, and withholds the SUD note', async () => {
+    const director = await signedIn('director@demo.openiop.org');
+    await director.getByRole('navigation').getByRole('link', { name: 'Late notes' }).click();
+    await director.getByRole('heading', { level: 1, name: 'Late notes' }).waitFor();
+    const late = director.getByRole('table', { name: 'Late notes per clinician' }).getByRole('row').filter({ hasText: 'Casey Clinician' });
+    await late.waitFor();
+    await noSeriousViolations(director);
+
+    const page = await signedIn('clinician@demo.openiop.org');
+    await page.getByRole('navigation').getByRole('link', { name: 'My notes' }).click();
+    await page.getByRole('heading', { level: 1, name: 'My notes' }).waitFor();
+    const waiting = page.getByRole('region', { name: 'Awaiting my co-signature' });
+    await waiting.getByRole('row').filter({ hasText: 'Emerson Vale' }).waitFor();
+    await noSeriousViolations(page);
+    await waiting.getByRole('link', { name: 'Individual progress note (DAP)' }).click();
+    await page.getByText('Awaiting co-signature', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Co-sign' }).click();
+    await page.getByText(/co-signed by Casey Clinician/).waitFor();
+    await page.getByText('Signed', { exact: true }).waitFor();
+
+    const { rows } = await db.query<{ patient_id: string }>(
+      `SELECT patient_id FROM clinical_notes WHERE note_type = 'sud_counseling' LIMIT 1`,
+    );
+    await page.goto(`/app/patients/${rows[0]?.patient_id ?? ''}`);
+    await page
+      .getByRole('region', { name: 'Notes' })
+      .getByText(/1 SUD counseling note is not shown/)
+      .waitFor();
+  });
 });

@@ -272,7 +272,7 @@ export function createAppRouter() {
                 },
               },
               {
-                path: 'notes/late',
+                path: 'late-notes',
                 lazy: async () => {
                   const { LateNotesPage } = await import('../features/notes/late-notes-page');
                   return {

@@ -8,7 +8,7 @@ import { formatDateTime } from '../../lib/format';
 import { formatDate } from '../patients/patient-format';
 import { useTimeliness } from './notes-api';
 
-/** /notes/late: notes still not fully signed past the limit, per clinician (directors see everyone). */
+/** /late-notes: notes still not fully signed past the limit, per clinician (directors see everyone). */
 export function LateNotesPage() {
   const [limit, setLimit] = useState<number | string>('');
   const report = useTimeliness(typeof limit === 'number' ? limit : undefined);
