@@ -2,6 +2,7 @@
 // plan objectives it cites, resolved to their statements.
 import { NOTE_TYPE_DEFINITIONS } from '../../../domain/notes/note-content.js';
 import { canReadNote } from '../../../domain/notes/note-access.js';
+import { citableObjectives, type ObjectiveChoice } from '../../../domain/notes/plan-objectives.js';
 import type { Db } from '../../db/database.js';
 import * as repo from './notes.repository.js';
 
@@ -24,8 +25,6 @@ export type NoteSummaryDto = {
   cosigner: repo.Person | null;
   addendaCount: number;
 };
-
-export type ObjectiveChoice = { id: string; statement: string; goal: string };
 
 export type NoteDto = NoteSummaryDto & {
   content: Record<string, unknown>;
@@ -65,44 +64,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function list(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
-}
-
-/** The objectives of one plan version's content (TreatmentPlanContent), read defensively. */
-export function objectivesOf(content: unknown): ObjectiveChoice[] {
-  const found: ObjectiveChoice[] = [];
-  if (!isRecord(content)) return found;
-  for (const problem of list(content.problems)) {
-    if (!isRecord(problem)) continue;
-    for (const goal of list(problem.goals)) {
-      if (!isRecord(goal)) continue;
-      const goalStatement = typeof goal.statement === 'string' ? goal.statement : '';
-      for (const objective of list(goal.objectives)) {
-        if (isRecord(objective) && typeof objective.id === 'string' && typeof objective.statement === 'string')
-          found.push({ id: objective.id, statement: objective.statement, goal: goalStatement });
-      }
-    }
-  }
-  return found;
-}
-
-export type EpisodeObjectives = {
-  /** The latest plan version's objectives: what a note may tick now. */
-  choices: ObjectiveChoice[];
-  /** Every objective id of any version, to its latest statement (ids are kept across revisions). */
-  known: Map<string, string>;
-};
+export type EpisodeObjectives = ReturnType<typeof citableObjectives>;
 
 export async function episodeObjectives(db: Db, organizationId: string, episodeId: string | null): Promise<EpisodeObjectives> {
-  const known = new Map<string, string>();
-  if (episodeId === null) return { choices: [], known };
+  if (episodeId === null) return citableObjectives([]);
   const versions = await repo.planContents(db, organizationId, episodeId);
-  for (const version of versions) {
-    for (const objective of objectivesOf(version.content)) if (!known.has(objective.id)) known.set(objective.id, objective.statement);
-  }
-  const latest = versions[0];
-  return { choices: latest ? objectivesOf(latest.content) : [], known };
+  return citableObjectives(versions.map((version) => version.content));
 }
 
 export async function toNoteDto(db: Db, organizationId: string, note: repo.NoteRecord): Promise<NoteDto> {

@@ -64,7 +64,7 @@ async function resolveEpisode(trx: Trx, ctx: ActorCtx, patientId: string, input:
 
 export async function createNote(deps: AppDeps, ctx: ActorCtx, patientId: string, input: CreateNoteInput): Promise<NoteDto> {
   assertLocalDate(input.serviceDate, 'serviceDate');
-  if (input.noteType === 'group') refuseGroupNote(input);
+  refuseGroupNote(input);
   if (!canWriteNoteType(ctx.actor.roles, input.noteType))
     throw new DomainError('FORBIDDEN', `A ${NOTE_TYPE_DEFINITIONS[input.noteType].label} is written by a psychiatrist`);
   return deps.db.transaction().execute(async (trx) => {
@@ -197,16 +197,18 @@ export async function saveDraft(
             : 'is not an objective of this episode’s treatment plan',
         );
     }
-    await repo.updateDraft(trx, organizationId, noteId, { content, addressedObjectiveIds, ...pick(input) }, ctx.now);
+    await repo.updateDraft(
+      trx,
+      organizationId,
+      noteId,
+      { content, addressedObjectiveIds, serviceDate: input.serviceDate, durationMinutes: input.durationMinutes },
+      ctx.now,
+    );
     await audit(deps, trx, ctx, 'note.saved', note, { version: note.version + 1, fields: Object.keys(input).sort() });
     const saved = await repo.findNote(trx, organizationId, noteId);
     if (!saved) throw new Error('note vanished inside its own transaction');
     return toNoteDto(trx, organizationId, saved);
   });
-}
-
-function pick(input: SaveDraftInput): repo.DraftFields {
-  return { serviceDate: input.serviceDate, durationMinutes: input.durationMinutes };
 }
 
 /** The author throws away their own draft; a signed note is never deleted. */
