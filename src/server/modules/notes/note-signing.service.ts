@@ -6,6 +6,7 @@ import type { ActorCtx, AppDeps } from '../../context.js';
 import type { AddendumKindColumn } from '../../db/schema.js';
 import { auditBase } from '../patients/patients.service.js';
 import { toNoteDto, type NoteDto } from './notes-dto.js';
+import * as context from './note-context.repository.js';
 import * as repo from './notes.repository.js';
 import { mustFindNote, refuseGroupNote } from './notes.service.js';
 
@@ -32,7 +33,7 @@ export async function signNote(deps: AppDeps, ctx: ActorCtx, noteId: string, exp
       throw new DomainError('RULE_VIOLATION', `A note is signed only when complete: ${issues.map((issue) => issue.message).join('; ')}`, {
         details: issues,
       });
-    const profile = await repo.noteProfileOf(trx, organizationId, note.author.id);
+    const profile = await context.noteProfileOf(trx, organizationId, note.author.id);
     const outcome = signingOutcome(profile);
     await repo.markSigned(trx, organizationId, noteId, {
       content: contentForSigning(note.noteType, content),

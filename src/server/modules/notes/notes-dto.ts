@@ -4,6 +4,7 @@ import { NOTE_TYPE_DEFINITIONS } from '../../../domain/notes/note-content.js';
 import { canReadNote } from '../../../domain/notes/note-access.js';
 import { citableObjectives, type ObjectiveChoice } from '../../../domain/notes/plan-objectives.js';
 import type { Db } from '../../db/database.js';
+import * as context from './note-context.repository.js';
 import * as repo from './notes.repository.js';
 
 export type NoteSummaryDto = {
@@ -68,7 +69,7 @@ export type EpisodeObjectives = ReturnType<typeof citableObjectives>;
 
 export async function episodeObjectives(db: Db, organizationId: string, episodeId: string | null): Promise<EpisodeObjectives> {
   if (episodeId === null) return citableObjectives([]);
-  const versions = await repo.planContents(db, organizationId, episodeId);
+  const versions = await context.planContents(db, organizationId, episodeId);
   return citableObjectives(versions.map((version) => version.content));
 }
 

@@ -4,6 +4,7 @@ import { lateNotesByAuthor } from '../../../domain/notes/note-timeliness.js';
 import type { ActorCtx, AppDeps } from '../../context.js';
 import { auditBase, auditPatientsListed } from '../patients/patients.service.js';
 import { toSummary, type NoteSummaryDto } from './notes-dto.js';
+import * as context from './note-context.repository.js';
 import * as repo from './notes.repository.js';
 
 export type MyNotes = { drafts: NoteSummaryDto[]; awaitingMyCosign: NoteSummaryDto[]; mineAwaitingCosign: NoteSummaryDto[] };
@@ -41,7 +42,7 @@ export async function timelinessReport(
 ): Promise<TimelinessReport> {
   return deps.db.transaction().execute(async (trx) => {
     const organizationId = ctx.actor.organizationId;
-    const limitHours = query.limitHours ?? (await repo.signingLimitHours(trx, organizationId));
+    const limitHours = query.limitHours ?? (await context.signingLimitHours(trx, organizationId));
     const everyone = ctx.actor.roles.includes('director');
     const unsigned = await repo.unsignedNotes(trx, organizationId, everyone ? null : ctx.actor.userId);
     const byId = new Map(unsigned.map((note) => [note.id, note]));

@@ -11,6 +11,7 @@ import type { ActorCtx, AppDeps } from '../../context.js';
 import type { Database } from '../../db/schema.js';
 import { auditBase, mustFindPatient } from '../patients/patients.service.js';
 import { episodeObjectives, mayRead, toNoteDto, toSummary, type NoteDto, type NoteSummaryDto } from './notes-dto.js';
+import * as context from './note-context.repository.js';
 import * as repo from './notes.repository.js';
 
 type Trx = Transaction<Database>;
@@ -20,7 +21,7 @@ type AuditDetails = Record<string, string | number | boolean | string[] | null>;
 export async function mustFindNote(trx: Trx, ctx: ActorCtx, noteId: string, options: { lock?: boolean } = {}): Promise<repo.NoteRecord> {
   const note = await repo.findNote(trx, ctx.actor.organizationId, noteId, options);
   if (!note) throw new DomainError('NOT_FOUND', 'No such note');
-  const profile = await repo.noteProfileOf(trx, ctx.actor.organizationId, ctx.actor.userId);
+  const profile = await context.noteProfileOf(trx, ctx.actor.organizationId, ctx.actor.userId);
   if (!mayRead(note, { userId: ctx.actor.userId, counselingNotesAccess: profile.counselingNotesAccess }))
     throw new DomainError(
       'FORBIDDEN',
@@ -56,8 +57,8 @@ export type CreateNoteInput = {
 async function resolveEpisode(trx: Trx, ctx: ActorCtx, patientId: string, input: CreateNoteInput, sessionEpisodeId: string | null) {
   const organizationId = ctx.actor.organizationId;
   if (input.episodeId === null) return null;
-  if (input.episodeId === undefined) return sessionEpisodeId ?? (await repo.openEpisodeOf(trx, organizationId, patientId));
-  const episode = await repo.findEpisode(trx, organizationId, input.episodeId);
+  if (input.episodeId === undefined) return sessionEpisodeId ?? (await context.openEpisodeOf(trx, organizationId, patientId));
+  const episode = await context.findEpisode(trx, organizationId, input.episodeId);
   if (episode?.patientId !== patientId) throw fieldError('episodeId', 'is not an episode of this patient');
   return episode.id;
 }
@@ -72,7 +73,7 @@ export async function createNote(deps: AppDeps, ctx: ActorCtx, patientId: string
     await mustFindPatient(trx, ctx, patientId);
     let sessionEpisodeId: string | null = null;
     if (input.sessionId) {
-      const session = await repo.findSession(trx, organizationId, input.sessionId);
+      const session = await context.findSession(trx, organizationId, input.sessionId);
       if (!session) throw fieldError('sessionId', 'no such session');
       if (session.patientId !== null && session.patientId !== patientId) throw fieldError('sessionId', 'is another patient’s appointment');
       sessionEpisodeId = session.episodeId;
@@ -106,7 +107,7 @@ export async function listPatientNotes(deps: AppDeps, ctx: ActorCtx, patientId: 
   return deps.db.transaction().execute(async (trx) => {
     const organizationId = ctx.actor.organizationId;
     await mustFindPatient(trx, ctx, patientId);
-    const profile = await repo.noteProfileOf(trx, organizationId, ctx.actor.userId);
+    const profile = await context.noteProfileOf(trx, organizationId, ctx.actor.userId);
     const reader = { userId: ctx.actor.userId, counselingNotesAccess: profile.counselingNotesAccess };
     const all = await repo.listPatientNotes(trx, organizationId, patientId);
     const shown = all.filter((note) => mayRead(note, reader));

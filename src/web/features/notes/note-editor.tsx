@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, List, Modal, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, List, Modal, NumberInput, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { NOTE_TYPE_DEFINITIONS } from '../../../domain/notes/note-content';
@@ -72,6 +72,25 @@ export function NoteEditor({ note }: { note: NoteDto }) {
       {autosave.error !== null && <ErrorAlert error={autosave.error} title="The draft could not be saved" />}
       <Paper withBorder p="md">
         <Stack gap="md">
+          <Group gap="md" align="flex-start">
+            <TextInput
+              type="date"
+              label="Service date"
+              value={autosave.draft.serviceDate}
+              error={issues.find((issue) => issue.path === 'serviceDate')?.message}
+              onChange={(event) => {
+                const serviceDate = event.currentTarget.value;
+                if (serviceDate !== '') autosave.update({ ...autosave.draft, serviceDate });
+              }}
+            />
+            <NumberInput
+              label="Duration (minutes)"
+              min={1}
+              max={720}
+              value={autosave.draft.durationMinutes ?? ''}
+              onChange={(value) => autosave.update({ ...autosave.draft, durationMinutes: typeof value === 'number' ? value : null })}
+            />
+          </Group>
           {fields.map((field) => (
             <NoteFieldInput
               key={field.key}

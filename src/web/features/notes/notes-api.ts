@@ -52,7 +52,12 @@ export type TimelinessReport = {
   rows: { author: Person; lateCount: number; oldest: { noteId: string; patientId: string; serviceDate: string; dueAt: string } }[];
 };
 
-export type DraftChanges = { content?: Record<string, unknown>; addressedObjectiveIds?: string[] };
+export type DraftChanges = {
+  content?: Record<string, unknown>;
+  addressedObjectiveIds?: string[];
+  serviceDate?: string;
+  durationMinutes?: number | null;
+};
 
 const notePath = (noteId: string) => `/api/v1/notes/${encodeURIComponent(noteId)}`;
 

@@ -7,12 +7,17 @@ import { noteKeys, useSaveDraftCall, type NoteDto } from './notes-api';
 // waits a short pause, then saves with the version last read; a 412 stops saving and hands both
 // versions to the editor, which lets the user keep theirs or the saved one. Never overwrites.
 
-export type Draft = { content: Record<string, unknown>; objectiveIds: string[] };
+export type Draft = { content: Record<string, unknown>; objectiveIds: string[]; serviceDate: string; durationMinutes: number | null };
 
 const PAUSE_MS = 800;
 
 export function draftOf(note: NoteDto): Draft {
-  return { content: note.content, objectiveIds: note.addressedObjectives.map((objective) => objective.id) };
+  return {
+    content: note.content,
+    objectiveIds: note.addressedObjectives.map((objective) => objective.id),
+    serviceDate: note.serviceDate,
+    durationMinutes: note.durationMinutes,
+  };
 }
 
 function currentFrom(error: ApiError): NoteDto | null {
@@ -43,7 +48,12 @@ export function useDraftAutosave(note: NoteDto) {
     if (sending === saved.current) return true;
     setSaving(true);
     try {
-      const result = await save(note.id, version.current, { content: sending.content, addressedObjectiveIds: sending.objectiveIds });
+      const result = await save(note.id, version.current, {
+        content: sending.content,
+        addressedObjectiveIds: sending.objectiveIds,
+        serviceDate: sending.serviceDate,
+        durationMinutes: sending.durationMinutes,
+      });
       version.current = result.version;
       saved.current = sending;
       client.setQueryData(noteKeys.note(note.id), result);
