@@ -258,6 +258,16 @@ describe('SUD counseling notes (42 CFR Part 2)', () => {
     expect((await call(t, psychiatrist, 'POST', `/api/v1/notes/${note.id}/addenda`, { kind: 'clarification', body: 'x' })).statusCode).toBe(
       403,
     );
+    const denied = await t.db
+      .selectFrom('audit_events')
+      .select(['action', 'outcome', 'user_id', 'patient_id'])
+      .where('entity_id', '=', note.id)
+      .where('outcome', '=', 'denied')
+      .execute();
+    expect(denied).toEqual([
+      { action: 'note.access_denied', outcome: 'denied', user_id: org.users.psychiatrist.id, patient_id: note.patientId },
+      { action: 'note.access_denied', outcome: 'denied', user_id: org.users.psychiatrist.id, patient_id: note.patientId },
+    ]);
 
     const author = await call(t, clinician, 'GET', `/api/v1/patients/${note.patientId}/notes`);
     expect(author.json()).toMatchObject({ notes: [{ id: note.id, noteType: 'sud_counseling', part2: true }], withheldCount: 0 });

@@ -8,7 +8,7 @@ import { auditBase } from '../patients/patients.service.js';
 import { toNoteDto, type NoteDto } from './notes-dto.js';
 import * as context from './note-context.repository.js';
 import * as repo from './notes.repository.js';
-import { mustFindNote, refuseGroupNote } from './notes.service.js';
+import { auditingPart2Refusal, mustFindNote, refuseGroupNote } from './notes.service.js';
 
 /**
  * Signs the author's draft. A complete note becomes signed, or awaiting co-signature when the
@@ -85,6 +85,10 @@ export async function addAddendum(
   noteId: string,
   input: { kind: AddendumKindColumn; body: string },
 ): Promise<NoteDto> {
+  return auditingPart2Refusal(deps, ctx, noteId, () => addAddendumIn(deps, ctx, noteId, input));
+}
+
+function addAddendumIn(deps: AppDeps, ctx: ActorCtx, noteId: string, input: { kind: AddendumKindColumn; body: string }): Promise<NoteDto> {
   return deps.db.transaction().execute(async (trx) => {
     const organizationId = ctx.actor.organizationId;
     const note = await mustFindNote(trx, ctx, noteId, { lock: true });

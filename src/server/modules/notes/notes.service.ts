@@ -23,11 +23,35 @@ export async function mustFindNote(trx: Trx, ctx: ActorCtx, noteId: string, opti
   if (!note) throw new DomainError('NOT_FOUND', 'No such note');
   const profile = await context.noteProfileOf(trx, ctx.actor.organizationId, ctx.actor.userId);
   if (!mayRead(note, { userId: ctx.actor.userId, counselingNotesAccess: profile.counselingNotesAccess }))
-    throw new DomainError(
-      'FORBIDDEN',
-      'SUD counseling notes are read only by their author and staff given explicit access (42 CFR Part 2)',
-    );
+    throw new DomainError('FORBIDDEN', PART2_REFUSAL);
   return note;
+}
+
+const PART2_REFUSAL = 'SUD counseling notes are read only by their author and staff given explicit access (42 CFR Part 2)';
+
+/**
+ * Runs a read or addendum of a note; a Part 2 refusal is audited (outcome "denied") in a
+ * transaction of its own, because the refused request's transaction is rolled back.
+ */
+export async function auditingPart2Refusal<T>(deps: AppDeps, ctx: ActorCtx, noteId: string, action: () => Promise<T>): Promise<T> {
+  try {
+    return await action();
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'FORBIDDEN' && error.message === PART2_REFUSAL)
+      await deps.db.transaction().execute(async (trx) => {
+        const note = await repo.findNote(trx, ctx.actor.organizationId, noteId);
+        await deps.audit(trx, {
+          ...auditBase(ctx),
+          outcome: 'denied',
+          action: 'note.access_denied',
+          entityType: 'clinical_note',
+          entityId: noteId,
+          patientId: note?.patientId ?? null,
+          details: { reason: 'part2_counseling_note' },
+        });
+      });
+    throw error;
+  }
 }
 
 export function refuseGroupNote(note: { noteType: NoteType }): void {
@@ -125,11 +149,13 @@ export async function listPatientNotes(deps: AppDeps, ctx: ActorCtx, patientId: 
 }
 
 export async function getNote(deps: AppDeps, ctx: ActorCtx, noteId: string): Promise<NoteDto> {
-  return deps.db.transaction().execute(async (trx) => {
-    const note = await mustFindNote(trx, ctx, noteId);
-    await audit(deps, trx, ctx, 'note.viewed', note, { status: note.status, version: note.version });
-    return toNoteDto(trx, ctx.actor.organizationId, note);
-  });
+  return auditingPart2Refusal(deps, ctx, noteId, () =>
+    deps.db.transaction().execute(async (trx) => {
+      const note = await mustFindNote(trx, ctx, noteId);
+      await audit(deps, trx, ctx, 'note.viewed', note, { status: note.status, version: note.version });
+      return toNoteDto(trx, ctx.actor.organizationId, note);
+    }),
+  );
 }
 
 export type SaveDraftInput = {
