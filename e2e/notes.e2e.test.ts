@@ -166,8 +166,28 @@ describe.skipIf(!browserAvailable())('clinical notes in Chromium', () => {
     await expect.poll(() => first.getByLabel(data).inputValue()).toBe('Written in the second window (e2e).');
   });
 
-  it('shows the director the late notes, lets the supervisor co-sign the trainee’s note, and withholds the SUD note', async () => {
+  it('lets the director set a co-signing supervisor and see late notes, the supervisor co-sign the trainee’s note, and withholds the SUD note', async () => {
     const director = await signedIn('director@demo.openiop.org');
+    // The staff profile names a trainee's co-signing supervisor and who reads SUD counseling notes.
+    await director.getByRole('navigation').getByRole('link', { name: 'Staff' }).click();
+    await director.getByRole('button', { name: 'Edit the profile of Emerson Vale' }).click();
+    const trainee = director.getByRole('form', { name: 'Staff profile: Emerson Vale' });
+    await expect.poll(() => trainee.getByLabel('Co-signing supervisor', { exact: true }).inputValue()).toBe('Casey Clinician');
+    await trainee.getByRole('button', { name: 'Cancel' }).click();
+    await director.getByRole('button', { name: 'Edit the profile of Riley Brook' }).click();
+    const profile = director.getByRole('form', { name: 'Staff profile: Riley Brook' });
+    await profile.getByLabel('Co-signing supervisor', { exact: true }).click();
+    await director.getByRole('option', { name: 'Dana Director' }).click();
+    await profile.getByRole('checkbox', { name: /May read SUD counseling notes/ }).check();
+    await noSeriousViolations(director);
+    await profile.getByRole('button', { name: 'Save profile' }).click();
+    await profile.waitFor({ state: 'detached' });
+    const { rows: saved } = await db.query<{ supervisor: string; access: boolean }>(
+      `SELECT s.display_name AS supervisor, p.counseling_notes_access AS access FROM staff_profiles p
+         JOIN users u ON u.id = p.user_id JOIN users s ON s.id = p.cosign_supervisor_id WHERE u.email = 'therapist2@demo.openiop.org'`,
+    );
+    expect(saved).toEqual([{ supervisor: 'Dana Director', access: true }]);
+
     await director.getByRole('navigation').getByRole('link', { name: 'Late notes' }).click();
     await director.getByRole('heading', { level: 1, name: 'Late notes' }).waitFor();
     const late = director.getByRole('table', { name: 'Late notes per clinician' }).getByRole('row').filter({ hasText: 'Casey Clinician' });
