@@ -166,7 +166,7 @@ describe.skipIf(!browserAvailable())('clinical notes in Chromium', () => {
     await expect.poll(() => first.getByLabel(data).inputValue()).toBe('Written in the second window (e2e).');
   });
 
-  it('lets the director set a co-signing supervisor and see late notes, the supervisor co-sign the trainee’s note, and withholds the SUD note', async () => {
+  it('the director sets a co-signing supervisor and sees late notes; the supervisor co-signs the trainee’s note; the SUD note is withheld', async () => {
     const director = await signedIn('director@demo.openiop.org');
     // The staff profile names a trainee's co-signing supervisor and who reads SUD counseling notes.
     await director.getByRole('navigation').getByRole('link', { name: 'Staff' }).click();
