@@ -12,7 +12,9 @@ import { startServer, tempDataDir, type RunningServer } from './support/server.j
 // Issue #6 in the browser: a clinician opens a demo patient whose episode has a signed treatment
 // plan (added here with a fixed objective id), writes a DAP note citing the objective, sees it
 // saved, reloads and finds the draft, signs, then corrects it with an addendum shown under the
-// original. Axe on the chart and the note page. All data is synthetic.
+// original. A stale autosave shows both versions. The director sets a co-signing supervisor and
+// reads the late-notes report; the supervisor co-signs a trainee's demo note; the demo SUD
+// counseling note is withheld from the chart. Axe on every page. All data is synthetic.
 
 const PASSWORD = 'demo-password-1';
 const OBJECTIVE_ID = '6f1c2a7e-0000-4000-8000-00000000e2e1';
