@@ -36,6 +36,8 @@ import { outcomesRoutes } from '../modules/outcomes/outcomes.routes.js';
 import { treatmentPlansRoutes } from '../modules/treatment-plans/treatment-plans.routes.js';
 import { treatmentPlanHistoryRoutes } from '../modules/treatment-plans/treatment-plan-history.routes.js';
 import { treatmentPlanLinksRoutes } from '../modules/treatment-plans/treatment-plan-links.routes.js';
+import { notesRoutes } from '../modules/notes/notes.routes.js';
+import { notesReportsRoutes } from '../modules/notes/notes-reports.routes.js';
 
 /** Every route of the app, in one visible list. Each module declares access per route. */
 export function registerRoutes(app: FastifyInstance, deps: AppDeps, health: () => Promise<Health>): void {
@@ -71,6 +73,8 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, health: () =
   void app.register(safetyPlanRoutes(deps), v1);
   void app.register(measuresRoutes(deps), v1);
   void app.register(outcomesRoutes(deps), v1);
+  void app.register(notesReportsRoutes(deps), v1);
+  void app.register(notesRoutes(deps), v1);
   // The patient's questionnaire behind a measure link or kiosk session (decision 0022).
   void app.register(measureLinksRoutes(deps));
   // The patient's safety plan behind a plan link, and the staff routes that share it (decision 0024).

@@ -142,6 +142,21 @@ beforeAll(async () => {
     .returning('id')
     .executeTakeFirstOrThrow();
   bRecords.set('signLinkId', signLink.id);
+  const note = await t.db
+    .insertInto('clinical_notes')
+    .values({
+      organization_id: b.organizationId,
+      patient_id: bIds.patientId,
+      episode_id: bIds.episodeId,
+      note_type: 'progress_dap',
+      service_date: '2026-11-02',
+      author_id: b.users.clinician.id,
+      created_at: new Date(),
+      updated_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  bRecords.set('noteId', note.id);
 });
 
 function bRecord(name: string): string {
@@ -174,6 +189,8 @@ const B_RECORDS: Record<string, Lookup> = {
   // A treatment plan version of organization B's episode, and a signing link of it.
   planId: () => bRecord('planId'),
   signLinkId: () => bRecord('signLinkId'),
+  // A draft note in organization B's patient's chart.
+  noteId: () => bRecord('noteId'),
   // A safety plan version belongs to the patient in the same path: organization B's patient is the record.
   version: () => '1',
   token: {
@@ -261,6 +278,10 @@ const VALID_BODIES: Record<string, unknown> = {
   },
   'POST /api/v1/treatment-plans/:planId/sign': { version: 1 },
   'POST /api/v1/treatment-plans/:planId/patient-signature': { signedName: 'Planted', attested: true },
+  'POST /api/v1/patients/:patientId/notes': { noteType: 'progress_dap', serviceDate: '2026-11-02' },
+  'PATCH /api/v1/notes/:noteId': { version: 1, content: { data: 'Planted by another organization' } },
+  'POST /api/v1/notes/:noteId/sign': {},
+  'POST /api/v1/notes/:noteId/addenda': { kind: 'correction', body: 'Planted by another organization' },
   'POST /api/v1/inquiries/:inquiryId/admit': {
     version: 1,
     programId: '00000000-0000-4000-8000-000000000000',
@@ -432,10 +453,15 @@ async function snapshotOf(org: TestOrg) {
       .orderBy('id')
       .execute(),
   };
+  const notes = {
+    notes: await t.db.selectFrom('clinical_notes').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute(),
+    addenda: await t.db.selectFrom('note_addenda').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute(),
+  };
   return {
     admissions,
     safety,
     treatmentPlans,
+    notes,
     users,
     roles,
     sites,

@@ -10,6 +10,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/admissions', label: 'Admissions', roles: ACCESS.admissions },
   { path: '/patients', label: 'Patients', roles: ACCESS.patients },
   { path: '/alerts', label: 'Alerts', roles: ACCESS.safety },
+  { path: '/notes', label: 'My notes', roles: ACCESS.notes },
+  { path: '/late-notes', label: 'Late notes', roles: ACCESS.lateNotes },
   { path: '/outcomes', label: 'Outcomes', roles: ACCESS.outcomes },
   { path: '/schedule', label: 'Schedule', roles: ACCESS.schedule },
   { path: '/programs', label: 'Programs', roles: ACCESS.programs },

@@ -272,6 +272,45 @@ export function createAppRouter() {
                 },
               },
               {
+                path: 'notes',
+                lazy: async () => {
+                  const { MyNotesPage } = await import('../features/notes/my-notes-page');
+                  return {
+                    element: (
+                      <RequireRoles roles={ACCESS.notes}>
+                        <MyNotesPage />
+                      </RequireRoles>
+                    ),
+                  };
+                },
+              },
+              {
+                path: 'late-notes',
+                lazy: async () => {
+                  const { LateNotesPage } = await import('../features/notes/late-notes-page');
+                  return {
+                    element: (
+                      <RequireRoles roles={ACCESS.lateNotes}>
+                        <LateNotesPage />
+                      </RequireRoles>
+                    ),
+                  };
+                },
+              },
+              {
+                path: 'notes/:noteId',
+                lazy: async () => {
+                  const { NotePage } = await import('../features/notes/note-page');
+                  return {
+                    element: (
+                      <RequireRoles roles={ACCESS.notes}>
+                        <NotePage />
+                      </RequireRoles>
+                    ),
+                  };
+                },
+              },
+              {
                 path: 'outcomes',
                 lazy: async () => {
                   const { OutcomesPage } = await import('../features/outcomes/outcomes-page');

@@ -125,6 +125,9 @@ export type StaffDto = {
   licensedStates: string[];
   modalities: string[];
   weeklyAvailability: AvailabilityWindowDto[];
+  /** Notes (decision 0027): the supervisor who co-signs this person's notes, and SUD counseling-note access. */
+  cosignSupervisorId: string | null;
+  counselingNotesAccess: boolean;
   profileUpdatedAt: string | null;
 };
 export type StaffListDto = { staff: StaffDto[] };

@@ -59,6 +59,9 @@ export const ACCESS = {
   outcomes: ['director', 'clinician', 'psychiatrist'],
   /** Treatment plans (issue #6, docs/roles.md): written, signed and read by the clinical staff. */
   treatmentPlans: ['clinician', 'psychiatrist', 'director'],
+  /** Clinical notes (issue #6, decision 0027): written, signed and read by the clinical staff; the late-notes report for directors. */
+  notes: ['clinician', 'psychiatrist', 'director'],
+  lateNotes: ['director'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** Who may record attendance, and who may still correct it after the day is closed. */

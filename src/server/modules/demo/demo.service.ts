@@ -7,6 +7,7 @@ import { seedDemoClinic } from './demo-clinic.js';
 import { seedDemoAssessments } from './demo-level-of-care.js';
 import { seedDemoInquiries } from './demo-inquiries.js';
 import { seedDemoMeasures } from './demo-measures.js';
+import { seedDemoNotes } from './demo-notes.js';
 import { seedDemoSafety } from './demo-safety.js';
 import { seedDemoTreatmentPlans } from './demo-treatment-plans.js';
 
@@ -79,6 +80,7 @@ export async function seedDemo(deps: AppDeps): Promise<void> {
         staff: { clinicianId: staff.clinician, psychiatristId: staff.psychiatrist },
         now,
       });
+    if (staff.clinician) await seedDemoNotes(deps, trx, { organizationId, clinicianId: staff.clinician, now });
     await deps.audit(trx, { organizationId, userId: null, action: 'demo.seeded', outcome: 'success', clientIp: null, requestId: null });
   });
 }

@@ -81,6 +81,8 @@ describe('staff list', () => {
       licensedStates: [],
       modalities: [],
       weeklyAvailability: [],
+      cosignSupervisorId: null,
+      counselingNotesAccess: false,
       profileUpdatedAt: null,
     });
   });
@@ -120,6 +122,33 @@ describe('staff list', () => {
 });
 
 describe('staff profile', () => {
+  it('sets a co-signing supervisor and counseling-note access, keeps them when a save leaves them out, and audits the field names', async () => {
+    const { org, as } = await orgAs();
+    const userId = org.users.clinician.id;
+    const set = await call(t, as, 'PUT', `/api/v1/staff/${userId}/profile`, {
+      ...profile(org),
+      cosignSupervisorId: org.users.psychiatrist.id,
+      counselingNotesAccess: true,
+    });
+    expect(set.json()).toMatchObject({ cosignSupervisorId: org.users.psychiatrist.id, counselingNotesAccess: true });
+    const kept = await call(t, as, 'PUT', `/api/v1/staff/${userId}/profile`, { ...profile(org), licenceType: 'LPC' });
+    expect(kept.json()).toMatchObject({ licenceType: 'LPC', cosignSupervisorId: org.users.psychiatrist.id, counselingNotesAccess: true });
+    const cleared = await call(t, as, 'PUT', `/api/v1/staff/${userId}/profile`, { ...profile(org), cosignSupervisorId: null });
+    expect(cleared.json()).toMatchObject({ cosignSupervisorId: null, counselingNotesAccess: true });
+    const audit = await t.db
+      .selectFrom('audit_events')
+      .select('details')
+      .where('organization_id', '=', org.organizationId)
+      .where('action', '=', 'staff_profile.updated')
+      .orderBy('chain_seq')
+      .execute();
+    expect(audit.map((e) => (e.details as { fields: string[] }).fields)).toEqual([
+      expect.arrayContaining(['cosignSupervisorId', 'counselingNotesAccess']),
+      ['licenceType'],
+      ['licenceType', 'cosignSupervisorId'],
+    ]);
+  });
+
   it('saves credentials, modalities, availability and work sites, normalised and audited by field name', async () => {
     const { org, as } = await orgAs();
     const userId = org.users.clinician.id;
@@ -140,6 +169,8 @@ describe('staff profile', () => {
         { weekday: 1, start: '12:00', end: '15:00' },
         { weekday: 3, start: '13:00', end: '17:00' },
       ],
+      cosignSupervisorId: null,
+      counselingNotesAccess: false,
       profileUpdatedAt: t.clock.now().toISOString(),
     };
     expect(response.json()).toEqual(expected);

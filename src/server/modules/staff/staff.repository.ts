@@ -16,6 +16,10 @@ export type StaffMember = {
   licensedStates: string[];
   modalities: string[];
   weeklyAvailability: AvailabilityWindow[];
+  /** The supervisor who co-signs this staff member's notes (a trainee's), if any. */
+  cosignSupervisorId: string | null;
+  /** Explicit access to SUD counseling notes written by others (42 CFR Part 2). */
+  counselingNotesAccess: boolean;
   /** null: no profile saved yet (the fields above are then empty). */
   profileUpdatedAt: Date | null;
 };
@@ -40,6 +44,8 @@ function baseQuery(db: Q, organizationId: string) {
       'p.licensed_states',
       'p.modalities',
       'p.weekly_availability',
+      'p.cosign_supervisor_id',
+      'p.counseling_notes_access',
       'p.updated_at',
       sql<string[]>`coalesce((SELECT array_agg(r.role ORDER BY r.role) FROM user_roles r WHERE r.user_id = u.id), '{}')`.as('roles'),
       sql<string[]>`coalesce((SELECT array_agg(s.site_id::text ORDER BY s.site_id) FROM user_sites s WHERE s.user_id = u.id), '{}')`.as(
@@ -75,6 +81,8 @@ function toStaff(row: Row): StaffMember {
     licensedStates: row.licensed_states ?? [],
     modalities: row.modalities ?? [],
     weeklyAvailability: toWindows(row.weekly_availability),
+    cosignSupervisorId: row.cosign_supervisor_id,
+    counselingNotesAccess: row.counseling_notes_access ?? false,
     profileUpdatedAt: row.updated_at,
   };
 }
@@ -126,6 +134,8 @@ export async function upsertProfile(
     licensedStates: string[];
     modalities: string[];
     weeklyAvailability: AvailabilityWindow[];
+    cosignSupervisorId: string | null;
+    counselingNotesAccess: boolean;
     now: Date;
   },
 ): Promise<void> {
@@ -134,6 +144,8 @@ export async function upsertProfile(
     licensed_states: input.licensedStates,
     modalities: input.modalities,
     weekly_availability: JSON.stringify(input.weeklyAvailability),
+    cosign_supervisor_id: input.cosignSupervisorId,
+    counseling_notes_access: input.counselingNotesAccess,
     updated_at: input.now,
   };
   await db

@@ -18,6 +18,8 @@ export const StaffDto = z.object({
   licensedStates: z.array(z.string()),
   modalities: z.array(Modality),
   weeklyAvailability: z.array(Window),
+  cosignSupervisorId: z.string().nullable(),
+  counselingNotesAccess: z.boolean(),
   profileUpdatedAt: z.string().nullable(),
 });
 
@@ -42,6 +44,9 @@ export const PutProfileBody = z.strictObject({
   modalities: z.array(Modality).max(MODALITIES.length * 2),
   weeklyAvailability: z.array(WindowInput).max(50),
   siteIds: z.array(Uuid).max(100),
+  // Notes (decision 0027). Left out: unchanged, so callers that predate them keep working.
+  cosignSupervisorId: Uuid.nullable().optional(),
+  counselingNotesAccess: z.boolean().optional(),
 });
 
 const Flag = z.enum(['true', 'false']).transform((value) => value === 'true');

@@ -21,6 +21,8 @@ export type StaffDto = {
   licensedStates: string[];
   modalities: Modality[];
   weeklyAvailability: AvailabilityWindow[];
+  cosignSupervisorId: string | null;
+  counselingNotesAccess: boolean;
   profileUpdatedAt: string | null;
 };
 
@@ -30,7 +32,21 @@ export type ProfileInput = {
   modalities: Modality[];
   weeklyAvailability: { weekday: number; start: string; end: string }[];
   siteIds: string[];
+  /** Left out: unchanged. */
+  cosignSupervisorId?: string | null | undefined;
+  counselingNotesAccess?: boolean | undefined;
 };
+
+const CLINICAL_ROLES: readonly Role[] = ['clinician', 'psychiatrist', 'director'];
+
+/** A co-signing supervisor is another active clinical staff member of the organization. */
+async function assertSupervisor(db: Db, organizationId: string, userId: string, supervisorId: string): Promise<void> {
+  if (supervisorId === userId) throw fieldError('cosignSupervisorId', 'a staff member cannot co-sign their own notes');
+  const [supervisor] = await repo.findStaff(db, organizationId, [supervisorId]);
+  if (!supervisor) throw fieldError('cosignSupervisorId', 'unknown staff member');
+  if (supervisor.status === 'deactivated' || !supervisor.roles.some((role) => CLINICAL_ROLES.includes(role)))
+    throw fieldError('cosignSupervisorId', 'must be an active clinician, psychiatrist or director');
+}
 
 function toDto(member: repo.StaffMember): StaffDto {
   return { ...member, modalities: member.modalities.filter(isModality), profileUpdatedAt: member.profileUpdatedAt?.toISOString() ?? null };
@@ -65,16 +81,28 @@ export async function putProfile(deps: AppDeps, ctx: ActorCtx, userId: string, i
     const found = await existingSiteIds(trx, organizationId, siteIds);
     const unknown = siteIds.find((id) => !found.includes(id));
     if (unknown) throw fieldError('siteIds', `unknown site ${unknown}`);
+    const cosignSupervisorId = input.cosignSupervisorId === undefined ? before.cosignSupervisorId : input.cosignSupervisorId;
+    if (input.cosignSupervisorId) await assertSupervisor(trx, organizationId, userId, input.cosignSupervisorId);
     const after = {
       licenceType: input.licenceType,
       licensedStates: dedupe(input.licensedStates).sort(),
       modalities: dedupe(input.modalities),
       weeklyAvailability,
       siteIds: [...siteIds].sort(),
+      cosignSupervisorId,
+      counselingNotesAccess: input.counselingNotesAccess ?? before.counselingNotesAccess,
     };
-    const fields = (['licenceType', 'licensedStates', 'modalities', 'weeklyAvailability', 'siteIds'] as const).filter(
-      (key) => JSON.stringify(key === 'siteIds' ? [...before.siteIds].sort() : before[key]) !== JSON.stringify(after[key]),
-    );
+    const fields = (
+      [
+        'licenceType',
+        'licensedStates',
+        'modalities',
+        'weeklyAvailability',
+        'siteIds',
+        'cosignSupervisorId',
+        'counselingNotesAccess',
+      ] as const
+    ).filter((key) => JSON.stringify(key === 'siteIds' ? [...before.siteIds].sort() : before[key]) !== JSON.stringify(after[key]));
     if (fields.length === 0 && before.profileUpdatedAt !== null) return toDto(before);
     await repo.upsertProfile(trx, { organizationId, userId, ...after, now: ctx.now });
     if (fields.includes('siteIds')) await replaceSites(trx, organizationId, userId, after.siteIds);

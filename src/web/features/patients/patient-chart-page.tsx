@@ -12,6 +12,7 @@ import { PatientIntensityCard } from '../dashboard/patient-intensity-card';
 import { LevelOfCareSection } from '../level-of-care/level-of-care-section';
 import { PatientMeasuresSection } from '../measures/patient-measures-section';
 import { PatientTrendsSection } from '../outcomes/patient-trends-section';
+import { PatientNotesSection } from '../notes/patient-notes-section';
 import { PatientSafetySection } from '../safety/patient-safety-section';
 import { PatientPlansSection } from '../treatment-plans/patient-plans-section';
 import { CareTimeline } from './care-timeline';
@@ -66,6 +67,7 @@ export function PatientChartPage() {
       {canAccess(roles, ACCESS.safety) && <PatientSafetySection patientId={record.id} patientName={displayName(record)} roles={roles} />}
       {canAccess(roles, ACCESS.measures) && <PatientMeasuresSection patientId={record.id} />}
       {canAccess(roles, ACCESS.trends) && <PatientTrendsSection patientId={record.id} />}
+      {canAccess(roles, ACCESS.notes) && <PatientNotesSection patientId={record.id} />}
       {editing && (
         <EditPatientModal
           key={record.version}

@@ -10,6 +10,8 @@ export type ProfileBody = {
   modalities: string[];
   weeklyAvailability: AvailabilityWindowDto[];
   siteIds: string[];
+  cosignSupervisorId?: string | null;
+  counselingNotesAccess?: boolean;
 };
 
 export function useStaff(includeDeactivated: boolean) {

@@ -1,4 +1,4 @@
-import { Alert, Autocomplete, Button, Checkbox, Group, Modal, MultiSelect, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Autocomplete, Button, Checkbox, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type SubmitEvent } from 'react';
 import { MODALITIES, MODALITY_LABELS } from '../../../domain/programs/modalities';
@@ -8,9 +8,11 @@ import { formErrorsFrom } from '../../lib/form-errors';
 import { roleList } from '../../lib/roles';
 import { AvailabilityEditor } from './availability-editor';
 import { checkAvailability, serverRowErrors } from './availability-state';
-import { useSaveProfile } from './staff-api';
+import { useSaveProfile, useStaff } from './staff-api';
 
-const FIELDS = ['licenceType', 'licensedStates', 'modalities', 'weeklyAvailability', 'siteIds'] as const;
+const FIELDS = ['licenceType', 'licensedStates', 'modalities', 'weeklyAvailability', 'siteIds', 'cosignSupervisorId'] as const;
+
+const CLINICAL_ROLES = ['clinician', 'psychiatrist', 'director'];
 
 // Suggestions only: any licence type may be typed.
 const LICENCE_TYPES = [
@@ -42,6 +44,12 @@ export function StaffProfileModal({ member, sites, onClose }: { member: StaffDto
   const [windows, setWindows] = useState<AvailabilityWindowDto[]>(member.weeklyAvailability);
   const [siteIds, setSiteIds] = useState(member.siteIds);
   const [clientRows, setClientRows] = useState<Map<number, string>>(new Map());
+  const [cosignSupervisorId, setCosignSupervisorId] = useState<string | null>(member.cosignSupervisorId);
+  const [counselingNotesAccess, setCounselingNotesAccess] = useState(member.counselingNotesAccess);
+  const staff = useStaff(false);
+  const supervisors = (staff.data ?? []).filter(
+    (other) => other.userId !== member.userId && other.roles.some((role) => CLINICAL_ROLES.includes(role)),
+  );
 
   function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -51,7 +59,15 @@ export function StaffProfileModal({ member, sites, onClose }: { member: StaffDto
     save.mutate(
       {
         userId: member.userId,
-        body: { licenceType: licenceType.trim(), licensedStates, modalities, weeklyAvailability: windows, siteIds },
+        body: {
+          licenceType: licenceType.trim(),
+          licensedStates,
+          modalities,
+          weeklyAvailability: windows,
+          siteIds,
+          cosignSupervisorId,
+          counselingNotesAccess,
+        },
       },
       {
         onSuccess: (saved) => {
@@ -109,6 +125,25 @@ export function StaffProfileModal({ member, sites, onClose }: { member: StaffDto
               ))}
             </Stack>
           </Checkbox.Group>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Select
+              label="Co-signing supervisor"
+              description="A trainee's notes wait for this supervisor's co-signature."
+              clearable
+              searchable
+              placeholder="None"
+              data={supervisors.map((other) => ({ value: other.userId, label: other.displayName }))}
+              value={cosignSupervisorId}
+              error={errors?.fields.cosignSupervisorId}
+              onChange={setCosignSupervisorId}
+            />
+            <Checkbox
+              mt="lg"
+              label="May read SUD counseling notes written by others (42 CFR Part 2)"
+              checked={counselingNotesAccess}
+              onChange={(event) => setCounselingNotesAccess(event.currentTarget.checked)}
+            />
+          </SimpleGrid>
           <AvailabilityEditor
             windows={windows}
             onChange={setWindows}

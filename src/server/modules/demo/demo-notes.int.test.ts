@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { freshDatabase, sessionFor, call, testApp, type TestApp } from '../../../../test/support.js';
+import { demoEmail, seedDemo } from './demo.service.js';
+
+let t: TestApp;
+let drop: () => Promise<void>;
+
+beforeAll(async () => {
+  const fresh = await freshDatabase();
+  drop = fresh.drop;
+  t = await testApp({ databaseUrl: fresh.url });
+  t.clock.current = new Date('2026-11-10T16:00:00Z');
+});
+afterAll(async () => {
+  await t.close();
+  await drop();
+});
+
+it('seeds signed notes with an addendum, a draft, a late note, a note awaiting co-signature and an SUD counseling note', async () => {
+  await seedDemo(t.deps);
+  const notes = await t.db.selectFrom('clinical_notes').select(['note_type', 'status', 'part2', 'cosigner_id']).execute();
+  const count = (predicate: (n: (typeof notes)[number]) => boolean) => notes.filter(predicate).length;
+  expect(count((n) => n.note_type === 'progress_dap' && n.status === 'signed')).toBeGreaterThanOrEqual(1);
+  expect(count((n) => n.status === 'draft')).toBe(2);
+  expect(count((n) => n.status === 'awaiting_cosign' && n.cosigner_id !== null)).toBe(1);
+  expect(count((n) => n.note_type === 'sud_counseling' && n.part2)).toBe(1);
+  expect(await t.db.selectFrom('note_addenda').select('kind').execute()).toEqual([{ kind: 'correction' }]);
+
+  // The demo clinician has one late note and one awaiting their co-signature; the SUD note is withheld from them.
+  const org = await t.db.selectFrom('organizations').select('id').executeTakeFirstOrThrow();
+  const clinician = await t.db.selectFrom('users').select('id').where('email', '=', demoEmail('clinician')).executeTakeFirstOrThrow();
+  const session = await sessionFor(t, clinician, org.id);
+  const late = await call(t, session, 'GET', '/api/v1/notes/timeliness');
+  expect(late.json().rows).toMatchObject([{ author: { id: clinician.id }, lateCount: 1 }]);
+  const mine = await call(t, session, 'GET', '/api/v1/notes/mine');
+  expect(mine.json()).toMatchObject({ drafts: [{}, {}], awaitingMyCosign: [{ status: 'awaiting_cosign' }] });
+});

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { parseCodes, savedAtText } from './note-format';
+
+describe('parseCodes', () => {
+  it.each([
+    ['F33.1, F41.1', ['F33.1', 'F41.1']],
+    ['F33.1\nF41.1;Z63.0', ['F33.1', 'F41.1', 'Z63.0']],
+    ['  ', []],
+  ])('%j', (text, codes) => {
+    expect(parseCodes(text)).toEqual(codes);
+  });
+});
+
+describe('savedAtText', () => {
+  it.each([
+    [null, true, false, 'Saving…'],
+    [null, false, true, 'Unsaved changes'],
+    [null, false, false, 'No changes yet'],
+  ] as const)('saved %s, saving %s, dirty %s: %s', (savedAt, saving, dirty, text) => {
+    expect(savedAtText(savedAt, saving, dirty)).toBe(text);
+  });
+
+  it('names the time of the last save', () => {
+    expect(savedAtText(new Date('2026-11-02T15:04:05Z'), false, false)).toMatch(/^Saved at /);
+  });
+});
