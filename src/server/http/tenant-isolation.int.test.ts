@@ -221,6 +221,12 @@ const VALID_BODIES: Record<string, unknown> = {
     professionals: [],
     safeEnvironment: [],
   },
+  'PUT /api/v1/sessions/:sessionId/group-note': {
+    version: 0,
+    summary: { topic: 'Planted', modality: 'CBT', interventions: 'Planted', summary: 'Planted' },
+    entries: [],
+  },
+  'POST /api/v1/sessions/:sessionId/group-note/sign': { version: 1 },
   'POST /api/v1/inquiries/:inquiryId/admit': {
     version: 1,
     programId: '00000000-0000-4000-8000-000000000000',
