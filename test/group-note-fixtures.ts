@@ -16,7 +16,11 @@ export async function checkedInGroup(
 ): Promise<GroupFixture> {
   const group = await groupWithPatients(db, org, { patients: options.statuses.length });
   if (options.part2) await db.updateTable('programs').set({ is_part2: true }).where('id', '=', group.programId).execute();
-  await db.updateTable('sessions_of_care').set({ clinician_ids: [options.facilitatorId] }).where('id', '=', group.sessionId).execute();
+  await db
+    .updateTable('sessions_of_care')
+    .set({ clinician_ids: [options.facilitatorId] })
+    .where('id', '=', group.sessionId)
+    .execute();
   for (const [index, status] of options.statuses.entries()) {
     if (status === null) continue;
     await recordAttendance(db, org, group, index, status, options.minutes?.[index]);
@@ -50,7 +54,11 @@ export async function recordAttendance(
 }
 
 /** A clinician-signed plan version for the episode with the given objectives (all open). Returns their ids. */
-export async function signedPlan(db: Db, org: TestOrg, input: { patientId: string; episodeId: string; objectives: string[] }): Promise<string[]> {
+export async function signedPlan(
+  db: Db,
+  org: TestOrg,
+  input: { patientId: string; episodeId: string; objectives: string[] },
+): Promise<string[]> {
   const ids = input.objectives.map(() => randomUUID());
   const content: TreatmentPlanContent = {
     patientStrengthsAndPreferences: '',

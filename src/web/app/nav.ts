@@ -11,6 +11,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/patients', label: 'Patients', roles: ACCESS.patients },
   { path: '/alerts', label: 'Alerts', roles: ACCESS.safety },
   { path: '/outcomes', label: 'Outcomes', roles: ACCESS.outcomes },
+  { path: '/group-notes', label: 'Group notes', roles: ACCESS.groupNotes },
   { path: '/schedule', label: 'Schedule', roles: ACCESS.schedule },
   { path: '/programs', label: 'Programs', roles: ACCESS.programs },
   { path: '/sites', label: 'Sites', roles: ACCESS.configure },

@@ -57,6 +57,8 @@ export const ACCESS = {
   /** A patient's trends on the chart, and population outcomes (counts, no names) per program (decision 0023). */
   trends: ['clinician', 'psychiatrist', 'director'],
   outcomes: ['director', 'clinician', 'psychiatrist'],
+  /** Group notes (issue #6, decision 0028): read by the clinical staff; written by the session's facilitators and directors. */
+  groupNotes: ['clinician', 'psychiatrist', 'director'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** Who may record attendance, and who may still correct it after the day is closed. */

@@ -47,9 +47,13 @@ export async function signGroupNote(
     // The signer signs what they read: the version is required, as for a save.
     if (expectedVersion === undefined) throw fieldError('version', 'send the version of the note you are signing');
     if (expectedVersion !== note.version)
-      throw new DomainError('STALE_VERSION', `The group note changed since you read it (now version ${note.version}); review it and sign again`, {
-        details: { currentVersion: note.version, current: toNoteDto(note) },
-      });
+      throw new DomainError(
+        'STALE_VERSION',
+        `The group note changed since you read it (now version ${note.version}); review it and sign again`,
+        {
+          details: { currentVersion: note.version, current: toNoteDto(note) },
+        },
+      );
 
     const { attendance, unrecorded } = await readRoster(trx, organizationId, session);
     const episodeIds = attendance.flatMap((row) => (row.episodeId === null ? [] : [row.episodeId]));

@@ -155,7 +155,11 @@ describe('saving the draft', () => {
     expect((await call(t, clinician, 'POST', `${noteUrl(group.sessionId)}/sign`, { version: 1 })).statusCode).toBe(403);
     expect(await groupNoteRow(group.sessionId)).toBeUndefined();
 
-    await t.db.updateTable('sessions_of_care').set({ substitute_facilitator_id: org.users.clinician.id }).where('id', '=', group.sessionId).execute();
+    await t.db
+      .updateTable('sessions_of_care')
+      .set({ substitute_facilitator_id: org.users.clinician.id })
+      .where('id', '=', group.sessionId)
+      .execute();
     expect((await call(t, clinician, 'PUT', noteUrl(group.sessionId), body)).statusCode).toBe(200);
     const director = await sessionFor(t, org.users.director, org.organizationId);
     expect((await call(t, director, 'PUT', noteUrl(group.sessionId), { ...body, version: 1 })).statusCode).toBe(200);
@@ -190,7 +194,12 @@ describe('saving the draft', () => {
 });
 
 /** A facilitator's draft with one distinct section per given patient index; returns the draft's version. */
-async function draft(sessionId: string, patientIds: string[], indexes: number[], objectiveIds: Record<number, string[]> = {}): Promise<number> {
+async function draft(
+  sessionId: string,
+  patientIds: string[],
+  indexes: number[],
+  objectiveIds: Record<number, string[]> = {},
+): Promise<number> {
   const entries = indexes.map((index) => sectionFor(at(patientIds, index), index, objectiveIds[index] ?? []));
   const response = await call(t, await facilitator(), 'PUT', noteUrl(sessionId), { version: 0, summary: GROUP_SUMMARY, entries });
   expect(response.statusCode).toBe(200);
@@ -283,7 +292,10 @@ describe('signing', () => {
   });
 
   it('fails naming the patient who was checked in after the draft was written', async () => {
-    const group = await checkedInGroup(t.db, org, { facilitatorId: org.users.clinician.id, statuses: ['present', 'present', 'absent_unexcused'] });
+    const group = await checkedInGroup(t.db, org, {
+      facilitatorId: org.users.clinician.id,
+      statuses: ['present', 'present', 'absent_unexcused'],
+    });
     const version = await draft(group.sessionId, group.patientIds, [0, 1]);
     await t.db.deleteFrom('attendance').where('patient_id', '=', at(group.patientIds, 2)).execute();
     await recordAttendance(t.db, org, group, 2, 'late', 120);
@@ -300,7 +312,9 @@ describe('signing', () => {
     const version = await draft(group.sessionId, group.patientIds, [0]);
     const response = await call(t, await facilitator(), 'POST', `${noteUrl(group.sessionId)}/sign`, { version });
     expect(response.statusCode).toBe(422);
-    expect(response.json().error.details).toEqual([expect.objectContaining({ rule: 'attendance_incomplete', patientId: at(group.patientIds, 1) })]);
+    expect(response.json().error.details).toEqual([
+      expect.objectContaining({ rule: 'attendance_incomplete', patientId: at(group.patientIds, 1) }),
+    ]);
   });
 
   it('refuses identical individualized text across attendees, whatever the case and spacing (422)', async () => {
@@ -314,9 +328,12 @@ describe('signing', () => {
     const response = await call(t, await facilitator(), 'POST', `${noteUrl(group.sessionId)}/sign`, { version: saved.json().note.version });
     expect(response.statusCode).toBe(422);
     expect(response.json().error.message).toMatch(/must differ between attendees/);
-    expect(response.json().error.details.map((issue: { path: string }) => issue.path).sort()).toEqual(
-      group.patientIds.map((patientId) => `entries.${patientId}.response`).sort(),
-    );
+    expect(
+      response
+        .json()
+        .error.details.map((issue: { path: string }) => issue.path)
+        .sort(),
+    ).toEqual(group.patientIds.map((patientId) => `entries.${patientId}.response`).sort());
     // Error bodies carry ids and rules, never the note's text.
     expect(response.body).not.toContain('Engaged');
     expect(await clinicalNotes(group.sessionId)).toEqual([]);
@@ -381,7 +398,10 @@ describe('group notes to write', () => {
 
     const version = await draft(mine.sessionId, mine.patientIds, [0]);
     const withDraft = (await call(t, clinician, 'GET', '/api/v1/group-notes/to-write')).json().sessions;
-    expect(withDraft.find((s: { sessionId: string }) => s.sessionId === mine.sessionId)).toMatchObject({ attendees: 1, draft: { version } });
+    expect(withDraft.find((s: { sessionId: string }) => s.sessionId === mine.sessionId)).toMatchObject({
+      attendees: 1,
+      draft: { version },
+    });
     await call(t, clinician, 'POST', `${noteUrl(mine.sessionId)}/sign`, { version });
     expect(await listed(clinician)).not.toContain(mine.sessionId);
   });

@@ -339,12 +339,20 @@ export async function sessionsToWrite(
     .where('s.status', '=', 'scheduled')
     .where('s.starts_at', '<', options.now)
     .where((eb) => eb.or([eb('g.id', 'is', null), eb('g.status', '=', 'draft')]))
-    .where(({ exists, selectFrom }) =>
-      exists(selectFrom('attendance as a').select('a.id').whereRef('a.session_id', '=', 's.id').where('a.status', 'in', ['present', 'late', 'left_early'])),
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('attendance as a')
+          .select('a.id')
+          .whereRef('a.session_id', '=', 's.id')
+          .where('a.status', 'in', ['present', 'late', 'left_early']),
+      ),
     );
   if (options.facilitatorId !== null) {
     const userId = options.facilitatorId;
-    query = query.where((eb) => eb.or([sql<boolean>`${userId}::uuid = ANY(s.clinician_ids)`, eb('s.substitute_facilitator_id', '=', userId)]));
+    query = query.where((eb) =>
+      eb.or([sql<boolean>`${userId}::uuid = ANY(s.clinician_ids)`, eb('s.substitute_facilitator_id', '=', userId)]),
+    );
   }
   const rows = await query.orderBy('s.starts_at', 'desc').limit(options.limit).execute();
   return rows.map((row) => ({
@@ -355,6 +363,7 @@ export async function sessionsToWrite(
     startsAt: row.starts_at,
     localDate: row.local_date,
     attendees: Number(row.attendees ?? 0),
-    draft: row.draft_version !== null && row.draft_updated_at !== null ? { version: row.draft_version, updatedAt: row.draft_updated_at } : null,
+    draft:
+      row.draft_version !== null && row.draft_updated_at !== null ? { version: row.draft_version, updatedAt: row.draft_updated_at } : null,
   }));
 }

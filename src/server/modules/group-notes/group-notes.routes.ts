@@ -47,7 +47,12 @@ export function groupNotesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         schema: { tags, params: SessionParams, body: SignGroupNoteBody, response: { 200: SaveGroupNoteDto, ...groupNoteErrors } },
       },
       (request) =>
-        signGroupNote(deps, actorCtx(request), request.params.sessionId, expectedVersion(request.body.version, request.headers['if-match'])),
+        signGroupNote(
+          deps,
+          actorCtx(request),
+          request.params.sessionId,
+          expectedVersion(request.body.version, request.headers['if-match']),
+        ),
     );
 
     app.get(

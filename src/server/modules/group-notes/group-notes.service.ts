@@ -11,7 +11,13 @@ import type { Db } from '../../db/database.js';
 import * as attendanceRepo from '../attendance/attendance.repository.js';
 import { auditBase } from '../patients/patients.service.js';
 import * as repo from './group-notes.repository.js';
-import type { GroupNoteDto, GroupNoteRosterRowDto, GroupNoteViewDto, GroupNotesToWriteDto, SaveGroupNoteBody } from './group-notes.schemas.js';
+import type {
+  GroupNoteDto,
+  GroupNoteRosterRowDto,
+  GroupNoteViewDto,
+  GroupNotesToWriteDto,
+  SaveGroupNoteBody,
+} from './group-notes.schemas.js';
 
 type GroupNoteView = z.infer<typeof GroupNoteViewDto>;
 type GroupNoteOut = z.infer<typeof GroupNoteDto>;
@@ -204,7 +210,8 @@ export async function saveDraft(
     await assertCanWrite(trx, ctx, sessionId);
     assertNoteable(session, ctx.now);
     const current = await repo.findGroupNote(trx, organizationId, sessionId, { lock: true });
-    if (current?.status === 'signed') throw new DomainError('CONFLICT', 'This group note is signed; corrections are addenda to each attendee’s note');
+    if (current?.status === 'signed')
+      throw new DomainError('CONFLICT', 'This group note is signed; corrections are addenda to each attendee’s note');
     checkDraftVersion(expectedVersion, current);
 
     const { attendance, unrecorded } = await readRoster(trx, organizationId, session);
@@ -215,7 +222,14 @@ export async function saveDraft(
     const entries = input.entries.map((entry, index) => {
       if (!episodeOf.has(entry.patientId))
         throw new DomainError('RULE_VIOLATION', `entries.${index}: this patient is not on the session’s roster`, {
-          details: [{ path: `entries.${entry.patientId}`, message: 'not on the session’s roster', rule: 'entry_not_attendee', patientId: entry.patientId }],
+          details: [
+            {
+              path: `entries.${entry.patientId}`,
+              message: 'not on the session’s roster',
+              rule: 'entry_not_attendee',
+              patientId: entry.patientId,
+            },
+          ],
         });
       return { ...entry, episodeId: episodeOf.get(entry.patientId) ?? null };
     });
@@ -225,10 +239,19 @@ export async function saveDraft(
       noteId = current.id;
       await repo.updateDraft(trx, organizationId, noteId, input.summary, ctx.now);
     } else {
-      noteId = await repo.insertGroupNote(trx, { organizationId, sessionId, summary: input.summary, authorId: ctx.actor.userId, now: ctx.now });
+      noteId = await repo.insertGroupNote(trx, {
+        organizationId,
+        sessionId,
+        summary: input.summary,
+        authorId: ctx.actor.userId,
+        now: ctx.now,
+      });
     }
     await repo.replaceEntries(trx, organizationId, noteId, entries, ctx.now);
-    for (const patientId of new Set([...entries.map((entry) => entry.patientId), ...(current?.entries ?? []).map((entry) => entry.patientId)])) {
+    for (const patientId of new Set([
+      ...entries.map((entry) => entry.patientId),
+      ...(current?.entries ?? []).map((entry) => entry.patientId),
+    ])) {
       await deps.audit(trx, {
         ...auditBase(ctx),
         action: 'group_note.draft_saved',

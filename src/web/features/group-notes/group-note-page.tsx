@@ -1,0 +1,106 @@
+import { Alert, Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Link, useParams } from 'react-router';
+import { ErrorAlert } from '../../components/error-alert';
+import { SectionLoader } from '../../components/full-page-loader';
+import { Page } from '../../components/page';
+import { ApiError } from '../../lib/api';
+import { formatDateTime } from '../../lib/format';
+import { sessionTimes } from '../attendance/attendance-page';
+import { AttendeeCard } from './attendee-card';
+import { SUMMARY_FIELDS, draftFrom } from './group-note-draft';
+import { GroupNoteEditor } from './group-note-editor';
+import { useGroupNote, type GroupNoteDto, type GroupNoteViewDto } from './group-notes-api';
+
+/** A signed note, read-only: who signed, how many chart notes it wrote, and what they say. */
+function SignedNote({ view, note }: { view: GroupNoteViewDto; note: GroupNoteDto }) {
+  const draft = draftFrom(note, view.roster);
+  const written = new Set(note.entries.map((entry) => entry.patientId));
+  return (
+    <Stack gap="lg">
+      <Alert color="green" title="Signed" role="status">
+        Signed by {note.signedBy?.name ?? 'unknown'} on {formatDateTime(note.signedAt)} — {note.notesWritten}{' '}
+        {note.notesWritten === 1 ? 'note' : 'notes'} written to the charts.
+        {note.part2 && ' These notes are 42 CFR Part 2 records.'}
+      </Alert>
+      <Card withBorder component="section" aria-labelledby="signed-summary-heading">
+        <Stack gap="sm">
+          <Title order={2} size="h3" id="signed-summary-heading">
+            Group summary
+          </Title>
+          {SUMMARY_FIELDS.map((field) => (
+            <div key={field.key}>
+              <Text size="sm" fw={600}>
+                {field.label}
+              </Text>
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                {note.summary[field.key]}
+              </Text>
+            </div>
+          ))}
+        </Stack>
+      </Card>
+      {view.roster
+        .filter((row) => written.has(row.patientId))
+        .map((row) => {
+          const entry = draft.entries[row.patientId] ?? note.entries.find((e) => e.patientId === row.patientId);
+          return entry ? (
+            <AttendeeCard key={row.patientId} row={row} entry={entry} readOnly errors={{}} onChange={() => undefined} />
+          ) : null;
+        })}
+    </Stack>
+  );
+}
+
+/** `/sessions/:sessionId/group-note`: write, autosave and sign a group's note, or read it once signed. */
+export function GroupNotePage() {
+  const { sessionId = '' } = useParams();
+  const query = useGroupNote(sessionId);
+
+  if (query.isPending) return <SectionLoader label="Loading the group note" />;
+  if (query.isError) {
+    const notFound = query.error instanceof ApiError && query.error.status === 404;
+    return (
+      <Page title="Group note">
+        <ErrorAlert
+          error={query.error}
+          title={notFound ? 'No such session' : 'Could not load the group note'}
+          onRetry={notFound ? undefined : () => void query.refetch()}
+        />
+      </Page>
+    );
+  }
+  const view = query.data;
+  const { session, note } = view;
+  const notGroup = session.kind !== 'group';
+  const cancelled = session.status === 'cancelled';
+  return (
+    <Page title={`Group note: ${session.title}`}>
+      <Group gap="sm" wrap="wrap">
+        <Text>
+          {sessionTimes(session)} ({session.timeZone}) · {session.lengthMinutes} min · {session.siteName}
+        </Text>
+        {note && <Badge variant="light">{note.status === 'signed' ? 'Signed' : `Draft, version ${note.version}`}</Badge>}
+      </Group>
+      <Group gap="md">
+        <Anchor component={Link} to={`/sessions/${session.id}/attendance`} size="sm">
+          Attendance for this session
+        </Anchor>
+        <Anchor component={Link} to="/group-notes" size="sm">
+          Group notes to write
+        </Anchor>
+      </Group>
+      {notGroup && <Alert color="gray">This session is an individual appointment; group notes are for group sessions.</Alert>}
+      {cancelled && <Alert color="red">This session was cancelled; it has no group note.</Alert>}
+      {note?.status === 'signed' ? (
+        <SignedNote view={view} note={note} />
+      ) : notGroup || cancelled ? null : view.canWrite ? (
+        <GroupNoteEditor key={query.dataUpdatedAt} view={view} onSigned={() => void query.refetch()} />
+      ) : (
+        <Alert color="gray" title="Read only">
+          Only the session’s facilitators and directors write and sign its group note.
+          {note === null ? ' Nothing has been written yet.' : ` A draft (version ${note.version}) is in progress.`}
+        </Alert>
+      )}
+    </Page>
+  );
+}
