@@ -56,7 +56,7 @@ export async function recordAttendance(
 /** A clinician-signed plan version for the episode with the given objectives (all open). Returns their ids. */
 export async function signedPlan(
   db: Db,
-  org: TestOrg,
+  org: { organizationId: string; users: { clinician: { id: string } } },
   input: { patientId: string; episodeId: string; objectives: string[] },
 ): Promise<string[]> {
   const ids = input.objectives.map(() => randomUUID());

@@ -124,7 +124,7 @@ export function GroupNoteEditor({ view, onSigned }: { view: GroupNoteViewDto; on
       <Group gap="sm" aria-live="polite">
         {save.isPending && <Text size="sm">Saving…</Text>}
         {!save.isPending && savedAt !== null && !dirty && (
-          <Text size="sm" c="green.8" role="status">
+          <Text size="sm" role="status">
             Saved at {timeOfDay.format(Date.parse(savedAt))}
           </Text>
         )}
@@ -139,7 +139,7 @@ export function GroupNoteEditor({ view, onSigned }: { view: GroupNoteViewDto; on
       <Card withBorder component="section" aria-labelledby="group-summary-heading">
         <Stack gap="sm">
           <Title order={2} size="h3" id="group-summary-heading">
-            Group summary (shared by every attendee’s note)
+            Shared part (the same in every attendee’s note)
           </Title>
           {SUMMARY_FIELDS.map((field) => {
             const props = {
