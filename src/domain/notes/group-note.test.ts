@@ -4,6 +4,7 @@ import {
   attendeeNoteContent,
   checkGroupNote,
   normalizeForComparison,
+  rosterChangesSinceSigning,
   type GroupNoteEntryInput,
   type GroupNoteInput,
   type GroupNoteRule,
@@ -96,6 +97,12 @@ describe('checkGroupNote: roster agreement', () => {
     expect(rulesOf(note(overrides))).toEqual(expected);
   });
 
+  it('refuses a note for a session nobody attended', () => {
+    expect(rulesOf(note({ entries: [], attendance: [{ patientId: 'a', status: 'absent_excused', minutes: 0 }] }))).toEqual([
+      { path: 'attendance', rule: 'no_attendees' },
+    ]);
+  });
+
   it.each<[AttendanceStatus, boolean]>([
     ['present', true],
     ['late', true],
@@ -105,8 +112,10 @@ describe('checkGroupNote: roster agreement', () => {
     ['cancelled_by_program', false],
   ])('a %s patient needs a section: %s', (status, needsSection) => {
     const input = note({ entries: [entry('a')], attendance: [{ patientId: 'a', status, minutes: needsSection ? 180 : 0 }] });
-    const withSection = checkGroupNote(input).ok;
-    const withoutSection = checkGroupNote({ ...input, entries: [] }).ok;
+    // Another patient attended, so the note itself has someone to be about.
+    const other = { patientId: 'b', status: 'present' as const, minutes: 180 };
+    const withSection = checkGroupNote({ ...input, entries: [entry('a'), entry('b')], attendance: [...input.attendance, other] }).ok;
+    const withoutSection = checkGroupNote({ ...input, entries: [entry('b')], attendance: [...input.attendance, other] }).ok;
     expect([withSection, withoutSection]).toEqual(needsSection ? [true, false] : [false, true]);
   });
 
@@ -233,5 +242,35 @@ describe('attendeeNoteContent', () => {
       response: 'a completed a thought record',
       progress: 'a is closer to objective one',
     });
+  });
+});
+
+describe('rosterChangesSinceSigning', () => {
+  const written = [
+    { patientId: 'a', attendanceStatus: 'present', minutes: '180' },
+    { patientId: 'b', attendanceStatus: 'late', minutes: '150' },
+  ];
+
+  it('finds nothing when the roster still says what the notes say', () => {
+    expect(
+      rosterChangesSinceSigning(written, [
+        { patientId: 'a', status: 'present', minutes: 180 },
+        { patientId: 'b', status: 'late', minutes: 150 },
+        { patientId: 'c', status: 'absent_excused', minutes: 0 },
+      ]),
+    ).toEqual([]);
+  });
+
+  it('lists a corrected status or minutes, a removed record and a late check-in', () => {
+    expect(
+      rosterChangesSinceSigning(written, [
+        { patientId: 'b', status: 'left_early', minutes: 90 },
+        { patientId: 'd', status: 'present', minutes: 180 },
+      ]),
+    ).toEqual([
+      { patientId: 'a', message: 'attendance record removed after signing' },
+      { patientId: 'b', message: 'note says late, 150 min; roster now says left_early, 90 min' },
+      { patientId: 'd', message: 'checked in (present, 180 min) after signing: no group note' },
+    ]);
   });
 });

@@ -29,7 +29,8 @@ export type RosterAttendance = { patientId: string; status: AttendanceStatus; mi
  * - entry_not_attendee: a section for someone who did not attend (absent or not on the roster);
  * - entry_required: an attendee's participation, response or progress is empty;
  * - identical_text: the same text (ignoring case, whitespace and punctuation) as another attendee's;
- * - objective_not_in_plan: an addressed objective that is not in that patient's plan.
+ * - objective_not_in_plan: an addressed objective that is not in that patient's plan;
+ * - no_attendees: nobody attended, so there is no one to write a note for.
  */
 export type GroupNoteRule =
   | 'summary_required'
@@ -38,7 +39,8 @@ export type GroupNoteRule =
   | 'entry_not_attendee'
   | 'entry_required'
   | 'identical_text'
-  | 'objective_not_in_plan';
+  | 'objective_not_in_plan'
+  | 'no_attendees';
 
 export type GroupNoteIssue = { path: string; message: string; rule: GroupNoteRule; patientId?: string };
 
@@ -97,6 +99,8 @@ export function checkGroupNote(input: GroupNoteInput): GroupNoteCheck {
   }
 
   const attendees = input.attendance.filter((row) => isAttendee(row.status));
+  if (attendees.length === 0 && input.unrecordedPatientIds.length === 0)
+    issues.push({ path: 'attendance', message: 'nobody attended this session: there is no one to write a note for', rule: 'no_attendees' });
   const attendeeIds = new Set(attendees.map((row) => row.patientId));
   const statusOf = new Map(input.attendance.map((row) => [row.patientId, row.status]));
   const entryIds = new Set<string>();
@@ -212,4 +216,35 @@ export function attendeeNoteContent(
     response: entry.response.trim(),
     progress: entry.progress.trim(),
   };
+}
+
+/** What an attendee's signed note recorded about their attendance. */
+export type WrittenAttendance = { patientId: string; attendanceStatus: string; minutes: string };
+
+export type RosterChange = { patientId: string; message: string };
+
+/**
+ * Where the roster changed after signing (an attendance correction): the signed notes are never
+ * edited, so each change is listed for the facilitator to answer with an addendum
+ * (docs/domain/group-notes.md).
+ */
+export function rosterChangesSinceSigning(written: readonly WrittenAttendance[], attendance: readonly RosterAttendance[]): RosterChange[] {
+  const changes: RosterChange[] = [];
+  const now = new Map(attendance.map((row) => [row.patientId, row]));
+  const noted = new Set<string>();
+  for (const note of written) {
+    noted.add(note.patientId);
+    const row = now.get(note.patientId);
+    if (row === undefined) changes.push({ patientId: note.patientId, message: 'attendance record removed after signing' });
+    else if (row.status !== note.attendanceStatus || String(row.minutes) !== note.minutes)
+      changes.push({
+        patientId: note.patientId,
+        message: `note says ${note.attendanceStatus}, ${note.minutes} min; roster now says ${row.status}, ${row.minutes} min`,
+      });
+  }
+  for (const row of attendance) {
+    if (isAttendee(row.status) && !noted.has(row.patientId))
+      changes.push({ patientId: row.patientId, message: `checked in (${row.status}, ${row.minutes} min) after signing: no group note` });
+  }
+  return changes;
 }

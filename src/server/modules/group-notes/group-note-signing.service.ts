@@ -18,6 +18,7 @@ const RULE_MESSAGES: Record<GroupNoteRule, string> = {
   entry_required: 'each attendee’s participation, response and progress are required',
   identical_text: 'individualized text must differ between attendees',
   objective_not_in_plan: 'addressed objectives must come from the patient’s own treatment plan',
+  no_attendees: 'nobody attended this session, so there is no note to write',
 };
 
 /** "Cannot sign: <rule>; <rule>" naming each rule broken once, in the order first met. */

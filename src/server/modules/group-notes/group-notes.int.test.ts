@@ -364,6 +364,30 @@ describe('signing', () => {
     expect(notes.map((note) => note.part2)).toEqual([true, true]);
   });
 
+  it('lists attendance corrected after signing, and a late check-in, for an addendum', async () => {
+    const group = await checkedInGroup(t.db, org, {
+      facilitatorId: org.users.clinician.id,
+      statuses: ['present', 'late', null],
+      minutes: [180, 150],
+    });
+    await t.db.deleteFrom('episode_enrolments').where('episode_id', '=', at(group.episodeIds, 2)).execute();
+    const version = await draft(group.sessionId, group.patientIds, [0, 1]);
+    expect((await call(t, await facilitator(), 'POST', `${noteUrl(group.sessionId)}/sign`, { version })).statusCode).toBe(200);
+    expect((await call(t, await facilitator(), 'GET', noteUrl(group.sessionId))).json().rosterChanges).toEqual([]);
+
+    await t.db
+      .updateTable('attendance')
+      .set({ status: 'left_early', minutes: 90 })
+      .where('patient_id', '=', at(group.patientIds, 1))
+      .execute();
+    await recordAttendance(t.db, org, group, 2, 'present');
+    const view = (await call(t, await facilitator(), 'GET', noteUrl(group.sessionId))).json();
+    expect(view.rosterChanges).toEqual([
+      { patientId: at(group.patientIds, 1), name: 'Pat1 Group-B', message: 'note says late, 150 min; roster now says left_early, 90 min' },
+      { patientId: at(group.patientIds, 2), name: 'Pat2 Group-C', message: 'checked in (present, 180 min) after signing: no group note' },
+    ]);
+  });
+
   it('never changes a signed group note, its sections or the notes it wrote, even in SQL', async () => {
     const group = await checkedInGroup(t.db, org, { facilitatorId: org.users.clinician.id, statuses: ['present', 'present'] });
     const version = await draft(group.sessionId, group.patientIds, [0, 1]);

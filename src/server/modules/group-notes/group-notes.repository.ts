@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { GroupNoteEntryInput } from '../../../domain/notes/group-note.js';
+import type { GroupNoteEntryInput, WrittenAttendance } from '../../../domain/notes/group-note.js';
 import type { GroupSummary } from '../../../domain/notes/note-content.js';
 import type { TreatmentPlanContent } from '../../../domain/treatment-plans/plan-content.js';
 import type { Database } from '../../db/schema.js';
@@ -283,6 +283,17 @@ export async function insertAttendeeNotes(
     ids.set(note.patientId, row.id);
   }
   return ids;
+}
+
+/** What each attendee's signed note recorded about their attendance. */
+export async function writtenAttendance(db: Q, organizationId: string, groupNoteId: string): Promise<WrittenAttendance[]> {
+  const rows = await db
+    .selectFrom('clinical_notes')
+    .select(['patient_id', sql<string>`content->>'attendanceStatus'`.as('status'), sql<string>`content->>'minutes'`.as('minutes')])
+    .where('organization_id', '=', organizationId)
+    .where('group_note_id', '=', groupNoteId)
+    .execute();
+  return rows.map((row) => ({ patientId: row.patient_id, attendanceStatus: row.status, minutes: row.minutes }));
 }
 
 export async function markSigned(db: Q, organizationId: string, noteId: string, signerId: string, now: Date): Promise<void> {

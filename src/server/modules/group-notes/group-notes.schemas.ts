@@ -96,6 +96,8 @@ export const GroupNoteViewDto = z.object({
   note: GroupNoteDto.nullable(),
   /** The caller facilitates this session or is a director, so may write and sign. */
   canWrite: z.boolean(),
+  /** A signed note whose roster was corrected afterwards: each change, to answer with an addendum. */
+  rosterChanges: z.array(z.object({ patientId: z.string(), name: z.string(), message: z.string() })),
 });
 
 export const SaveGroupNoteDto = z.object({ note: GroupNoteDto });

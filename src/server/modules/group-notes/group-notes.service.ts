@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import type { Role } from '../../../domain/access/roles.js';
 import { DomainError, fieldError } from '../../../domain/errors.js';
-import { isAttendee } from '../../../domain/notes/group-note.js';
+import { isAttendee, rosterChangesSinceSigning } from '../../../domain/notes/group-note.js';
 import type { ActorCtx, AppDeps } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import * as attendanceRepo from '../attendance/attendance.repository.js';
@@ -143,7 +143,13 @@ export async function getGroupNote(deps: AppDeps, ctx: ActorCtx, sessionId: stri
     }
     roster.sort((a, b) => a.name.localeCompare(b.name) || a.patientId.localeCompare(b.patientId));
 
-    for (const patientId of patientIds) {
+    const changes =
+      note?.status === 'signed' ? rosterChangesSinceSigning(await repo.writtenAttendance(trx, organizationId, note.id), attendance) : [];
+    const changedIds = changes.map((change) => change.patientId).filter((id) => !names.has(id));
+    const changedNames =
+      changedIds.length > 0 ? await attendanceRepo.patientNames(trx, organizationId, changedIds) : new Map<string, string>();
+
+    for (const patientId of [...patientIds, ...changedIds]) {
       await deps.audit(trx, {
         ...auditBase(ctx),
         action: 'group_note.viewed',
@@ -169,6 +175,10 @@ export async function getGroupNote(deps: AppDeps, ctx: ActorCtx, sessionId: stri
       roster,
       note: note ? toNoteDto(note) : null,
       canWrite: session.kind === 'group' && session.status !== 'cancelled' && (await canWrite(trx, ctx, sessionId)),
+      rosterChanges: changes.map((change) => ({
+        ...change,
+        name: names.get(change.patientId) ?? changedNames.get(change.patientId) ?? 'Unknown patient',
+      })),
     };
   });
 }

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert';
 import { SectionLoader } from '../../components/full-page-loader';
@@ -22,6 +22,18 @@ function SignedNote({ view, note }: { view: GroupNoteViewDto; note: GroupNoteDto
         {note.notesWritten === 1 ? 'note' : 'notes'} written to the charts.
         {note.part2 && ' These notes are 42 CFR Part 2 records.'}
       </Alert>
+      {view.rosterChanges.length > 0 && (
+        <Alert color="orange" title="Attendance changed after signing">
+          <Text size="sm">Signed notes are not edited: write an addendum to each patient’s note that no longer matches the roster.</Text>
+          <List size="sm">
+            {view.rosterChanges.map((change) => (
+              <List.Item key={change.patientId}>
+                {change.name}: {change.message}
+              </List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
       <Card withBorder component="section" aria-labelledby="signed-summary-heading">
         <Stack gap="sm">
           <Title order={2} size="h3" id="signed-summary-heading">

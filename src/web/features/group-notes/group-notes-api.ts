@@ -62,6 +62,8 @@ export type GroupNoteViewDto = {
   roster: GroupNoteRosterRow[];
   note: GroupNoteDto | null;
   canWrite: boolean;
+  /** A signed note whose roster was corrected afterwards: each change, to answer with an addendum. */
+  rosterChanges: { patientId: string; name: string; message: string }[];
 };
 
 export type EntryBody = Omit<GroupNoteEntryDto, 'updatedAt'>;
