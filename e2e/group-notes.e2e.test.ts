@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDateOf } from '../src/domain/scheduling/local-time.js';
 import { createDb, type Db } from '../src/server/db/database.js';
@@ -29,7 +30,8 @@ describe.skipIf(!browserAvailable())('group notes in Chromium', () => {
   let server: RunningServer;
   let browser: Browser;
   let dataDir: string;
-  let seeded: { sessionId: string; patientIds: string[]; objectiveId: string };
+  let seeded: Seeded;
+  let second: Seeded;
 
   beforeAll(async () => {
     dataDir = tempDataDir('group-notes');
@@ -37,7 +39,8 @@ describe.skipIf(!browserAvailable())('group notes in Chromium', () => {
     db = createDb(postgres.connectionString, 2);
     await migrateToLatest(db);
     server = await startServer({ dataDir: path.join(dataDir, 'app'), env: { DATABASE_URL: postgres.connectionString, OPENIOP_DEMO: '1' } });
-    seeded = await seedGroup(db);
+    seeded = await seedGroup(db, { title: 'Sleep skills group', tag: 'Groupnote' });
+    second = await seedGroup(db, { title: 'Mindfulness group', tag: 'Mindful' });
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -136,10 +139,56 @@ describe.skipIf(!browserAvailable())('group notes in Chromium', () => {
     await page.getByRole('heading', { name: 'Group notes to write' }).waitFor();
     expect(await page.getByRole('link', { name: /Sleep skills group/ }).count()).toBe(0);
   });
+
+  it('shows both versions when someone else saved the draft meanwhile, and keeps mine on request', async () => {
+    for (const patientId of second.patientIds) {
+      await db
+        .insertInto('attendance')
+        .values({
+          organization_id: second.organizationId,
+          session_id: second.sessionId,
+          patient_id: patientId,
+          episode_id: null,
+          status: 'present',
+          minutes: 120,
+          mode: 'in_person',
+          recorded_by: second.clinicianId,
+          recorded_at: new Date(),
+        })
+        .execute();
+    }
+    const page = await signedIn('clinician@demo.openiop.org');
+    await page.goto(`/app/sessions/${second.sessionId}/group-note`);
+    await page.getByRole('heading', { name: 'Group note: Mindfulness group' }).waitFor();
+    await page.getByLabel(/^Topic/).fill('Body scan basics');
+    await page.getByText(/^Saved at/).waitFor();
+    // Someone else saves a newer version of the draft meanwhile.
+    await sql`UPDATE group_notes SET summary = jsonb_set(summary, '{topic}', '"Breathing space (their version)"'), version = version + 1
+      WHERE session_id = ${second.sessionId}`.execute(db);
+    await page.getByLabel(/^Modality/).fill('Mindfulness-based');
+    const dialog = page.getByRole('dialog', { name: 'Someone else saved this group note' });
+    await dialog.getByText('Breathing space (their version)').waitFor();
+    await dialog.getByText('Body scan basics').waitFor();
+    await dialog.getByText('Saved version 2').first().waitFor();
+    await noSeriousViolations(page);
+    await dialog.getByRole('button', { name: 'Keep my version' }).click();
+    await expect
+      .poll(async () => {
+        const row = await db
+          .selectFrom('group_notes')
+          .select(['summary', 'version'])
+          .where('session_id', '=', second.sessionId)
+          .executeTakeFirst();
+        return row;
+      })
+      .toMatchObject({ version: 3, summary: { topic: 'Body scan basics', modality: 'Mindfulness-based' } });
+  });
 });
 
+type Seeded = { organizationId: string; clinicianId: string; sessionId: string; patientIds: string[]; objectiveId: string };
+
 /** A group at the Portland demo site that started two hours ago, facilitated by the demo clinician, with three enrolled patients. */
-async function seedGroup(db: Db): Promise<{ sessionId: string; patientIds: string[]; objectiveId: string }> {
+async function seedGroup(db: Db, options: { title: string; tag: string }): Promise<Seeded> {
   const org = await db.selectFrom('organizations').select('id').where('is_demo', '=', true).executeTakeFirstOrThrow();
   const site = await db
     .selectFrom('sites')
@@ -151,7 +200,7 @@ async function seedGroup(db: Db): Promise<{ sessionId: string; patientIds: strin
   const ref = { organizationId: org.id, siteIds: [site.id] };
   const startsAt = Date.now() - 2 * 3600_000;
   const today = localDateOf(startsAt, site.time_zone);
-  const programId = await createProgram(db, ref, { name: 'Adult IOP sleep track (demo)' });
+  const programId = await createProgram(db, ref, { name: `Adult IOP ${options.title} (demo)` });
   const roomId = await createRoom(db, ref);
   const templateId = await createTemplate(db, ref, {
     programId,
@@ -159,12 +208,12 @@ async function seedGroup(db: Db): Promise<{ sessionId: string; patientIds: strin
     daysOfWeek: [1, 2, 3, 4, 5, 6, 7],
     durationMinutes: 120,
     startsOn: today,
-    title: 'Sleep skills group',
+    title: options.title,
   });
   const patientIds: string[] = [];
   const episodeIds: string[] = [];
   for (const [first, last] of PATIENTS) {
-    const patientId = await createPatient(db, ref, { firstName: first, lastName: last });
+    const patientId = await createPatient(db, ref, { firstName: first, lastName: last.replace('Groupnote', options.tag) });
     const episodeId = await admit(db, ref, { patientId, programId, admittedOn: today });
     await enrol(db, ref, { episodeId, templateId, startsOn: today });
     patientIds.push(patientId);
@@ -189,6 +238,6 @@ async function seedGroup(db: Db): Promise<{ sessionId: string; patientIds: strin
     roomId,
     clinicianIds: [clinician.id],
   });
-  await db.updateTable('sessions_of_care').set({ title: 'Sleep skills group' }).where('id', '=', sessionId).execute();
-  return { sessionId, patientIds, objectiveId: objectiveId ?? '' };
+  await db.updateTable('sessions_of_care').set({ title: options.title }).where('id', '=', sessionId).execute();
+  return { organizationId: org.id, clinicianId: clinician.id, sessionId, patientIds, objectiveId: objectiveId ?? '' };
 }
