@@ -2,7 +2,7 @@
 // facilitated (each attendee's section its own), which wrote one note into each attendee's chart,
 // and a draft for the clinician's latest group. Every value is invented.
 import type { Transaction } from 'kysely';
-import { attendeeNoteContent, checkGroupNote, type GroupNoteEntryInput } from '../../../domain/notes/group-note.js';
+import { attendeeNoteContent, checkGroupNote, isAttendee, type GroupNoteEntryInput } from '../../../domain/notes/group-note.js';
 import type { GroupSummary } from '../../../domain/notes/note-content.js';
 import type { AppDeps } from '../../context.js';
 import type { Database } from '../../db/schema.js';
@@ -64,79 +64,94 @@ export async function seedDemoGroupNotes(
   trx: Transaction<Database>,
   input: { organizationId: string; clinicianId: string; now: Date },
 ): Promise<void> {
-  const { organizationId, clinicianId, now } = input;
-  const [latest, earlier] = await pastGroupsWithAttendees(trx, organizationId, clinicianId, now);
-  if (earlier) {
-    const session = await attendanceRepo.findSession(trx, organizationId, earlier.sessionId);
-    if (!session) return;
-    const attendance = await attendanceRepo.attendanceOfSession(trx, organizationId, session.id);
-    const attendees = attendance.filter((row) => row.status === 'present' || row.status === 'late' || row.status === 'left_early');
-    const entries = attendees.map((row, index) => sectionFor(row.patientId, index));
-    const checked = checkGroupNote({ summary: SUMMARY, entries, attendance, unrecordedPatientIds: [], objectiveIds: new Map() });
-    if (!checked.ok) throw new Error('demo group note does not pass its own signing check');
-    const signedAt = new Date(session.endsAt.getTime() + 45 * 60_000);
-    const noteId = await repo.insertGroupNote(trx, {
+  const [latest, earlier] = await pastGroupsWithAttendees(trx, input.organizationId, input.clinicianId, input.now);
+  if (earlier) await seedSignedNote(deps, trx, input, earlier.sessionId);
+  if (latest) await seedDraft(trx, input, latest.sessionId);
+}
+
+/** A signed note: every attendee's section its own, one signed chart note each. */
+async function seedSignedNote(
+  deps: Pick<AppDeps, 'audit'>,
+  trx: Transaction<Database>,
+  input: { organizationId: string; clinicianId: string },
+  sessionId: string,
+): Promise<void> {
+  const { organizationId, clinicianId } = input;
+  const session = await attendanceRepo.findSession(trx, organizationId, sessionId);
+  if (!session) return;
+  const attendance = await attendanceRepo.attendanceOfSession(trx, organizationId, session.id);
+  const attendees = attendance.filter((row) => isAttendee(row.status));
+  const entries = attendees.map((row, index) => sectionFor(row.patientId, index));
+  const checked = checkGroupNote({ summary: SUMMARY, entries, attendance, unrecordedPatientIds: [], objectiveIds: new Map() });
+  if (!checked.ok) throw new Error('demo group note does not pass its own signing check');
+  const signedAt = new Date(session.endsAt.getTime() + 45 * 60_000);
+  const noteId = await repo.insertGroupNote(trx, {
+    organizationId,
+    sessionId: session.id,
+    summary: SUMMARY,
+    authorId: clinicianId,
+    now: session.endsAt,
+  });
+  await repo.replaceEntries(
+    trx,
+    organizationId,
+    noteId,
+    entries.map((entry, index) => ({ ...entry, episodeId: attendees[index]?.episodeId ?? null })),
+    session.endsAt,
+  );
+  const written = await repo.insertAttendeeNotes(
+    trx,
+    { organizationId, groupNoteId: noteId, sessionId: session.id, serviceDate: session.localDate, signerId: clinicianId, now: signedAt },
+    attendees.map((row, index) => {
+      const entry = entries[index] ?? sectionFor(row.patientId, index);
+      return {
+        patientId: row.patientId,
+        episodeId: row.episodeId,
+        minutes: row.minutes,
+        content: attendeeNoteContent(SUMMARY, entry, row),
+        addressedObjectiveIds: [],
+      };
+    }),
+  );
+  await repo.markSigned(trx, organizationId, noteId, clinicianId, signedAt);
+  for (const [patientId, clinicalNoteId] of written) {
+    await deps.audit(trx, {
       organizationId,
-      sessionId: session.id,
-      summary: SUMMARY,
-      authorId: clinicianId,
-      now: session.endsAt,
+      userId: clinicianId,
+      action: 'group_note.signed',
+      entityType: 'clinical_note',
+      entityId: clinicalNoteId,
+      patientId,
+      details: { groupNoteId: noteId, sessionId: session.id },
+      outcome: 'success',
+      clientIp: null,
+      requestId: null,
     });
+  }
+}
+
+/** A draft part-way through: the first attendee's section started, the rest still to write. */
+async function seedDraft(
+  trx: Transaction<Database>,
+  input: { organizationId: string; clinicianId: string; now: Date },
+  sessionId: string,
+): Promise<void> {
+  const { organizationId, clinicianId, now } = input;
+  const attendance = await attendanceRepo.attendanceOfSession(trx, organizationId, sessionId);
+  const first = attendance.find((row) => isAttendee(row.status));
+  const noteId = await repo.insertGroupNote(trx, {
+    organizationId,
+    sessionId,
+    summary: { ...SUMMARY, topic: 'Planning for the weekend (demo)', summary: '' },
+    authorId: clinicianId,
+    now,
+  });
+  if (first)
     await repo.replaceEntries(
       trx,
       organizationId,
       noteId,
-      entries.map((entry, index) => ({ ...entry, episodeId: attendees[index]?.episodeId ?? null })),
-      session.endsAt,
-    );
-    const written = await repo.insertAttendeeNotes(
-      trx,
-      { organizationId, groupNoteId: noteId, sessionId: session.id, serviceDate: session.localDate, signerId: clinicianId, now: signedAt },
-      attendees.map((row, index) => {
-        const entry = entries[index] ?? sectionFor(row.patientId, index);
-        return {
-          patientId: row.patientId,
-          episodeId: row.episodeId,
-          minutes: row.minutes,
-          content: attendeeNoteContent(SUMMARY, entry, row),
-          addressedObjectiveIds: [],
-        };
-      }),
-    );
-    await repo.markSigned(trx, organizationId, noteId, clinicianId, signedAt);
-    for (const [patientId, clinicalNoteId] of written) {
-      await deps.audit(trx, {
-        organizationId,
-        userId: clinicianId,
-        action: 'group_note.signed',
-        entityType: 'clinical_note',
-        entityId: clinicalNoteId,
-        patientId,
-        details: { groupNoteId: noteId, sessionId: session.id },
-        outcome: 'success',
-        clientIp: null,
-        requestId: null,
-      });
-    }
-  }
-  if (latest) {
-    const attendance = await attendanceRepo.attendanceOfSession(trx, organizationId, latest.sessionId);
-    const first = attendance.find((row) => row.status === 'present' || row.status === 'late' || row.status === 'left_early');
-    const noteId = await repo.insertGroupNote(trx, {
-      organizationId,
-      sessionId: latest.sessionId,
-      summary: { ...SUMMARY, topic: 'Planning for the weekend (demo)', summary: '' },
-      authorId: clinicianId,
+      [{ ...sectionFor(first.patientId, 0), progress: '', episodeId: first.episodeId }],
       now,
-    });
-    // A draft part-way through: the first attendee's section started, the rest still to write.
-    if (first)
-      await repo.replaceEntries(
-        trx,
-        organizationId,
-        noteId,
-        [{ ...sectionFor(first.patientId, 0), progress: '', episodeId: first.episodeId }],
-        now,
-      );
-  }
+    );
 }

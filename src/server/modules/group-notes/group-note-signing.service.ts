@@ -5,6 +5,8 @@ import type { z } from 'zod';
 import { DomainError, fieldError } from '../../../domain/errors.js';
 import { attendeeNoteContent, checkGroupNote, type GroupNoteIssue, type GroupNoteRule } from '../../../domain/notes/group-note.js';
 import type { ActorCtx, AppDeps } from '../../context.js';
+import type { Db } from '../../db/database.js';
+import type { SessionRecord } from '../attendance/attendance.repository.js';
 import { auditBase } from '../patients/patients.service.js';
 import * as repo from './group-notes.repository.js';
 import type { GroupNoteDto } from './group-notes.schemas.js';
@@ -27,6 +29,44 @@ function refusal(issues: readonly GroupNoteIssue[]): DomainError {
   return new DomainError('RULE_VIOLATION', `Cannot sign the group note: ${rules.map((rule) => RULE_MESSAGES[rule]).join('; ')}`, {
     details: issues,
   });
+}
+
+/**
+ * Reads the roster again and checks the note against it; refuses with 422 naming every rule broken,
+ * else returns the note each attendee's chart receives.
+ */
+async function checkAgainstRoster(trx: Db, organizationId: string, session: SessionRecord, note: repo.GroupNoteRecord) {
+  const { attendance, unrecorded } = await readRoster(trx, organizationId, session);
+  const episodeIds = attendance.flatMap((row) => (row.episodeId === null ? [] : [row.episodeId]));
+  const objectives = await repo.planObjectives(trx, organizationId, episodeIds);
+  const objectiveIds = new Map<string, Set<string>>();
+  for (const row of attendance) {
+    const ids = row.episodeId === null ? [] : (objectives.get(row.episodeId) ?? []).map((objective) => objective.id);
+    objectiveIds.set(row.patientId, new Set(ids));
+  }
+  const checked = checkGroupNote({
+    summary: note.summary,
+    entries: note.entries,
+    attendance,
+    unrecordedPatientIds: unrecorded.map((entry) => entry.patientId),
+    objectiveIds,
+  });
+  if (!checked.ok) throw refusal(checked.issues);
+
+  const entryOf = new Map(note.entries.map((entry) => [entry.patientId, entry]));
+  const episodeOf = new Map(attendance.map((row) => [row.patientId, row.episodeId]));
+  const attendeeNotes: repo.AttendeeNote[] = checked.attendees.map((attendee) => {
+    const entry = entryOf.get(attendee.patientId);
+    if (!entry) throw new Error('checkGroupNote passed an attendee without a section');
+    return {
+      patientId: attendee.patientId,
+      episodeId: episodeOf.get(attendee.patientId) ?? null,
+      minutes: attendee.minutes,
+      content: attendeeNoteContent(note.summary, entry, attendee),
+      addressedObjectiveIds: entry.addressedObjectiveIds,
+    };
+  });
+  return { attendeeNotes, episodeOf };
 }
 
 export async function signGroupNote(
@@ -56,36 +96,7 @@ export async function signGroupNote(
         },
       );
 
-    const { attendance, unrecorded } = await readRoster(trx, organizationId, session);
-    const episodeIds = attendance.flatMap((row) => (row.episodeId === null ? [] : [row.episodeId]));
-    const objectives = await repo.planObjectives(trx, organizationId, episodeIds);
-    const objectiveIds = new Map<string, Set<string>>();
-    for (const row of attendance) {
-      const ids = row.episodeId === null ? [] : (objectives.get(row.episodeId) ?? []).map((objective) => objective.id);
-      objectiveIds.set(row.patientId, new Set(ids));
-    }
-    const checked = checkGroupNote({
-      summary: note.summary,
-      entries: note.entries,
-      attendance,
-      unrecordedPatientIds: unrecorded.map((entry) => entry.patientId),
-      objectiveIds,
-    });
-    if (!checked.ok) throw refusal(checked.issues);
-
-    const entryOf = new Map(note.entries.map((entry) => [entry.patientId, entry]));
-    const episodeOf = new Map(attendance.map((row) => [row.patientId, row.episodeId]));
-    const attendeeNotes: repo.AttendeeNote[] = checked.attendees.map((attendee) => {
-      const entry = entryOf.get(attendee.patientId);
-      if (!entry) throw new Error('checkGroupNote passed an attendee without a section');
-      return {
-        patientId: attendee.patientId,
-        episodeId: episodeOf.get(attendee.patientId) ?? null,
-        minutes: attendee.minutes,
-        content: attendeeNoteContent(note.summary, entry, attendee),
-        addressedObjectiveIds: entry.addressedObjectiveIds,
-      };
-    });
+    const { attendeeNotes, episodeOf } = await checkAgainstRoster(trx, organizationId, session, note);
     // The sections keep the episode the roster gives (a walk-in's episode may be known only now).
     await repo.replaceEntries(
       trx,

@@ -94,6 +94,48 @@ export async function readRoster(db: Db, organizationId: string, session: attend
   return { attendance, unrecorded };
 }
 
+/** The roster as the editor shows it: attendance as recorded, then who is expected but not recorded; by name. */
+function rosterRows(
+  attendance: readonly attendanceRepo.AttendanceRecord[],
+  unrecorded: readonly attendanceRepo.ExpectedPatient[],
+  names: ReadonlyMap<string, string>,
+  objectives: ReadonlyMap<string, repo.Objective[]>,
+): RosterRow[] {
+  const roster: RosterRow[] = [];
+  for (const row of attendance) {
+    const attendee = isAttendee(row.status);
+    roster.push({
+      patientId: row.patientId,
+      name: names.get(row.patientId) ?? 'Unknown patient',
+      episodeId: row.episodeId,
+      status: row.status,
+      minutes: row.minutes,
+      mode: row.mode,
+      attendee,
+      objectives:
+        attendee && row.episodeId !== null
+          ? (objectives.get(row.episodeId) ?? [])
+              .filter((objective) => objective.status === 'open')
+              .map(({ id, statement, targetDate, goal }) => ({ id, statement, targetDate, goal }))
+          : [],
+    });
+  }
+  for (const entry of unrecorded) {
+    roster.push({
+      patientId: entry.patientId,
+      name: names.get(entry.patientId) ?? 'Unknown patient',
+      episodeId: entry.episodeId,
+      status: null,
+      minutes: null,
+      mode: null,
+      attendee: false,
+      objectives: [],
+    });
+  }
+  roster.sort((a, b) => a.name.localeCompare(b.name) || a.patientId.localeCompare(b.patientId));
+  return roster;
+}
+
 /**
  * The session's group note (or null) with the roster: every patient expected or recorded, their
  * attendance as recorded, and for each attendee the open objectives of their plan. Audited per
@@ -110,38 +152,7 @@ export async function getGroupNote(deps: AppDeps, ctx: ActorCtx, sessionId: stri
     const attendeeEpisodes = attendance.filter((row) => isAttendee(row.status) && row.episodeId !== null).map((row) => row.episodeId ?? '');
     const objectives = await repo.planObjectives(trx, organizationId, attendeeEpisodes);
 
-    const roster: RosterRow[] = [];
-    for (const row of attendance) {
-      const attendee = isAttendee(row.status);
-      roster.push({
-        patientId: row.patientId,
-        name: names.get(row.patientId) ?? 'Unknown patient',
-        episodeId: row.episodeId,
-        status: row.status,
-        minutes: row.minutes,
-        mode: row.mode,
-        attendee,
-        objectives:
-          attendee && row.episodeId !== null
-            ? (objectives.get(row.episodeId) ?? [])
-                .filter((objective) => objective.status === 'open')
-                .map(({ id, statement, targetDate, goal }) => ({ id, statement, targetDate, goal }))
-            : [],
-      });
-    }
-    for (const entry of unrecorded) {
-      roster.push({
-        patientId: entry.patientId,
-        name: names.get(entry.patientId) ?? 'Unknown patient',
-        episodeId: entry.episodeId,
-        status: null,
-        minutes: null,
-        mode: null,
-        attendee: false,
-        objectives: [],
-      });
-    }
-    roster.sort((a, b) => a.name.localeCompare(b.name) || a.patientId.localeCompare(b.patientId));
+    const roster = rosterRows(attendance, unrecorded, names, objectives);
 
     const changes =
       note?.status === 'signed' ? rosterChangesSinceSigning(await repo.writtenAttendance(trx, organizationId, note.id), attendance) : [];
@@ -196,6 +207,31 @@ function checkDraftVersion(expected: number | undefined, current: repo.GroupNote
   );
 }
 
+/** Each section with the patient's episode from the roster; a patient not on the roster is 422. */
+async function entriesOnRoster(db: Db, organizationId: string, session: attendanceRepo.SessionRecord, sections: SaveInput['entries']) {
+  const { attendance, unrecorded } = await readRoster(db, organizationId, session);
+  const episodeOf = new Map<string, string | null>([
+    ...unrecorded.map((entry) => [entry.patientId, entry.episodeId] as const),
+    ...attendance.map((row) => [row.patientId, row.episodeId] as const),
+  ]);
+  const entries = sections.map((entry, index) => {
+    if (!episodeOf.has(entry.patientId))
+      throw new DomainError('RULE_VIOLATION', `entries.${index}: this patient is not on the session’s roster`, {
+        details: [
+          {
+            path: `entries.${entry.patientId}`,
+            message: 'not on the session’s roster',
+            rule: 'entry_not_attendee',
+            patientId: entry.patientId,
+          },
+        ],
+      });
+    return { ...entry, episodeId: episodeOf.get(entry.patientId) ?? null };
+  });
+
+  return entries;
+}
+
 /**
  * Saves the whole draft (summary and sections). A section may be written for anyone on the roster,
  * attendance recorded or not yet; whether the sections agree with the roster is checked at signing.
@@ -224,25 +260,7 @@ export async function saveDraft(
       throw new DomainError('CONFLICT', 'This group note is signed; corrections are addenda to each attendee’s note');
     checkDraftVersion(expectedVersion, current);
 
-    const { attendance, unrecorded } = await readRoster(trx, organizationId, session);
-    const episodeOf = new Map<string, string | null>([
-      ...unrecorded.map((entry) => [entry.patientId, entry.episodeId] as const),
-      ...attendance.map((row) => [row.patientId, row.episodeId] as const),
-    ]);
-    const entries = input.entries.map((entry, index) => {
-      if (!episodeOf.has(entry.patientId))
-        throw new DomainError('RULE_VIOLATION', `entries.${index}: this patient is not on the session’s roster`, {
-          details: [
-            {
-              path: `entries.${entry.patientId}`,
-              message: 'not on the session’s roster',
-              rule: 'entry_not_attendee',
-              patientId: entry.patientId,
-            },
-          ],
-        });
-      return { ...entry, episodeId: episodeOf.get(entry.patientId) ?? null };
-    });
+    const entries = await entriesOnRoster(trx, organizationId, session, input.entries);
 
     let noteId: string;
     if (current) {
