@@ -7,16 +7,14 @@ import { ApiError } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { sessionTimes } from '../attendance/attendance-page';
 import { AttendeeCard } from './attendee-card';
-import { SUMMARY_FIELDS, draftFrom } from './group-note-draft';
+import { SUMMARY_FIELDS } from './group-note-draft';
 import { GroupNoteEditor } from './group-note-editor';
 import { useGroupNote, type GroupNoteDto, type GroupNoteViewDto } from './group-notes-api';
 
-/** A signed note, read-only: who signed, how many chart notes it wrote, and what they say. */
-function SignedNote({ view, note }: { view: GroupNoteViewDto; note: GroupNoteDto }) {
-  const draft = draftFrom(note, view.roster);
-  const written = new Set(note.entries.map((entry) => entry.patientId));
+/** Who signed, how many chart notes it wrote, and any attendance corrected since. */
+function SignedBanner({ view, note }: { view: GroupNoteViewDto; note: GroupNoteDto }) {
   return (
-    <Stack gap="lg">
+    <>
       <Alert color="green" title="Signed" role="status">
         Signed by {note.signedBy?.name ?? 'unknown'} on {formatDateTime(note.signedAt)} — {note.notesWritten}{' '}
         {note.notesWritten === 1 ? 'note' : 'notes'} written to the charts.
@@ -34,10 +32,20 @@ function SignedNote({ view, note }: { view: GroupNoteViewDto; note: GroupNoteDto
           </List>
         </Alert>
       )}
-      <Card withBorder component="section" aria-labelledby="signed-summary-heading">
+    </>
+  );
+}
+
+/** A note read-only: once signed, or a draft shown to a reader who does not facilitate the session. */
+function ReadOnlyNote({ view, note }: { view: GroupNoteViewDto; note: GroupNoteDto }) {
+  const rows = new Map(view.roster.map((row) => [row.patientId, row]));
+  return (
+    <Stack gap="lg">
+      {note.status === 'signed' && <SignedBanner view={view} note={note} />}
+      <Card withBorder component="section" aria-labelledby="read-only-summary-heading">
         <Stack gap="sm">
-          <Title order={2} size="h3" id="signed-summary-heading">
-            Group summary
+          <Title order={2} size="h3" id="read-only-summary-heading">
+            Shared part
           </Title>
           {SUMMARY_FIELDS.map((field) => (
             <div key={field.key}>
@@ -45,20 +53,16 @@ function SignedNote({ view, note }: { view: GroupNoteViewDto; note: GroupNoteDto
                 {field.label}
               </Text>
               <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                {note.summary[field.key]}
+                {note.summary[field.key] || '—'}
               </Text>
             </div>
           ))}
         </Stack>
       </Card>
-      {view.roster
-        .filter((row) => written.has(row.patientId))
-        .map((row) => {
-          const entry = draft.entries[row.patientId] ?? note.entries.find((e) => e.patientId === row.patientId);
-          return entry ? (
-            <AttendeeCard key={row.patientId} row={row} entry={entry} readOnly errors={{}} onChange={() => undefined} />
-          ) : null;
-        })}
+      {note.entries.map((entry) => {
+        const row = rows.get(entry.patientId);
+        return row ? <AttendeeCard key={entry.patientId} row={row} entry={entry} readOnly errors={{}} onChange={() => undefined} /> : null;
+      })}
     </Stack>
   );
 }
@@ -104,14 +108,17 @@ export function GroupNotePage() {
       {notGroup && <Alert color="gray">This session is an individual appointment; group notes are for group sessions.</Alert>}
       {cancelled && <Alert color="red">This session was cancelled; it has no group note.</Alert>}
       {note?.status === 'signed' ? (
-        <SignedNote view={view} note={note} />
+        <ReadOnlyNote view={view} note={note} />
       ) : notGroup || cancelled ? null : view.canWrite ? (
         <GroupNoteEditor key={query.dataUpdatedAt} view={view} onSigned={() => void query.refetch()} />
       ) : (
-        <Alert color="gray" title="Read only">
-          Only the session’s facilitators and directors write and sign its group note.
-          {note === null ? ' Nothing has been written yet.' : ` A draft (version ${note.version}) is in progress.`}
-        </Alert>
+        <>
+          <Alert color="gray" title="Read only">
+            Only the session’s facilitators and directors write and sign its group note.
+            {note === null ? ' Nothing has been written yet.' : ` This draft (version ${note.version}) is still being written.`}
+          </Alert>
+          {note !== null && <ReadOnlyNote view={view} note={note} />}
+        </>
       )}
     </Page>
   );
