@@ -339,6 +339,22 @@ describe('signing', () => {
     expect(await clinicalNotes(group.sessionId)).toEqual([]);
   });
 
+  it('refuses to sign once the session was cancelled (422), and a session without a draft (404)', async () => {
+    const group = await checkedInGroup(t.db, org, { facilitatorId: org.users.clinician.id, statuses: ['present'] });
+    const version = await draft(group.sessionId, group.patientIds, [0]);
+    await t.db
+      .updateTable('sessions_of_care')
+      .set({ status: 'cancelled', cancel_reason: 'Facilitator ill', cancelled_by: 'staff' })
+      .where('id', '=', group.sessionId)
+      .execute();
+    const cancelled = await call(t, await facilitator(), 'POST', `${noteUrl(group.sessionId)}/sign`, { version });
+    expect(cancelled.statusCode).toBe(422);
+    expect(cancelled.json().error.message).toMatch(/cancelled/);
+    expect(await clinicalNotes(group.sessionId)).toEqual([]);
+    const other = await checkedInGroup(t.db, org, { facilitatorId: org.users.clinician.id, statuses: ['present'] });
+    expect((await call(t, await facilitator(), 'POST', `${noteUrl(other.sessionId)}/sign`, { version: 1 })).statusCode).toBe(404);
+  });
+
   it('refuses a stale version (412) and a missing summary (422)', async () => {
     const group = await checkedInGroup(t.db, org, { facilitatorId: org.users.clinician.id, statuses: ['present'] });
     const version = await draft(group.sessionId, group.patientIds, [0]);
