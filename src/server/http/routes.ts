@@ -38,6 +38,7 @@ import { treatmentPlanHistoryRoutes } from '../modules/treatment-plans/treatment
 import { treatmentPlanLinksRoutes } from '../modules/treatment-plans/treatment-plan-links.routes.js';
 import { notesRoutes } from '../modules/notes/notes.routes.js';
 import { notesReportsRoutes } from '../modules/notes/notes-reports.routes.js';
+import { groupNotesRoutes } from '../modules/group-notes/group-notes.routes.js';
 
 /** Every route of the app, in one visible list. Each module declares access per route. */
 export function registerRoutes(app: FastifyInstance, deps: AppDeps, health: () => Promise<Health>): void {
@@ -75,6 +76,7 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, health: () =
   void app.register(outcomesRoutes(deps), v1);
   void app.register(notesReportsRoutes(deps), v1);
   void app.register(notesRoutes(deps), v1);
+  void app.register(groupNotesRoutes(deps), v1);
   // The patient's questionnaire behind a measure link or kiosk session (decision 0022).
   void app.register(measureLinksRoutes(deps));
   // The patient's safety plan behind a plan link, and the staff routes that share it (decision 0024).

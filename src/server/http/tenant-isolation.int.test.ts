@@ -282,6 +282,12 @@ const VALID_BODIES: Record<string, unknown> = {
   'PATCH /api/v1/notes/:noteId': { version: 1, content: { data: 'Planted by another organization' } },
   'POST /api/v1/notes/:noteId/sign': {},
   'POST /api/v1/notes/:noteId/addenda': { kind: 'correction', body: 'Planted by another organization' },
+  'PUT /api/v1/sessions/:sessionId/group-note': {
+    version: 0,
+    summary: { topic: 'Planted', modality: 'CBT', interventions: 'Planted', summary: 'Planted' },
+    entries: [],
+  },
+  'POST /api/v1/sessions/:sessionId/group-note/sign': { version: 1 },
   'POST /api/v1/inquiries/:inquiryId/admit': {
     version: 1,
     programId: '00000000-0000-4000-8000-000000000000',

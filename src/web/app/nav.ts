@@ -13,6 +13,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/notes', label: 'My notes', roles: ACCESS.notes },
   { path: '/late-notes', label: 'Late notes', roles: ACCESS.lateNotes },
   { path: '/outcomes', label: 'Outcomes', roles: ACCESS.outcomes },
+  { path: '/group-notes', label: 'Group notes', roles: ACCESS.groupNotes },
   { path: '/schedule', label: 'Schedule', roles: ACCESS.schedule },
   { path: '/programs', label: 'Programs', roles: ACCESS.programs },
   { path: '/sites', label: 'Sites', roles: ACCESS.configure },

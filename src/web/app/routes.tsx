@@ -349,6 +349,32 @@ export function createAppRouter() {
                   };
                 },
               },
+              {
+                path: 'sessions/:sessionId/group-note',
+                lazy: async () => {
+                  const { GroupNotePage } = await import('../features/group-notes/group-note-page');
+                  return {
+                    element: (
+                      <RequireRoles roles={ACCESS.groupNotes}>
+                        <GroupNotePage />
+                      </RequireRoles>
+                    ),
+                  };
+                },
+              },
+              {
+                path: 'group-notes',
+                lazy: async () => {
+                  const { GroupNotesToWritePage } = await import('../features/group-notes/group-notes-to-write-page');
+                  return {
+                    element: (
+                      <RequireRoles roles={ACCESS.groupNotes}>
+                        <GroupNotesToWritePage />
+                      </RequireRoles>
+                    ),
+                  };
+                },
+              },
               { path: '*', element: <NotFound /> },
             ],
           },

@@ -62,6 +62,8 @@ export const ACCESS = {
   /** Clinical notes (issue #6, decision 0027): written, signed and read by the clinical staff; the late-notes report for directors. */
   notes: ['clinician', 'psychiatrist', 'director'],
   lateNotes: ['director'],
+  /** Group notes (issue #6, decision 0028): read by the clinical staff; written by the session's facilitators and directors. */
+  groupNotes: ['clinician', 'psychiatrist', 'director'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** Who may record attendance, and who may still correct it after the day is closed. */

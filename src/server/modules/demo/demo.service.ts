@@ -10,6 +10,7 @@ import { seedDemoMeasures } from './demo-measures.js';
 import { seedDemoNotes } from './demo-notes.js';
 import { seedDemoSafety } from './demo-safety.js';
 import { seedDemoTreatmentPlans } from './demo-treatment-plans.js';
+import { seedDemoGroupNotes } from './demo-group-notes.js';
 
 // Synthetic demo data only: no real people, places or records.
 export const DEMO_ORGANIZATION_NAME = 'Harborview Recovery (demo)';
@@ -81,6 +82,7 @@ export async function seedDemo(deps: AppDeps): Promise<void> {
         now,
       });
     if (staff.clinician) await seedDemoNotes(deps, trx, { organizationId, clinicianId: staff.clinician, now });
+    if (staff.clinician) await seedDemoGroupNotes(deps, trx, { organizationId, clinicianId: staff.clinician, now });
     await deps.audit(trx, { organizationId, userId: null, action: 'demo.seeded', outcome: 'success', clientIp: null, requestId: null });
   });
 }

@@ -7,6 +7,7 @@ import { Page } from '../../components/page';
 import { ApiError } from '../../lib/api';
 import type { RosterSessionDto } from '../../lib/api-types';
 import { useRoster } from './attendance-api';
+import { GroupNoteButton } from '../group-notes/group-note-button';
 import { RosterForm } from './roster-form';
 
 /** "Wednesday, November 4, 2026, 9:00 AM – 12:00 PM" in the site's zone, which the page names. */
@@ -58,7 +59,7 @@ export function AttendancePage() {
   }
   const { session, counts } = roster.data;
   return (
-    <Page title={`Attendance: ${session.title}`}>
+    <Page title={`Attendance: ${session.title}`} actions={<GroupNoteButton session={session} />}>
       <SessionSummary session={session} counts={counts} />
       {session.status === 'cancelled' && (
         <Alert color="red" title="This session was cancelled">

@@ -1,0 +1,243 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localDateOf } from '../src/domain/scheduling/local-time.js';
+import { createDb, type Db } from '../src/server/db/database.js';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../src/server/db/embedded-postgres.js';
+import { migrateToLatest } from '../src/server/db/migrate.js';
+import { admit, createPatient, createProgram, createRoom, createSession, createTemplate, enrol } from '../test/factories.js';
+import { signedPlan } from '../test/group-note-fixtures.js';
+import { noSeriousViolations } from './support/axe.js';
+import { browserAvailable, launchBrowser } from './support/browser.js';
+import { startServer, tempDataDir, type RunningServer } from './support/server.js';
+
+// The facilitator's flow on the demo organization: check a group in, open its group note from the
+// roster, write the shared summary and each attendee's own section, sign, and each attendee's chart
+// receives its own signed note. A copied section is refused at the attendee it concerns first.
+// The group and its patients are inserted directly; all data is synthetic.
+
+const PATIENTS = [
+  ['Ann', 'Groupnote-A'],
+  ['Bea', 'Groupnote-B'],
+  ['Cal', 'Groupnote-C'],
+] as const;
+
+describe.skipIf(!browserAvailable())('group notes in Chromium', () => {
+  let postgres: EmbeddedPostgres;
+  let db: Db;
+  let server: RunningServer;
+  let browser: Browser;
+  let dataDir: string;
+  let seeded: Seeded;
+  let second: Seeded;
+
+  beforeAll(async () => {
+    dataDir = tempDataDir('group-notes');
+    postgres = await startEmbeddedPostgres(path.join(dataDir, 'db'), () => undefined);
+    db = createDb(postgres.connectionString, 2);
+    await migrateToLatest(db);
+    server = await startServer({ dataDir: path.join(dataDir, 'app'), env: { DATABASE_URL: postgres.connectionString, OPENIOP_DEMO: '1' } });
+    seeded = await seedGroup(db, { title: 'Sleep skills group', tag: 'Groupnote' });
+    second = await seedGroup(db, { title: 'Mindfulness group', tag: 'Mindful' });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser.close();
+    await server.stop();
+    await db.destroy();
+    await postgres.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function signedIn(email: string): Promise<Page> {
+    const context = await browser.newContext({ baseURL: server.url });
+    const page = await context.newPage();
+    await page.goto('/app/login');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel(/^Password/).fill('demo-password-1');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).waitFor();
+    return page;
+  }
+
+  it('checks a group in, writes and signs its note, and each attendee gets their own note', async () => {
+    const page = await signedIn('clinician@demo.openiop.org');
+    await page.goto(`/app/sessions/${seeded.sessionId}/attendance`);
+    await page.getByRole('heading', { name: 'Attendance: Sleep skills group' }).waitFor();
+    await page.getByRole('button', { name: 'Mark all present' }).click();
+    await page.getByLabel('Status for Cal Groupnote-C').selectOption('left_early');
+    await page.getByLabel('Minutes attended by Cal Groupnote-C').fill('95');
+    await page.getByRole('button', { name: 'Save attendance' }).click();
+    await page.getByText(/^Saved at/).waitFor();
+
+    await page.getByRole('main').getByRole('link', { name: 'Group note', exact: true }).click();
+    await page.getByRole('heading', { name: 'Group note: Sleep skills group' }).waitFor();
+    const cal = page.getByRole('region', { name: 'Cal Groupnote-C' });
+    await cal.getByText('Left early · 95 min').waitFor();
+    await page.getByLabel(/^Topic/).fill('Winding down before bed');
+    await page.getByLabel(/^Modality/).fill('CBT-I');
+    await page.getByLabel(/^Interventions/).fill('Sleep diary review; stimulus control psychoeducation');
+    await page.getByRole('textbox', { name: 'Group summary' }).fill('Members compared their sleep diaries and planned a wind-down hour.');
+    for (const [index, [first, last]] of PATIENTS.entries()) {
+      const name = `${first} ${last}`;
+      await page.getByLabel(`Participation (${name})`).fill(`${first} described night ${index + 1} of the diary in detail`);
+      await page.getByLabel(`Response to interventions (${name})`).fill(`${first} chose wind-down step ${index + 1} to try`);
+      await page.getByLabel(`Progress on plan objectives (${name})`).fill(`${first} logged ${index + 4} nights this week`);
+    }
+    // A copied response (only case and spacing differ) is refused at the attendees it concerns.
+    await page.getByLabel('Response to interventions (Bea Groupnote-B)').fill('  ANN chose wind-down step 1 to try ');
+    await page
+      .getByRole('region', { name: 'Ann Groupnote-A' })
+      .getByLabel(/Use the sleep diary every night/)
+      .check();
+    await page.getByText(/^Saved at/).waitFor();
+    await noSeriousViolations(page);
+    if (process.env.E2E_SCREENSHOTS)
+      await page.screenshot({ path: path.join(process.env.E2E_SCREENSHOTS, 'group-note.png'), fullPage: true });
+
+    await page.getByRole('button', { name: 'Sign group note' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Sign and write 3 notes' }).click();
+    await page.getByText('individualized text must differ between attendees', { exact: false }).first().waitFor();
+    const bea = page.getByRole('region', { name: 'Bea Groupnote-B' });
+    await bea.getByText(/same text as another attendee’s response/).waitFor();
+    await noSeriousViolations(page);
+    expect(await db.selectFrom('clinical_notes').select('id').where('session_id', '=', seeded.sessionId).execute()).toEqual([]);
+
+    await page.getByLabel('Response to interventions (Bea Groupnote-B)').fill('Bea picked reading instead of her phone');
+    await page.getByRole('button', { name: 'Sign group note' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Sign and write 3 notes' }).click();
+    await page.getByText(/3 notes written to the charts/).waitFor();
+    await page.getByText(/Signed by .* — 3 notes written to the charts/).waitFor();
+    expect(await page.getByLabel(/^Topic/).count()).toBe(0);
+    await noSeriousViolations(page);
+
+    // Each attendee's chart holds their own signed note (the chart's Notes list reads these rows).
+    const notes = await db
+      .selectFrom('clinical_notes')
+      .select(['patient_id', 'status', 'note_type', 'duration_minutes', 'content', 'addressed_objective_ids'])
+      .where('session_id', '=', seeded.sessionId)
+      .execute();
+    expect(notes).toHaveLength(3);
+    const byPatient = new Map(notes.map((note) => [note.patient_id, note]));
+    for (const [index, [first]] of PATIENTS.entries()) {
+      const note = byPatient.get(seeded.patientIds[index] ?? '');
+      expect(note).toMatchObject({ status: 'signed', note_type: 'group' });
+      expect(note?.content).toMatchObject({
+        topic: 'Winding down before bed',
+        participation: `${first} described night ${index + 1} of the diary in detail`,
+        progress: `${first} logged ${index + 4} nights this week`,
+      });
+    }
+    expect(byPatient.get(seeded.patientIds[1] ?? '')?.content).toMatchObject({ response: 'Bea picked reading instead of her phone' });
+    expect(byPatient.get(seeded.patientIds[2] ?? '')).toMatchObject({ duration_minutes: 95 });
+    expect(byPatient.get(seeded.patientIds[2] ?? '')?.content).toMatchObject({ attendanceStatus: 'left_early', minutes: '95' });
+    expect(byPatient.get(seeded.patientIds[0] ?? '')?.addressed_objective_ids).toEqual([seeded.objectiveId]);
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Group notes' }).click();
+    await page.getByRole('heading', { name: 'Group notes to write' }).waitFor();
+    expect(await page.getByRole('link', { name: /Sleep skills group/ }).count()).toBe(0);
+  });
+
+  it('shows both versions when someone else saved the draft meanwhile, and keeps mine on request', async () => {
+    for (const patientId of second.patientIds) {
+      await db
+        .insertInto('attendance')
+        .values({
+          organization_id: second.organizationId,
+          session_id: second.sessionId,
+          patient_id: patientId,
+          episode_id: null,
+          status: 'present',
+          minutes: 120,
+          mode: 'in_person',
+          recorded_by: second.clinicianId,
+          recorded_at: new Date(),
+        })
+        .execute();
+    }
+    const page = await signedIn('clinician@demo.openiop.org');
+    await page.goto(`/app/sessions/${second.sessionId}/group-note`);
+    await page.getByRole('heading', { name: 'Group note: Mindfulness group' }).waitFor();
+    await page.getByLabel(/^Topic/).fill('Body scan basics');
+    await page.getByText(/^Saved at/).waitFor();
+    // Someone else saves a newer version of the draft meanwhile.
+    await sql`UPDATE group_notes SET summary = jsonb_set(summary, '{topic}', '"Breathing space (their version)"'), version = version + 1
+      WHERE session_id = ${second.sessionId}`.execute(db);
+    await page.getByLabel(/^Modality/).fill('Mindfulness-based');
+    const dialog = page.getByRole('dialog', { name: 'Someone else saved this group note' });
+    await dialog.getByText('Breathing space (their version)').waitFor();
+    await dialog.getByText('Body scan basics').waitFor();
+    await dialog.getByText('Saved version 2').first().waitFor();
+    await noSeriousViolations(page);
+    await dialog.getByRole('button', { name: 'Keep my version' }).click();
+    await expect
+      .poll(async () => {
+        const row = await db
+          .selectFrom('group_notes')
+          .select(['summary', 'version'])
+          .where('session_id', '=', second.sessionId)
+          .executeTakeFirst();
+        return row;
+      })
+      .toMatchObject({ version: 3, summary: { topic: 'Body scan basics', modality: 'Mindfulness-based' } });
+  });
+});
+
+type Seeded = { organizationId: string; clinicianId: string; sessionId: string; patientIds: string[]; objectiveId: string };
+
+/** A group at the Portland demo site that started two hours ago, facilitated by the demo clinician, with three enrolled patients. */
+async function seedGroup(db: Db, options: { title: string; tag: string }): Promise<Seeded> {
+  const org = await db.selectFrom('organizations').select('id').where('is_demo', '=', true).executeTakeFirstOrThrow();
+  const site = await db
+    .selectFrom('sites')
+    .select(['id', 'time_zone'])
+    .where('organization_id', '=', org.id)
+    .where('name', 'like', 'Harborview Portland%')
+    .executeTakeFirstOrThrow();
+  const clinician = await db.selectFrom('users').select('id').where('email', '=', 'clinician@demo.openiop.org').executeTakeFirstOrThrow();
+  const ref = { organizationId: org.id, siteIds: [site.id] };
+  const startsAt = Date.now() - 2 * 3600_000;
+  const today = localDateOf(startsAt, site.time_zone);
+  const programId = await createProgram(db, ref, { name: `Adult IOP ${options.title} (demo)` });
+  const roomId = await createRoom(db, ref);
+  const templateId = await createTemplate(db, ref, {
+    programId,
+    roomId,
+    daysOfWeek: [1, 2, 3, 4, 5, 6, 7],
+    durationMinutes: 120,
+    startsOn: today,
+    title: options.title,
+  });
+  const patientIds: string[] = [];
+  const episodeIds: string[] = [];
+  for (const [first, last] of PATIENTS) {
+    const patientId = await createPatient(db, ref, { firstName: first, lastName: last.replace('Groupnote', options.tag) });
+    const episodeId = await admit(db, ref, { patientId, programId, admittedOn: today });
+    await enrol(db, ref, { episodeId, templateId, startsOn: today });
+    patientIds.push(patientId);
+    episodeIds.push(episodeId);
+  }
+  const [objectiveId] = await signedPlan(
+    db,
+    { organizationId: org.id, users: { clinician: { id: clinician.id } } },
+    {
+      patientId: patientIds[0] ?? '',
+      episodeId: episodeIds[0] ?? '',
+      objectives: ['Use the sleep diary every night for 2 weeks'],
+    },
+  );
+  const sessionId = await createSession(db, ref, {
+    programId,
+    templateId,
+    occurrenceDate: today,
+    startsAt: new Date(startsAt).toISOString(),
+    minutes: 120,
+    localDate: today,
+    roomId,
+    clinicianIds: [clinician.id],
+  });
+  await db.updateTable('sessions_of_care').set({ title: options.title }).where('id', '=', sessionId).execute();
+  return { organizationId: org.id, clinicianId: clinician.id, sessionId, patientIds, objectiveId: objectiveId ?? '' };
+}

@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { freshDatabase, testApp, type TestApp } from '../../../../test/support.js';
+import { seedDemo } from './demo.service.js';
+
+let t: TestApp;
+let drop: () => Promise<void>;
+
+beforeAll(async () => {
+  const fresh = await freshDatabase();
+  drop = fresh.drop;
+  t = await testApp({ databaseUrl: fresh.url });
+  t.clock.current = new Date('2026-11-10T16:00:00Z');
+});
+afterAll(async () => {
+  await t.close();
+  await drop();
+});
+
+it('seeds a signed group note with its own text per attendee, one chart note each, and a draft for a later group', async () => {
+  await seedDemo(t.deps);
+  const notes = await t.db.selectFrom('group_notes').select(['id', 'session_id', 'status', 'signed_at']).orderBy('created_at').execute();
+  expect(notes.map((note) => note.status)).toEqual(['signed', 'draft']);
+  const [signed] = notes;
+  const attendees = await t.db
+    .selectFrom('attendance')
+    .select('patient_id')
+    .where('session_id', '=', signed?.session_id ?? '')
+    .where('status', 'in', ['present', 'late', 'left_early'])
+    .execute();
+  const written = await t.db
+    .selectFrom('clinical_notes')
+    .select(['patient_id', 'content', 'status'])
+    .where('group_note_id', '=', signed?.id ?? '')
+    .execute();
+  expect(written.map((note) => note.patient_id).sort()).toEqual(attendees.map((row) => row.patient_id).sort());
+  expect(written.length).toBeGreaterThanOrEqual(2);
+  const participation = written.map((note) => (note.content as { participation: string }).participation);
+  expect(new Set(participation).size).toBe(participation.length);
+  expect(written.every((note) => note.status === 'signed')).toBe(true);
+});

@@ -1,0 +1,128 @@
+import { Alert, Button, Group, List, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { ApiError } from '../../lib/api';
+import { errorMessage } from '../../lib/form-errors';
+import { AttendeeCard } from './attendee-card';
+import { ConflictDialog } from './conflict-dialog';
+import { differences, draftFrom, emptyEntry, isSignIssue, placeIssues } from './group-note-draft';
+import { useAutosavedDraft } from './group-note-autosave';
+import { SaveStatus, SignConfirmModal, SummaryCard } from './group-note-parts';
+import { useSignGroupNote, type GroupNoteDto, type GroupNoteViewDto } from './group-notes-api';
+
+/**
+ * The draft editor: the shared summary, then one card per attendee. Saved to the server as the
+ * user types; a save that meets someone else's newer version opens the comparison dialog; signing
+ * saves what is on screen first, and a refusal is shown at the attendee it concerns.
+ */
+export function GroupNoteEditor({ view, onSigned }: { view: GroupNoteViewDto; onSigned: () => void }) {
+  const { roster } = view;
+  const sign = useSignGroupNote(view.session.id);
+  const { draft, setDraft, version, dirty, saving, savedAt, saveError, conflict, setConflict, saveNow, keepMine, takeSaved } =
+    useAutosavedDraft(view, sign.isPending);
+  const [issues, setIssues] = useState<{ byPath: Record<string, string>; general: string[] }>({ byPath: {}, general: [] });
+  const [confirmSign, setConfirmSign] = useState(false);
+  const attendees = roster.filter((row) => row.attendee);
+  const others = roster.filter((row) => !row.attendee);
+
+  async function signNow() {
+    setConfirmSign(false);
+    setIssues({ byPath: {}, general: [] });
+    const signedVersion = dirty || version === 0 ? await saveNow() : version;
+    if (signedVersion === null) return;
+    try {
+      await sign.mutateAsync(signedVersion);
+      onSigned();
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 422 && Array.isArray(error.details)) {
+        const placed = placeIssues(error.details.filter(isSignIssue));
+        setIssues({ byPath: placed.byPath, general: [error.message, ...placed.general.filter((message) => message !== error.message)] });
+      } else if (error instanceof ApiError && error.status === 412) {
+        const details = error.details as { current?: GroupNoteDto | null } | undefined;
+        if (details?.current) setConflict(details.current);
+      } else setIssues({ byPath: {}, general: [errorMessage(error)] });
+    }
+  }
+
+  function clearIssues(paths: readonly string[]) {
+    if (!paths.some((path) => issues.byPath[path] !== undefined)) return;
+    const rest = { ...issues.byPath };
+    for (const path of paths) delete rest[path];
+    setIssues({ ...issues, byPath: rest });
+  }
+
+  const theirs = conflict ? draftFrom(conflict, roster) : null;
+  return (
+    <Stack gap="lg">
+      <SaveStatus saving={saving} savedAt={savedAt} dirty={dirty} />
+      {saveError !== null && (
+        <Alert color="red" role="alert" title="Could not save the draft">
+          {saveError} Your text is still here; it will be saved with your next change.
+        </Alert>
+      )}
+
+      <SummaryCard
+        summary={draft.summary}
+        errors={issues.byPath}
+        onChange={(key, value) => {
+          clearIssues([`summary.${key}`]);
+          setDraft((previous) => ({ ...previous, summary: { ...previous.summary, [key]: value } }));
+        }}
+      />
+
+      <Title order={2} size="h3">
+        Attendees ({attendees.length})
+      </Title>
+      {attendees.length === 0 && <Text>Nobody attended this session according to the roster: there is no one to write for.</Text>}
+      {attendees.map((row) => (
+        <AttendeeCard
+          key={row.patientId}
+          row={row}
+          entry={draft.entries[row.patientId] ?? emptyEntry(row.patientId)}
+          readOnly={false}
+          errors={issues.byPath}
+          onChange={(entry) => {
+            clearIssues(['participation', 'response', 'progress', 'addressedObjectiveIds'].map((key) => `entries.${row.patientId}.${key}`));
+            setDraft((previous) => ({ ...previous, entries: { ...previous.entries, [row.patientId]: entry } }));
+          }}
+        />
+      ))}
+      {others.length > 0 && (
+        <Text size="sm" c="dimmed">
+          Not attending (no note): {others.map((row) => row.name).join(', ')}.
+        </Text>
+      )}
+
+      {issues.general.length > 0 && (
+        <Alert color="red" role="alert" title="The note was not signed">
+          <List size="sm">
+            {issues.general.map((message) => (
+              <List.Item key={message}>{message}</List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
+      <Group justify="flex-end">
+        <Button
+          onClick={() => setConfirmSign(true)}
+          loading={sign.isPending}
+          disabled={attendees.length === 0 || conflict !== null || saving}
+        >
+          Sign group note
+        </Button>
+      </Group>
+
+      {confirmSign && (
+        <SignConfirmModal attendees={attendees.length} onCancel={() => setConfirmSign(false)} onSign={() => void signNow()} />
+      )}
+
+      {conflict !== null && theirs !== null && (
+        <ConflictDialog
+          current={conflict}
+          differences={differences(draft, theirs, roster)}
+          onKeepMine={() => keepMine(conflict)}
+          onUseSaved={() => takeSaved(conflict)}
+        />
+      )}
+    </Stack>
+  );
+}

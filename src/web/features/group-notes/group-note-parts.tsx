@@ -1,0 +1,74 @@
+import { Button, Card, Group, Modal, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import type { GroupSummary } from '../../../domain/notes/note-content';
+import { SUMMARY_FIELDS } from './group-note-draft';
+
+const timeOfDay = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
+
+/** "Saving…", "Saved at …" or "Unsaved changes", announced politely to screen readers. */
+export function SaveStatus({ saving, savedAt, dirty }: { saving: boolean; savedAt: string | null; dirty: boolean }) {
+  return (
+    <Group gap="sm" aria-live="polite">
+      {saving && <Text size="sm">Saving…</Text>}
+      {!saving && savedAt !== null && !dirty && (
+        <Text size="sm" role="status">
+          Saved at {timeOfDay.format(Date.parse(savedAt))}
+        </Text>
+      )}
+      {!saving && dirty && <Text size="sm">Unsaved changes</Text>}
+    </Group>
+  );
+}
+
+/** The shared part of the note: the same in every attendee's chart note. */
+export function SummaryCard({
+  summary,
+  errors,
+  onChange,
+}: {
+  summary: GroupSummary;
+  errors: Record<string, string>;
+  onChange: (key: keyof GroupSummary, value: string) => void;
+}) {
+  return (
+    <Card withBorder component="section" aria-labelledby="group-summary-heading">
+      <Stack gap="sm">
+        <Title order={2} size="h3" id="group-summary-heading">
+          Shared part (the same in every attendee’s note)
+        </Title>
+        {SUMMARY_FIELDS.map((field) => {
+          const props = {
+            label: field.label,
+            required: true,
+            value: summary[field.key],
+            error: errors[`summary.${field.key}`],
+            onChange: (event: { currentTarget: { value: string } }) => onChange(field.key, event.currentTarget.value),
+          };
+          return field.key === 'topic' || field.key === 'modality' ? (
+            <TextInput key={field.key} {...props} />
+          ) : (
+            <Textarea key={field.key} autosize minRows={2} {...props} />
+          );
+        })}
+      </Stack>
+    </Card>
+  );
+}
+
+export function SignConfirmModal({ attendees, onCancel, onSign }: { attendees: number; onCancel: () => void; onSign: () => void }) {
+  return (
+    <Modal opened onClose={onCancel} title="Sign the group note">
+      <Stack gap="md">
+        <Text size="sm">
+          Signing writes one signed note into each attendee’s chart ({attendees} in all). Signed notes cannot be changed; corrections are
+          addenda.
+        </Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button onClick={onSign}>Sign and write {attendees} notes</Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
