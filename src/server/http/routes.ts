@@ -33,6 +33,9 @@ import { safetyAlertsRoutes } from '../modules/safety/safety.routes.js';
 import { measureLinksRoutes } from '../modules/measures/measure-links.routes.js';
 import { measuresRoutes } from '../modules/measures/measures.routes.js';
 import { outcomesRoutes } from '../modules/outcomes/outcomes.routes.js';
+import { consentsRoutes } from '../modules/consents/consents.routes.js';
+import { disclosuresRoutes } from '../modules/disclosures/disclosures.routes.js';
+import { recordsPrintRoutes } from '../modules/records-print/records-print.routes.js';
 
 /** Every route of the app, in one visible list. Each module declares access per route. */
 export function registerRoutes(app: FastifyInstance, deps: AppDeps, health: () => Promise<Health>): void {
@@ -68,6 +71,10 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, health: () =
   void app.register(safetyPlanRoutes(deps), v1);
   void app.register(measuresRoutes(deps), v1);
   void app.register(outcomesRoutes(deps), v1);
+  // 42 CFR Part 2 consents, the disclosure decision and log, and internal prints (decision 0029).
+  void app.register(consentsRoutes(deps), v1);
+  void app.register(disclosuresRoutes(deps), v1);
+  void app.register(recordsPrintRoutes(deps), v1);
   // The patient's questionnaire behind a measure link or kiosk session (decision 0022).
   void app.register(measureLinksRoutes(deps));
   // The patient's safety plan behind a plan link, and the staff routes that share it (decision 0024).
