@@ -15,6 +15,7 @@ import { groupWithPatients } from '../../../test/attendance-fixtures.js';
 import { locRatings } from '../../../test/level-of-care-fixtures.js';
 import { createAssessment, createInquiry } from '../../../test/inquiry-fixtures.js';
 import { createAlert } from '../../../test/safety-fixtures.js';
+import { insertNote, insertPlan } from '../../../test/part2-fixtures.js';
 import { routeAccess } from './access.js';
 
 // Organization A must not reach organization B's records through any route that takes an id.
@@ -114,6 +115,16 @@ beforeAll(async () => {
     .returning('id')
     .executeTakeFirstOrThrow();
   bRecords.set('linkId', planLink.id);
+  // Clinical documentation and 42 CFR Part 2 (decision 0029): a note, a plan version and a consent of B's patient.
+  const bChart = { patientId: bIds.patientId, episodeId: bIds.episodeId, authorId: b.users.clinician.id };
+  bRecords.set('noteId', await insertNote(t.db, b, bChart));
+  bRecords.set('planId', await insertPlan(t.db, b, bChart));
+  const consent = await t.db
+    .insertInto('part2_consents')
+    .values({ organization_id: b.organizationId, patient_id: bIds.patientId, created_by: b.users.clinician.id, created_at: new Date(), updated_at: new Date() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  bRecords.set('consentId', consent.id);
 });
 
 function bRecord(name: string): string {
@@ -143,6 +154,9 @@ const B_RECORDS: Record<string, Lookup> = {
   alertId: () => bRecord('alertId'),
   // A safety plan link of organization B's patient (the patient in the same path is B's too).
   linkId: () => bRecord('linkId'),
+  noteId: () => bRecord('noteId'),
+  planId: () => bRecord('planId'),
+  consentId: () => bRecord('consentId'),
   // A safety plan version belongs to the patient in the same path: organization B's patient is the record.
   version: () => '1',
   token: {
@@ -220,6 +234,16 @@ const VALID_BODIES: Record<string, unknown> = {
     peopleToAsk: [],
     professionals: [],
     safeEnvironment: [],
+  },
+  'POST /api/v1/patients/:patientId/consents': { discloser: 'Planted by another organization' },
+  'PATCH /api/v1/patients/:patientId/consents/:consentId': { version: 1, purpose: 'Changed by another organization' },
+  'POST /api/v1/patients/:patientId/consents/:consentId/activate': { version: 1 },
+  'POST /api/v1/patients/:patientId/consents/:consentId/revoke': { receivedOn: '2026-11-02', note: 'Revoked by another organization' },
+  'POST /api/v1/patients/:patientId/disclosures': {
+    recipient: 'Another organization',
+    purpose: 'Reading records it may not',
+    basis: 'medical_emergency',
+    what: { kind: 'chart', from: '2026-01-01', to: '2026-12-31' },
   },
   'POST /api/v1/inquiries/:inquiryId/admit': {
     version: 1,
@@ -383,9 +407,14 @@ async function snapshotOf(org: TestOrg) {
     alerts: await t.db.selectFrom('safety_alerts').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute(),
     plans: await t.db.selectFrom('safety_plans').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute(),
   };
+  const part2 = {
+    consents: await t.db.selectFrom('part2_consents').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute(),
+    disclosures: await t.db.selectFrom('disclosures').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute(),
+  };
   return {
     admissions,
     safety,
+    part2,
     users,
     roles,
     sites,

@@ -42,7 +42,8 @@ export function recordsPrintRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         schema: {
           tags,
           params: z.strictObject({ patientId: Uuid }),
-          querystring: z.strictObject({ from: LocalDate, to: LocalDate }),
+          // Without a range: the last 31 days up to today in the center's time zone.
+          querystring: z.strictObject({ from: LocalDate.optional(), to: LocalDate.optional() }),
           produces: ['application/pdf'],
         },
       },

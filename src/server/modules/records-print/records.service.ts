@@ -4,7 +4,7 @@
 import { DomainError, fieldError } from '../../../domain/errors.js';
 import type { OutgoingRecord } from '../../../domain/disclosure/decide-disclosure.js';
 import { canReadNote, type NoteReader } from '../../../domain/notes/note-access.js';
-import { assertLocalDate, daysBetween } from '../../../domain/scheduling/local-time.js';
+import { addDays, assertLocalDate, daysBetween, localDateOf } from '../../../domain/scheduling/local-time.js';
 import type { ActorCtx, AppDeps } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { auditBase, mustFindPatient } from '../patients/patients.service.js';
@@ -37,6 +37,7 @@ export type GatheredRecords = {
 
 /** A chart print or export covers at most about two years, so a PDF stays a readable size. */
 const MAX_RANGE_DAYS = 800;
+const DEFAULT_RANGE_DAYS = 31;
 
 export function checkRange(from: string, to: string): void {
   assertLocalDate(from, 'from');
@@ -209,6 +210,14 @@ export function planPdf(deps: AppDeps, ctx: ActorCtx, planId: string): Promise<P
   return printFor(deps, ctx, null, { kind: 'plan', planId });
 }
 
-export function chartPdf(deps: AppDeps, ctx: ActorCtx, patientId: string, range: { from: string; to: string }): Promise<Printed> {
-  return printFor(deps, ctx, patientId, { kind: 'chart', from: range.from, to: range.to, includeCounselingNotes: true });
+export async function chartPdf(
+  deps: AppDeps,
+  ctx: ActorCtx,
+  patientId: string,
+  range: { from?: string | undefined; to?: string | undefined },
+): Promise<Printed> {
+  const { timeZone } = await repo.findCenter(deps.db, ctx.actor.organizationId);
+  const to = range.to ?? localDateOf(ctx.now.getTime(), timeZone);
+  const from = range.from ?? addDays(to, -DEFAULT_RANGE_DAYS);
+  return printFor(deps, ctx, patientId, { kind: 'chart', from, to, includeCounselingNotes: true });
 }
