@@ -41,7 +41,11 @@ export async function insertNote(
       service_date: input.serviceDate ?? '2026-03-10',
       duration_minutes: 50,
       content: JSON.stringify(
-        input.content ?? { data: 'Reported sleeping six hours (synthetic).', assessment: 'Engaged and hopeful.', plan: 'Practice urge surfing.' },
+        input.content ?? {
+          data: 'Reported sleeping six hours (synthetic).',
+          assessment: 'Engaged and hopeful.',
+          plan: 'Practice urge surfing.',
+        },
       ),
       status: signed ? 'signed' : 'draft',
       author_id: input.authorId,
@@ -55,7 +59,11 @@ export async function insertNote(
   return row.id;
 }
 
-export async function insertAddendum(db: Db, org: Org, input: { noteId: string; patientId: string; authorId: string; body: string }): Promise<string> {
+export async function insertAddendum(
+  db: Db,
+  org: Org,
+  input: { noteId: string; patientId: string; authorId: string; body: string },
+): Promise<string> {
   const row = await db
     .insertInto('note_addenda')
     .values({
@@ -96,9 +104,17 @@ export async function insertPlan(
               {
                 id: randomUUID(),
                 statement: 'Sustain abstinence',
-                objectives: [{ id: randomUUID(), statement: 'Attend 3 groups a week for 6 weeks', targetDate: '2026-04-15', status: 'open' }],
+                objectives: [
+                  { id: randomUUID(), statement: 'Attend 3 groups a week for 6 weeks', targetDate: '2026-04-15', status: 'open' },
+                ],
                 interventions: [
-                  { id: randomUUID(), description: 'Relapse prevention group', modality: 'CBT', frequency: '3 groups a week', responsibleUserId: input.authorId },
+                  {
+                    id: randomUUID(),
+                    description: 'Relapse prevention group',
+                    modality: 'CBT',
+                    frequency: '3 groups a week',
+                    responsibleUserId: input.authorId,
+                  },
                 ],
               },
             ],

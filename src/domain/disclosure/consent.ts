@@ -136,9 +136,17 @@ export type CoverageRequest = {
 /** Whether the consent allows this disclosure at this moment. Revocation counts from its recorded moment on. */
 export function consentCovers(consent: Consent, request: CoverageRequest): Coverage {
   if (consent.revokedAt !== null && consent.revokedAt.getTime() <= request.at.getTime())
-    return { ok: false, rule: 'CONSENT_REVOKED', message: 'The consent was revoked in writing; it covers no disclosure after its revocation (42 CFR 2.31(a)(6))' };
+    return {
+      ok: false,
+      rule: 'CONSENT_REVOKED',
+      message: 'The consent was revoked in writing; it covers no disclosure after its revocation (42 CFR 2.31(a)(6))',
+    };
   if (consent.status !== 'active' && consent.status !== 'revoked')
-    return { ok: false, rule: 'CONSENT_NOT_ACTIVE', message: 'The consent is a draft: only an active consent with every 2.31 element allows a disclosure (42 CFR 2.31)' };
+    return {
+      ok: false,
+      rule: 'CONSENT_NOT_ACTIVE',
+      message: 'The consent is a draft: only an active consent with every 2.31 element allows a disclosure (42 CFR 2.31)',
+    };
   if (consent.signedOn === null || !filled(consent.patientSignedName) || consent.signedOn > request.today)
     return { ok: false, rule: 'CONSENT_NOT_SIGNED', message: 'The consent is not signed and dated by the patient (42 CFR 2.31(a)(8)-(9))' };
   if (consent.expiresOn !== null && consent.expiresOn < request.today)

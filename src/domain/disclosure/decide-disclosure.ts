@@ -115,7 +115,9 @@ export function summarizeConsent(consent: Consent): ConsentSummary {
   const expiry = [consent.expiresOn ? `on ${consent.expiresOn}` : null, consent.expiryEvent ? `upon ${consent.expiryEvent}` : null]
     .filter((part) => part !== null)
     .join(' or ');
-  const signer = consent.signerRelationship ? `${consent.patientSignedName ?? ''} (${consent.signerRelationship})` : (consent.patientSignedName ?? '');
+  const signer = consent.signerRelationship
+    ? `${consent.patientSignedName ?? ''} (${consent.signerRelationship})`
+    : (consent.patientSignedName ?? '');
   return {
     consentId: consent.id,
     lines: [
@@ -124,8 +126,14 @@ export function summarizeConsent(consent: Consent): ConsentSummary {
       { label: 'Records covered', value: consent.recordKinds.map((kind) => CONSENT_RECORD_KIND_LABELS[kind]).join('; ') },
       { label: 'Recipients', value: consent.recipients.join('; ') },
       { label: 'Purpose', value: consent.purpose },
-      { label: 'Treatment, payment and health care operations', value: consent.treatmentPaymentOperations ? 'Yes (single consent, 42 CFR 2.31(a)(4))' : 'No' },
-      { label: 'Right to revoke', value: consent.revocationRightStated ? 'Stated: the patient may revoke this consent in writing at any time' : 'Not stated' },
+      {
+        label: 'Treatment, payment and health care operations',
+        value: consent.treatmentPaymentOperations ? 'Yes (single consent, 42 CFR 2.31(a)(4))' : 'No',
+      },
+      {
+        label: 'Right to revoke',
+        value: consent.revocationRightStated ? 'Stated: the patient may revoke this consent in writing at any time' : 'Not stated',
+      },
       { label: 'Expires', value: expiry },
       { label: 'Signed by', value: signer },
       { label: 'Date signed', value: consent.signedOn ?? '' },
@@ -172,7 +180,8 @@ export function decideDisclosure(request: DisclosureRequest): DisclosureDecision
       'PART2_CONSENT_REQUIRED',
       "42 CFR 2.31: these records are protected by 42 CFR Part 2 and leave only with the patient's written consent; choose an active consent that names this recipient",
     );
-  if (consent.patientId !== request.patientId) return refuse('CONSENT_OF_ANOTHER_PATIENT', "The consent is not this patient's (42 CFR 2.31(a)(1))");
+  if (consent.patientId !== request.patientId)
+    return refuse('CONSENT_OF_ANOTHER_PATIENT', "The consent is not this patient's (42 CFR 2.31(a)(1))");
   const kinds = new Set<ConsentRecordKind>();
   for (const record of part2) {
     const kind = consentKindOf(record);

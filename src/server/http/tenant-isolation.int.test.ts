@@ -121,7 +121,13 @@ beforeAll(async () => {
   bRecords.set('planId', await insertPlan(t.db, b, bChart));
   const consent = await t.db
     .insertInto('part2_consents')
-    .values({ organization_id: b.organizationId, patient_id: bIds.patientId, created_by: b.users.clinician.id, created_at: new Date(), updated_at: new Date() })
+    .values({
+      organization_id: b.organizationId,
+      patient_id: bIds.patientId,
+      created_by: b.users.clinician.id,
+      created_at: new Date(),
+      updated_at: new Date(),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   bRecords.set('consentId', consent.id);

@@ -57,6 +57,12 @@ export const ACCESS = {
   /** A patient's trends on the chart, and population outcomes (counts, no names) per program (decision 0023). */
   trends: ['clinician', 'psychiatrist', 'director'],
   outcomes: ['director', 'clinician', 'psychiatrist'],
+  /** 42 CFR Part 2 (decision 0029): consents read and recorded, disclosures made, the log read, internal prints. */
+  consents: ['clinician', 'psychiatrist', 'director', 'admissions'],
+  consentWrite: ['clinician', 'director', 'admissions'],
+  disclose: ['clinician', 'director'],
+  disclosureLog: ['director', 'auditor', 'clinician', 'psychiatrist'],
+  recordsPrint: ['clinician', 'psychiatrist', 'director'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** Who may record attendance, and who may still correct it after the day is closed. */

@@ -22,14 +22,14 @@ const consentsUrl = (patientId: string) => `/api/v1/patients/${patientId}/consen
 async function draft(patientId: string, body: Record<string, unknown> = {}) {
   const response = await call(t, clinician, 'POST', consentsUrl(patientId), body);
   expect(response.statusCode).toBe(201);
-  return response.json() as { id: string; version: number; status: string };
+  return response.json<{ id: string; version: number; status: string }>();
 }
 
 async function activeConsent(patientId: string) {
   const created = await draft(patientId, completeConsent());
   const activated = await call(t, clinician, 'POST', `${consentsUrl(patientId)}/${created.id}/activate`, { version: created.version });
   expect(activated.statusCode).toBe(200);
-  return activated.json() as { id: string; version: number; status: string };
+  return activated.json<{ id: string; version: number; status: string }>();
 }
 
 describe('consent drafts', () => {
@@ -37,7 +37,9 @@ describe('consent drafts', () => {
     const { patientId } = await patientInProgram(t.db, org, { part2: true });
     const created = await draft(patientId, { discloser: 'Part 2 program', recipients: ['Example Primary Care (demo)'] });
     expect(created.status).toBe('draft');
-    expect((await call(t, clinician, 'GET', consentsUrl(patientId))).json().consents[0].missing.map((m: { path: string }) => m.path)).toContain('purpose');
+    expect(
+      (await call(t, clinician, 'GET', consentsUrl(patientId))).json().consents[0].missing.map((m: { path: string }) => m.path),
+    ).toContain('purpose');
 
     const response = await call(t, clinician, 'POST', `${consentsUrl(patientId)}/${created.id}/activate`, { version: created.version });
     expect(response.statusCode).toBe(422);
@@ -71,7 +73,14 @@ describe('consent drafts', () => {
     expect(stale.json().error.details.current).toMatchObject({ id: created.id, version: created.version + 1 });
     expect((await call(t, clinician, 'PATCH', url, { purpose: 'Other' })).statusCode).toBe(400);
 
-    const viaHeader = await call(t, clinician, 'PATCH', url, { purpose: 'Coordination of care' }, { 'if-match': `"${created.version + 1}"` });
+    const viaHeader = await call(
+      t,
+      clinician,
+      'PATCH',
+      url,
+      { purpose: 'Coordination of care' },
+      { 'if-match': `"${created.version + 1}"` },
+    );
     expect(viaHeader.statusCode).toBe(200);
     const admissions = await sessionFor(t, org.users.admissions, org.organizationId);
     const activated = await call(t, admissions, 'POST', `${url}/activate`, { version: viaHeader.json().version });
@@ -106,14 +115,23 @@ describe('revocation', () => {
     expect(future.json().error.message).toContain('receivedOn');
 
     const { today } = await centerToday(t.db, org.organizationId, t.clock.now());
-    const revoked = await call(t, clinician, 'POST', url, { receivedOn: today, note: 'Signed revocation letter handed to the front desk.' });
+    const revoked = await call(t, clinician, 'POST', url, {
+      receivedOn: today,
+      note: 'Signed revocation letter handed to the front desk.',
+    });
     expect([revoked.statusCode, revoked.json().error?.message]).toEqual([200, undefined]);
-    expect(revoked.json()).toMatchObject({ status: 'revoked', revokedBy: { id: org.users.clinician.id }, revocationNote: 'Signed revocation letter handed to the front desk.' });
+    expect(revoked.json()).toMatchObject({
+      status: 'revoked',
+      revokedBy: { id: org.users.clinician.id },
+      revocationNote: 'Signed revocation letter handed to the front desk.',
+    });
     expect((await call(t, clinician, 'POST', url, { receivedOn: today, note: 'Again' })).statusCode).toBe(409);
     expect(await auditActions(t.db, org.organizationId)).toContain('consent.revoked');
 
     const other = await draft(patientId);
-    expect((await call(t, clinician, 'POST', `${consentsUrl(patientId)}/${other.id}/revoke`, { receivedOn: today, note: 'x' })).statusCode).toBe(409);
+    expect(
+      (await call(t, clinician, 'POST', `${consentsUrl(patientId)}/${other.id}/revoke`, { receivedOn: today, note: 'x' })).statusCode,
+    ).toBe(409);
   });
 });
 
@@ -121,18 +139,28 @@ describe('the database guards consents', () => {
   it('refuses any change to an active consent except its revocation, and never deletes it', async () => {
     const { patientId } = await patientInProgram(t.db, org, { part2: true });
     const consent = await activeConsent(patientId);
-    await expect(sql`UPDATE part2_consents SET purpose = 'Anything' WHERE id = ${consent.id}`.execute(t.db)).rejects.toThrow(/changes only by revocation/);
-    await expect(sql`UPDATE part2_consents SET recipients = '{"Anyone"}' WHERE id = ${consent.id}`.execute(t.db)).rejects.toThrow(/changes only by revocation/);
+    await expect(sql`UPDATE part2_consents SET purpose = 'Anything' WHERE id = ${consent.id}`.execute(t.db)).rejects.toThrow(
+      /changes only by revocation/,
+    );
+    await expect(sql`UPDATE part2_consents SET recipients = '{"Anyone"}' WHERE id = ${consent.id}`.execute(t.db)).rejects.toThrow(
+      /changes only by revocation/,
+    );
     await expect(sql`DELETE FROM part2_consents WHERE id = ${consent.id}`.execute(t.db)).rejects.toThrow(/never deleted/);
-    await sql`UPDATE part2_consents SET status = 'revoked', revoked_at = now(), revoked_by = ${org.users.director.id}, revocation_note = 'Written' WHERE id = ${consent.id}`.execute(t.db);
-    await expect(sql`UPDATE part2_consents SET revocation_note = 'Rewritten' WHERE id = ${consent.id}`.execute(t.db)).rejects.toThrow(/changes only by revocation/);
+    await sql`UPDATE part2_consents SET status = 'revoked', revoked_at = now(), revoked_by = ${org.users.director.id}, revocation_note = 'Written' WHERE id = ${consent.id}`.execute(
+      t.db,
+    );
+    await expect(sql`UPDATE part2_consents SET revocation_note = 'Rewritten' WHERE id = ${consent.id}`.execute(t.db)).rejects.toThrow(
+      /changes only by revocation/,
+    );
   });
 
   it('refuses to store an active consent without every element', async () => {
     const { patientId } = await patientInProgram(t.db, org, { part2: true });
     const created = await draft(patientId, { discloser: 'Program' });
     await expect(
-      sql`UPDATE part2_consents SET status = 'active', activated_at = now(), activated_by = ${org.users.director.id} WHERE id = ${created.id}`.execute(t.db),
+      sql`UPDATE part2_consents SET status = 'active', activated_at = now(), activated_by = ${org.users.director.id} WHERE id = ${created.id}`.execute(
+        t.db,
+      ),
     ).rejects.toThrow(/check constraint/);
   });
 });

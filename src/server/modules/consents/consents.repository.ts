@@ -78,7 +78,11 @@ function toConsent(row: Row): ConsentRecord {
 }
 
 export async function listConsents(db: Q, organizationId: string, patientId: string): Promise<ConsentRecord[]> {
-  const rows = await select(db, organizationId).where('c.patient_id', '=', patientId).orderBy('c.created_at', 'desc').orderBy('c.id').execute();
+  const rows = await select(db, organizationId)
+    .where('c.patient_id', '=', patientId)
+    .orderBy('c.created_at', 'desc')
+    .orderBy('c.id')
+    .execute();
   return rows.map(toConsent);
 }
 
@@ -89,7 +93,13 @@ export async function findConsent(
   options: { lock?: boolean } = {},
 ): Promise<ConsentRecord | undefined> {
   if (options.lock)
-    await db.selectFrom('part2_consents').select('id').where('organization_id', '=', organizationId).where('id', '=', consentId).forUpdate().execute();
+    await db
+      .selectFrom('part2_consents')
+      .select('id')
+      .where('organization_id', '=', organizationId)
+      .where('id', '=', consentId)
+      .forUpdate()
+      .execute();
   const row = await select(db, organizationId).where('c.id', '=', consentId).executeTakeFirst();
   return row ? toConsent(row) : undefined;
 }

@@ -58,7 +58,10 @@ export function consentsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/patients/:patientId/consents/:consentId/activate',
-      { config: write, schema: { tags, params: ConsentParams, body: ActivateBody.optional(), response: { 200: ConsentDto, ...consentErrors } } },
+      {
+        config: write,
+        schema: { tags, params: ConsentParams, body: ActivateBody.optional(), response: { 200: ConsentDto, ...consentErrors } },
+      },
       (request) =>
         consents.activateConsent(
           deps,

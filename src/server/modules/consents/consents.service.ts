@@ -35,7 +35,7 @@ const blankToNull = (value: string | null): string | null => (value === null || 
 
 /** Merges the edit into the stored fields, trimming text and dropping empty recipients. */
 function merged(base: repo.ConsentFields, input: FieldsInput): repo.ConsentFields {
-  const next = { ...base, ...Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) } as repo.ConsentFields;
+  const next = { ...base, ...Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) };
   return {
     ...next,
     discloser: next.discloser.trim(),
@@ -121,9 +121,13 @@ function checkVersion(expected: number | undefined, consent: repo.ConsentRecord)
   if (expected === undefined) throw fieldError('version', "send the consent's version you last read (in the body or an If-Match header)");
   if (Number.isNaN(expected)) throw fieldError('version', 'If-Match must carry a version number');
   if (expected !== consent.version)
-    throw new DomainError('STALE_VERSION', `The consent was changed by someone else since you read it (now version ${consent.version}); reload it and try again`, {
-      details: { current: toConsentDto(consent) },
-    });
+    throw new DomainError(
+      'STALE_VERSION',
+      `The consent was changed by someone else since you read it (now version ${consent.version}); reload it and try again`,
+      {
+        details: { current: toConsentDto(consent) },
+      },
+    );
 }
 
 async function reload(db: Db, ctx: ActorCtx, consentId: string): Promise<Dto> {
@@ -132,7 +136,12 @@ async function reload(db: Db, ctx: ActorCtx, consentId: string): Promise<Dto> {
   return toConsentDto(consent);
 }
 
-const audit = (ctx: ActorCtx, action: string, consent: { id: string; patientId: string }, details: Record<string, string | string[] | number | null> = {}) => ({
+const audit = (
+  ctx: ActorCtx,
+  action: string,
+  consent: { id: string; patientId: string },
+  details: Record<string, string | string[] | number | null> = {},
+) => ({
   ...auditBase(ctx),
   action,
   entityType: 'part2_consent',
@@ -184,7 +193,10 @@ export async function updateConsent(
     await mustFindPatient(trx, ctx, patientId);
     const consent = await mustFindConsent(trx, ctx, patientId, consentId, true);
     if (consent.status !== 'draft')
-      throw new DomainError('CONFLICT', `The consent is ${consent.status}: only a draft is edited; an active consent changes only by its revocation`);
+      throw new DomainError(
+        'CONFLICT',
+        `The consent is ${consent.status}: only a draft is edited; an active consent changes only by its revocation`,
+      );
     checkVersion(expectedVersion, consent);
     await repo.updateDraft(trx, ctx.actor.organizationId, consentId, merged(fieldsOf(consent), input), ctx.now);
     await deps.audit(trx, audit(ctx, 'consent.updated', consent, { fields: Object.keys(input).sort() }));
@@ -202,7 +214,8 @@ export async function activateConsent(
   return deps.db.transaction().execute(async (trx) => {
     await mustFindPatient(trx, ctx, patientId);
     const consent = await mustFindConsent(trx, ctx, patientId, consentId, true);
-    if (consent.status !== 'draft') throw new DomainError('CONFLICT', `The consent is already ${consent.status}; only a draft is activated`);
+    if (consent.status !== 'draft')
+      throw new DomainError('CONFLICT', `The consent is already ${consent.status}; only a draft is activated`);
     checkVersion(expectedVersion, consent);
     const { today } = await centerToday(trx, ctx.actor.organizationId, ctx.now);
     const issues = activationIssues(consent, today);
@@ -228,7 +241,8 @@ export async function revokeConsent(
   return deps.db.transaction().execute(async (trx) => {
     await mustFindPatient(trx, ctx, patientId);
     const consent = await mustFindConsent(trx, ctx, patientId, consentId, true);
-    if (consent.status !== 'active') throw new DomainError('CONFLICT', `The consent is ${consent.status}; only an active consent is revoked`);
+    if (consent.status !== 'active')
+      throw new DomainError('CONFLICT', `The consent is ${consent.status}; only an active consent is revoked`);
     if (input.version !== undefined) checkVersion(input.version, consent);
     const { today, timeZone } = await centerToday(trx, ctx.actor.organizationId, ctx.now);
     const activatedOn = consent.activatedAt ? localDateOf(consent.activatedAt.getTime(), timeZone) : today;

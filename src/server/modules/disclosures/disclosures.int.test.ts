@@ -28,7 +28,12 @@ const chart = { kind: 'chart', from: '2026-03-01', to: '2026-03-31' };
 async function chartWithRecords(part2: boolean) {
   const { patientId, episodeId } = await patientInProgram(t.db, org, { part2 });
   const noteId = await insertNote(t.db, org, { patientId, episodeId, authorId: org.users.clinician.id });
-  await insertAddendum(t.db, org, { noteId, patientId, authorId: org.users.clinician.id, body: 'Correction: six and a half hours of sleep.' });
+  await insertAddendum(t.db, org, {
+    noteId,
+    patientId,
+    authorId: org.users.clinician.id,
+    body: 'Correction: six and a half hours of sleep.',
+  });
   await insertPlan(t.db, org, { patientId, episodeId, authorId: org.users.clinician.id });
   return { patientId, episodeId, noteId };
 }
@@ -49,7 +54,12 @@ async function logRows(patientId: string) {
 describe('disclosing Part 2 records', () => {
   it('refuses without a consent (422 naming the rule), writes no disclosure, and audits the refusal', async () => {
     const { patientId } = await chartWithRecords(true);
-    const response = await call(t, clinician, 'POST', url(patientId), { recipient: RECIPIENT, purpose: 'Care coordination', basis: 'consent', what: chart });
+    const response = await call(t, clinician, 'POST', url(patientId), {
+      recipient: RECIPIENT,
+      purpose: 'Care coordination',
+      basis: 'consent',
+      what: chart,
+    });
     expect(response.statusCode).toBe(422);
     expect(response.json().error).toMatchObject({ code: 'RULE_VIOLATION', details: { rule: 'PART2_CONSENT_REQUIRED' } });
     expect(response.json().error.message).toContain('42 CFR 2.31');
@@ -102,7 +112,12 @@ describe('disclosing Part 2 records', () => {
     const director = await sessionFor(t, org.users.director, org.organizationId);
     const log = await call(t, director, 'GET', url(patientId));
     expect(log.json().disclosures).toEqual([
-      expect.objectContaining({ basis: 'consent', consentId: consent.id, purpose: 'Care coordination', what: expect.stringContaining('1 plan version(s), 1 note(s)') }),
+      expect.objectContaining({
+        basis: 'consent',
+        consentId: consent.id,
+        purpose: 'Care coordination',
+        what: expect.stringContaining('1 plan version(s), 1 note(s)'),
+      }),
     ]);
     const csv = await call(t, director, 'GET', `${url(patientId)}.csv`);
     expect(csv.headers['content-type']).toContain('text/csv');
@@ -140,9 +155,17 @@ describe('disclosing Part 2 records', () => {
     const single = await call(t, clinician, 'POST', url(patientId), { ...base, consentId: general.id, what: { kind: 'note', noteId } });
     expect(single.statusCode).toBe(422);
     expect(single.json().error.details.rule).toBe('COUNSELING_NOTES_NEED_OWN_CONSENT');
-    const inChart = await call(t, clinician, 'POST', url(patientId), { ...base, consentId: general.id, what: { ...chart, includeCounselingNotes: true } });
+    const inChart = await call(t, clinician, 'POST', url(patientId), {
+      ...base,
+      consentId: general.id,
+      what: { ...chart, includeCounselingNotes: true },
+    });
     expect(inChart.json().error.details.rule).toBe('COUNSELING_NOTES_NEED_OWN_CONSENT');
-    const emergency = await call(t, clinician, 'POST', url(patientId), { ...base, basis: 'medical_emergency', what: { kind: 'note', noteId } });
+    const emergency = await call(t, clinician, 'POST', url(patientId), {
+      ...base,
+      basis: 'medical_emergency',
+      what: { kind: 'note', noteId },
+    });
     expect(emergency.json().error.details.rule).toBe('BASIS_EXCLUDES_COUNSELING_NOTES');
     expect(await logRows(patientId)).toEqual([]);
 
@@ -167,13 +190,20 @@ describe('disclosing Part 2 records', () => {
     });
     expect(response.statusCode).toBe(200);
     expect(pdfText(response.rawPayload)).toContain('Bona fide medical emergency (to medical personnel) (42 CFR 2.51)');
-    expect(await logRows(patientId)).toEqual([expect.objectContaining({ basis: 'medical_emergency', consent_id: null, notice_included: true })]);
+    expect(await logRows(patientId)).toEqual([
+      expect.objectContaining({ basis: 'medical_emergency', consent_id: null, notice_included: true }),
+    ]);
   });
 
   it('refuses a draft note: only signed records leave', async () => {
     const { patientId, episodeId } = await patientInProgram(t.db, org, { part2: true });
     const noteId = await insertNote(t.db, org, { patientId, episodeId, authorId: org.users.clinician.id, signed: false });
-    const response = await call(t, clinician, 'POST', url(patientId), { recipient: RECIPIENT, purpose: 'x', basis: 'medical_emergency', what: { kind: 'note', noteId } });
+    const response = await call(t, clinician, 'POST', url(patientId), {
+      recipient: RECIPIENT,
+      purpose: 'x',
+      basis: 'medical_emergency',
+      what: { kind: 'note', noteId },
+    });
     expect(response.statusCode).toBe(422);
     expect(response.json().error.details.rule).toBe('ONLY_SIGNED_RECORDS');
   });
@@ -182,7 +212,13 @@ describe('disclosing Part 2 records', () => {
     const { patientId } = await chartWithRecords(true);
     const other = await patientInProgram(t.db, org, { part2: true });
     const consent = await activeConsent(other.patientId);
-    const response = await call(t, clinician, 'POST', url(patientId), { recipient: RECIPIENT, purpose: 'x', basis: 'consent', consentId: consent.id, what: chart });
+    const response = await call(t, clinician, 'POST', url(patientId), {
+      recipient: RECIPIENT,
+      purpose: 'x',
+      basis: 'consent',
+      consentId: consent.id,
+      what: chart,
+    });
     expect(response.json().error.details.rule).toBe('CONSENT_OF_ANOTHER_PATIENT');
   });
 });
@@ -190,10 +226,17 @@ describe('disclosing Part 2 records', () => {
 describe('records that are not Part 2', () => {
   it('are allowed without consent, logged with basis not_part2, and carry no notice', async () => {
     const { patientId } = await chartWithRecords(false);
-    const response = await call(t, clinician, 'POST', url(patientId), { recipient: RECIPIENT, purpose: 'Care coordination', basis: 'consent', what: chart });
+    const response = await call(t, clinician, 'POST', url(patientId), {
+      recipient: RECIPIENT,
+      purpose: 'Care coordination',
+      basis: 'consent',
+      what: chart,
+    });
     expect(response.statusCode).toBe(200);
     expect(pdfText(response.rawPayload)).not.toContain(PART2_NOTICE_SHORT);
-    expect(await logRows(patientId)).toEqual([expect.objectContaining({ basis: 'not_part2', consent_id: null, included_part2: false, notice_included: false })]);
+    expect(await logRows(patientId)).toEqual([
+      expect.objectContaining({ basis: 'not_part2', consent_id: null, included_part2: false, notice_included: false }),
+    ]);
   });
 });
 
@@ -201,7 +244,9 @@ describe('the database guards the log and the tag', () => {
   it('refuses UPDATE and DELETE on the disclosure log', async () => {
     const { patientId } = await chartWithRecords(false);
     await call(t, clinician, 'POST', url(patientId), { recipient: RECIPIENT, purpose: 'Care coordination', basis: 'consent', what: chart });
-    await expect(sql`UPDATE disclosures SET recipient = 'Someone else' WHERE patient_id = ${patientId}`.execute(t.db)).rejects.toThrow(/append-only/);
+    await expect(sql`UPDATE disclosures SET recipient = 'Someone else' WHERE patient_id = ${patientId}`.execute(t.db)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(sql`DELETE FROM disclosures WHERE patient_id = ${patientId}`.execute(t.db)).rejects.toThrow(/append-only/);
     expect(await logRows(patientId)).toHaveLength(1);
   });
@@ -210,9 +255,18 @@ describe('the database guards the log and the tag', () => {
     const part2 = await patientInProgram(t.db, org, { part2: true });
     const plain = await patientInProgram(t.db, org, { part2: false });
     const tagged = await insertNote(t.db, org, { ...part2, authorId: org.users.clinician.id, signed: false });
-    const counseling = await insertNote(t.db, org, { ...plain, authorId: org.users.clinician.id, noteType: 'sud_counseling', signed: false });
+    const counseling = await insertNote(t.db, org, {
+      ...plain,
+      authorId: org.users.clinician.id,
+      noteType: 'sud_counseling',
+      signed: false,
+    });
     const untagged = await insertNote(t.db, org, { ...plain, authorId: org.users.clinician.id, signed: false });
-    const tags = await t.db.selectFrom('clinical_notes').select(['id', 'part2']).where('id', 'in', [tagged, counseling, untagged]).execute();
+    const tags = await t.db
+      .selectFrom('clinical_notes')
+      .select(['id', 'part2'])
+      .where('id', 'in', [tagged, counseling, untagged])
+      .execute();
     expect(Object.fromEntries(tags.map((row) => [row.id, row.part2]))).toEqual({ [tagged]: true, [counseling]: true, [untagged]: false });
     await expect(sql`UPDATE clinical_notes SET part2 = false WHERE id = ${tagged}`.execute(t.db)).rejects.toThrow(/cannot be removed/);
     const plan = await insertPlan(t.db, org, { ...part2, authorId: org.users.clinician.id, signed: false });
@@ -221,13 +275,21 @@ describe('the database guards the log and the tag', () => {
 });
 
 describe('who may disclose and read the log', () => {
-  it.each(['psychiatrist', 'admissions', 'front_desk', 'billing', 'admin', 'auditor'] as const)('refuses a disclosure by %s (403)', async (role) => {
-    const { patientId } = await chartWithRecords(false);
-    const session = await sessionFor(t, org.users[role], org.organizationId);
-    const response = await call(t, session, 'POST', url(patientId), { recipient: RECIPIENT, purpose: 'x', basis: 'consent', what: chart });
-    expect(response.statusCode).toBe(403);
-    expect(await logRows(patientId)).toEqual([]);
-  });
+  it.each(['psychiatrist', 'admissions', 'front_desk', 'billing', 'admin', 'auditor'] as const)(
+    'refuses a disclosure by %s (403)',
+    async (role) => {
+      const { patientId } = await chartWithRecords(false);
+      const session = await sessionFor(t, org.users[role], org.organizationId);
+      const response = await call(t, session, 'POST', url(patientId), {
+        recipient: RECIPIENT,
+        purpose: 'x',
+        basis: 'consent',
+        what: chart,
+      });
+      expect(response.statusCode).toBe(403);
+      expect(await logRows(patientId)).toEqual([]);
+    },
+  );
 
   it.each([
     ['auditor', 200],

@@ -4,7 +4,7 @@
 // with the 2.32 notice and the consent summary (docs/domain/part2.md).
 import { stringify } from 'csv-stringify/sync';
 import type { z } from 'zod';
-import { NO_CONSENT_BASES, decideDisclosure, type LoggedBasis, type RequestedBasis } from '../../../domain/disclosure/decide-disclosure.js';
+import { NO_CONSENT_BASES, decideDisclosure, type RequestedBasis } from '../../../domain/disclosure/decide-disclosure.js';
 import { DomainError, fieldError } from '../../../domain/errors.js';
 import type { ActorCtx, AppDeps } from '../../context.js';
 import { centerToday } from '../consents/consents.service.js';
@@ -19,7 +19,7 @@ import type { DisclosureBody, DisclosureDto } from './disclosures.schemas.js';
 type Input = z.infer<typeof DisclosureBody>;
 type Dto = z.infer<typeof DisclosureDto>;
 
-export function basisLabel(basis: LoggedBasis | string, consentId: string | null): string {
+export function basisLabel(basis: string, consentId: string | null): string {
   if (basis === 'consent') return `Patient's written consent (42 CFR 2.31), consent ${consentId ?? ''}`.trim();
   if (basis === 'not_part2') return 'No 42 CFR Part 2 records included';
   if (basis in NO_CONSENT_BASES) {
@@ -53,7 +53,12 @@ export function describeRecords(refs: RecordRefs): string {
 
 type Outcome = { allowed: true; pdf: Buffer; disclosureId: string } | { allowed: false; rule: string; message: string };
 
-export async function makeDisclosure(deps: AppDeps, ctx: ActorCtx, patientId: string, input: Input): Promise<{ pdf: Buffer; disclosureId: string }> {
+export async function makeDisclosure(
+  deps: AppDeps,
+  ctx: ActorCtx,
+  patientId: string,
+  input: Input,
+): Promise<{ pdf: Buffer; disclosureId: string }> {
   if (input.basis !== 'consent' && input.consentId !== undefined)
     throw fieldError('consentId', `is given only with the basis "consent" (the basis is ${input.basis})`);
   const outcome = await deps.db.transaction().execute(async (trx): Promise<Outcome> => {
@@ -123,7 +128,11 @@ export async function makeDisclosure(deps: AppDeps, ctx: ActorCtx, patientId: st
       patient: { name: patientDisplayName(patient), dateOfBirth: patient.dateOfBirth },
       producedAt: ctx.now,
       producedBy: ctx.actor.displayName,
-      disclosure: { recipient: decision.log.recipient, purpose: decision.log.purpose, basis: basisLabel(decision.log.basis, decision.log.consentId) },
+      disclosure: {
+        recipient: decision.log.recipient,
+        purpose: decision.log.purpose,
+        basis: basisLabel(decision.log.basis, decision.log.consentId),
+      },
       notice: decision.notice,
       episodes: records.episodes,
       plans: records.plans,
@@ -159,7 +168,14 @@ export async function listDisclosures(deps: AppDeps, ctx: ActorCtx, patientId: s
   return deps.db.transaction().execute(async (trx) => {
     await mustFindPatient(trx, ctx, patientId);
     const rows = await repo.listDisclosures(trx, ctx.actor.organizationId, patientId);
-    await deps.audit(trx, { ...auditBase(ctx), action, entityType: 'patient', entityId: patientId, patientId, details: { count: rows.length } });
+    await deps.audit(trx, {
+      ...auditBase(ctx),
+      action,
+      entityType: 'patient',
+      entityId: patientId,
+      patientId,
+      details: { count: rows.length },
+    });
     return rows.map(toDto);
   });
 }
@@ -167,7 +183,18 @@ export async function listDisclosures(deps: AppDeps, ctx: ActorCtx, patientId: s
 export async function disclosuresCsv(deps: AppDeps, ctx: ActorCtx, patientId: string): Promise<{ csv: string; filename: string }> {
   const rows = await listDisclosures(deps, ctx, patientId, 'disclosure.log_exported');
   const { timeZone } = await findCenter(deps.db, ctx.actor.organizationId);
-  const header = ['Date', 'Recipient', 'Purpose', 'Basis', 'Consent', 'Disclosed by', 'What', 'Included Part 2 records', '2.32 notice included', 'Channel'];
+  const header = [
+    'Date',
+    'Recipient',
+    'Purpose',
+    'Basis',
+    'Consent',
+    'Disclosed by',
+    'What',
+    'Included Part 2 records',
+    '2.32 notice included',
+    'Channel',
+  ];
   const lines = rows.map((row) => [
     formatMoment(new Date(row.disclosedAt), timeZone),
     row.recipient,

@@ -56,7 +56,8 @@ export function renderRecordsPdf(input: RecordsPdfInput): Promise<Buffer> {
     if (input.episodes) episodesBlock(doc, input.episodes);
     for (const plan of input.plans) planBlock(doc, plan, when);
     for (const note of input.notes) noteBlock(doc, note, when);
-    if (input.plans.length === 0 && input.notes.length === 0) doc.font('Helvetica-Oblique').fontSize(10).text('No plans or notes in this range.');
+    if (input.plans.length === 0 && input.notes.length === 0)
+      doc.font('Helvetica-Oblique').fontSize(10).text('No plans or notes in this range.');
     for (const line of input.omissions) doc.font('Helvetica-Oblique').fontSize(9).fillColor('#555555').text(line).fillColor('#000000');
     if (input.consent) consentBlock(doc, input.consent);
     footers(doc, input);
@@ -76,7 +77,10 @@ function header(doc: Doc, input: RecordsPdfInput, when: (date: Date) => string):
   doc.fillColor('#000000').moveDown(0.6);
   doc.font('Helvetica-Bold').fontSize(16).text(input.title);
   doc.font('Helvetica').fontSize(11).text(`Patient: ${input.patient.name}, date of birth ${input.patient.dateOfBirth}`);
-  doc.fontSize(9).fillColor('#444444').text(`Produced ${when(input.producedAt)} by ${input.producedBy}`);
+  doc
+    .fontSize(9)
+    .fillColor('#444444')
+    .text(`Produced ${when(input.producedAt)} by ${input.producedBy}`);
   if (input.disclosure) {
     doc.text(`Disclosed to: ${input.disclosure.recipient}`);
     doc.text(`Purpose: ${input.disclosure.purpose}`);
@@ -97,7 +101,12 @@ function sectionTitle(doc: Doc, text: string): void {
 }
 
 function labelled(doc: Doc, label: string, value: string): void {
-  doc.font('Helvetica-Bold').fontSize(10).text(`${label}: `, { continued: true }).font('Helvetica').text(value.trim() === '' ? '(empty)' : value);
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(10)
+    .text(`${label}: `, { continued: true })
+    .font('Helvetica')
+    .text(value.trim() === '' ? '(empty)' : value);
 }
 
 function episodesBlock(doc: Doc, episodes: EpisodeSummary[]): void {
@@ -132,7 +141,9 @@ function planBlock(doc: Doc, plan: PlanRecord, when: (date: Date) => string): vo
   if (plan.clinicianSignedAt && plan.clinicianSignedBy)
     doc.text(`Clinician signature: ${plan.clinicianSignedBy.name}, ${when(plan.clinicianSignedAt)}`);
   if (plan.patientSignedAt && plan.patientSignedName)
-    doc.text(`Patient signature: ${plan.patientSignedName}, ${when(plan.patientSignedAt)}${plan.patientSignatureMethod ? ` (${plan.patientSignatureMethod})` : ''}`);
+    doc.text(
+      `Patient signature: ${plan.patientSignedName}, ${when(plan.patientSignedAt)}${plan.patientSignatureMethod ? ` (${plan.patientSignatureMethod})` : ''}`,
+    );
   else if (plan.patientDeclinedReason) doc.text(`Patient did not sign: ${plan.patientDeclinedReason}`);
 }
 
@@ -172,7 +183,10 @@ function noteBlock(doc: Doc, note: NoteRecord, when: (date: Date) => string): vo
   if (note.cosignedAt && note.cosignedBy) doc.text(`Co-signed: ${note.cosignedBy.name}, ${when(note.cosignedAt)}`);
   else if (note.cosigner) doc.text(`Co-signature needed from: ${note.cosigner.name}`);
   for (const addendum of note.addenda) {
-    doc.moveDown(0.3).font('Helvetica-Bold').text(`Addendum (${ADDENDUM_LABELS[addendum.kind]}), ${addendum.author.name}, ${when(addendum.signedAt)}`, { indent: 12 });
+    doc
+      .moveDown(0.3)
+      .font('Helvetica-Bold')
+      .text(`Addendum (${ADDENDUM_LABELS[addendum.kind]}), ${addendum.author.name}, ${when(addendum.signedAt)}`, { indent: 12 });
     doc.font('Helvetica').text(addendum.body, { indent: 12 });
   }
 }

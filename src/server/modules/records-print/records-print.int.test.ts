@@ -36,7 +36,9 @@ describe('printing a note', () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('application/pdf');
     const text = pdfText(response.rawPayload);
-    expect(text).toMatch(/^Test Org \w+ 100 Harbor Way, Portland, OR 97201 \| 503-555-0123 Clinical note Patient: Sam Testpatient-\w+, date of birth 1990-05-17/);
+    expect(text).toMatch(
+      /^Test Org \w+ 100 Harbor Way, Portland, OR 97201 \| 503-555-0123 Clinical note Patient: Sam Testpatient-\w+, date of birth 1990-05-17/,
+    );
     expect(text).toContain('Individual progress note (DAP), 2026-03-10 Signed, 50 minutes. Author: Test clinician');
     expect(text).toContain('Data (what was observed and said): Reported sleeping six hours (synthetic).');
     expect(text).toContain('Signed: Test clinician, 2026-03-10');
@@ -79,7 +81,9 @@ describe('printing a plan', () => {
     expect(text).toContain('Problem: Alcohol use is disrupting work (synthetic) (F10.20)');
     expect(text).toContain('Objective: Attend 3 groups a week for 6 weeks (target 2026-04-15, open)');
     expect(text).toContain('Clinician signature: Test clinician, 2026-03-05');
-    expect(pdfText((await call(t, clinician, 'GET', `/api/v1/treatment-plans/${draft}/pdf`)).rawPayload)).toContain('Treatment plan, version 2 DRAFT: not signed');
+    expect(pdfText((await call(t, clinician, 'GET', `/api/v1/treatment-plans/${draft}/pdf`)).rawPayload)).toContain(
+      'Treatment plan, version 2 DRAFT: not signed',
+    );
   });
 });
 
@@ -88,8 +92,20 @@ describe('printing the chart for a date range', () => {
     const { patientId, episodeId } = await patientInProgram(t.db, org, { part2: true });
     await insertPlan(t.db, org, { patientId, episodeId, authorId: org.users.clinician.id });
     await insertNote(t.db, org, { patientId, episodeId, authorId: org.users.clinician.id, serviceDate: '2026-03-10' });
-    await insertNote(t.db, org, { patientId, episodeId, authorId: org.users.clinician.id, serviceDate: '2026-04-20', content: { data: 'April session' } });
-    await insertNote(t.db, org, { patientId, episodeId, authorId: org.users.clinician.id, noteType: 'sud_counseling', serviceDate: '2026-03-12' });
+    await insertNote(t.db, org, {
+      patientId,
+      episodeId,
+      authorId: org.users.clinician.id,
+      serviceDate: '2026-04-20',
+      content: { data: 'April session' },
+    });
+    await insertNote(t.db, org, {
+      patientId,
+      episodeId,
+      authorId: org.users.clinician.id,
+      noteType: 'sud_counseling',
+      serviceDate: '2026-03-12',
+    });
     const chartUrl = `/api/v1/patients/${patientId}/chart.pdf?from=2026-03-01&to=2026-03-31`;
 
     const byAuthor = pdfText((await call(t, clinician, 'GET', chartUrl)).rawPayload);

@@ -9,7 +9,13 @@ type Q = Kysely<Database>;
 
 export type Person = { id: string; name: string };
 
-export type AddendumRecord = { id: string; kind: 'correction' | 'late_entry' | 'clarification'; body: string; author: Person; signedAt: Date };
+export type AddendumRecord = {
+  id: string;
+  kind: 'correction' | 'late_entry' | 'clarification';
+  body: string;
+  author: Person;
+  signedAt: Date;
+};
 
 export type NoteRecord = {
   id: string;
@@ -74,7 +80,8 @@ function asPlanContent(value: unknown): TreatmentPlanContent {
   const content = asObject(value);
   return {
     problems: Array.isArray(content.problems) ? (content.problems as TreatmentPlanContent['problems']) : [],
-    patientStrengthsAndPreferences: typeof content.patientStrengthsAndPreferences === 'string' ? content.patientStrengthsAndPreferences : '',
+    patientStrengthsAndPreferences:
+      typeof content.patientStrengthsAndPreferences === 'string' ? content.patientStrengthsAndPreferences : '',
   };
 }
 
@@ -172,7 +179,12 @@ export async function findNote(db: Q, organizationId: string, noteId: string): P
 }
 
 /** Notes whose service date falls in [from, to], oldest first. */
-export async function listNotes(db: Q, organizationId: string, patientId: string, range: { from: string; to: string }): Promise<NoteRecord[]> {
+export async function listNotes(
+  db: Q,
+  organizationId: string,
+  patientId: string,
+  range: { from: string; to: string },
+): Promise<NoteRecord[]> {
   const rows = await db
     .selectFrom('clinical_notes')
     .select(NOTE_COLUMNS)

@@ -47,7 +47,10 @@ export function checkRange(from: string, to: string): void {
 }
 
 export async function readerOf(db: Db, ctx: ActorCtx): Promise<NoteReader> {
-  return { userId: ctx.actor.userId, counselingNotesAccess: await repo.counselingNotesAccess(db, ctx.actor.organizationId, ctx.actor.userId) };
+  return {
+    userId: ctx.actor.userId,
+    counselingNotesAccess: await repo.counselingNotesAccess(db, ctx.actor.organizationId, ctx.actor.userId),
+  };
 }
 
 function refsOf(
@@ -56,7 +59,13 @@ function refsOf(
   plans: readonly repo.PlanRecord[],
   notes: readonly repo.NoteRecord[],
 ): RecordRefs {
-  return { kind, from: range?.from ?? null, to: range?.to ?? null, planIds: plans.map((plan) => plan.id), noteIds: notes.map((note) => note.id) };
+  return {
+    kind,
+    from: range?.from ?? null,
+    to: range?.to ?? null,
+    planIds: plans.map((plan) => plan.id),
+    noteIds: notes.map((note) => note.id),
+  };
 }
 
 const noteOut = (note: repo.NoteRecord): OutgoingRecord => ({
@@ -81,7 +90,8 @@ export async function gatherRecords(
     case 'note': {
       const note = await repo.findNote(db, organizationId, selection.noteId);
       // A counseling note the reader may not read is answered as absent: its existence is Part 2 information too.
-      if (!note || note.patientId !== patientId || !canReadNote({ noteType: note.noteType, authorId: note.author.id }, options.reader)) throw new DomainError('NOT_FOUND', 'No such note');
+      if (!note || note.patientId !== patientId || !canReadNote({ noteType: note.noteType, authorId: note.author.id }, options.reader))
+        throw new DomainError('NOT_FOUND', 'No such note');
       if (options.signedOnly && note.status !== 'signed')
         throw new DomainError('RULE_VIOLATION', 'Only signed notes leave the program: sign (and co-sign) the note first', {
           details: { rule: 'ONLY_SIGNED_RECORDS' },
@@ -114,15 +124,24 @@ export async function gatherRecords(
         (note) => !options.signedOnly || note.status === 'signed',
       );
       const notes = all.filter(
-        (note) => canReadNote({ noteType: note.noteType, authorId: note.author.id }, options.reader) && (note.noteType !== 'sud_counseling' || selection.includeCounselingNotes),
+        (note) =>
+          canReadNote({ noteType: note.noteType, authorId: note.author.id }, options.reader) &&
+          (note.noteType !== 'sud_counseling' || selection.includeCounselingNotes),
       );
       const left = all.length - notes.length;
       const episodes = await repo.listEpisodes(db, organizationId, patientId);
       const omissions =
-        left > 0 ? [`${left} SUD counseling note(s) not included: they are kept apart from the chart (42 CFR Part 2) and go only where named.`] : [];
+        left > 0
+          ? [`${left} SUD counseling note(s) not included: they are kept apart from the chart (42 CFR Part 2) and go only where named.`]
+          : [];
       // Identity and episodes go with every chart: when any episode is in a Part 2 program, saying who
       // the patient is already discloses Part 2 information.
-      const summary: OutgoingRecord = { kind: 'chart_summary', id: patientId, part2: episodes.some((episode) => episode.part2), counselingNote: false };
+      const summary: OutgoingRecord = {
+        kind: 'chart_summary',
+        id: patientId,
+        part2: episodes.some((episode) => episode.part2),
+        counselingNote: false,
+      };
       return {
         plans,
         notes,
