@@ -8,6 +8,7 @@ import { seedDemoAssessments } from './demo-level-of-care.js';
 import { seedDemoInquiries } from './demo-inquiries.js';
 import { seedDemoMeasures } from './demo-measures.js';
 import { seedDemoSafety } from './demo-safety.js';
+import { seedDemoConsents } from './demo-consents.js';
 
 // Synthetic demo data only: no real people, places or records.
 export const DEMO_ORGANIZATION_NAME = 'Harborview Recovery (demo)';
@@ -72,6 +73,7 @@ export async function seedDemo(deps: AppDeps): Promise<void> {
     await seedDemoInquiries(trx, { organizationId, staff, now });
     if (staff.clinician) await seedDemoSafety(deps, trx, { organizationId, clinicianId: staff.clinician, now });
     if (staff.clinician) await seedDemoMeasures(deps, trx, { organizationId, clinicianId: staff.clinician, now });
+    if (staff.clinician && staff.director) await seedDemoConsents(deps, trx, { organizationId, clinicianId: staff.clinician, directorId: staff.director, now });
     await deps.audit(trx, { organizationId, userId: null, action: 'demo.seeded', outcome: 'success', clientIp: null, requestId: null });
   });
 }
