@@ -80,7 +80,14 @@ export async function seedDemoConsents(
   await insertConsent(trx, {
     organizationId,
     patientId,
-    fields: { ...complete, recipients: ['Lakeside Family Services (demo)'], purpose: '', patientSignedName: null, signedOn: null, expiresOn: null },
+    fields: {
+      ...complete,
+      recipients: ['Lakeside Family Services (demo)'],
+      purpose: '',
+      patientSignedName: null,
+      signedOn: null,
+      expiresOn: null,
+    },
     createdBy: clinicianId,
     now: weekAgo,
   });

@@ -73,7 +73,8 @@ export async function seedDemo(deps: AppDeps): Promise<void> {
     await seedDemoInquiries(trx, { organizationId, staff, now });
     if (staff.clinician) await seedDemoSafety(deps, trx, { organizationId, clinicianId: staff.clinician, now });
     if (staff.clinician) await seedDemoMeasures(deps, trx, { organizationId, clinicianId: staff.clinician, now });
-    if (staff.clinician && staff.director) await seedDemoConsents(deps, trx, { organizationId, clinicianId: staff.clinician, directorId: staff.director, now });
+    if (staff.clinician && staff.director)
+      await seedDemoConsents(deps, trx, { organizationId, clinicianId: staff.clinician, directorId: staff.director, now });
     await deps.audit(trx, { organizationId, userId: null, action: 'demo.seeded', outcome: 'success', clientIp: null, requestId: null });
   });
 }
