@@ -3,10 +3,13 @@
 // its audit event; an allowance writes the disclosure log row, the audit event and returns the PDF
 // with the 2.32 notice and the consent summary (docs/domain/part2.md).
 import { stringify } from 'csv-stringify/sync';
+import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import { NO_CONSENT_BASES, decideDisclosure, type RequestedBasis } from '../../../domain/disclosure/decide-disclosure.js';
 import { DomainError, fieldError } from '../../../domain/errors.js';
 import type { ActorCtx, AppDeps } from '../../context.js';
+import type { Db } from '../../db/database.js';
+import type { Database } from '../../db/schema.js';
 import { centerToday } from '../consents/consents.service.js';
 import { findConsent } from '../consents/consents.repository.js';
 import { auditBase, mustFindPatient } from '../patients/patients.service.js';
@@ -53,6 +56,81 @@ export function describeRecords(refs: RecordRefs): string {
 
 type Outcome = { allowed: true; pdf: Buffer; disclosureId: string } | { allowed: false; rule: string; message: string };
 
+/** Everything the decision needs, read inside the request's transaction. */
+async function load(db: Db, ctx: ActorCtx, patientId: string, input: Input) {
+  const organizationId = ctx.actor.organizationId;
+  const patient = await mustFindPatient(db, ctx, patientId);
+  const center = await findCenter(db, organizationId);
+  const { today } = await centerToday(db, organizationId, ctx.now);
+  const records = await gatherRecords(db, organizationId, patientId, selectionOf(input.what), {
+    reader: await readerOf(db, ctx),
+    signedOnly: true,
+    timeZone: center.timeZone,
+  });
+  const consent = input.consentId === undefined ? null : ((await findConsent(db, organizationId, input.consentId)) ?? null);
+  if (input.consentId !== undefined && consent === null) throw new DomainError('NOT_FOUND', 'No such consent');
+  const decision = decideDisclosure({
+    patientId,
+    records: records.outgoing,
+    recipient: input.recipient,
+    purpose: input.purpose,
+    basis: input.basis satisfies RequestedBasis,
+    consent,
+    now: ctx.now,
+    today,
+  });
+  return { patient, center, records, decision };
+}
+
+type Loaded = Awaited<ReturnType<typeof load>>;
+type Allowed = Extract<Loaded['decision'], { allowed: true }>;
+
+/** Writes the log row and the audit event, and renders what leaves: notice first, records, consent summary. */
+async function record(deps: AppDeps, db: Transaction<Database>, ctx: ActorCtx, input: Input, loaded: Loaded, decision: Allowed) {
+  const { patient, center, records } = loaded;
+  const disclosureId = await repo.insertDisclosure(db, {
+    organizationId: ctx.actor.organizationId,
+    disclosedBy: ctx.actor.userId,
+    channel: input.channel,
+    records: records.refs,
+    entry: decision.log,
+  });
+  await deps.audit(db, {
+    ...auditBase(ctx),
+    action: 'disclosure.made',
+    entityType: 'disclosure',
+    entityId: disclosureId,
+    patientId: patient.id,
+    details: {
+      disclosureId,
+      basis: decision.log.basis,
+      consentId: decision.log.consentId,
+      includedPart2: decision.log.includedPart2,
+      noteIds: records.refs.noteIds,
+      planIds: records.refs.planIds,
+    },
+  });
+  const pdf = await renderRecordsPdf({
+    title: 'Records disclosed',
+    center,
+    patient: { name: patientDisplayName(patient), dateOfBirth: patient.dateOfBirth },
+    producedAt: ctx.now,
+    producedBy: ctx.actor.displayName,
+    disclosure: {
+      recipient: decision.log.recipient,
+      purpose: decision.log.purpose,
+      basis: basisLabel(decision.log.basis, decision.log.consentId),
+    },
+    notice: decision.notice,
+    episodes: records.episodes,
+    plans: records.plans,
+    notes: records.notes,
+    omissions: [],
+    consent: decision.consentSummary,
+  });
+  return { pdf, disclosureId };
+}
+
 export async function makeDisclosure(
   deps: AppDeps,
   ctx: ActorCtx,
@@ -62,30 +140,8 @@ export async function makeDisclosure(
   if (input.basis !== 'consent' && input.consentId !== undefined)
     throw fieldError('consentId', `is given only with the basis "consent" (the basis is ${input.basis})`);
   const outcome = await deps.db.transaction().execute(async (trx): Promise<Outcome> => {
-    const organizationId = ctx.actor.organizationId;
-    const patient = await mustFindPatient(trx, ctx, patientId);
-    const center = await findCenter(trx, organizationId);
-    const { today } = await centerToday(trx, organizationId, ctx.now);
-    const records = await gatherRecords(trx, organizationId, patientId, selectionOf(input.what), {
-      reader: await readerOf(trx, ctx),
-      signedOnly: true,
-      timeZone: center.timeZone,
-    });
-    let consent = null;
-    if (input.consentId !== undefined) {
-      consent = (await findConsent(trx, organizationId, input.consentId)) ?? null;
-      if (consent === null) throw new DomainError('NOT_FOUND', 'No such consent');
-    }
-    const decision = decideDisclosure({
-      patientId,
-      records: records.outgoing,
-      recipient: input.recipient,
-      purpose: input.purpose,
-      basis: input.basis satisfies RequestedBasis,
-      consent,
-      now: ctx.now,
-      today,
-    });
+    const loaded = await load(trx, ctx, patientId, input);
+    const { decision } = loaded;
     if (!decision.allowed) {
       // The refusal is audited (ids and the rule only); nothing else is written.
       await deps.audit(trx, {
@@ -99,48 +155,8 @@ export async function makeDisclosure(
       });
       return { allowed: false, rule: decision.rule, message: decision.message };
     }
-    const disclosureId = await repo.insertDisclosure(trx, {
-      organizationId,
-      disclosedBy: ctx.actor.userId,
-      channel: input.channel,
-      records: records.refs,
-      entry: decision.log,
-    });
-    await deps.audit(trx, {
-      ...auditBase(ctx),
-      action: 'disclosure.made',
-      entityType: 'disclosure',
-      entityId: disclosureId,
-      patientId,
-      details: {
-        disclosureId,
-        basis: decision.log.basis,
-        consentId: decision.log.consentId,
-        includedPart2: decision.log.includedPart2,
-        noteIds: records.refs.noteIds,
-        planIds: records.refs.planIds,
-      },
-    });
     // Rendered inside the transaction: if the PDF cannot be made, nothing is logged as sent.
-    const pdf = await renderRecordsPdf({
-      title: 'Records disclosed',
-      center,
-      patient: { name: patientDisplayName(patient), dateOfBirth: patient.dateOfBirth },
-      producedAt: ctx.now,
-      producedBy: ctx.actor.displayName,
-      disclosure: {
-        recipient: decision.log.recipient,
-        purpose: decision.log.purpose,
-        basis: basisLabel(decision.log.basis, decision.log.consentId),
-      },
-      notice: decision.notice,
-      episodes: records.episodes,
-      plans: records.plans,
-      notes: records.notes,
-      omissions: [],
-      consent: decision.consentSummary,
-    });
-    return { allowed: true, pdf, disclosureId };
+    return { allowed: true, ...(await record(deps, trx, ctx, input, loaded, decision)) };
   });
   if (!outcome.allowed) throw new DomainError('RULE_VIOLATION', outcome.message, { details: { rule: outcome.rule } });
   return { pdf: outcome.pdf, disclosureId: outcome.disclosureId };
