@@ -67,7 +67,7 @@ async function load(db: Db, ctx: ActorCtx, patientId: string, input: Input) {
     signedOnly: true,
     timeZone: center.timeZone,
   });
-  const consent = input.consentId === undefined ? null : ((await findConsent(db, organizationId, input.consentId)) ?? null);
+  const consent = input.consentId === undefined ? null : ((await findConsent(db, organizationId, input.consentId, { lock: true })) ?? null);
   if (input.consentId !== undefined && consent === null) throw new DomainError('NOT_FOUND', 'No such consent');
   const decision = decideDisclosure({
     patientId,

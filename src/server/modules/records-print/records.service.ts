@@ -75,87 +75,113 @@ const noteOut = (note: repo.NoteRecord): OutgoingRecord => ({
   counselingNote: note.noteType === 'sud_counseling',
 });
 
+type GatherOptions = { reader: NoteReader; signedOnly: boolean; timeZone: string };
+
 /**
  * The records of a selection for one patient. `signedOnly` (disclosures): only signed plans and
  * notes leave the program; a draft named on its own is refused.
  */
-export async function gatherRecords(
+export function gatherRecords(
   db: Db,
   organizationId: string,
   patientId: string,
   selection: RecordSelection,
-  options: { reader: NoteReader; signedOnly: boolean; timeZone: string },
+  options: GatherOptions,
 ): Promise<GatheredRecords> {
   switch (selection.kind) {
-    case 'note': {
-      const note = await repo.findNote(db, organizationId, selection.noteId);
-      // A counseling note the reader may not read is answered as absent: its existence is Part 2 information too.
-      if (!note || note.patientId !== patientId || !canReadNote({ noteType: note.noteType, authorId: note.author.id }, options.reader))
-        throw new DomainError('NOT_FOUND', 'No such note');
-      if (options.signedOnly && note.status !== 'signed')
-        throw new DomainError('RULE_VIOLATION', 'Only signed notes leave the program: sign (and co-sign) the note first', {
-          details: { rule: 'ONLY_SIGNED_RECORDS' },
-        });
-      return { plans: [], notes: [note], episodes: null, omissions: [], outgoing: [noteOut(note)], refs: refsOf('note', null, [], [note]) };
-    }
-    case 'plan': {
-      const plan = await repo.findPlan(db, organizationId, selection.planId);
-      if (!plan || plan.patientId !== patientId) throw new DomainError('NOT_FOUND', 'No such treatment plan');
-      if (options.signedOnly && plan.clinicianSignedAt === null)
-        throw new DomainError('RULE_VIOLATION', 'Only signed plan versions leave the program: sign the plan first', {
-          details: { rule: 'ONLY_SIGNED_RECORDS' },
-        });
-      return {
-        plans: [plan],
-        notes: [],
-        episodes: null,
-        omissions: [],
-        outgoing: [{ kind: 'treatment_plan', id: plan.id, part2: plan.part2, counselingNote: false }],
-        refs: refsOf('plan', null, [plan], []),
-      };
-    }
-    case 'chart': {
-      checkRange(selection.from, selection.to);
-      const range = { from: selection.from, to: selection.to, timeZone: options.timeZone };
-      const plans = (await repo.listPlans(db, organizationId, patientId, range)).filter(
-        (plan) => !options.signedOnly || plan.clinicianSignedAt !== null,
-      );
-      const all = (await repo.listNotes(db, organizationId, patientId, range)).filter(
-        (note) => !options.signedOnly || note.status === 'signed',
-      );
-      const notes = all.filter(
-        (note) =>
-          canReadNote({ noteType: note.noteType, authorId: note.author.id }, options.reader) &&
-          (note.noteType !== 'sud_counseling' || selection.includeCounselingNotes),
-      );
-      const left = all.length - notes.length;
-      const episodes = await repo.listEpisodes(db, organizationId, patientId);
-      const omissions =
-        left > 0
-          ? [`${left} SUD counseling note(s) not included: they are kept apart from the chart (42 CFR Part 2) and go only where named.`]
-          : [];
-      // Identity and episodes go with every chart: when any episode is in a Part 2 program, saying who
-      // the patient is already discloses Part 2 information.
-      const summary: OutgoingRecord = {
-        kind: 'chart_summary',
-        id: patientId,
-        part2: episodes.some((episode) => episode.part2),
-        counselingNote: false,
-      };
-      return {
-        plans,
-        notes,
-        episodes,
-        omissions,
-        outgoing: [
-          summary,
-          ...plans.map((plan): OutgoingRecord => ({ kind: 'treatment_plan', id: plan.id, part2: plan.part2, counselingNote: false })),
-          ...notes.map(noteOut),
-        ],
-        refs: refsOf('chart', selection, plans, notes),
-      };
-    }
+    case 'note':
+      return gatherNote(db, organizationId, patientId, selection.noteId, options);
+    case 'plan':
+      return gatherPlan(db, organizationId, patientId, selection.planId, options);
+    case 'chart':
+      return gatherChart(db, organizationId, patientId, selection, options);
   }
+}
+
+const onlySigned = (what: string) =>
+  new DomainError('RULE_VIOLATION', `Only signed ${what} leave the program: sign it first`, { details: { rule: 'ONLY_SIGNED_RECORDS' } });
+
+async function gatherNote(
+  db: Db,
+  organizationId: string,
+  patientId: string,
+  noteId: string,
+  options: GatherOptions,
+): Promise<GatheredRecords> {
+  const note = await repo.findNote(db, organizationId, noteId);
+  // A counseling note the reader may not read is answered as absent: its existence is Part 2 information too.
+  if (!note || note.patientId !== patientId || !canReadNote({ noteType: note.noteType, authorId: note.author.id }, options.reader))
+    throw new DomainError('NOT_FOUND', 'No such note');
+  if (options.signedOnly && note.status !== 'signed') throw onlySigned('notes (co-signed where a co-signature is needed)');
+  return { plans: [], notes: [note], episodes: null, omissions: [], outgoing: [noteOut(note)], refs: refsOf('note', null, [], [note]) };
+}
+
+async function gatherPlan(
+  db: Db,
+  organizationId: string,
+  patientId: string,
+  planId: string,
+  options: GatherOptions,
+): Promise<GatheredRecords> {
+  const plan = await repo.findPlan(db, organizationId, planId);
+  if (!plan || plan.patientId !== patientId) throw new DomainError('NOT_FOUND', 'No such treatment plan');
+  if (options.signedOnly && plan.clinicianSignedAt === null) throw onlySigned('plan versions');
+  return {
+    plans: [plan],
+    notes: [],
+    episodes: null,
+    omissions: [],
+    outgoing: [{ kind: 'treatment_plan', id: plan.id, part2: plan.part2, counselingNote: false }],
+    refs: refsOf('plan', null, [plan], []),
+  };
+}
+
+async function gatherChart(
+  db: Db,
+  organizationId: string,
+  patientId: string,
+  selection: Extract<RecordSelection, { kind: 'chart' }>,
+  options: GatherOptions,
+): Promise<GatheredRecords> {
+  checkRange(selection.from, selection.to);
+  const range = { from: selection.from, to: selection.to, timeZone: options.timeZone };
+  const plans = (await repo.listPlans(db, organizationId, patientId, range)).filter(
+    (plan) => !options.signedOnly || plan.clinicianSignedAt !== null,
+  );
+  const all = (await repo.listNotes(db, organizationId, patientId, range)).filter(
+    (note) => !options.signedOnly || note.status === 'signed',
+  );
+  const notes = all.filter(
+    (note) =>
+      canReadNote({ noteType: note.noteType, authorId: note.author.id }, options.reader) &&
+      (note.noteType !== 'sud_counseling' || selection.includeCounselingNotes),
+  );
+  const left = all.length - notes.length;
+  const episodes = await repo.listEpisodes(db, organizationId, patientId);
+  const omissions =
+    left > 0
+      ? [`${left} SUD counseling note(s) not included: they are kept apart from the chart (42 CFR Part 2) and go only where named.`]
+      : [];
+  // Identity and episodes go with every chart: when any episode is in a Part 2 program, saying who
+  // the patient is already discloses Part 2 information.
+  const summary: OutgoingRecord = {
+    kind: 'chart_summary',
+    id: patientId,
+    part2: episodes.some((episode) => episode.part2),
+    counselingNote: false,
+  };
+  return {
+    plans,
+    notes,
+    episodes,
+    omissions,
+    outgoing: [
+      summary,
+      ...plans.map((plan): OutgoingRecord => ({ kind: 'treatment_plan', id: plan.id, part2: plan.part2, counselingNote: false })),
+      ...notes.map(noteOut),
+    ],
+    refs: refsOf('chart', selection, plans, notes),
+  };
 }
 
 export function patientDisplayName(patient: { preferredName: string | null; legalFirstName: string; legalLastName: string }): string {
