@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PART2_NOTICE_SHORT } from '../../../domain/disclosure/part2-notice.js';
-import { pdfText } from '../../../../test/pdf-text.js';
+import { pdfPageCount, pdfText } from '../../../../test/pdf-text.js';
 import { completeConsent, insertAddendum, insertNote, insertPlan, patientInProgram } from '../../../../test/part2-fixtures.js';
 import { auditActions, call, createTestOrg, sessionFor, testApp, type TestOrg, type TestSession } from '../../../../test/support.js';
 import { centerToday } from '../consents/consents.service.js';
@@ -125,6 +125,33 @@ describe('disclosing Part 2 records', () => {
     expect(await auditActions(t.db, org.organizationId)).toEqual(
       expect.arrayContaining(['disclosure.made', 'disclosure.log_viewed', 'disclosure.log_exported']),
     );
+  });
+
+  it('puts the short notice on the footer of every page of a long disclosure', async () => {
+    const { patientId, episodeId } = await patientInProgram(t.db, org, { part2: true });
+    const long = 'Reviewed coping skills and relapse triggers at length (synthetic). '.repeat(12);
+    for (let day = 10; day < 22; day += 1)
+      await insertNote(t.db, org, {
+        patientId,
+        episodeId,
+        authorId: org.users.clinician.id,
+        serviceDate: `2026-03-${day}`,
+        content: { data: long, assessment: long, plan: long },
+      });
+    const consent = await activeConsent(patientId);
+    const response = await call(t, clinician, 'POST', url(patientId), {
+      recipient: RECIPIENT,
+      purpose: 'Care coordination',
+      basis: 'consent',
+      consentId: consent.id,
+      what: chart,
+    });
+    expect(response.statusCode).toBe(200);
+    const pages = pdfPageCount(response.rawPayload);
+    expect(pages).toBeGreaterThan(2);
+    const text = pdfText(response.rawPayload);
+    expect(text.split(PART2_NOTICE_SHORT).length - 1).toBe(pages);
+    expect(text).toContain(`Page ${pages} of ${pages}`);
   });
 
   it('refuses after the consent is revoked, and for a recipient the consent does not name', async () => {
