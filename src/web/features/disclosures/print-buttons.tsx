@@ -1,10 +1,12 @@
 import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
+import { useConsents } from '../consents/consents-api';
 import { localToday } from '../patients/patient-format';
-import { chartPdfUrl, notePdfUrl, planPdfUrl } from './disclosures-api';
+import { chartPdfUrl, notePdfUrl, planPdfUrl, type DisclosureWhat } from './disclosures-api';
+import { SendRecordsModal } from './send-records-modal';
 
-// Internal prints (staff use inside the program, audited as printed; not a disclosure). The note and
-// plan buttons are for the note and plan pages to place.
+// Internal prints (staff use inside the program, audited as printed; not a disclosure), and sending one
+// record outside. The note and plan buttons are for the note and plan pages to place.
 
 export function NotePrintButton({ noteId, label = 'Print note' }: { noteId: string; label?: string }) {
   return (
@@ -59,5 +61,40 @@ export function PrintChartModal({ patientId, onClose }: { patientId: string; onC
         </Group>
       </Stack>
     </Modal>
+  );
+}
+
+/**
+ * "Send to an outside party" for one signed note or plan version, for the note and plan pages: the
+ * same dialog and decision as the chart's, with the record preset. Show it to ACCESS.disclose only.
+ */
+export function SendRecordButton({
+  patientId,
+  patientName,
+  what,
+  label = 'Send to an outside party',
+}: {
+  patientId: string;
+  patientName: string;
+  what: Exclude<DisclosureWhat, { kind: 'chart' }>;
+  label?: string;
+}) {
+  const [open, setOpen] = useState(false);
+  const consents = useConsents(patientId);
+  return (
+    <>
+      <Button size="xs" variant="light" onClick={() => setOpen(true)} disabled={!consents.isSuccess}>
+        {label}
+      </Button>
+      {open && (
+        <SendRecordsModal
+          patientId={patientId}
+          patientName={patientName}
+          consents={consents.data ?? []}
+          preset={what}
+          onClose={() => setOpen(false)}
+        />
+      )}
+    </>
   );
 }
