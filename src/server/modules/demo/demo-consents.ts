@@ -37,7 +37,7 @@ export async function seedDemoConsents(
   const twoWeeksAgo = new Date(now.getTime() - 14 * DAY);
 
   // A signed progress note (tagged Part 2 by the database: the program is a Part 2 program).
-  await trx
+  const note = await trx
     .insertInto('clinical_notes')
     .values({
       organization_id: organizationId,
@@ -58,7 +58,8 @@ export async function seedDemoConsents(
       signed_by: clinicianId,
       signed_at: weekAgo,
     })
-    .execute();
+    .returning('id')
+    .executeTakeFirstOrThrow();
 
   const complete: ConsentFields = {
     discloser: `${episode.name}, Harborview Recovery (demo)`,
@@ -112,7 +113,7 @@ export async function seedDemoConsents(
     organizationId,
     disclosedBy: clinicianId,
     channel: 'pdf',
-    records: { kind: 'chart', from: episode.admitted_on, to: isoDate(disclosedAt), planIds: [], noteIds: [] },
+    records: { kind: 'chart', from: episode.admitted_on, to: isoDate(disclosedAt), planIds: [], noteIds: [note.id] },
     entry: {
       patientId,
       disclosedAt,
