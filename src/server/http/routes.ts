@@ -39,6 +39,9 @@ import { treatmentPlanLinksRoutes } from '../modules/treatment-plans/treatment-p
 import { notesRoutes } from '../modules/notes/notes.routes.js';
 import { notesReportsRoutes } from '../modules/notes/notes-reports.routes.js';
 import { groupNotesRoutes } from '../modules/group-notes/group-notes.routes.js';
+import { consentsRoutes } from '../modules/consents/consents.routes.js';
+import { disclosuresRoutes } from '../modules/disclosures/disclosures.routes.js';
+import { recordsPrintRoutes } from '../modules/records-print/records-print.routes.js';
 
 /** Every route of the app, in one visible list. Each module declares access per route. */
 export function registerRoutes(app: FastifyInstance, deps: AppDeps, health: () => Promise<Health>): void {
@@ -77,6 +80,10 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, health: () =
   void app.register(notesReportsRoutes(deps), v1);
   void app.register(notesRoutes(deps), v1);
   void app.register(groupNotesRoutes(deps), v1);
+  // 42 CFR Part 2 consents, the disclosure decision and log, and internal prints (decision 0029).
+  void app.register(consentsRoutes(deps), v1);
+  void app.register(disclosuresRoutes(deps), v1);
+  void app.register(recordsPrintRoutes(deps), v1);
   // The patient's questionnaire behind a measure link or kiosk session (decision 0022).
   void app.register(measureLinksRoutes(deps));
   // The patient's safety plan behind a plan link, and the staff routes that share it (decision 0024).

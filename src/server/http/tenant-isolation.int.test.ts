@@ -157,6 +157,18 @@ beforeAll(async () => {
     .returning('id')
     .executeTakeFirstOrThrow();
   bRecords.set('noteId', note.id);
+  const consent = await t.db
+    .insertInto('part2_consents')
+    .values({
+      organization_id: b.organizationId,
+      patient_id: bIds.patientId,
+      created_by: b.users.clinician.id,
+      created_at: new Date(),
+      updated_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  bRecords.set('consentId', consent.id);
 });
 
 function bRecord(name: string): string {
@@ -191,6 +203,8 @@ const B_RECORDS: Record<string, Lookup> = {
   signLinkId: () => bRecord('signLinkId'),
   // A draft note in organization B's patient's chart.
   noteId: () => bRecord('noteId'),
+  // A draft 42 CFR Part 2 consent of organization B's patient.
+  consentId: () => bRecord('consentId'),
   // A safety plan version belongs to the patient in the same path: organization B's patient is the record.
   version: () => '1',
   token: {
@@ -288,6 +302,16 @@ const VALID_BODIES: Record<string, unknown> = {
     entries: [],
   },
   'POST /api/v1/sessions/:sessionId/group-note/sign': { version: 1 },
+  'POST /api/v1/patients/:patientId/consents': { discloser: 'Planted by another organization' },
+  'PATCH /api/v1/patients/:patientId/consents/:consentId': { version: 1, purpose: 'Changed by another organization' },
+  'POST /api/v1/patients/:patientId/consents/:consentId/activate': { version: 1 },
+  'POST /api/v1/patients/:patientId/consents/:consentId/revoke': { receivedOn: '2026-11-02', note: 'Revoked by another organization' },
+  'POST /api/v1/patients/:patientId/disclosures': {
+    recipient: 'Another organization',
+    purpose: 'Reading records it may not',
+    basis: 'medical_emergency',
+    what: { kind: 'chart', from: '2026-01-01', to: '2026-12-31' },
+  },
   'POST /api/v1/inquiries/:inquiryId/admit': {
     version: 1,
     programId: '00000000-0000-4000-8000-000000000000',
@@ -463,11 +487,16 @@ async function snapshotOf(org: TestOrg) {
     notes: await t.db.selectFrom('clinical_notes').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute(),
     addenda: await t.db.selectFrom('note_addenda').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute(),
   };
+  const part2 = {
+    consents: await t.db.selectFrom('part2_consents').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute(),
+    disclosures: await t.db.selectFrom('disclosures').selectAll().where('organization_id', '=', org.organizationId).orderBy('id').execute(),
+  };
   return {
     admissions,
     safety,
     treatmentPlans,
     notes,
+    part2,
     users,
     roles,
     sites,

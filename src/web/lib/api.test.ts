@@ -41,6 +41,28 @@ afterEach(() => {
 });
 
 describe('api client', () => {
+  it('downloads a file from a POST with its name, and still turns a refusal into an ApiError', async () => {
+    const calls = fakeServer((call) =>
+      call.body?.includes('refuse') === true
+        ? json(422, {
+            error: { code: 'RULE_VIOLATION', message: '42 CFR 2.31: consent required', details: { rule: 'PART2_CONSENT_REQUIRED' } },
+            requestId: 'r2',
+          })
+        : new Response('%PDF-1.3', {
+            status: 200,
+            headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': 'attachment; filename="disclosure-1.pdf"' },
+          }),
+    );
+    const api = createApiClient(hooks());
+    const file = await api.postForFile('/api/v1/patients/p1/disclosures', { recipient: 'Example' });
+    expect(file.filename).toBe('disclosure-1.pdf');
+    expect(await file.blob.text()).toBe('%PDF-1.3');
+    expect(calls[0]?.headers['X-CSRF-Token']).toBe('csrf-1');
+    const error = await api.postForFile('/api/v1/patients/p1/disclosures', { recipient: 'refuse' }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 422, code: 'RULE_VIOLATION', details: { rule: 'PART2_CONSENT_REQUIRED' } });
+  });
+
   it('sends the CSRF token on POST but not on GET', async () => {
     const calls = fakeServer(() => json(200, {}));
     const api = createApiClient(hooks());

@@ -71,7 +71,16 @@ export type ApiClient = {
   /** `headers` adds request headers such as Idempotency-Key. */
   put: <T>(path: string, body: unknown, headers?: Record<string, string>) => Promise<T>;
   delete: <T = undefined>(path: string) => Promise<T>;
+  /** A POST whose answer is a file (e.g. a disclosure PDF): its bytes and the name from Content-Disposition. */
+  postForFile: (path: string, body: unknown) => Promise<DownloadedFile>;
 };
+
+export type DownloadedFile = { blob: Blob; filename: string | null };
+
+export function filenameFrom(disposition: string | null): string | null {
+  const match = /filename="([^"]+)"/.exec(disposition ?? '');
+  return match?.[1] ?? null;
+}
 
 // Endpoints whose 401 is an answer (wrong password, no session yet), not a lost session.
 const AUTH_PATH_PREFIXES = ['/api/v1/auth/', '/api/v1/setup/', '/api/v1/invites/'];
@@ -97,8 +106,9 @@ export function createApiClient(hooks: ApiHooks): ApiClient {
     body: unknown,
     retried: boolean,
     extraHeaders: Record<string, string> = {},
+    asFile = false,
   ): Promise<T> {
-    const headers: Record<string, string> = { ...extraHeaders, Accept: 'application/json' };
+    const headers: Record<string, string> = { Accept: 'application/json', ...extraHeaders };
     // A POST without a body is sent without Content-Type: Fastify rejects an empty JSON body.
     // A Blob (a file upload such as the logo) is sent as it is, with its own type.
     const file = body instanceof Blob ? body : null;
@@ -132,12 +142,13 @@ export function createApiClient(hooks: ApiHooks): ApiClient {
         receivedAt,
         serverDate: Number.isNaN(serverDate) ? null : serverDate,
       });
+      if (asFile) return { blob: await response.blob(), filename: filenameFrom(response.headers.get('Content-Disposition')) } as T;
       return (await readJson(response)) as T;
     }
     const error = await toApiError(response, receivedAt);
     if (error.status === 403 && error.code === 'CSRF_TOKEN_INVALID' && !retried) {
       const fresh = await hooks.onCsrfRejected();
-      if (fresh !== null) return request<T>(method, path, body, true, extraHeaders);
+      if (fresh !== null) return request<T>(method, path, body, true, extraHeaders, asFile);
     }
     if (error.status === 401 && !isAuthPath(path)) hooks.onSessionLost();
     throw error;
@@ -149,6 +160,7 @@ export function createApiClient(hooks: ApiHooks): ApiClient {
     patch: (path, body) => request('PATCH', path, body, false),
     put: (path, body, headers) => request('PUT', path, body, false, headers),
     delete: (path) => request('DELETE', path, undefined, false),
+    postForFile: (path, body) => request<DownloadedFile>('POST', path, body, false, { Accept: 'application/pdf, application/json' }, true),
   };
 }
 

@@ -64,6 +64,12 @@ export const ACCESS = {
   lateNotes: ['director'],
   /** Group notes (issue #6, decision 0028): read by the clinical staff; written by the session's facilitators and directors. */
   groupNotes: ['clinician', 'psychiatrist', 'director'],
+  /** 42 CFR Part 2 (decision 0029): consents read and recorded, disclosures made, the log read, internal prints. */
+  consents: ['clinician', 'psychiatrist', 'director', 'admissions'],
+  consentWrite: ['clinician', 'director', 'admissions'],
+  disclose: ['clinician', 'director'],
+  disclosureLog: ['director', 'auditor', 'clinician', 'psychiatrist'],
+  recordsPrint: ['clinician', 'psychiatrist', 'director'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** Who may record attendance, and who may still correct it after the day is closed. */

@@ -11,6 +11,7 @@ import { seedDemoNotes } from './demo-notes.js';
 import { seedDemoSafety } from './demo-safety.js';
 import { seedDemoTreatmentPlans } from './demo-treatment-plans.js';
 import { seedDemoGroupNotes } from './demo-group-notes.js';
+import { seedDemoConsents } from './demo-consents.js';
 
 // Synthetic demo data only: no real people, places or records.
 export const DEMO_ORGANIZATION_NAME = 'Harborview Recovery (demo)';
@@ -83,6 +84,8 @@ export async function seedDemo(deps: AppDeps): Promise<void> {
       });
     if (staff.clinician) await seedDemoNotes(deps, trx, { organizationId, clinicianId: staff.clinician, now });
     if (staff.clinician) await seedDemoGroupNotes(deps, trx, { organizationId, clinicianId: staff.clinician, now });
+    if (staff.clinician && staff.director)
+      await seedDemoConsents(deps, trx, { organizationId, clinicianId: staff.clinician, directorId: staff.director, now });
     await deps.audit(trx, { organizationId, userId: null, action: 'demo.seeded', outcome: 'success', clientIp: null, requestId: null });
   });
 }

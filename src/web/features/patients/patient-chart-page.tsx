@@ -2,6 +2,7 @@ import { Badge, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert';
+import { ConsentsAndDisclosuresSection } from '../consents/consents-and-disclosures-section';
 import { SectionLoader } from '../../components/full-page-loader';
 import { Page } from '../../components/page';
 import { NotFound } from '../../components/status-pages';
@@ -68,6 +69,9 @@ export function PatientChartPage() {
       {canAccess(roles, ACCESS.measures) && <PatientMeasuresSection patientId={record.id} />}
       {canAccess(roles, ACCESS.trends) && <PatientTrendsSection patientId={record.id} />}
       {canAccess(roles, ACCESS.notes) && <PatientNotesSection patientId={record.id} />}
+      {canAccess(roles, ACCESS.consents) && (
+        <ConsentsAndDisclosuresSection patientId={record.id} patientName={displayName(record)} roles={roles} />
+      )}
       {editing && (
         <EditPatientModal
           key={record.version}

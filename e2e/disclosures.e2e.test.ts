@@ -1,0 +1,135 @@
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText } from '../test/pdf-text.js';
+import { noSeriousViolations } from './support/axe.js';
+import { browserAvailable, launchBrowser } from './support/browser.js';
+import { startServer, tempDataDir, type RunningServer } from './support/server.js';
+
+// Issue #6 (42 CFR Part 2) in the browser: a clinician tries to send the chart of a patient in the
+// demo's Part 2 program to an outside provider without a consent and is refused, naming the rule;
+// records an active consent (activation first lists what is missing); sends again and the PDF
+// downloads carrying the 2.32 notice; the disclosure log lists it. Synthetic data only.
+
+const PASSWORD = 'demo-password-1';
+const CLINICIAN = 'clinician@demo.openiop.org';
+const RECIPIENT = 'Riverside Recovery Clinic (demo)';
+const NOTICE = 'This record which has been disclosed to you is protected by Federal confidentiality rules (42 CFR part 2).';
+
+describe.skipIf(!browserAvailable())('Part 2 disclosures in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer({ dataDir: tempDataDir('disclosures') });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser.close();
+    await server.stop();
+    fs.rmSync(server.dataDir, { recursive: true, force: true });
+  });
+
+  async function signedIn(email: string): Promise<Page> {
+    const context = await browser.newContext({ baseURL: server.url, timezoneId: 'America/Los_Angeles', acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto('/app/login');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel(/^Password/).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).waitFor();
+    return page;
+  }
+
+  /** A patient in care in the demo's Part 2 program who has no consent yet. */
+  async function part2PatientWithoutConsent(page: Page): Promise<string> {
+    const programs = (await (await page.request.get('/api/v1/programs')).json()) as {
+      programs: { id: string; name: string; isPart2?: boolean }[];
+    };
+    const program = programs.programs.find((candidate) => candidate.name === 'Dual Diagnosis IOP');
+    if (!program) throw new Error('the demo has no Dual Diagnosis IOP');
+    const list = (await (await page.request.get(`/api/v1/patients?programId=${program.id}&openEpisode=true&limit=100`)).json()) as {
+      patients: { id: string }[];
+    };
+    for (const patient of list.patients) {
+      const consents = (await (await page.request.get(`/api/v1/patients/${patient.id}/consents`)).json()) as { consents: unknown[] };
+      if (consents.consents.length === 0) return patient.id;
+    }
+    throw new Error('every Part 2 demo patient already has a consent');
+  }
+
+  it('refuses an export without consent, then allows it with one, carrying the notice, and logs it', async () => {
+    const page = await signedIn(CLINICIAN);
+    const patientId = await part2PatientWithoutConsent(page);
+    await page.goto(`/app/patients/${patientId}`);
+    const section = page.getByRole('region', { name: 'Consents and disclosures' });
+    await section.getByText('No consents recorded.').waitFor();
+    await section.getByText('No records of this patient have been disclosed.').waitFor();
+    await noSeriousViolations(page);
+
+    // 1. Without a consent: refused, naming the rule; nothing is logged.
+    await section.getByRole('button', { name: 'Send records to an outside party' }).click();
+    const send = page.getByRole('dialog', { name: /^Send records of .+ to an outside party$/ });
+    await send.getByRole('textbox', { name: 'Recipient' }).fill(RECIPIENT);
+    await send.getByRole('textbox', { name: 'Purpose' }).fill('Continuing care after discharge (demo)');
+    await noSeriousViolations(page);
+    await send.getByRole('button', { name: 'Send records (download PDF)' }).click();
+    const refusal = send.getByRole('alert').filter({ hasText: 'Disclosure refused' });
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('42 CFR 2.31');
+    expect(await refusal.textContent()).toContain('PART2_CONSENT_REQUIRED');
+    await send.getByRole('button', { name: 'Cancel' }).click();
+    await send.waitFor({ state: 'detached' });
+    await section.getByText('No records of this patient have been disclosed.').waitFor();
+
+    // 2. Record the consent: activation first lists what is missing, then succeeds.
+    await section.getByRole('button', { name: 'Record a consent' }).click();
+    const form = page.getByRole('dialog', { name: 'Record a consent to disclose (42 CFR 2.31)' });
+    await form.getByLabel('How much and what kind of information').fill('Treatment plan and progress notes since admission (demo)');
+    await form.getByRole('checkbox', { name: 'Treatment plans' }).check();
+    await form.getByRole('checkbox', { name: 'Clinical notes (not SUD counseling notes)' }).check();
+    await form.getByLabel('Recipients (one per line, as written on the consent)').fill(RECIPIENT);
+    await form.getByLabel('Purpose of the disclosure').fill('Continuing care after discharge (demo)');
+    await form.getByRole('checkbox', { name: "The consent states the patient's right to revoke it in writing" }).check();
+    await form.getByLabel('Expires on').fill('2099-12-31');
+    await form.getByRole('button', { name: 'Save and activate' }).click();
+    const missing = form.getByRole('status').filter({ hasText: 'Needed before the consent can be activated' });
+    await missing.waitFor();
+    expect(await missing.textContent()).toContain('patientSignedName');
+    expect(await missing.textContent()).toContain('signedOn');
+    await noSeriousViolations(page);
+    const signedOn = new Date(Date.now() - 2 * 24 * 3600_000).toISOString().slice(0, 10);
+    await form.getByLabel('Signed by (name as signed)').fill('Signed by the patient (demo)');
+    await form.getByLabel('Date signed').fill(signedOn);
+    await form.getByRole('button', { name: 'Save and activate' }).click();
+    await form.waitFor({ state: 'detached' });
+    const consents = section.getByRole('table', { name: 'Consents to disclose (42 CFR 2.31)' });
+    await consents.getByRole('row').filter({ hasText: RECIPIENT }).getByText('Active', { exact: true }).waitFor();
+
+    // 3. Send again with the consent: the PDF downloads and carries the 2.32 notice; the log lists it.
+    await section.getByRole('button', { name: 'Send records to an outside party' }).click();
+    await send.getByRole('textbox', { name: 'Recipient' }).fill(RECIPIENT);
+    await send.getByRole('textbox', { name: 'Purpose' }).fill('Continuing care after discharge (demo)');
+    const choice = send.getByRole('combobox', { name: 'Consent' });
+    const option = choice.locator('option').filter({ hasText: `To ${RECIPIENT}` });
+    await choice.selectOption({ value: (await option.getAttribute('value')) ?? '' });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      send.getByRole('button', { name: 'Send records (download PDF)' }).click(),
+    ]);
+    const file = await download.path();
+    const pdf = fs.readFileSync(file);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const text = pdfText(pdf);
+    expect(text).toContain(NOTICE);
+    expect(text).toContain('42 CFR part 2 prohibits unauthorized use or disclosure of these records.');
+    expect(text).toContain(`Disclosed to: ${RECIPIENT}`);
+    await send.waitFor({ state: 'detached' });
+
+    const log = section.getByRole('table', { name: 'Disclosures, latest first' });
+    const row = log.getByRole('row').filter({ hasText: RECIPIENT });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Notice sent');
+    await noSeriousViolations(page);
+  });
+});

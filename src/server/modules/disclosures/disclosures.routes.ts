@@ -1,0 +1,56 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Role } from '../../../domain/access/roles.js';
+import type { AppDeps } from '../../context.js';
+import { actorCtx } from '../../http/access.js';
+import * as disclosures from './disclosures.service.js';
+import { DisclosureBody, DisclosureListDto, PatientParams, disclosureErrors } from './disclosures.schemas.js';
+
+// Roles: docs/roles.md (42 CFR Part 2 disclosures): clinicians and directors disclose; the
+// disclosure log is read by the director, the auditor and the clinical roles.
+export const DISCLOSERS: readonly Role[] = ['clinician', 'director'];
+export const LOG_READERS: readonly Role[] = ['director', 'auditor', 'clinician', 'psychiatrist'];
+
+const tags = ['disclosures'];
+
+export function disclosuresRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      '/patients/:patientId/disclosures',
+      {
+        config: { access: { roles: DISCLOSERS } },
+        schema: { tags, params: PatientParams, body: DisclosureBody, produces: ['application/pdf'] },
+      },
+      async (request, reply) => {
+        const { pdf, disclosureId } = await disclosures.makeDisclosure(deps, actorCtx(request), request.params.patientId, request.body);
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `attachment; filename="disclosure-${disclosureId}.pdf"`)
+          .header('cache-control', 'no-store')
+          .header('x-disclosure-id', disclosureId)
+          .send(pdf);
+      },
+    );
+
+    app.get(
+      '/patients/:patientId/disclosures',
+      {
+        config: { access: { roles: LOG_READERS } },
+        schema: { tags, params: PatientParams, response: { 200: DisclosureListDto, ...disclosureErrors } },
+      },
+      async (request) => ({ disclosures: await disclosures.listDisclosures(deps, actorCtx(request), request.params.patientId) }),
+    );
+
+    app.get(
+      '/patients/:patientId/disclosures.csv',
+      { config: { access: { roles: LOG_READERS } }, schema: { tags, params: PatientParams, produces: ['text/csv'] } },
+      async (request, reply) => {
+        const { csv, filename } = await disclosures.disclosuresCsv(deps, actorCtx(request), request.params.patientId);
+        return reply
+          .header('Content-Type', 'text/csv; charset=utf-8')
+          .header('Content-Disposition', `attachment; filename="${filename}"`)
+          .header('cache-control', 'no-store')
+          .send(csv);
+      },
+    );
+  };
+}

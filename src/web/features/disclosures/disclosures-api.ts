@@ -1,0 +1,84 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { RequestedBasis } from '../../../domain/disclosure/decide-disclosure';
+import type { DownloadedFile } from '../../lib/api';
+import { useApi } from '../../lib/api-context';
+
+// Disclosures to outside parties and the disclosure log (decision 0029). Shapes follow
+// src/server/modules/disclosures/disclosures.schemas.ts.
+
+export type DisclosureDto = {
+  id: string;
+  disclosedAt: string;
+  disclosedBy: { id: string; name: string };
+  recipient: string;
+  purpose: string;
+  basis: string;
+  consentId: string | null;
+  channel: 'pdf' | 'print' | 'data_export' | 'api_share';
+  what: string;
+  includedPart2: boolean;
+  noticeIncluded: boolean;
+};
+
+export type DisclosureWhat =
+  | { kind: 'note'; noteId: string }
+  | { kind: 'plan'; planId: string }
+  | { kind: 'chart'; from: string; to: string; includeCounselingNotes: boolean };
+
+export type DisclosureRequest = {
+  recipient: string;
+  purpose: string;
+  basis: RequestedBasis;
+  consentId?: string;
+  what: DisclosureWhat;
+};
+
+const base = (patientId: string) => `/api/v1/patients/${encodeURIComponent(patientId)}/disclosures`;
+const key = (patientId: string) => ['disclosures', patientId] as const;
+
+export function disclosuresCsvUrl(patientId: string): string {
+  return `${base(patientId)}.csv`;
+}
+
+export function chartPdfUrl(patientId: string, from: string, to: string): string {
+  return `/api/v1/patients/${encodeURIComponent(patientId)}/chart.pdf?${new URLSearchParams({ from, to }).toString()}`;
+}
+
+export function notePdfUrl(noteId: string): string {
+  return `/api/v1/notes/${encodeURIComponent(noteId)}/pdf`;
+}
+
+export function planPdfUrl(planId: string): string {
+  return `/api/v1/treatment-plans/${encodeURIComponent(planId)}/pdf`;
+}
+
+export function useDisclosures(patientId: string, enabled = true) {
+  const api = useApi();
+  return useQuery({
+    queryKey: key(patientId),
+    queryFn: () => api.get<{ disclosures: DisclosureDto[] }>(base(patientId)),
+    select: (data) => data.disclosures,
+    enabled,
+  });
+}
+
+export function useSendRecords(patientId: string) {
+  const api = useApi();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (request: DisclosureRequest): Promise<DownloadedFile> => api.postForFile(base(patientId), { ...request, channel: 'pdf' }),
+    onSettled: () => client.invalidateQueries({ queryKey: key(patientId) }),
+  });
+}
+
+/** Hands a downloaded file to the browser as a download. */
+export function saveFile(file: DownloadedFile, fallbackName: string): void {
+  const url = URL.createObjectURL(file.blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.filename ?? fallbackName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,166 @@
+import { Alert, Checkbox, Group, Modal, NativeSelect, Radio, Stack, Textarea, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState, type SubmitEvent } from 'react';
+import { NO_CONSENT_BASES, type RequestedBasis } from '../../../domain/disclosure/decide-disclosure';
+import { ApiError } from '../../lib/api';
+import { formErrorsFrom } from '../../lib/form-errors';
+import type { ConsentDto } from '../consents/consents-api';
+import { FormButtons, GeneralError } from '../patients/episode-dialogs';
+import { localToday } from '../patients/patient-format';
+import { saveFile, useSendRecords, type DisclosureWhat } from './disclosures-api';
+
+const FIELDS = ['recipient', 'purpose', 'basis', 'consentId', 'what'] as const;
+
+const BASES: { value: RequestedBasis; label: string }[] = [
+  { value: 'consent', label: "The patient's written consent (42 CFR 2.31)" },
+  ...Object.entries(NO_CONSENT_BASES).map(([value, spec]) => ({
+    value: value as RequestedBasis,
+    label: `${spec.label} (${spec.section})`,
+  })),
+];
+
+function thirtyDaysBefore(date: string): string {
+  const day = new Date(`${date}T12:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - 30);
+  return day.toISOString().slice(0, 10);
+}
+
+/** The refusal of a disclosure: the rule the server named, shown as it said it. */
+function refusalOf(error: unknown): { rule: string; message: string } | null {
+  if (!(error instanceof ApiError) || error.status !== 422) return null;
+  const details = error.details as { rule?: string } | undefined;
+  return { rule: details?.rule ?? error.code, message: error.message };
+}
+
+/**
+ * "Send records to an outside party": the chart for a date range (or one note or plan, when opened
+ * from it), to a recipient, for a purpose, on a basis. The server decides; a refusal names its rule.
+ */
+export function SendRecordsModal({
+  patientId,
+  patientName,
+  consents,
+  preset,
+  onClose,
+}: {
+  patientId: string;
+  patientName: string;
+  consents: readonly ConsentDto[];
+  /** A single note or plan to send instead of a chart range. */
+  preset?: Exclude<DisclosureWhat, { kind: 'chart' }>;
+  onClose: () => void;
+}) {
+  const send = useSendRecords(patientId);
+  const today = localToday();
+  const [recipient, setRecipient] = useState('');
+  const [purpose, setPurpose] = useState('');
+  const [basis, setBasis] = useState<RequestedBasis>('consent');
+  const active = consents.filter((consent) => consent.status === 'active');
+  const [consentId, setConsentId] = useState<string>('');
+  const [from, setFrom] = useState(thirtyDaysBefore(today));
+  const [to, setTo] = useState(today);
+  const [counselingNotes, setCounselingNotes] = useState(false);
+
+  function submit(event: SubmitEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const what: DisclosureWhat = preset ?? { kind: 'chart', from, to, includeCounselingNotes: counselingNotes };
+    send.mutate(
+      { recipient, purpose, basis, ...(basis === 'consent' && consentId !== '' ? { consentId } : {}), what },
+      {
+        onSuccess: (file) => {
+          saveFile(file, 'disclosure.pdf');
+          notifications.show({
+            color: 'green',
+            message: `Records sent to ${recipient.trim()}: the PDF was downloaded and the disclosure logged`,
+          });
+          onClose();
+        },
+      },
+    );
+  }
+
+  const refusal = refusalOf(send.error);
+  const errors = send.isError && refusal === null ? formErrorsFrom(send.error, FIELDS) : null;
+  const title = `Send records of ${patientName} to an outside party`;
+  return (
+    <Modal opened onClose={onClose} title={title} size="lg">
+      <form onSubmit={submit} noValidate aria-label={title}>
+        <Stack gap="sm">
+          <TextInput
+            label="Recipient"
+            description="Exactly as named on the consent"
+            required
+            maxLength={500}
+            value={recipient}
+            onChange={(event) => setRecipient(event.currentTarget.value)}
+            error={errors?.fields.recipient}
+          />
+          <Textarea
+            label="Purpose"
+            required
+            autosize
+            minRows={2}
+            maxLength={1000}
+            value={purpose}
+            onChange={(event) => setPurpose(event.currentTarget.value)}
+            error={errors?.fields.purpose}
+          />
+          {preset === undefined && (
+            <>
+              <Group grow align="flex-start">
+                <TextInput
+                  label="Chart from"
+                  type="date"
+                  required
+                  value={from}
+                  onChange={(event) => setFrom(event.currentTarget.value)}
+                  error={errors?.fields.what}
+                />
+                <TextInput label="Chart to" type="date" required value={to} onChange={(event) => setTo(event.currentTarget.value)} />
+              </Group>
+              <Checkbox
+                label="Include SUD counseling notes (only with a consent that names them)"
+                checked={counselingNotes}
+                onChange={(event) => setCounselingNotes(event.currentTarget.checked)}
+              />
+            </>
+          )}
+          <Radio.Group
+            label="Basis"
+            required
+            value={basis}
+            onChange={(value) => setBasis(BASES.find((item) => item.value === value)?.value ?? 'consent')}
+          >
+            <Stack gap={6} mt="xs">
+              {BASES.map((item) => (
+                <Radio key={item.value} value={item.value} label={item.label} />
+              ))}
+            </Stack>
+          </Radio.Group>
+          {basis === 'consent' && (
+            <NativeSelect
+              label="Consent"
+              data={[
+                { value: '', label: active.length === 0 ? 'No active consent' : 'Choose an active consent' },
+                ...active.map((consent) => ({
+                  value: consent.id,
+                  label: `To ${consent.recipients.join(', ')}${consent.expiresOn ? `, until ${consent.expiresOn}` : ''}`,
+                })),
+              ]}
+              value={consentId}
+              onChange={(event) => setConsentId(event.currentTarget.value)}
+              error={errors?.fields.consentId}
+            />
+          )}
+          {refusal !== null && (
+            <Alert color="red" title="Disclosure refused" role="alert">
+              {refusal.message} (rule {refusal.rule})
+            </Alert>
+          )}
+          <GeneralError message={errors?.general} />
+          <FormButtons submitLabel="Send records (download PDF)" pending={send.isPending} onClose={onClose} />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
