@@ -135,6 +135,17 @@ describe.skipIf(!browserAvailable())('group notes in Chromium', () => {
     expect(byPatient.get(seeded.patientIds[2] ?? '')?.content).toMatchObject({ attendanceStatus: 'left_early', minutes: '95' });
     expect(byPatient.get(seeded.patientIds[0] ?? '')?.addressed_objective_ids).toEqual([seeded.objectiveId]);
 
+    // And each chart shows it: the chart's Notes list links the patient's own group note, with their own text only.
+    for (const [index, [first]] of PATIENTS.entries()) {
+      await page.goto(`/app/patients/${seeded.patientIds[index] ?? ''}`);
+      const notesSection = page.getByRole('region', { name: 'Notes' });
+      await notesSection.getByRole('link', { name: 'Group note' }).click();
+      await page.getByText(`${first} described night ${index + 1} of the diary in detail`).waitFor();
+      for (const [other, [otherFirst]] of PATIENTS.entries()) {
+        if (other !== index) expect(await page.getByText(`${otherFirst} described night ${other + 1}`).count()).toBe(0);
+      }
+    }
+
     await page.getByRole('navigation').getByRole('link', { name: 'Group notes' }).click();
     await page.getByRole('heading', { name: 'Group notes to write' }).waitFor();
     expect(await page.getByRole('link', { name: /Sleep skills group/ }).count()).toBe(0);

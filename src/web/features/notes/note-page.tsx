@@ -5,6 +5,8 @@ import { NOTE_TYPE_DEFINITIONS } from '../../../domain/notes/note-content';
 import { ErrorAlert } from '../../components/error-alert';
 import { SectionLoader } from '../../components/full-page-loader';
 import { Page } from '../../components/page';
+import { ACCESS, canAccess } from '../../lib/roles';
+import { NotePrintButton, SendRecordButton } from '../disclosures/print-buttons';
 import { NotFound } from '../../components/status-pages';
 import { ApiError } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
@@ -152,6 +154,10 @@ export function NotePage() {
         {data.durationMinutes !== null && <Text size="sm">{data.durationMinutes} minutes</Text>}
         <Text size="sm">Author {data.author.name}</Text>
         <NoteBadges note={data} />
+        <NotePrintButton noteId={data.id} />
+        {data.status !== 'draft' && canAccess(session.user.roles, ACCESS.disclose) && (
+          <SendRecordButton patientId={data.patientId} patientName={data.patientName} what={{ kind: 'note', noteId: data.id }} />
+        )}
       </Group>
       {editable && <NoteEditor key={data.id} note={data} />}
       {data.status === 'draft' && !editable && (

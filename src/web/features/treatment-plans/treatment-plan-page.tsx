@@ -4,6 +4,11 @@ import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert';
 import { SectionLoader } from '../../components/full-page-loader';
 import { Page } from '../../components/page';
+import { ACCESS, canAccess } from '../../lib/roles';
+import { useActiveSession } from '../auth/session-provider';
+import { PlanPrintButton, SendRecordButton } from '../disclosures/print-buttons';
+import { displayName } from '../patients/patient-format';
+import { usePatient } from '../patients/patients-api';
 import { NotFound } from '../../components/status-pages';
 import { ApiError } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
@@ -20,6 +25,8 @@ export function TreatmentPlanPage() {
   const { patientId = '', planId = '' } = useParams();
   const plan = usePlan(planId);
   const chart = usePatientPlans(patientId);
+  const patient = usePatient(patientId);
+  const session = useActiveSession();
 
   if (plan.isError && plan.error instanceof ApiError && plan.error.status === 404) return <NotFound />;
   if (plan.isPending || chart.isPending) return <SectionLoader label="Loading the treatment plan" />;
@@ -51,6 +58,10 @@ export function TreatmentPlanPage() {
           {data.program.name}
           {data.revisionReason === null ? '' : ` · Revision: ${data.revisionReason}`}
         </Text>
+        <PlanPrintButton planId={data.id} />
+        {data.status !== 'draft' && patient.isSuccess && canAccess(session.user.roles, ACCESS.disclose) && (
+          <SendRecordButton patientId={patientId} patientName={displayName(patient.data)} what={{ kind: 'plan', planId: data.id }} />
+        )}
       </Group>
       {data.status === 'draft' ? (
         <PlanEditor key={data.id} plan={data} staff={chart.data.staff} />
