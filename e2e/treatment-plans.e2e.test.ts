@@ -7,7 +7,9 @@ import { startServer, tempDataDir, type RunningServer } from './support/server.j
 
 // Issue #6 in the browser: the clinician finds the demo patient without a treatment plan on the
 // dashboard, writes the plan in the editor (autosaved), signs it; the patient signs on the device;
-// a revision is signed by the patient through the signing link; version 1 stays readable. Synthetic data.
+// a revision is signed by the patient through the signing link; version 1 stays readable; a progress
+// note cites the plan's objective, an addendum corrects it, and the plan review shows the objective
+// addressed by that note. Synthetic data.
 
 const PASSWORD = 'demo-password-1';
 const CLINICIAN = 'clinician@demo.openiop.org';
@@ -157,5 +159,37 @@ describe.skipIf(!browserAvailable())('treatment plans in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Treatment plan, version 1' }).waitFor();
     await page.getByText(/Low mood most days and missing work/).waitFor();
     expect(await page.getByText(/back at work part time/).count()).toBe(0);
+
+    // The plan in use: a progress note cites its objective and is signed, an addendum corrects it,
+    // and the plan's review shows the objective addressed by that note.
+    const objective = 'PHQ-9 below 10 on two measurements in a row';
+    await page.goto(chartUrl);
+    await page.getByRole('region', { name: 'Notes' }).getByRole('button', { name: 'New note' }).click();
+    await page.getByRole('dialog', { name: 'New note' }).getByRole('button', { name: 'Start note' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Individual progress note (DAP)' }).waitFor();
+    await page.getByLabel('Data (what was observed and said)').fill('Logged mood daily; two low days this week (demo).');
+    await page.getByLabel('Assessment (clinical impression, progress)').fill('Mood steadier than at admission.');
+    await page.getByLabel('Plan (next steps, homework, next session)').fill('Repeat the PHQ-9 next week.');
+    await page.getByRole('checkbox', { name: objective }).check();
+    await page.getByText(/^Saved at /).waitFor();
+    await page.getByRole('button', { name: 'Sign note' }).click();
+    const original = page.getByRole('article', { name: 'Original note' });
+    await original.getByText(/^Signed by Casey Clinician/).waitFor();
+    await original.getByText(objective).waitFor();
+    const addendumForm = page.getByRole('form', { name: 'Add addendum' });
+    await addendumForm.getByLabel('Addendum').fill('Correction: three low days, not two (demo).');
+    await addendumForm.getByRole('button', { name: 'Add addendum' }).click();
+    await page
+      .getByRole('article', { name: 'Correction by Casey Clinician' })
+      .getByText('Correction: three low days, not two (demo).')
+      .waitFor();
+    await original.getByText('Logged mood daily; two low days this week (demo).').waitFor();
+
+    await page.goto(chartUrl);
+    await section.getByRole('link', { name: 'Version 2' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Treatment plan, version 2' }).waitFor();
+    const addressed = page.getByRole('row').filter({ hasText: objective });
+    await addressed.getByText(/Individual progress note \(DAP\), Casey Clinician/).waitFor();
+    await noSeriousViolations(page);
   });
 });

@@ -1,3 +1,4 @@
+import { NOTE_TYPES } from '../../../domain/notes/note-content.js';
 import { z } from 'zod';
 import { ErrorBody, standardErrors, Uuid } from '../../http/common-schemas.js';
 
@@ -139,7 +140,9 @@ export const ObjectiveHistoryDto = z.object({
       status: z.string(),
       problem: z.string(),
       goal: z.string(),
-      notes: z.array(z.object({ id: z.string(), serviceDate: z.string(), noteType: z.string(), author: Person, signedAt: z.string() })),
+      notes: z.array(
+        z.object({ id: z.string(), serviceDate: z.string(), noteType: z.enum(NOTE_TYPES), author: Person, signedAt: z.string() }),
+      ),
     }),
   ),
   /** SUD counseling notes that cited an objective but that the reader may not read (counted, not shown). */

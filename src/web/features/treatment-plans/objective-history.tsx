@@ -1,19 +1,10 @@
 import { Stack, Table, Text, Title } from '@mantine/core';
+import { NOTE_TYPE_DEFINITIONS } from '../../../domain/notes/note-content';
 import { ErrorAlert } from '../../components/error-alert';
 import { SectionLoader } from '../../components/full-page-loader';
 import { formatDate } from '../patients/patient-format';
 import { OBJECTIVE_STATUS_LABEL } from './plan-format';
 import { useObjectiveHistory } from './treatment-plans-api';
-
-const NOTE_TYPE_LABEL: Record<string, string> = {
-  progress_dap: 'Progress note',
-  psychiatric_evaluation: 'Psychiatric evaluation',
-  medication_management: 'Medication management',
-  family_session: 'Family session',
-  crisis_safety: 'Crisis / safety',
-  sud_counseling: 'SUD counseling',
-  group: 'Group note',
-};
 
 /** For the plan review: each objective with the signed notes that said they addressed it, and when. */
 export function ObjectiveHistory({ planId }: { planId: string }) {
@@ -47,8 +38,7 @@ export function ObjectiveHistory({ planId }: { planId: string }) {
                     ? 'Not yet addressed in a signed note'
                     : objective.notes
                         .map(
-                          (note) =>
-                            `${formatDate(note.serviceDate)} (${NOTE_TYPE_LABEL[note.noteType] ?? note.noteType}, ${note.author.name})`,
+                          (note) => `${formatDate(note.serviceDate)} (${NOTE_TYPE_DEFINITIONS[note.noteType].label}, ${note.author.name})`,
                         )
                         .join('; ')}
                 </Table.Td>

@@ -1,3 +1,4 @@
+import type { NoteType } from '../../../domain/notes/note-content';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { IntensityFinding } from '../../../domain/intensity/weekly-intensity';
 import type { TreatmentPlanContent } from '../../../domain/treatment-plans/plan-content';
@@ -75,7 +76,7 @@ export type ObjectiveHistoryDto = {
     status: string;
     problem: string;
     goal: string;
-    notes: { id: string; serviceDate: string; noteType: string; author: Person; signedAt: string }[];
+    notes: { id: string; serviceDate: string; noteType: NoteType; author: Person; signedAt: string }[];
   }[];
   withheldNotes: number;
 };
