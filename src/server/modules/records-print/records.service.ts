@@ -7,6 +7,7 @@ import { canReadNote, type NoteReader } from '../../../domain/notes/note-access.
 import { addDays, assertLocalDate, daysBetween, localDateOf } from '../../../domain/scheduling/local-time.js';
 import type { ActorCtx, AppDeps } from '../../context.js';
 import type { Db } from '../../db/database.js';
+import { noteProfileOf } from '../notes/note-context.repository.js';
 import { auditBase, mustFindPatient } from '../patients/patients.service.js';
 import * as repo from './records.repository.js';
 import { renderRecordsPdf } from './records-pdf.js';
@@ -48,10 +49,8 @@ export function checkRange(from: string, to: string): void {
 }
 
 export async function readerOf(db: Db, ctx: ActorCtx): Promise<NoteReader> {
-  return {
-    userId: ctx.actor.userId,
-    counselingNotesAccess: await repo.counselingNotesAccess(db, ctx.actor.organizationId, ctx.actor.userId),
-  };
+  const profile = await noteProfileOf(db, ctx.actor.organizationId, ctx.actor.userId);
+  return { userId: ctx.actor.userId, counselingNotesAccess: profile.counselingNotesAccess };
 }
 
 function refsOf(
