@@ -163,6 +163,7 @@ describe('saving the draft', () => {
     expect((await call(t, clinician, 'PUT', noteUrl(group.sessionId), body)).statusCode).toBe(200);
     const director = await sessionFor(t, org.users.director, org.organizationId);
     expect((await call(t, director, 'PUT', noteUrl(group.sessionId), { ...body, version: 1 })).statusCode).toBe(200);
+    expect(await groupNoteRow(group.sessionId)).toMatchObject({ author_id: org.users.clinician.id, version: 2, status: 'draft' });
   });
 
   it('refuses a cancelled session and an individual appointment (422)', async () => {
@@ -190,6 +191,8 @@ describe('saving the draft', () => {
     const refusedAppointment = await call(t, clinician, 'PUT', noteUrl(appointment), body);
     expect(refusedAppointment.statusCode).toBe(422);
     expect(refusedAppointment.json().error.message).toMatch(/group sessions/);
+    expect(await groupNoteRow(cancelled.sessionId)).toBeUndefined();
+    expect(await groupNoteRow(appointment)).toBeUndefined();
   });
 });
 
@@ -369,6 +372,8 @@ describe('signing', () => {
     const missing = await call(t, await facilitator(), 'POST', `${noteUrl(group.sessionId)}/sign`, { version: version + 1 });
     expect(missing.statusCode).toBe(422);
     expect(missing.json().error.details).toEqual([expect.objectContaining({ path: 'summary.interventions', rule: 'summary_required' })]);
+    expect(await clinicalNotes(group.sessionId)).toEqual([]);
+    expect(await groupNoteRow(group.sessionId)).toMatchObject({ status: 'draft', version: version + 1 });
   });
 
   it('tags the group note and every attendee note of a Part 2 program', async () => {
