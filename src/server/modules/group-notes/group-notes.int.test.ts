@@ -112,6 +112,26 @@ describe('saving the draft', () => {
     expect(await auditActions(t.db, org.organizationId)).toContain('group_note.draft_saved');
   });
 
+  it('moves a section’s updatedAt only when its text changed, and drops the section of someone left out', async () => {
+    const group = await checkedInGroup(t.db, org, { facilitatorId: org.users.clinician.id, statuses: ['present', 'present', 'present'] });
+    const clinician = await facilitator();
+    const [first, second, third] = group.patientIds.map((patientId, index) => sectionFor(patientId, index));
+    const savedAt = t.clock.now().toISOString();
+    await call(t, clinician, 'PUT', noteUrl(group.sessionId), { version: 0, summary: GROUP_SUMMARY, entries: [first, second, third] });
+    t.clock.advance(60_000);
+    const changed = { ...second, progress: 'Progress 2: named two triggers' };
+    const saved = await call(t, clinician, 'PUT', noteUrl(group.sessionId), {
+      version: 1,
+      summary: GROUP_SUMMARY,
+      entries: [first, changed],
+    });
+    const entries = new Map(saved.json().note.entries.map((entry: { patientId: string }) => [entry.patientId, entry]));
+    expect(entries.size).toBe(2);
+    expect(entries.get(at(group.patientIds, 0))).toMatchObject({ updatedAt: savedAt });
+    expect(entries.get(at(group.patientIds, 1))).toMatchObject({ progress: changed.progress, updatedAt: t.clock.now().toISOString() });
+    t.clock.current = AFTER_GROUP;
+  });
+
   it('accepts the version in If-Match, and asks for one when neither is sent (400 naming version)', async () => {
     const group = await checkedInGroup(t.db, org, { facilitatorId: org.users.clinician.id, statuses: ['present'] });
     const clinician = await facilitator();
