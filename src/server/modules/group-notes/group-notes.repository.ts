@@ -168,10 +168,11 @@ export async function replaceEntries(
   let removal = db.deleteFrom('group_note_entries').where('organization_id', '=', organizationId).where('group_note_id', '=', noteId);
   if (keep.length > 0) removal = removal.where('patient_id', 'not in', keep);
   await removal.execute();
-  for (const entry of entries) {
-    await db
-      .insertInto('group_note_entries')
-      .values({
+  if (entries.length === 0) return;
+  await db
+    .insertInto('group_note_entries')
+    .values(
+      entries.map((entry) => ({
         organization_id: organizationId,
         group_note_id: noteId,
         patient_id: entry.patientId,
@@ -181,25 +182,25 @@ export async function replaceEntries(
         progress: entry.progress,
         addressed_objective_ids: [...entry.addressedObjectiveIds],
         updated_at: now,
-      })
-      .onConflict((oc) =>
-        oc
-          .columns(['group_note_id', 'patient_id'])
-          .doUpdateSet((eb) => ({
-            episode_id: eb.ref('excluded.episode_id'),
-            participation: eb.ref('excluded.participation'),
-            response: eb.ref('excluded.response'),
-            progress: eb.ref('excluded.progress'),
-            addressed_objective_ids: eb.ref('excluded.addressed_objective_ids'),
-            updated_at: eb.ref('excluded.updated_at'),
-          }))
-          .where(
-            sql<boolean>`(group_note_entries.participation, group_note_entries.response, group_note_entries.progress, group_note_entries.addressed_objective_ids, group_note_entries.episode_id)
-              IS DISTINCT FROM (excluded.participation, excluded.response, excluded.progress, excluded.addressed_objective_ids, excluded.episode_id)`,
-          ),
-      )
-      .execute();
-  }
+      })),
+    )
+    .onConflict((oc) =>
+      oc
+        .columns(['group_note_id', 'patient_id'])
+        .doUpdateSet((eb) => ({
+          episode_id: eb.ref('excluded.episode_id'),
+          participation: eb.ref('excluded.participation'),
+          response: eb.ref('excluded.response'),
+          progress: eb.ref('excluded.progress'),
+          addressed_objective_ids: eb.ref('excluded.addressed_objective_ids'),
+          updated_at: eb.ref('excluded.updated_at'),
+        }))
+        .where(
+          sql<boolean>`(group_note_entries.participation, group_note_entries.response, group_note_entries.progress, group_note_entries.addressed_objective_ids, group_note_entries.episode_id)
+            IS DISTINCT FROM (excluded.participation, excluded.response, excluded.progress, excluded.addressed_objective_ids, excluded.episode_id)`,
+        ),
+    )
+    .execute();
 }
 
 /**
@@ -255,15 +256,15 @@ export async function insertAttendeeNotes(
   input: { organizationId: string; groupNoteId: string; sessionId: string; serviceDate: string; signerId: string; now: Date },
   notes: readonly AttendeeNote[],
 ): Promise<Map<string, string>> {
-  const ids = new Map<string, string>();
-  for (const note of notes) {
-    const row = await db
-      .insertInto('clinical_notes')
-      .values({
+  if (notes.length === 0) return new Map();
+  const rows = await db
+    .insertInto('clinical_notes')
+    .values(
+      notes.map((note) => ({
         organization_id: input.organizationId,
         patient_id: note.patientId,
         episode_id: note.episodeId,
-        note_type: 'group',
+        note_type: 'group' as const,
         session_id: input.sessionId,
         group_note_id: input.groupNoteId,
         service_date: input.serviceDate,
@@ -271,18 +272,17 @@ export async function insertAttendeeNotes(
         duration_minutes: note.minutes > 0 ? note.minutes : null,
         content: JSON.stringify(note.content),
         addressed_objective_ids: [...note.addressedObjectiveIds],
-        status: 'signed',
+        status: 'signed' as const,
         author_id: input.signerId,
         created_at: input.now,
         updated_at: input.now,
         signed_by: input.signerId,
         signed_at: input.now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    ids.set(note.patientId, row.id);
-  }
-  return ids;
+      })),
+    )
+    .returning(['id', 'patient_id'])
+    .execute();
+  return new Map(rows.map((row) => [row.patient_id, row.id]));
 }
 
 /** What each attendee's signed note recorded about their attendance. */
