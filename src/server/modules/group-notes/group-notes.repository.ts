@@ -57,7 +57,9 @@ export async function findGroupNote(
 ): Promise<GroupNoteRecord | undefined> {
   let query = db
     .selectFrom('group_notes as g')
-    .select([
+    .innerJoin('users as author', 'author.id', 'g.author_id')
+    .leftJoin('users as signer', 'signer.id', 'g.signed_by')
+    .select((eb) => [
       'g.id',
       'g.session_id',
       'g.status',
@@ -65,14 +67,21 @@ export async function findGroupNote(
       'g.part2',
       'g.summary',
       'g.author_id',
+      'author.display_name as author_name',
       'g.created_at',
       'g.updated_at',
       'g.signed_by',
+      'signer.display_name as signer_name',
       'g.signed_at',
+      eb
+        .selectFrom('clinical_notes as n')
+        .select((inner) => inner.fn.countAll<string>().as('n'))
+        .whereRef('n.group_note_id', '=', 'g.id')
+        .as('notes_written'),
     ])
     .where('g.organization_id', '=', organizationId)
     .where('g.session_id', '=', sessionId);
-  if (options.lock) query = query.forUpdate();
+  if (options.lock) query = query.forUpdate('g');
   const row = await query.executeTakeFirst();
   if (!row) return undefined;
   const entries = await db
@@ -82,14 +91,6 @@ export async function findGroupNote(
     .where('group_note_id', '=', row.id)
     .orderBy('patient_id')
     .execute();
-  const names = await userNames(db, organizationId, [row.author_id, ...(row.signed_by ? [row.signed_by] : [])]);
-  const written = await db
-    .selectFrom('clinical_notes')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('organization_id', '=', organizationId)
-    .where('group_note_id', '=', row.id)
-    .executeTakeFirstOrThrow();
-  const person = (id: string): Person => ({ id, name: names.get(id) ?? 'Unknown user' });
   return {
     id: row.id,
     sessionId: row.session_id,
@@ -106,23 +107,13 @@ export async function findGroupNote(
       addressedObjectiveIds: entry.addressed_objective_ids,
       updatedAt: entry.updated_at,
     })),
-    author: person(row.author_id),
+    author: { id: row.author_id, name: row.author_name },
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    signedBy: row.signed_by ? person(row.signed_by) : null,
+    signedBy: row.signed_by ? { id: row.signed_by, name: row.signer_name ?? 'Unknown user' } : null,
     signedAt: row.signed_at,
-    notesWritten: Number(written.n),
+    notesWritten: Number(row.notes_written ?? 0),
   };
-}
-
-async function userNames(db: Q, organizationId: string, userIds: string[]): Promise<Map<string, string>> {
-  const rows = await db
-    .selectFrom('users')
-    .select(['id', 'display_name'])
-    .where('organization_id', '=', organizationId)
-    .where('id', 'in', userIds)
-    .execute();
-  return new Map(rows.map((row) => [row.id, row.display_name]));
 }
 
 export async function insertGroupNote(
