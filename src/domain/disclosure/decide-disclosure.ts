@@ -39,10 +39,6 @@ export type RequestedBasis = 'consent' | NoConsentBasis;
 /** The basis written to the log: a requested one, or 'not_part2' when nothing that left was Part 2. */
 export type LoggedBasis = RequestedBasis | 'not_part2';
 
-export function isRequestedBasis(value: string): value is RequestedBasis {
-  return (REQUESTABLE_BASES as readonly string[]).includes(value);
-}
-
 export type DisclosureRule =
   | 'NOTHING_TO_DISCLOSE'
   | 'RECIPIENT_REQUIRED'

@@ -99,6 +99,8 @@ describe('consent drafts', () => {
     const response = await call(t, clinician, 'POST', `${consentsUrl(patientId)}/${created.id}/activate`, { version: created.version });
     expect(response.statusCode).toBe(422);
     expect(response.json().error.details.issues).toEqual([expect.objectContaining({ path: 'signedOn' })]);
+    const [stored] = (await call(t, clinician, 'GET', consentsUrl(patientId))).json().consents;
+    expect(stored).toMatchObject({ status: 'draft', version: created.version });
   });
 });
 
@@ -132,6 +134,17 @@ describe('revocation', () => {
     expect(
       (await call(t, clinician, 'POST', `${consentsUrl(patientId)}/${other.id}/revoke`, { receivedOn: today, note: 'x' })).statusCode,
     ).toBe(409);
+    const stored = (await call(t, clinician, 'GET', consentsUrl(patientId))).json().consents;
+    expect(stored).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: other.id, status: 'draft', revokedAt: null }),
+        expect.objectContaining({
+          id: consent.id,
+          status: 'revoked',
+          revocationNote: 'Signed revocation letter handed to the front desk.',
+        }),
+      ]),
+    );
   });
 });
 

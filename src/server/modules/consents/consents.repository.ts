@@ -92,15 +92,9 @@ export async function findConsent(
   consentId: string,
   options: { lock?: boolean } = {},
 ): Promise<ConsentRecord | undefined> {
-  if (options.lock)
-    await db
-      .selectFrom('part2_consents')
-      .select('id')
-      .where('organization_id', '=', organizationId)
-      .where('id', '=', consentId)
-      .forUpdate()
-      .execute();
-  const row = await select(db, organizationId).where('c.id', '=', consentId).executeTakeFirst();
+  let query = select(db, organizationId).where('c.id', '=', consentId);
+  if (options.lock) query = query.forUpdate('c');
+  const row = await query.executeTakeFirst();
   return row ? toConsent(row) : undefined;
 }
 

@@ -80,8 +80,10 @@ async function seedSignedNote(
   const session = await attendanceRepo.findSession(trx, organizationId, sessionId);
   if (!session) return;
   const attendance = await attendanceRepo.attendanceOfSession(trx, organizationId, session.id);
-  const attendees = attendance.filter((row) => isAttendee(row.status));
-  const entries = attendees.map((row, index) => sectionFor(row.patientId, index));
+  const attendees = attendance
+    .filter((row) => isAttendee(row.status))
+    .map((row, index) => ({ ...row, entry: sectionFor(row.patientId, index) }));
+  const entries = attendees.map((attendee) => attendee.entry);
   const checked = checkGroupNote({ summary: SUMMARY, entries, attendance, unrecordedPatientIds: [], objectiveIds: new Map() });
   if (!checked.ok) throw new Error('demo group note does not pass its own signing check');
   const signedAt = new Date(session.endsAt.getTime() + 45 * 60_000);
@@ -96,22 +98,19 @@ async function seedSignedNote(
     trx,
     organizationId,
     noteId,
-    entries.map((entry, index) => ({ ...entry, episodeId: attendees[index]?.episodeId ?? null })),
+    attendees.map((attendee) => ({ ...attendee.entry, episodeId: attendee.episodeId })),
     session.endsAt,
   );
   const written = await repo.insertAttendeeNotes(
     trx,
     { organizationId, groupNoteId: noteId, sessionId: session.id, serviceDate: session.localDate, signerId: clinicianId, now: signedAt },
-    attendees.map((row, index) => {
-      const entry = entries[index] ?? sectionFor(row.patientId, index);
-      return {
-        patientId: row.patientId,
-        episodeId: row.episodeId,
-        minutes: row.minutes,
-        content: attendeeNoteContent(SUMMARY, entry, row),
-        addressedObjectiveIds: [],
-      };
-    }),
+    attendees.map((attendee) => ({
+      patientId: attendee.patientId,
+      episodeId: attendee.episodeId,
+      minutes: attendee.minutes,
+      content: attendeeNoteContent(SUMMARY, attendee.entry, attendee),
+      addressedObjectiveIds: [],
+    })),
   );
   await repo.markSigned(trx, organizationId, noteId, clinicianId, signedAt);
   for (const [patientId, clinicalNoteId] of written) {

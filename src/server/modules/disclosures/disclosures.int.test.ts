@@ -233,6 +233,7 @@ describe('disclosing Part 2 records', () => {
     });
     expect(response.statusCode).toBe(422);
     expect(response.json().error.details.rule).toBe('ONLY_SIGNED_RECORDS');
+    expect(await logRows(patientId)).toEqual([]);
   });
 
   it("refuses another patient's consent", async () => {
@@ -247,6 +248,7 @@ describe('disclosing Part 2 records', () => {
       what: chart,
     });
     expect(response.json().error.details.rule).toBe('CONSENT_OF_ANOTHER_PATIENT');
+    expect(await logRows(patientId)).toEqual([]);
   });
 });
 

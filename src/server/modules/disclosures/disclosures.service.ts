@@ -7,10 +7,10 @@ import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import { NO_CONSENT_BASES, decideDisclosure, type RequestedBasis } from '../../../domain/disclosure/decide-disclosure.js';
 import { DomainError, fieldError } from '../../../domain/errors.js';
+import { localDateOf } from '../../../domain/scheduling/local-time.js';
 import type { ActorCtx, AppDeps } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
-import { centerToday } from '../consents/consents.service.js';
 import { findConsent } from '../consents/consents.repository.js';
 import { auditBase, mustFindPatient } from '../patients/patients.service.js';
 import { renderRecordsPdf, formatMoment } from '../records-print/records-pdf.js';
@@ -61,7 +61,7 @@ async function load(db: Db, ctx: ActorCtx, patientId: string, input: Input) {
   const organizationId = ctx.actor.organizationId;
   const patient = await mustFindPatient(db, ctx, patientId);
   const center = await findCenter(db, organizationId);
-  const { today } = await centerToday(db, organizationId, ctx.now);
+  const today = localDateOf(ctx.now.getTime(), center.timeZone);
   const records = await gatherRecords(db, organizationId, patientId, selectionOf(input.what), {
     reader: await readerOf(db, ctx),
     signedOnly: true,

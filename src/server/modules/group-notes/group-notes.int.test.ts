@@ -112,6 +112,26 @@ describe('saving the draft', () => {
     expect(await auditActions(t.db, org.organizationId)).toContain('group_note.draft_saved');
   });
 
+  it('moves a section’s updatedAt only when its text changed, and drops the section of someone left out', async () => {
+    const group = await checkedInGroup(t.db, org, { facilitatorId: org.users.clinician.id, statuses: ['present', 'present', 'present'] });
+    const clinician = await facilitator();
+    const [first, second, third] = group.patientIds.map((patientId, index) => sectionFor(patientId, index));
+    const savedAt = t.clock.now().toISOString();
+    await call(t, clinician, 'PUT', noteUrl(group.sessionId), { version: 0, summary: GROUP_SUMMARY, entries: [first, second, third] });
+    t.clock.advance(60_000);
+    const changed = { ...second, progress: 'Progress 2: named two triggers' };
+    const saved = await call(t, clinician, 'PUT', noteUrl(group.sessionId), {
+      version: 1,
+      summary: GROUP_SUMMARY,
+      entries: [first, changed],
+    });
+    const entries = new Map(saved.json().note.entries.map((entry: { patientId: string }) => [entry.patientId, entry]));
+    expect(entries.size).toBe(2);
+    expect(entries.get(at(group.patientIds, 0))).toMatchObject({ updatedAt: savedAt });
+    expect(entries.get(at(group.patientIds, 1))).toMatchObject({ progress: changed.progress, updatedAt: t.clock.now().toISOString() });
+    t.clock.current = AFTER_GROUP;
+  });
+
   it('accepts the version in If-Match, and asks for one when neither is sent (400 naming version)', async () => {
     const group = await checkedInGroup(t.db, org, { facilitatorId: org.users.clinician.id, statuses: ['present'] });
     const clinician = await facilitator();
@@ -163,6 +183,7 @@ describe('saving the draft', () => {
     expect((await call(t, clinician, 'PUT', noteUrl(group.sessionId), body)).statusCode).toBe(200);
     const director = await sessionFor(t, org.users.director, org.organizationId);
     expect((await call(t, director, 'PUT', noteUrl(group.sessionId), { ...body, version: 1 })).statusCode).toBe(200);
+    expect(await groupNoteRow(group.sessionId)).toMatchObject({ author_id: org.users.clinician.id, version: 2, status: 'draft' });
   });
 
   it('refuses a cancelled session and an individual appointment (422)', async () => {
@@ -190,6 +211,8 @@ describe('saving the draft', () => {
     const refusedAppointment = await call(t, clinician, 'PUT', noteUrl(appointment), body);
     expect(refusedAppointment.statusCode).toBe(422);
     expect(refusedAppointment.json().error.message).toMatch(/group sessions/);
+    expect(await groupNoteRow(cancelled.sessionId)).toBeUndefined();
+    expect(await groupNoteRow(appointment)).toBeUndefined();
   });
 });
 
@@ -369,6 +392,8 @@ describe('signing', () => {
     const missing = await call(t, await facilitator(), 'POST', `${noteUrl(group.sessionId)}/sign`, { version: version + 1 });
     expect(missing.statusCode).toBe(422);
     expect(missing.json().error.details).toEqual([expect.objectContaining({ path: 'summary.interventions', rule: 'summary_required' })]);
+    expect(await clinicalNotes(group.sessionId)).toEqual([]);
+    expect(await groupNoteRow(group.sessionId)).toMatchObject({ status: 'draft', version: version + 1 });
   });
 
   it('tags the group note and every attendee note of a Part 2 program', async () => {

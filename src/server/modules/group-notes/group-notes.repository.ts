@@ -57,7 +57,9 @@ export async function findGroupNote(
 ): Promise<GroupNoteRecord | undefined> {
   let query = db
     .selectFrom('group_notes as g')
-    .select([
+    .innerJoin('users as author', 'author.id', 'g.author_id')
+    .leftJoin('users as signer', 'signer.id', 'g.signed_by')
+    .select((eb) => [
       'g.id',
       'g.session_id',
       'g.status',
@@ -65,14 +67,21 @@ export async function findGroupNote(
       'g.part2',
       'g.summary',
       'g.author_id',
+      'author.display_name as author_name',
       'g.created_at',
       'g.updated_at',
       'g.signed_by',
+      'signer.display_name as signer_name',
       'g.signed_at',
+      eb
+        .selectFrom('clinical_notes as n')
+        .select((inner) => inner.fn.countAll<string>().as('n'))
+        .whereRef('n.group_note_id', '=', 'g.id')
+        .as('notes_written'),
     ])
     .where('g.organization_id', '=', organizationId)
     .where('g.session_id', '=', sessionId);
-  if (options.lock) query = query.forUpdate();
+  if (options.lock) query = query.forUpdate('g');
   const row = await query.executeTakeFirst();
   if (!row) return undefined;
   const entries = await db
@@ -82,14 +91,6 @@ export async function findGroupNote(
     .where('group_note_id', '=', row.id)
     .orderBy('patient_id')
     .execute();
-  const names = await userNames(db, organizationId, [row.author_id, ...(row.signed_by ? [row.signed_by] : [])]);
-  const written = await db
-    .selectFrom('clinical_notes')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('organization_id', '=', organizationId)
-    .where('group_note_id', '=', row.id)
-    .executeTakeFirstOrThrow();
-  const person = (id: string): Person => ({ id, name: names.get(id) ?? 'Unknown user' });
   return {
     id: row.id,
     sessionId: row.session_id,
@@ -106,23 +107,13 @@ export async function findGroupNote(
       addressedObjectiveIds: entry.addressed_objective_ids,
       updatedAt: entry.updated_at,
     })),
-    author: person(row.author_id),
+    author: { id: row.author_id, name: row.author_name },
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    signedBy: row.signed_by ? person(row.signed_by) : null,
+    signedBy: row.signed_by ? { id: row.signed_by, name: row.signer_name ?? 'Unknown user' } : null,
     signedAt: row.signed_at,
-    notesWritten: Number(written.n),
+    notesWritten: Number(row.notes_written ?? 0),
   };
-}
-
-async function userNames(db: Q, organizationId: string, userIds: string[]): Promise<Map<string, string>> {
-  const rows = await db
-    .selectFrom('users')
-    .select(['id', 'display_name'])
-    .where('organization_id', '=', organizationId)
-    .where('id', 'in', userIds)
-    .execute();
-  return new Map(rows.map((row) => [row.id, row.display_name]));
 }
 
 export async function insertGroupNote(
@@ -168,10 +159,11 @@ export async function replaceEntries(
   let removal = db.deleteFrom('group_note_entries').where('organization_id', '=', organizationId).where('group_note_id', '=', noteId);
   if (keep.length > 0) removal = removal.where('patient_id', 'not in', keep);
   await removal.execute();
-  for (const entry of entries) {
-    await db
-      .insertInto('group_note_entries')
-      .values({
+  if (entries.length === 0) return;
+  await db
+    .insertInto('group_note_entries')
+    .values(
+      entries.map((entry) => ({
         organization_id: organizationId,
         group_note_id: noteId,
         patient_id: entry.patientId,
@@ -181,25 +173,25 @@ export async function replaceEntries(
         progress: entry.progress,
         addressed_objective_ids: [...entry.addressedObjectiveIds],
         updated_at: now,
-      })
-      .onConflict((oc) =>
-        oc
-          .columns(['group_note_id', 'patient_id'])
-          .doUpdateSet((eb) => ({
-            episode_id: eb.ref('excluded.episode_id'),
-            participation: eb.ref('excluded.participation'),
-            response: eb.ref('excluded.response'),
-            progress: eb.ref('excluded.progress'),
-            addressed_objective_ids: eb.ref('excluded.addressed_objective_ids'),
-            updated_at: eb.ref('excluded.updated_at'),
-          }))
-          .where(
-            sql<boolean>`(group_note_entries.participation, group_note_entries.response, group_note_entries.progress, group_note_entries.addressed_objective_ids, group_note_entries.episode_id)
-              IS DISTINCT FROM (excluded.participation, excluded.response, excluded.progress, excluded.addressed_objective_ids, excluded.episode_id)`,
-          ),
-      )
-      .execute();
-  }
+      })),
+    )
+    .onConflict((oc) =>
+      oc
+        .columns(['group_note_id', 'patient_id'])
+        .doUpdateSet((eb) => ({
+          episode_id: eb.ref('excluded.episode_id'),
+          participation: eb.ref('excluded.participation'),
+          response: eb.ref('excluded.response'),
+          progress: eb.ref('excluded.progress'),
+          addressed_objective_ids: eb.ref('excluded.addressed_objective_ids'),
+          updated_at: eb.ref('excluded.updated_at'),
+        }))
+        .where(
+          sql<boolean>`(group_note_entries.participation, group_note_entries.response, group_note_entries.progress, group_note_entries.addressed_objective_ids, group_note_entries.episode_id)
+            IS DISTINCT FROM (excluded.participation, excluded.response, excluded.progress, excluded.addressed_objective_ids, excluded.episode_id)`,
+        ),
+    )
+    .execute();
 }
 
 /**
@@ -255,15 +247,15 @@ export async function insertAttendeeNotes(
   input: { organizationId: string; groupNoteId: string; sessionId: string; serviceDate: string; signerId: string; now: Date },
   notes: readonly AttendeeNote[],
 ): Promise<Map<string, string>> {
-  const ids = new Map<string, string>();
-  for (const note of notes) {
-    const row = await db
-      .insertInto('clinical_notes')
-      .values({
+  if (notes.length === 0) return new Map();
+  const rows = await db
+    .insertInto('clinical_notes')
+    .values(
+      notes.map((note) => ({
         organization_id: input.organizationId,
         patient_id: note.patientId,
         episode_id: note.episodeId,
-        note_type: 'group',
+        note_type: 'group' as const,
         session_id: input.sessionId,
         group_note_id: input.groupNoteId,
         service_date: input.serviceDate,
@@ -271,18 +263,17 @@ export async function insertAttendeeNotes(
         duration_minutes: note.minutes > 0 ? note.minutes : null,
         content: JSON.stringify(note.content),
         addressed_objective_ids: [...note.addressedObjectiveIds],
-        status: 'signed',
+        status: 'signed' as const,
         author_id: input.signerId,
         created_at: input.now,
         updated_at: input.now,
         signed_by: input.signerId,
         signed_at: input.now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    ids.set(note.patientId, row.id);
-  }
-  return ids;
+      })),
+    )
+    .returning(['id', 'patient_id'])
+    .execute();
+  return new Map(rows.map((row) => [row.patient_id, row.id]));
 }
 
 /** What each attendee's signed note recorded about their attendance. */

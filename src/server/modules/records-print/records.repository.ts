@@ -332,14 +332,3 @@ export async function findCenter(db: Q, organizationId: string): Promise<Center>
     .executeTakeFirst();
   return { name: org.name, address: org.public_address, phone: org.public_phone, timeZone: site?.time_zone ?? 'UTC' };
 }
-
-/** Whether the user was given explicit access to SUD counseling notes written by others. */
-export async function counselingNotesAccess(db: Q, organizationId: string, userId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('staff_profiles')
-    .select('counseling_notes_access')
-    .where('organization_id', '=', organizationId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  return row?.counseling_notes_access ?? false;
-}

@@ -7,6 +7,7 @@ import { canReadNote, type NoteReader } from '../../../domain/notes/note-access.
 import { addDays, assertLocalDate, daysBetween, localDateOf } from '../../../domain/scheduling/local-time.js';
 import type { ActorCtx, AppDeps } from '../../context.js';
 import type { Db } from '../../db/database.js';
+import { noteProfileOf } from '../notes/note-context.repository.js';
 import { auditBase, mustFindPatient } from '../patients/patients.service.js';
 import * as repo from './records.repository.js';
 import { renderRecordsPdf } from './records-pdf.js';
@@ -25,6 +26,7 @@ export type RecordRefs = {
 };
 
 export type GatheredRecords = {
+  patientId: string;
   plans: repo.PlanRecord[];
   notes: repo.NoteRecord[];
   episodes: repo.EpisodeSummary[] | null;
@@ -47,10 +49,8 @@ export function checkRange(from: string, to: string): void {
 }
 
 export async function readerOf(db: Db, ctx: ActorCtx): Promise<NoteReader> {
-  return {
-    userId: ctx.actor.userId,
-    counselingNotesAccess: await repo.counselingNotesAccess(db, ctx.actor.organizationId, ctx.actor.userId),
-  };
+  const profile = await noteProfileOf(db, ctx.actor.organizationId, ctx.actor.userId);
+  return { userId: ctx.actor.userId, counselingNotesAccess: profile.counselingNotesAccess };
 }
 
 function refsOf(
@@ -78,13 +78,14 @@ const noteOut = (note: repo.NoteRecord): OutgoingRecord => ({
 type GatherOptions = { reader: NoteReader; signedOnly: boolean; timeZone: string };
 
 /**
- * The records of a selection for one patient. `signedOnly` (disclosures): only signed plans and
- * notes leave the program; a draft named on its own is refused.
+ * The records of a selection for one patient. `patientId` null (internal prints of one note or
+ * plan): the record's own patient. `signedOnly` (disclosures): only signed plans and notes leave
+ * the program; a draft named on its own is refused.
  */
 export function gatherRecords(
   db: Db,
   organizationId: string,
-  patientId: string,
+  patientId: string | null,
   selection: RecordSelection,
   options: GatherOptions,
 ): Promise<GatheredRecords> {
@@ -94,6 +95,7 @@ export function gatherRecords(
     case 'plan':
       return gatherPlan(db, organizationId, patientId, selection.planId, options);
     case 'chart':
+      if (patientId === null) throw new Error('a chart is gathered for a named patient');
       return gatherChart(db, organizationId, patientId, selection, options);
   }
 }
@@ -104,29 +106,42 @@ const onlySigned = (what: string) =>
 async function gatherNote(
   db: Db,
   organizationId: string,
-  patientId: string,
+  patientId: string | null,
   noteId: string,
   options: GatherOptions,
 ): Promise<GatheredRecords> {
   const note = await repo.findNote(db, organizationId, noteId);
   // A counseling note the reader may not read is answered as absent: its existence is Part 2 information too.
-  if (!note || note.patientId !== patientId || !canReadNote({ noteType: note.noteType, authorId: note.author.id }, options.reader))
+  if (
+    !note ||
+    (patientId !== null && note.patientId !== patientId) ||
+    !canReadNote({ noteType: note.noteType, authorId: note.author.id }, options.reader)
+  )
     throw new DomainError('NOT_FOUND', 'No such note');
   if (options.signedOnly && note.status !== 'signed') throw onlySigned('notes (co-signed where a co-signature is needed)');
-  return { plans: [], notes: [note], episodes: null, omissions: [], outgoing: [noteOut(note)], refs: refsOf('note', null, [], [note]) };
+  return {
+    patientId: note.patientId,
+    plans: [],
+    notes: [note],
+    episodes: null,
+    omissions: [],
+    outgoing: [noteOut(note)],
+    refs: refsOf('note', null, [], [note]),
+  };
 }
 
 async function gatherPlan(
   db: Db,
   organizationId: string,
-  patientId: string,
+  patientId: string | null,
   planId: string,
   options: GatherOptions,
 ): Promise<GatheredRecords> {
   const plan = await repo.findPlan(db, organizationId, planId);
-  if (!plan || plan.patientId !== patientId) throw new DomainError('NOT_FOUND', 'No such treatment plan');
+  if (!plan || (patientId !== null && plan.patientId !== patientId)) throw new DomainError('NOT_FOUND', 'No such treatment plan');
   if (options.signedOnly && plan.clinicianSignedAt === null) throw onlySigned('plan versions');
   return {
+    patientId: plan.patientId,
     plans: [plan],
     notes: [],
     episodes: null,
@@ -171,6 +186,7 @@ async function gatherChart(
     counselingNote: false,
   };
   return {
+    patientId,
     plans,
     notes,
     episodes,
@@ -191,27 +207,27 @@ export function patientDisplayName(patient: { preferredName: string | null; lega
 
 type Printed = { pdf: Buffer; filename: string };
 
-async function printFor(deps: AppDeps, ctx: ActorCtx, patientId: string | null, selection: RecordSelection): Promise<Printed> {
+/**
+ * Prints one selection, read inside one transaction. `selectionIn` gets the center's time zone (a
+ * chart's default range is read in it); `patientId` null: the note's or plan's own patient.
+ */
+async function printFor(
+  deps: AppDeps,
+  ctx: ActorCtx,
+  patientId: string | null,
+  selectionIn: (timeZone: string) => RecordSelection,
+): Promise<Printed> {
   const prepared = await deps.db.transaction().execute(async (trx) => {
     const organizationId = ctx.actor.organizationId;
-    let ownerId = patientId;
-    if (ownerId === null) {
-      const owner =
-        selection.kind === 'note'
-          ? await repo.findNote(trx, organizationId, selection.noteId)
-          : selection.kind === 'plan'
-            ? await repo.findPlan(trx, organizationId, selection.planId)
-            : undefined;
-      if (!owner) throw new DomainError('NOT_FOUND', selection.kind === 'plan' ? 'No such treatment plan' : 'No such note');
-      ownerId = owner.patientId;
-    }
-    const patient = await mustFindPatient(trx, ctx, ownerId);
     const center = await repo.findCenter(trx, organizationId);
-    const records = await gatherRecords(trx, organizationId, patient.id, selection, {
+    const selection = selectionIn(center.timeZone);
+    const named = patientId === null ? null : await mustFindPatient(trx, ctx, patientId);
+    const records = await gatherRecords(trx, organizationId, patientId, selection, {
       reader: await readerOf(trx, ctx),
       signedOnly: false,
       timeZone: center.timeZone,
     });
+    const patient = named ?? (await mustFindPatient(trx, ctx, records.patientId));
     await deps.audit(trx, {
       ...auditBase(ctx),
       action: 'records.printed',
@@ -220,9 +236,9 @@ async function printFor(deps: AppDeps, ctx: ActorCtx, patientId: string | null, 
       patientId: patient.id,
       details: { ...records.refs },
     });
-    return { patient, center, records };
+    return { selection, patient, center, records };
   });
-  const { patient, center, records } = prepared;
+  const { selection, patient, center, records } = prepared;
   const title =
     selection.kind === 'chart'
       ? `Chart, ${selection.from} to ${selection.to}`
@@ -248,21 +264,22 @@ async function printFor(deps: AppDeps, ctx: ActorCtx, patientId: string | null, 
 }
 
 export function notePdf(deps: AppDeps, ctx: ActorCtx, noteId: string): Promise<Printed> {
-  return printFor(deps, ctx, null, { kind: 'note', noteId });
+  return printFor(deps, ctx, null, () => ({ kind: 'note', noteId }));
 }
 
 export function planPdf(deps: AppDeps, ctx: ActorCtx, planId: string): Promise<Printed> {
-  return printFor(deps, ctx, null, { kind: 'plan', planId });
+  return printFor(deps, ctx, null, () => ({ kind: 'plan', planId }));
 }
 
-export async function chartPdf(
+export function chartPdf(
   deps: AppDeps,
   ctx: ActorCtx,
   patientId: string,
   range: { from?: string | undefined; to?: string | undefined },
 ): Promise<Printed> {
-  const { timeZone } = await repo.findCenter(deps.db, ctx.actor.organizationId);
-  const to = range.to ?? localDateOf(ctx.now.getTime(), timeZone);
-  const from = range.from ?? addDays(to, -DEFAULT_RANGE_DAYS);
-  return printFor(deps, ctx, patientId, { kind: 'chart', from, to, includeCounselingNotes: true });
+  return printFor(deps, ctx, patientId, (timeZone) => {
+    const to = range.to ?? localDateOf(ctx.now.getTime(), timeZone);
+    const from = range.from ?? addDays(to, -DEFAULT_RANGE_DAYS);
+    return { kind: 'chart', from, to, includeCounselingNotes: true };
+  });
 }
