@@ -44,7 +44,7 @@ export async function createSignLink(deps: AppDeps, ctx: ActorCtx, planId: strin
   const token = newToken();
   const expiresAt = new Date(ctx.now.getTime() + SIGN_LINK_DAYS * 86_400_000);
   return deps.db.transaction().execute(async (trx) => {
-    const { plan } = await mustFindPlan(trx, ctx, planId, { lock: true });
+    const plan = await mustFindPlan(trx, ctx, planId, { lock: true });
     assertAwaitingPatient(plan);
     const linkId = await repo.insertLink(trx, {
       organizationId: ctx.actor.organizationId,
@@ -68,7 +68,7 @@ export async function createSignLink(deps: AppDeps, ctx: ActorCtx, planId: strin
 
 export async function listSignLinks(deps: AppDeps, ctx: ActorCtx, planId: string): Promise<{ links: SignLinkDto[] }> {
   return deps.db.transaction().execute(async (trx) => {
-    const { plan } = await mustFindPlan(trx, ctx, planId);
+    const plan = await mustFindPlan(trx, ctx, planId);
     const links = await repo.listLinks(trx, ctx.actor.organizationId, planId);
     await deps.audit(trx, {
       ...auditBase(ctx),
@@ -84,7 +84,7 @@ export async function listSignLinks(deps: AppDeps, ctx: ActorCtx, planId: string
 /** Revoking twice is harmless: the first revocation stands. */
 export async function revokeSignLink(deps: AppDeps, ctx: ActorCtx, planId: string, linkId: string): Promise<SignLinkDto> {
   return deps.db.transaction().execute(async (trx) => {
-    const { plan } = await mustFindPlan(trx, ctx, planId);
+    const plan = await mustFindPlan(trx, ctx, planId);
     const link = await repo.findLink(trx, ctx.actor.organizationId, planId, linkId, { lock: true });
     if (!link) throw new DomainError('NOT_FOUND', 'No such signing link');
     if (link.revokedAt === null && link.usedAt === null) {
