@@ -10,7 +10,15 @@ import { assertLocalDate } from '../../../domain/scheduling/local-time.js';
 import type { ActorCtx, AppDeps } from '../../context.js';
 import type { Database } from '../../db/schema.js';
 import { auditBase, mustFindPatient } from '../patients/patients.service.js';
-import { episodeObjectives, mayRead, toNoteDto, toSummary, type NoteDto, type NoteSummaryDto } from './notes-dto.js';
+import {
+  episodeObjectives,
+  mayRead,
+  toNoteDto,
+  toSummary,
+  type EpisodeObjectives,
+  type NoteDto,
+  type NoteSummaryDto,
+} from './notes-dto.js';
 import * as context from './note-context.repository.js';
 import * as repo from './notes.repository.js';
 
@@ -212,9 +220,11 @@ export async function saveDraft(
       content = checked.content;
     }
     let addressedObjectiveIds: string[] | undefined;
+    let objectives: EpisodeObjectives | undefined;
     if (input.addressedObjectiveIds !== undefined) {
       addressedObjectiveIds = [...new Set(input.addressedObjectiveIds)];
-      const { known } = await episodeObjectives(trx, organizationId, note.episodeId);
+      objectives = await episodeObjectives(trx, organizationId, note.episodeId);
+      const { known } = objectives;
       const unknownIndex = input.addressedObjectiveIds.findIndex((id) => !known.has(id));
       if (unknownIndex >= 0)
         throw fieldError(
@@ -234,7 +244,8 @@ export async function saveDraft(
     await audit(deps, trx, ctx, 'note.saved', note, { version: note.version + 1, fields: Object.keys(input).sort() });
     const saved = await repo.findNote(trx, organizationId, noteId);
     if (!saved) throw new Error('note vanished inside its own transaction');
-    return toNoteDto(trx, organizationId, saved);
+    // A save never moves the note to another episode, so the objectives read above still hold.
+    return toNoteDto(trx, organizationId, saved, objectives);
   });
 }
 
