@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 
 // What a note needs to know about its surroundings: the author's and reader's staff profile, the
-// episode and session it belongs to, the episode's plan versions and the organization's limit.
+// session it belongs to, its patient's open episode, the episode's plan versions and the organization's limit.
 
 type Q = Kysely<Database>;
 
@@ -19,20 +19,6 @@ export async function noteProfileOf(
     .where('user_id', '=', userId)
     .executeTakeFirst();
   return { cosignSupervisorId: row?.cosign_supervisor_id ?? null, counselingNotesAccess: row?.counseling_notes_access ?? false };
-}
-
-export async function findEpisode(
-  db: Q,
-  organizationId: string,
-  episodeId: string,
-): Promise<{ id: string; patientId: string } | undefined> {
-  const row = await db
-    .selectFrom('episodes')
-    .select(['id', 'patient_id'])
-    .where('organization_id', '=', organizationId)
-    .where('id', '=', episodeId)
-    .executeTakeFirst();
-  return row ? { id: row.id, patientId: row.patient_id } : undefined;
 }
 
 export async function findSession(

@@ -10,6 +10,7 @@ import { assertLocalDate } from '../../../domain/scheduling/local-time.js';
 import type { ActorCtx, AppDeps } from '../../context.js';
 import type { Database } from '../../db/schema.js';
 import { auditBase, mustFindPatient } from '../patients/patients.service.js';
+import { findEpisode } from '../schedules/lookups.repository.js';
 import {
   episodeObjectives,
   mayRead,
@@ -90,7 +91,7 @@ async function resolveEpisode(trx: Trx, ctx: ActorCtx, patientId: string, input:
   const organizationId = ctx.actor.organizationId;
   if (input.episodeId === null) return null;
   if (input.episodeId === undefined) return sessionEpisodeId ?? (await context.openEpisodeOf(trx, organizationId, patientId));
-  const episode = await context.findEpisode(trx, organizationId, input.episodeId);
+  const episode = await findEpisode(trx, organizationId, input.episodeId);
   if (episode?.patientId !== patientId) throw fieldError('episodeId', 'is not an episode of this patient');
   return episode.id;
 }
