@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { TreatmentPlanContent } from '../../../domain/treatment-plans/plan-content.js';
 import type { Database } from '../../db/schema.js';
 
 // What a note needs to know about its surroundings: the author's and reader's staff profile, the
@@ -35,8 +36,12 @@ export async function findSession(
   return row ? { id: row.id, patientId: row.patient_id, episodeId: row.episode_id, localDate: row.local_date } : undefined;
 }
 
-/** Each plan version's content of an episode, newest first (the content is parsed by the service). */
-export async function planContents(db: Q, organizationId: string, episodeId: string): Promise<{ planVersion: number; content: unknown }[]> {
+/** Each plan version's content of an episode, newest first. */
+export async function planContents(
+  db: Q,
+  organizationId: string,
+  episodeId: string,
+): Promise<{ planVersion: number; content: TreatmentPlanContent }[]> {
   const rows = await db
     .selectFrom('treatment_plans')
     .select(['plan_version', 'content'])
@@ -44,7 +49,8 @@ export async function planContents(db: Q, organizationId: string, episodeId: str
     .where('episode_id', '=', episodeId)
     .orderBy('plan_version', 'desc')
     .execute();
-  return rows.map((r) => ({ planVersion: r.plan_version, content: r.content }));
+  // Written only through assignIds/zod in treatment-plans.service, so the stored shape is known.
+  return rows.map((r) => ({ planVersion: r.plan_version, content: r.content as TreatmentPlanContent }));
 }
 
 export async function signingLimitHours(db: Q, organizationId: string): Promise<number> {
