@@ -26,14 +26,21 @@ import * as repo from './notes.repository.js';
 type Trx = Transaction<Database>;
 type AuditDetails = Record<string, string | number | boolean | string[] | null>;
 
-/** The note of the caller's organization that the caller may read: 404 for another organization's, 403 for a withheld one. */
-export async function mustFindNote(trx: Trx, ctx: ActorCtx, noteId: string, options: { lock?: boolean } = {}): Promise<repo.NoteRecord> {
+/**
+ * The note of the caller's organization that the caller may read: 404 for another organization's,
+ * 403 for a withheld one. With it, the caller's staff profile that decided.
+ */
+export async function mustFindNoteWithProfile(trx: Trx, ctx: ActorCtx, noteId: string, options: { lock?: boolean } = {}) {
   const note = await repo.findNote(trx, ctx.actor.organizationId, noteId, options);
   if (!note) throw new DomainError('NOT_FOUND', 'No such note');
   const profile = await context.noteProfileOf(trx, ctx.actor.organizationId, ctx.actor.userId);
   if (!mayRead(note, { userId: ctx.actor.userId, counselingNotesAccess: profile.counselingNotesAccess }))
     throw new DomainError('FORBIDDEN', PART2_REFUSAL);
-  return note;
+  return { note, profile };
+}
+
+export async function mustFindNote(trx: Trx, ctx: ActorCtx, noteId: string, options: { lock?: boolean } = {}): Promise<repo.NoteRecord> {
+  return (await mustFindNoteWithProfile(trx, ctx, noteId, options)).note;
 }
 
 const PART2_REFUSAL = 'SUD counseling notes are read only by their author and staff given explicit access (42 CFR Part 2)';
