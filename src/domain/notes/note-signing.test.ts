@@ -1,33 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { NoteType } from './note-content.js';
-import {
-  checkDraftContent,
-  checkNoteForSigning,
-  contentForSigning,
-  isIcd10CmCode,
-  signingOutcome,
-  type NoteContent,
-} from './note-signing.js';
+import { checkDraftContent, checkNoteForSigning, contentForSigning, signingOutcome, type NoteContent } from './note-signing.js';
 
 const DAP = { data: 'Reported two panic episodes', assessment: 'Improving', plan: 'Continue breathing practice' };
 const MED = { name: 'Sertraline', dose: '50 mg', route: 'oral', frequency: 'daily', change: 'continue' as const };
-
-describe('isIcd10CmCode', () => {
-  it.each([
-    ['F33.1', true],
-    ['F10.20', true],
-    ['F43', true],
-    ['Z63.0', true],
-    ['T14.91XA', true],
-    ['F3', false],
-    ['33.1', false],
-    ['F33.', false],
-    ['F33.12345', false],
-    ['f33.1', false],
-  ])('%s: %s', (code, expected) => {
-    expect(isIcd10CmCode(code)).toBe(expected);
-  });
-});
 
 describe('checkNoteForSigning', () => {
   it.each<[string, NoteType, NoteContent, string[]]>([

@@ -1,6 +1,7 @@
 // What a note must hold to be signed, and what a draft may hold while it is written
 // (docs/domain/notes.md). Pure: the note type's fields come from NOTE_TYPE_DEFINITIONS.
 import type { FieldIssue } from '../errors.js';
+import { isIcd10CmCode, normalizeDiagnosisCode } from '../treatment-plans/plan-validation.js';
 import { NOTE_TYPE_DEFINITIONS, type MedicationEntry, type NoteField, type NoteType } from './note-content.js';
 
 export type NoteFieldValue = string | string[] | MedicationEntry[] | boolean | null;
@@ -11,14 +12,6 @@ export const MAX_CODES = 20;
 export const MAX_MEDICATIONS = 40;
 export const MAX_MEDICATION_FIELD_LENGTH = 200;
 export const MEDICATION_CHANGES = ['start', 'continue', 'adjust', 'stop'] as const;
-
-// ICD-10-CM: a letter, two characters (digit, then digit or letter), optionally a dot and one to
-// four more characters (CMS ICD-10-CM Official Guidelines, section I.A.2-4), e.g. F33.1, F10.20.
-const ICD10CM = /^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/;
-
-export function isIcd10CmCode(code: string): boolean {
-  return ICD10CM.test(code);
-}
 
 type Checked = { ok: true; content: NoteContent } | { ok: false; issues: FieldIssue[] };
 
@@ -131,7 +124,7 @@ export function checkNoteForSigning(noteType: NoteType, content: NoteContent): F
         break;
       case 'codes': {
         const codes = Array.isArray(value) ? value.filter((code): code is string => typeof code === 'string') : [];
-        const bad = codes.find((code) => !isIcd10CmCode(code.trim().toUpperCase()));
+        const bad = codes.find((code) => !isIcd10CmCode(normalizeDiagnosisCode(code)));
         if (bad !== undefined) issues.push({ path, message: `"${bad}" is not a well-formed ICD-10-CM code (e.g. F33.1)` });
         else if (field.required && codes.length === 0) issues.push({ path, message: `${field.label}: give at least one code to sign` });
         break;

@@ -1,32 +1,12 @@
-// The objectives a note may cite ("addressed in session"), read from a treatment plan version's
-// content. Stored JSON is read defensively: anything not shaped like an objective is skipped.
+// The objectives a note may cite ("addressed in session"), read from an episode's treatment plan
+// versions.
+import type { TreatmentPlanContent } from '../treatment-plans/plan-content.js';
+import { objectivesOf } from '../treatment-plans/plan-ids.js';
 
 export type ObjectiveChoice = { id: string; statement: string; goal: string };
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function list(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
-}
-
-/** Every objective of one plan version (TreatmentPlanContent), in plan order, with its goal's statement. */
-export function objectivesOf(content: unknown): ObjectiveChoice[] {
-  const found: ObjectiveChoice[] = [];
-  if (!isRecord(content)) return found;
-  for (const problem of list(content.problems)) {
-    if (!isRecord(problem)) continue;
-    for (const goal of list(problem.goals)) {
-      if (!isRecord(goal)) continue;
-      const goalStatement = typeof goal.statement === 'string' ? goal.statement : '';
-      for (const objective of list(goal.objectives)) {
-        if (isRecord(objective) && typeof objective.id === 'string' && typeof objective.statement === 'string')
-          found.push({ id: objective.id, statement: objective.statement, goal: goalStatement });
-      }
-    }
-  }
-  return found;
+function choicesOf(content: TreatmentPlanContent): ObjectiveChoice[] {
+  return objectivesOf(content).map(({ objective, goal }) => ({ id: objective.id, statement: objective.statement, goal }));
 }
 
 /**
@@ -34,11 +14,14 @@ export function objectivesOf(content: unknown): ObjectiveChoice[] {
  * objectives are the choices; an id of any version is known (ids survive revisions), under its
  * newest statement.
  */
-export function citableObjectives(versionsNewestFirst: readonly unknown[]): { choices: ObjectiveChoice[]; known: Map<string, string> } {
+export function citableObjectives(versionsNewestFirst: readonly TreatmentPlanContent[]): {
+  choices: ObjectiveChoice[];
+  known: Map<string, string>;
+} {
   const known = new Map<string, string>();
   for (const content of versionsNewestFirst) {
-    for (const objective of objectivesOf(content)) if (!known.has(objective.id)) known.set(objective.id, objective.statement);
+    for (const { objective } of objectivesOf(content)) if (!known.has(objective.id)) known.set(objective.id, objective.statement);
   }
   const [latest] = versionsNewestFirst;
-  return { choices: latest === undefined ? [] : objectivesOf(latest), known };
+  return { choices: latest === undefined ? [] : choicesOf(latest), known };
 }

@@ -43,6 +43,8 @@ describe('isIcd10CmCode', () => {
     ['T43.011A', true],
     ['C4A.0', true],
     ['F33', true],
+    ['Z63.0', true],
+    ['T14.91XA', true],
     ['f33.1', false],
     ['F3', false],
     ['33.1', false],

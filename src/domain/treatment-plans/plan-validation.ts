@@ -6,7 +6,8 @@ import type { TreatmentPlanContent } from './plan-content.js';
 
 /**
  * ICD-10-CM: a letter, two characters (a digit, then a digit or letter, e.g. F33, C4A), then
- * optionally a dot and up to four more characters (e.g. F33.1, F10.20, T43.011A). The code must
+ * optionally a dot and up to four more characters (e.g. F33.1, F10.20, T43.011A; CMS ICD-10-CM
+ * Official Guidelines, section I.A.2-4). Plans and notes both check codes here. The code must
  * also exist in the code set; that list is not shipped, so only the shape is checked.
  */
 const ICD10CM = /^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/;

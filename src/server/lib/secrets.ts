@@ -9,6 +9,18 @@ export function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex');
 }
 
+/** The stored form of a patient link's token (measure, safety-plan and sign-plan links keep it as bytes). */
+export function hashToken(token: string): Buffer {
+  return createHash('sha256').update(token, 'utf8').digest();
+}
+
+// A token is 43 base64url characters; anything else cannot be one and is not looked up.
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,100}$/;
+
+export function isTokenShaped(value: string): boolean {
+  return TOKEN_SHAPE.test(value);
+}
+
 export function safeEqual(a: string, b: string): boolean {
   const left = Buffer.from(a);
   const right = Buffer.from(b);

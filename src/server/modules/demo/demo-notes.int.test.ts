@@ -18,9 +18,14 @@ afterAll(async () => {
 
 it('seeds signed notes with an addendum, a draft, a late note, a note awaiting co-signature and an SUD counseling note', async () => {
   await seedDemo(t.deps);
-  const notes = await t.db.selectFrom('clinical_notes').select(['note_type', 'status', 'part2', 'cosigner_id']).execute();
+  const notes = await t.db
+    .selectFrom('clinical_notes')
+    .select(['note_type', 'status', 'part2', 'cosigner_id', 'addressed_objective_ids'])
+    .execute();
   const count = (predicate: (n: (typeof notes)[number]) => boolean) => notes.filter(predicate).length;
   expect(count((n) => n.note_type === 'progress_dap' && n.status === 'signed')).toBeGreaterThanOrEqual(1);
+  // The signed notes of episodes with a seeded plan cite one of its objectives.
+  expect(count((n) => n.status === 'signed' && n.addressed_objective_ids.length === 1)).toBeGreaterThanOrEqual(1);
   expect(count((n) => n.status === 'draft')).toBe(2);
   expect(count((n) => n.status === 'awaiting_cosign' && n.cosigner_id !== null)).toBe(1);
   expect(count((n) => n.note_type === 'sud_counseling' && n.part2)).toBe(1);

@@ -2,7 +2,6 @@
 // patient's plan objectives when a plan was seeded first, an addendum, a draft, a late unsigned
 // note, a trainee's note awaiting co-signature, and an SUD counseling note. Every value is invented.
 import type { Transaction } from 'kysely';
-import type { AppDeps } from '../../context.js';
 import type { Database } from '../../db/schema.js';
 import { addDays, localDateOf } from '../../../domain/scheduling/local-time.js';
 import { episodeObjectives } from '../notes/notes-dto.js';
@@ -86,11 +85,7 @@ async function writeNote(trx: Trx, spec: NoteSpec): Promise<string> {
   return noteId;
 }
 
-export async function seedDemoNotes(
-  _deps: Pick<AppDeps, 'audit'>,
-  trx: Trx,
-  input: { organizationId: string; clinicianId: string; now: Date },
-): Promise<void> {
+export async function seedDemoNotes(trx: Trx, input: { organizationId: string; clinicianId: string; now: Date }): Promise<void> {
   const { organizationId, clinicianId, now } = input;
   const episodes = await episodesInCare(trx, organizationId, 3);
   const first = episodes[0];

@@ -119,43 +119,43 @@ export async function seedDemoTreatmentPlans(
   const today = input.now.toISOString().slice(0, 10);
   // The newest admission has no plan yet: the dashboard lists it and the clinician writes one.
   const planned = episodes.slice(0, -1);
-  for (const [index, episode] of planned.entries()) {
+  if (planned.length === 0) return;
+  const rows = planned.map((episode, index) => {
     const kind = index === 0 ? 'overdue' : index === 1 ? 'draft' : index === 2 ? 'awaiting_patient' : 'signed';
     const signedOn =
       kind === 'overdue' ? addDays(today, -(org.plan_review_days + 3)) : minDate(addDays(episode.admitted_on, 3), addDays(today, -1));
     const signedAt = new Date(Date.parse(`${signedOn}T17:00:00Z`));
-    const content = (TEMPLATES[index % TEMPLATES.length] ?? TEMPLATES[0])?.(input.staff, addDays(signedOn, 56));
-    if (!content) continue;
+    const template = TEMPLATES[index % TEMPLATES.length];
+    if (!template) throw new Error('a plan template index out of range');
+    const content = template(input.staff, addDays(signedOn, 56));
     const createdAt = new Date(signedAt.getTime() - DAY_MS);
     const draft = kind === 'draft';
-    await trx
-      .insertInto('treatment_plans')
-      .values({
-        organization_id: input.organizationId,
-        patient_id: episode.patient_id,
-        episode_id: episode.id,
-        plan_version: 1,
-        // A draft in progress: the first goal has no interventions yet.
-        content: JSON.stringify(draft ? withoutInterventions(content) : content),
-        planned_days_per_week: Math.max(episode.min_days_per_week, 3),
-        planned_minutes_per_week: Math.max(episode.weekly_floor_minutes, 540),
-        review_due_on: draft ? null : reviewDueOn(signedOn, org.plan_review_days),
-        version: draft ? 3 : 2,
-        created_by: input.staff.clinicianId,
-        created_at: createdAt,
-        updated_at: draft ? createdAt : signedAt,
-        clinician_signed_by: draft ? null : input.staff.clinicianId,
-        clinician_signed_at: draft ? null : signedAt,
-        ...(kind === 'signed' || kind === 'overdue'
-          ? {
-              patient_signed_name: DEMO_PATIENT_SIGNATURE,
-              patient_signed_at: new Date(signedAt.getTime() + 3600_000),
-              patient_signature_method: index % 2 === 0 ? ('device' as const) : ('link' as const),
-            }
-          : {}),
-      })
-      .execute();
-  }
+    return {
+      organization_id: input.organizationId,
+      patient_id: episode.patient_id,
+      episode_id: episode.id,
+      plan_version: 1,
+      // A draft in progress: the first goal has no interventions yet.
+      content: JSON.stringify(draft ? withoutInterventions(content) : content),
+      planned_days_per_week: Math.max(episode.min_days_per_week, 3),
+      planned_minutes_per_week: Math.max(episode.weekly_floor_minutes, 540),
+      review_due_on: draft ? null : reviewDueOn(signedOn, org.plan_review_days),
+      version: draft ? 3 : 2,
+      created_by: input.staff.clinicianId,
+      created_at: createdAt,
+      updated_at: draft ? createdAt : signedAt,
+      clinician_signed_by: draft ? null : input.staff.clinicianId,
+      clinician_signed_at: draft ? null : signedAt,
+      ...(kind === 'signed' || kind === 'overdue'
+        ? {
+            patient_signed_name: DEMO_PATIENT_SIGNATURE,
+            patient_signed_at: new Date(signedAt.getTime() + 3600_000),
+            patient_signature_method: index % 2 === 0 ? ('device' as const) : ('link' as const),
+          }
+        : {}),
+    };
+  });
+  await trx.insertInto('treatment_plans').values(rows).execute();
 }
 
 function minDate(a: string, b: string): string {

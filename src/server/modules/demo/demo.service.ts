@@ -82,7 +82,7 @@ export async function seedDemo(deps: AppDeps): Promise<void> {
         staff: { clinicianId: staff.clinician, psychiatristId: staff.psychiatrist },
         now,
       });
-    if (staff.clinician) await seedDemoNotes(deps, trx, { organizationId, clinicianId: staff.clinician, now });
+    if (staff.clinician) await seedDemoNotes(trx, { organizationId, clinicianId: staff.clinician, now });
     if (staff.clinician) await seedDemoGroupNotes(deps, trx, { organizationId, clinicianId: staff.clinician, now });
     if (staff.clinician && staff.director)
       await seedDemoConsents(deps, trx, { organizationId, clinicianId: staff.clinician, directorId: staff.director, now });

@@ -4,9 +4,9 @@ import { randomUUID } from 'node:crypto';
 import type { Answers, Instrument } from '../../../domain/instruments/instrument.js';
 import type { FieldIssue } from '../../../domain/errors.js';
 import type { AppDeps, RequestCtx } from '../../context.js';
+import { hashToken, isTokenShaped } from '../../lib/secrets.js';
 import { answerIssues, alertOf, mustFindInstrument, score, storeResponse } from './measure-scoring.js';
 import * as repo from './measures.repository.js';
-import { hashToken } from './measures.service.js';
 
 export type Center = { name: string; phone: string };
 
@@ -15,12 +15,10 @@ export type OpenLink =
   | { kind: 'gone'; reason: 'used' | 'expired' }
   | { kind: 'ok'; instrument: Instrument; language: 'en' | 'es'; linkKind: 'link' | 'kiosk'; center: Center };
 
-// A token is 43 base64url characters; anything else cannot be one and is not looked up.
-const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
 const FORM_KEY = /^[0-9a-f-]{36}$/;
 
 export async function openLink(deps: AppDeps, ctx: RequestCtx, token: string): Promise<OpenLink> {
-  if (!TOKEN.test(token)) return { kind: 'not_found' };
+  if (!isTokenShaped(token)) return { kind: 'not_found' };
   const link = await repo.findLinkByHash(deps.db, hashToken(token));
   if (!link) return { kind: 'not_found' };
   if (link.usedAt !== null) return { kind: 'gone', reason: 'used' };
@@ -71,7 +69,7 @@ export async function submitLink(
   token: string,
   form: Readonly<Record<string, string>>,
 ): Promise<Submitted> {
-  if (!TOKEN.test(token)) return { kind: 'not_found' };
+  if (!isTokenShaped(token)) return { kind: 'not_found' };
   const formKey = form.formKey !== undefined && FORM_KEY.test(form.formKey) ? form.formKey : null;
   return deps.db.transaction().execute(async (trx): Promise<Submitted> => {
     const link = await repo.findLinkByHash(trx, hashToken(token), { lock: true });

@@ -1,11 +1,11 @@
 // Measurement-based care for staff (issue #5): each program's schedule, a patient's due measures and
 // responses, paper entry, and single-use links and kiosk sessions (docs/domain/measures.md).
-import { createHash, randomBytes } from 'node:crypto';
 import { DomainError, fieldError } from '../../../domain/errors.js';
 import { findEnabledInstrument } from '../../../domain/instruments/library.js';
 import { measuresDue, type DueMeasure, type ScheduleRule } from '../../../domain/measures/due.js';
 import { localDateOf } from '../../../domain/scheduling/local-time.js';
 import type { ActorCtx, AppDeps } from '../../context.js';
+import { hashToken, newToken } from '../../lib/secrets.js';
 import { findPrograms } from '../programs/programs.repository.js';
 import { auditBase, mustFindPatient } from '../patients/patients.service.js';
 import { answerIssues, mustFindInstrument, score, storeResponse } from './measure-scoring.js';
@@ -192,10 +192,6 @@ export async function enterPaperForm(deps: AppDeps, ctx: ActorCtx, patientId: st
 export type LinkInput = { instrument: string; language?: 'en' | 'es' | undefined };
 export type LinkDto = { linkId: string; url: string; expiresAt: string; kind: 'link' | 'kiosk' };
 
-export function hashToken(token: string): Buffer {
-  return createHash('sha256').update(token, 'utf8').digest();
-}
-
 /** A single-use questionnaire link; the token is returned once and only its hash is stored. */
 export async function createLink(
   deps: AppDeps,
@@ -205,7 +201,7 @@ export async function createLink(
   kind: 'link' | 'kiosk' = 'link',
 ): Promise<LinkDto> {
   const instrument = mustFindInstrument(deps, input.instrument);
-  const token = randomBytes(32).toString('base64url');
+  const token = newToken();
   const lifetimeMs = kind === 'link' ? LINK_HOURS * 3600_000 : KIOSK_MINUTES * 60_000;
   const expiresAt = new Date(ctx.now.getTime() + lifetimeMs);
   return deps.db.transaction().execute(async (trx) => {

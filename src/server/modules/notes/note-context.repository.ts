@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
+import type { TreatmentPlanContent } from '../../../domain/treatment-plans/plan-content.js';
 import type { Database } from '../../db/schema.js';
 
 // What a note needs to know about its surroundings: the author's and reader's staff profile, the
-// episode and session it belongs to, the episode's plan versions and the organization's limit.
+// session it belongs to, its patient's open episode, the episode's plan versions and the organization's limit.
 
 type Q = Kysely<Database>;
 
@@ -21,20 +22,6 @@ export async function noteProfileOf(
   return { cosignSupervisorId: row?.cosign_supervisor_id ?? null, counselingNotesAccess: row?.counseling_notes_access ?? false };
 }
 
-export async function findEpisode(
-  db: Q,
-  organizationId: string,
-  episodeId: string,
-): Promise<{ id: string; patientId: string } | undefined> {
-  const row = await db
-    .selectFrom('episodes')
-    .select(['id', 'patient_id'])
-    .where('organization_id', '=', organizationId)
-    .where('id', '=', episodeId)
-    .executeTakeFirst();
-  return row ? { id: row.id, patientId: row.patient_id } : undefined;
-}
-
 export async function findSession(
   db: Q,
   organizationId: string,
@@ -49,8 +36,12 @@ export async function findSession(
   return row ? { id: row.id, patientId: row.patient_id, episodeId: row.episode_id, localDate: row.local_date } : undefined;
 }
 
-/** Each plan version's content of an episode, newest first (the content is parsed by the service). */
-export async function planContents(db: Q, organizationId: string, episodeId: string): Promise<{ planVersion: number; content: unknown }[]> {
+/** Each plan version's content of an episode, newest first. */
+export async function planContents(
+  db: Q,
+  organizationId: string,
+  episodeId: string,
+): Promise<{ planVersion: number; content: TreatmentPlanContent }[]> {
   const rows = await db
     .selectFrom('treatment_plans')
     .select(['plan_version', 'content'])
@@ -58,7 +49,8 @@ export async function planContents(db: Q, organizationId: string, episodeId: str
     .where('episode_id', '=', episodeId)
     .orderBy('plan_version', 'desc')
     .execute();
-  return rows.map((r) => ({ planVersion: r.plan_version, content: r.content }));
+  // Written only through assignIds/zod in treatment-plans.service, so the stored shape is known.
+  return rows.map((r) => ({ planVersion: r.plan_version, content: r.content as TreatmentPlanContent }));
 }
 
 export async function signingLimitHours(db: Q, organizationId: string): Promise<number> {

@@ -6,9 +6,8 @@ import type { ActorCtx, AppDeps } from '../../context.js';
 import type { AddendumKindColumn } from '../../db/schema.js';
 import { auditBase } from '../patients/patients.service.js';
 import { toNoteDto, type NoteDto } from './notes-dto.js';
-import * as context from './note-context.repository.js';
 import * as repo from './notes.repository.js';
-import { auditingPart2Refusal, mustFindNote, refuseGroupNote } from './notes.service.js';
+import { auditingPart2Refusal, mustFindNote, mustFindNoteWithProfile, refuseGroupNote } from './notes.service.js';
 
 /**
  * Signs the author's draft. A complete note becomes signed, or awaiting co-signature when the
@@ -18,7 +17,7 @@ import { auditingPart2Refusal, mustFindNote, refuseGroupNote } from './notes.ser
 export async function signNote(deps: AppDeps, ctx: ActorCtx, noteId: string, expected: number | undefined): Promise<NoteDto> {
   return deps.db.transaction().execute(async (trx) => {
     const organizationId = ctx.actor.organizationId;
-    const note = await mustFindNote(trx, ctx, noteId, { lock: true });
+    const { note, profile } = await mustFindNoteWithProfile(trx, ctx, noteId, { lock: true });
     refuseGroupNote(note);
     if (note.status !== 'draft') throw new DomainError('CONFLICT', 'This note is already signed');
     if (note.author.id !== ctx.actor.userId) throw new DomainError('FORBIDDEN', 'Only the note’s author signs it');
@@ -33,7 +32,7 @@ export async function signNote(deps: AppDeps, ctx: ActorCtx, noteId: string, exp
       throw new DomainError('RULE_VIOLATION', `A note is signed only when complete: ${issues.map((issue) => issue.message).join('; ')}`, {
         details: issues,
       });
-    const profile = await context.noteProfileOf(trx, organizationId, note.author.id);
+    // Only the author signs (checked above), so the caller's profile is the author's.
     const outcome = signingOutcome(profile);
     await repo.markSigned(trx, organizationId, noteId, {
       content: contentForSigning(note.noteType, content),

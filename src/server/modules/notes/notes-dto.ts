@@ -73,8 +73,9 @@ export async function episodeObjectives(db: Db, organizationId: string, episodeI
   return citableObjectives(versions.map((version) => version.content));
 }
 
-export async function toNoteDto(db: Db, organizationId: string, note: repo.NoteRecord): Promise<NoteDto> {
-  const objectives = await episodeObjectives(db, organizationId, note.episodeId);
+/** `objectives`: the note's episode objectives when the caller has just read them. */
+export async function toNoteDto(db: Db, organizationId: string, note: repo.NoteRecord, objectives?: EpisodeObjectives): Promise<NoteDto> {
+  objectives ??= await episodeObjectives(db, organizationId, note.episodeId);
   const addenda = await repo.listAddenda(db, organizationId, note.id);
   return {
     ...toSummary(note),

@@ -111,17 +111,9 @@ export async function findNote(
   noteId: string,
   options: { lock?: boolean } = {},
 ): Promise<NoteRecord | undefined> {
-  if (options.lock) {
-    const locked = await db
-      .selectFrom('clinical_notes')
-      .select('id')
-      .where('organization_id', '=', organizationId)
-      .where('id', '=', noteId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!locked) return undefined;
-  }
-  const row = await notesQuery(db, organizationId).where('n.id', '=', noteId).executeTakeFirst();
+  let query = notesQuery(db, organizationId).where('n.id', '=', noteId);
+  if (options.lock) query = query.forUpdate('n');
+  const row = await query.executeTakeFirst();
   return row ? toNote(row) : undefined;
 }
 

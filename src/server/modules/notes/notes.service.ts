@@ -10,21 +10,37 @@ import { assertLocalDate } from '../../../domain/scheduling/local-time.js';
 import type { ActorCtx, AppDeps } from '../../context.js';
 import type { Database } from '../../db/schema.js';
 import { auditBase, mustFindPatient } from '../patients/patients.service.js';
-import { episodeObjectives, mayRead, toNoteDto, toSummary, type NoteDto, type NoteSummaryDto } from './notes-dto.js';
+import { findEpisode } from '../schedules/lookups.repository.js';
+import {
+  episodeObjectives,
+  mayRead,
+  toNoteDto,
+  toSummary,
+  type EpisodeObjectives,
+  type NoteDto,
+  type NoteSummaryDto,
+} from './notes-dto.js';
 import * as context from './note-context.repository.js';
 import * as repo from './notes.repository.js';
 
 type Trx = Transaction<Database>;
 type AuditDetails = Record<string, string | number | boolean | string[] | null>;
 
-/** The note of the caller's organization that the caller may read: 404 for another organization's, 403 for a withheld one. */
-export async function mustFindNote(trx: Trx, ctx: ActorCtx, noteId: string, options: { lock?: boolean } = {}): Promise<repo.NoteRecord> {
+/**
+ * The note of the caller's organization that the caller may read: 404 for another organization's,
+ * 403 for a withheld one. With it, the caller's staff profile that decided.
+ */
+export async function mustFindNoteWithProfile(trx: Trx, ctx: ActorCtx, noteId: string, options: { lock?: boolean } = {}) {
   const note = await repo.findNote(trx, ctx.actor.organizationId, noteId, options);
   if (!note) throw new DomainError('NOT_FOUND', 'No such note');
   const profile = await context.noteProfileOf(trx, ctx.actor.organizationId, ctx.actor.userId);
   if (!mayRead(note, { userId: ctx.actor.userId, counselingNotesAccess: profile.counselingNotesAccess }))
     throw new DomainError('FORBIDDEN', PART2_REFUSAL);
-  return note;
+  return { note, profile };
+}
+
+export async function mustFindNote(trx: Trx, ctx: ActorCtx, noteId: string, options: { lock?: boolean } = {}): Promise<repo.NoteRecord> {
+  return (await mustFindNoteWithProfile(trx, ctx, noteId, options)).note;
 }
 
 const PART2_REFUSAL = 'SUD counseling notes are read only by their author and staff given explicit access (42 CFR Part 2)';
@@ -82,7 +98,7 @@ async function resolveEpisode(trx: Trx, ctx: ActorCtx, patientId: string, input:
   const organizationId = ctx.actor.organizationId;
   if (input.episodeId === null) return null;
   if (input.episodeId === undefined) return sessionEpisodeId ?? (await context.openEpisodeOf(trx, organizationId, patientId));
-  const episode = await context.findEpisode(trx, organizationId, input.episodeId);
+  const episode = await findEpisode(trx, organizationId, input.episodeId);
   if (episode?.patientId !== patientId) throw fieldError('episodeId', 'is not an episode of this patient');
   return episode.id;
 }
@@ -212,9 +228,11 @@ export async function saveDraft(
       content = checked.content;
     }
     let addressedObjectiveIds: string[] | undefined;
+    let objectives: EpisodeObjectives | undefined;
     if (input.addressedObjectiveIds !== undefined) {
       addressedObjectiveIds = [...new Set(input.addressedObjectiveIds)];
-      const { known } = await episodeObjectives(trx, organizationId, note.episodeId);
+      objectives = await episodeObjectives(trx, organizationId, note.episodeId);
+      const { known } = objectives;
       const unknownIndex = input.addressedObjectiveIds.findIndex((id) => !known.has(id));
       if (unknownIndex >= 0)
         throw fieldError(
@@ -234,7 +252,8 @@ export async function saveDraft(
     await audit(deps, trx, ctx, 'note.saved', note, { version: note.version + 1, fields: Object.keys(input).sort() });
     const saved = await repo.findNote(trx, organizationId, noteId);
     if (!saved) throw new Error('note vanished inside its own transaction');
-    return toNoteDto(trx, organizationId, saved);
+    // A save never moves the note to another episode, so the objectives read above still hold.
+    return toNoteDto(trx, organizationId, saved, objectives);
   });
 }
 

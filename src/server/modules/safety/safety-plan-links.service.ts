@@ -1,12 +1,11 @@
 // Links that show the patient their current safety plan (docs/domain/safety.md, decision 0024):
 // the token is the capability, only its SHA-256 is stored, and each link lasts PLAN_LINK_DAYS.
-import { randomBytes } from 'node:crypto';
 import { DomainError } from '../../../domain/errors.js';
 import { PLAN_LINK_DAYS, greetingName, planLinkState, type PlanLinkState } from '../../../domain/safety/plan-links.js';
 import type { SafetyPlanContent } from '../../../domain/safety/safety-plan.js';
 import type { ActorCtx, AppDeps, RequestCtx } from '../../context.js';
+import { hashToken, isTokenShaped, newToken } from '../../lib/secrets.js';
 import { centerOf } from '../measures/measures.repository.js';
-import { hashToken } from '../measures/measures.service.js';
 import { auditBase, mustFindPatient } from '../patients/patients.service.js';
 import * as repo from './safety-plan-links.repository.js';
 import * as plans from './safety-plan.repository.js';
@@ -22,9 +21,6 @@ export type PlanLinkDto = {
 };
 export type CreatedPlanLinkDto = { linkId: string; url: string; expiresAt: string };
 
-// A token is 43 base64url characters; anything else cannot be one and is not looked up.
-const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
-
 function toDto(link: repo.PlanLinkRecord, now: Date): PlanLinkDto {
   return {
     id: link.id,
@@ -39,7 +35,7 @@ function toDto(link: repo.PlanLinkRecord, now: Date): PlanLinkDto {
 
 /** A new link; the URL (with the token) is returned this once and never again. */
 export async function createPlanLink(deps: AppDeps, ctx: ActorCtx, patientId: string): Promise<CreatedPlanLinkDto> {
-  const token = randomBytes(32).toString('base64url');
+  const token = newToken();
   const expiresAt = new Date(ctx.now.getTime() + PLAN_LINK_DAYS * 86_400_000);
   return deps.db.transaction().execute(async (trx) => {
     await mustFindPatient(trx, ctx, patientId);
@@ -109,7 +105,7 @@ export type OpenPlan =
 
 /** The patient's side: the current version, audited as a view of the patient's record. */
 export async function openPlanLink(deps: AppDeps, ctx: RequestCtx, token: string): Promise<OpenPlan> {
-  if (!TOKEN.test(token)) return { kind: 'not_found' };
+  if (!isTokenShaped(token)) return { kind: 'not_found' };
   return deps.db.transaction().execute(async (trx): Promise<OpenPlan> => {
     const link = await repo.findLinkByHash(trx, hashToken(token));
     if (!link) return { kind: 'not_found' };

@@ -50,16 +50,6 @@ export async function notesCiting(
   );
 }
 
-export async function counselingNotesAccess(db: Q, organizationId: string, userId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('staff_profiles')
-    .select('counseling_notes_access')
-    .where('organization_id', '=', organizationId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  return row?.counseling_notes_access ?? false;
-}
-
 export type ReviewCandidate = {
   episodeId: string;
   patientId: string;

@@ -5,13 +5,14 @@ import { localDateOf } from '../../../domain/scheduling/local-time.js';
 import { objectivesOf } from '../../../domain/treatment-plans/plan-ids.js';
 import { reviewStatus } from '../../../domain/treatment-plans/plan-review.js';
 import type { ActorCtx, AppDeps } from '../../context.js';
+import { noteProfileOf } from '../notes/note-context.repository.js';
 import { auditBase } from '../patients/patients.service.js';
 import * as repo from './treatment-plan-history.repository.js';
 import { mustFindPlan } from './treatment-plans.service.js';
 
 export async function objectiveHistory(deps: AppDeps, ctx: ActorCtx, planId: string) {
   return deps.db.transaction().execute(async (trx) => {
-    const { plan } = await mustFindPlan(trx, ctx, planId);
+    const plan = await mustFindPlan(trx, ctx, planId);
     const objectives = objectivesOf(plan.content);
     const notes = await repo.notesCiting(
       trx,
@@ -20,10 +21,8 @@ export async function objectiveHistory(deps: AppDeps, ctx: ActorCtx, planId: str
       objectives.map((o) => o.objective.id),
     );
     // SUD counseling notes are shown only to their author and staff with explicit access (Part 2).
-    const reader = {
-      userId: ctx.actor.userId,
-      counselingNotesAccess: await repo.counselingNotesAccess(trx, ctx.actor.organizationId, ctx.actor.userId),
-    };
+    const profile = await noteProfileOf(trx, ctx.actor.organizationId, ctx.actor.userId);
+    const reader = { userId: ctx.actor.userId, counselingNotesAccess: profile.counselingNotesAccess };
     const readable = notes.filter((note) => canReadNote({ noteType: note.noteType, authorId: note.author.id }, reader));
     await deps.audit(trx, {
       ...auditBase(ctx),

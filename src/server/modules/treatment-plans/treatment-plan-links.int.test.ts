@@ -116,6 +116,9 @@ describe('signing links', () => {
     expect((await postForm(url, { signedName: 'Robin Testpatient', agreed: 'yes' })).statusCode).toBe(410);
     const links = await call(t, clinician, 'GET', `/api/v1/treatment-plans/${planId}/sign-links`);
     expect(links.json().links[0]).toMatchObject({ state: 'used' });
+    // Revoking a used link changes nothing: it stays on record as used.
+    const revokeUsed = await call(t, clinician, 'POST', `/api/v1/treatment-plans/${planId}/sign-links/${created.json().linkId}/revoke`);
+    expect(revokeUsed.json()).toMatchObject({ state: 'used', revokedAt: null });
     expect(await auditActions(t.db, org.organizationId)).toEqual(
       expect.arrayContaining(['treatment_plan_sign_link.created', 'treatment_plan_sign_link.viewed', 'treatment_plan.patient_signed']),
     );
@@ -127,8 +130,22 @@ describe('signing links', () => {
 
     const { planId } = await signedPlan();
     const revoked = (await call(t, clinician, 'POST', `/api/v1/treatment-plans/${planId}/sign-links`)).json();
-    const revoke = await call(t, clinician, 'POST', `/api/v1/treatment-plans/${planId}/sign-links/${revoked.linkId}/revoke`);
+    const revokeUrl = `/api/v1/treatment-plans/${planId}/sign-links/${revoked.linkId}/revoke`;
+    const revoke = await call(t, clinician, 'POST', revokeUrl);
     expect(revoke.json().state).toBe('revoked');
+    t.clock.advance(60_000);
+    const again = await call(t, clinician, 'POST', revokeUrl);
+    expect(again.json()).toMatchObject({ state: 'revoked', revokedAt: revoke.json().revokedAt });
+    expect(
+      (
+        await t.db
+          .selectFrom('audit_events')
+          .select('id')
+          .where('action', '=', 'treatment_plan_sign_link.revoked')
+          .where('entity_id', '=', revoked.linkId)
+          .execute()
+      ).length,
+    ).toBe(1);
     expect((await t.app.inject({ method: 'GET', url: revoked.url })).statusCode).toBe(410);
     expect((await postForm(revoked.url, { signedName: 'Sam', agreed: 'yes' })).statusCode).toBe(410);
 

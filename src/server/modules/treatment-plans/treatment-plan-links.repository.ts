@@ -103,24 +103,3 @@ export async function revokeLink(db: Q, linkId: string, at: Date): Promise<void>
 export async function markUsed(db: Q, linkId: string, at: Date): Promise<void> {
   await db.updateTable('treatment_plan_sign_links').set({ used_at: at }).where('id', '=', linkId).where('used_at', 'is', null).execute();
 }
-
-export async function preferredName(db: Q, organizationId: string, patientId: string): Promise<string | null> {
-  const row = await db
-    .selectFrom('patients')
-    .select('preferred_name')
-    .where('organization_id', '=', organizationId)
-    .where('id', '=', patientId)
-    .executeTakeFirstOrThrow();
-  return row.preferred_name;
-}
-
-export async function staffNames(db: Q, organizationId: string, userIds: readonly string[]): Promise<Map<string, string>> {
-  if (userIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('users')
-    .select(['id', 'display_name'])
-    .where('organization_id', '=', organizationId)
-    .where('id', 'in', userIds)
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.display_name]));
-}

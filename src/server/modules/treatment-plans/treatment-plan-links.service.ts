@@ -1,7 +1,6 @@
 // One-time links through which the patient reads and signs a clinician-signed plan version
 // (decision 0026): the token is the capability and is shown once; only its SHA-256 is stored; the
 // link lasts SIGN_LINK_DAYS, is revocable, and signing uses it up.
-import { randomBytes } from 'node:crypto';
 import { DomainError } from '../../../domain/errors.js';
 import { greetingName } from '../../../domain/safety/plan-links.js';
 import { localDateOf } from '../../../domain/scheduling/local-time.js';
@@ -9,9 +8,11 @@ import { planVersionStatus } from '../../../domain/treatment-plans/plan-review.j
 import { SIGN_LINK_DAYS, signLinkState, typedSignatureIssues, type SignLinkState } from '../../../domain/treatment-plans/sign-links.js';
 import type { ActorCtx, AppDeps, RequestCtx } from '../../context.js';
 import type { Db } from '../../db/database.js';
+import { hashToken, isTokenShaped, newToken } from '../../lib/secrets.js';
 import type { SignPlanView } from '../../public-site/sign-plan-page.js';
-import { hashToken } from '../measures/measures.service.js';
 import { auditBase } from '../patients/patients.service.js';
+import { patientFirstName } from '../safety/safety-plan-links.repository.js';
+import { staffNames } from '../schedules/lookups.repository.js';
 import * as repo from './treatment-plan-links.repository.js';
 import * as plans from './treatment-plans.repository.js';
 import { assertAwaitingPatient, mustFindPlan } from './treatment-plans.service.js';
@@ -25,9 +26,6 @@ export type SignLinkDto = {
   createdBy: { id: string; name: string };
   createdAt: string;
 };
-
-// A token is 43 base64url characters; anything else cannot be one and is not looked up.
-const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
 
 function toDto(link: repo.SignLinkRecord, now: Date): SignLinkDto {
   return {
@@ -43,10 +41,10 @@ function toDto(link: repo.SignLinkRecord, now: Date): SignLinkDto {
 
 /** A new link for a version awaiting the patient's signature; the URL is returned this once. */
 export async function createSignLink(deps: AppDeps, ctx: ActorCtx, planId: string) {
-  const token = randomBytes(32).toString('base64url');
+  const token = newToken();
   const expiresAt = new Date(ctx.now.getTime() + SIGN_LINK_DAYS * 86_400_000);
   return deps.db.transaction().execute(async (trx) => {
-    const { plan } = await mustFindPlan(trx, ctx, planId, { lock: true });
+    const plan = await mustFindPlan(trx, ctx, planId, { lock: true });
     assertAwaitingPatient(plan);
     const linkId = await repo.insertLink(trx, {
       organizationId: ctx.actor.organizationId,
@@ -70,7 +68,7 @@ export async function createSignLink(deps: AppDeps, ctx: ActorCtx, planId: strin
 
 export async function listSignLinks(deps: AppDeps, ctx: ActorCtx, planId: string): Promise<{ links: SignLinkDto[] }> {
   return deps.db.transaction().execute(async (trx) => {
-    const { plan } = await mustFindPlan(trx, ctx, planId);
+    const plan = await mustFindPlan(trx, ctx, planId);
     const links = await repo.listLinks(trx, ctx.actor.organizationId, planId);
     await deps.audit(trx, {
       ...auditBase(ctx),
@@ -86,7 +84,7 @@ export async function listSignLinks(deps: AppDeps, ctx: ActorCtx, planId: string
 /** Revoking twice is harmless: the first revocation stands. */
 export async function revokeSignLink(deps: AppDeps, ctx: ActorCtx, planId: string, linkId: string): Promise<SignLinkDto> {
   return deps.db.transaction().execute(async (trx) => {
-    const { plan } = await mustFindPlan(trx, ctx, planId);
+    const plan = await mustFindPlan(trx, ctx, planId);
     const link = await repo.findLink(trx, ctx.actor.organizationId, planId, linkId, { lock: true });
     if (!link) throw new DomainError('NOT_FOUND', 'No such signing link');
     if (link.revokedAt === null && link.usedAt === null) {
@@ -110,7 +108,7 @@ type Opened = { link: repo.SignLinkRecord; plan: plans.PlanRecord; episode: plan
 
 /** The link and its plan, or why the page cannot show it (nothing more is revealed). */
 async function openLink(trx: Db, token: string, now: Date, lock: boolean): Promise<Opened | 'not_found' | 'gone'> {
-  if (!TOKEN.test(token)) return 'not_found';
+  if (!isTokenShaped(token)) return 'not_found';
   const link = await repo.findLinkByHash(trx, hashToken(token), { lock });
   if (!link) return 'not_found';
   if (signLinkState(link, now) !== 'active') return 'gone';
@@ -127,9 +125,9 @@ async function openLink(trx: Db, token: string, now: Date, lock: boolean): Promi
 async function viewOf(trx: Db, opened: Opened): Promise<SignPlanView> {
   const { plan, episode, link } = opened;
   const responsibleIds = plan.content.problems.flatMap((p) => p.goals.flatMap((g) => g.interventions.map((i) => i.responsibleUserId)));
-  const names = await repo.staffNames(trx, link.organizationId, [...new Set(responsibleIds)]);
+  const names = await staffNames(trx, link.organizationId, responsibleIds);
   return {
-    greeting: greetingName(await repo.preferredName(trx, link.organizationId, plan.patientId)),
+    greeting: greetingName(await patientFirstName(trx, link.organizationId, plan.patientId)),
     programName: episode.programName,
     planVersion: plan.planVersion,
     clinicianName: plan.clinicianSignedBy?.name ?? '',

@@ -25,16 +25,24 @@ export async function mustFindEpisode(db: Db, ctx: ActorCtx, episodeId: string, 
   return episode;
 }
 
-/** The version and the facts its DTO needs; NOT_FOUND for another organization's plan. */
-export async function mustFindPlan(db: Db, ctx: ActorCtx, planId: string, options: { lock?: boolean } = {}) {
+/** NOT_FOUND for another organization's plan. */
+export async function mustFindPlan(db: Db, ctx: ActorCtx, planId: string, options: { lock?: boolean } = {}): Promise<repo.PlanRecord> {
   const plan = await repo.findPlan(db, ctx.actor.organizationId, planId, options);
   if (!plan) throw new DomainError('NOT_FOUND', 'No such treatment plan');
-  const episode = await mustFindEpisode(db, ctx, plan.episodeId);
-  return { plan, episode };
+  return plan;
 }
 
-async function dtoOf(db: Db, ctx: ActorCtx, plan: repo.PlanRecord, episode: repo.EpisodeRecord): Promise<PlanDto> {
-  const versions = await repo.listVersions(db, ctx.actor.organizationId, [plan.episodeId]);
+/** The version and the facts its DTO needs. */
+async function mustFindPlanAndEpisode(db: Db, ctx: ActorCtx, planId: string, options: { lock?: boolean } = {}) {
+  const plan = await mustFindPlan(db, ctx, planId, options);
+  return { plan, episode: await mustFindEpisode(db, ctx, plan.episodeId) };
+}
+
+/** The version as it now stands, read with its siblings (whether it is the current one needs them). */
+async function dtoOf(db: Db, ctx: ActorCtx, planId: string, episode: repo.EpisodeRecord): Promise<PlanDto> {
+  const versions = await repo.listVersions(db, ctx.actor.organizationId, [episode.id]);
+  const plan = versions.find((v) => v.id === planId);
+  if (!plan) throw new Error('treatment plan vanished inside its own transaction');
   const currentSigned = versions.find((v) => v.clinicianSignedAt !== null);
   return planDto(plan, episode, { today: localDateOf(ctx.now.getTime(), episode.timeZone), isCurrent: currentSigned?.id === plan.id });
 }
@@ -95,7 +103,7 @@ export async function episodePlans(deps: AppDeps, ctx: ActorCtx, episodeId: stri
 
 export async function getPlan(deps: AppDeps, ctx: ActorCtx, planId: string): Promise<PlanDto> {
   return deps.db.transaction().execute(async (trx) => {
-    const { plan, episode } = await mustFindPlan(trx, ctx, planId);
+    const { plan, episode } = await mustFindPlanAndEpisode(trx, ctx, planId);
     await deps.audit(trx, {
       ...auditBase(ctx),
       action: 'treatment_plan.viewed',
@@ -104,7 +112,7 @@ export async function getPlan(deps: AppDeps, ctx: ActorCtx, planId: string): Pro
       patientId: plan.patientId,
       details: { planVersion: plan.planVersion },
     });
-    return dtoOf(trx, ctx, plan, episode);
+    return dtoOf(trx, ctx, planId, episode);
   });
 }
 
@@ -142,8 +150,7 @@ export async function createPlan(deps: AppDeps, ctx: ActorCtx, episodeId: string
       patientId: episode.patientId,
       details: { episodeId, planVersion: 1 },
     });
-    const { plan } = await mustFindPlan(trx, ctx, planId);
-    return dtoOf(trx, ctx, plan, episode);
+    return dtoOf(trx, ctx, planId, episode);
   });
 }
 
@@ -190,8 +197,7 @@ export async function startRevision(
       patientId: episode.patientId,
       details: { episodeId, planVersion, previousPlanId: latest.id, isReview: input.isReview },
     });
-    const { plan } = await mustFindPlan(trx, ctx, planId);
-    return dtoOf(trx, ctx, plan, episode);
+    return dtoOf(trx, ctx, planId, episode);
   });
 }
 
@@ -207,7 +213,7 @@ async function staleVersion(trx: Db, ctx: ActorCtx, plan: repo.PlanRecord, episo
     'STALE_VERSION',
     `The plan was saved elsewhere since you read it (now version ${plan.version}); keep one of the two`,
     {
-      details: { current: await dtoOf(trx, ctx, plan, episode) },
+      details: { current: await dtoOf(trx, ctx, plan.id, episode) },
     },
   );
 }
@@ -234,7 +240,7 @@ export async function saveDraft(
   input: DraftInput,
 ): Promise<PlanDto> {
   return deps.db.transaction().execute(async (trx) => {
-    const { plan, episode } = await mustFindPlan(trx, ctx, planId, { lock: true });
+    const { plan, episode } = await mustFindPlanAndEpisode(trx, ctx, planId, { lock: true });
     refuseSigned(plan);
     await checkVersion(trx, ctx, expected, plan, episode);
     const content = assignIds(
@@ -262,8 +268,7 @@ export async function saveDraft(
       patientId: plan.patientId,
       details: { planVersion: plan.planVersion, version: plan.version + 1 },
     });
-    const saved = await mustFindPlan(trx, ctx, planId);
-    return dtoOf(trx, ctx, saved.plan, episode);
+    return dtoOf(trx, ctx, planId, episode);
   });
 }
 
@@ -273,7 +278,7 @@ export async function saveDraft(
  */
 export async function signPlan(deps: AppDeps, ctx: ActorCtx, planId: string, expected: number | undefined): Promise<PlanDto> {
   return deps.db.transaction().execute(async (trx) => {
-    const { plan, episode } = await mustFindPlan(trx, ctx, planId, { lock: true });
+    const { plan, episode } = await mustFindPlanAndEpisode(trx, ctx, planId, { lock: true });
     if (plan.clinicianSignedAt !== null) throw new DomainError('CONFLICT', `Version ${plan.planVersion} is already signed`);
     await checkVersion(trx, ctx, expected, plan, episode);
     const today = localDateOf(ctx.now.getTime(), episode.timeZone);
@@ -317,8 +322,7 @@ export async function signPlan(deps: AppDeps, ctx: ActorCtx, planId: string, exp
       patientId: plan.patientId,
       details: { planVersion: plan.planVersion, reviewDueOn: dueOn, intensityException: findings.length > 0 },
     });
-    const signed = await mustFindPlan(trx, ctx, planId);
-    return dtoOf(trx, ctx, signed.plan, episode);
+    return dtoOf(trx, ctx, planId, episode);
   });
 }
 
@@ -341,7 +345,7 @@ export function assertAwaitingPatient(plan: repo.PlanRecord): void {
 /** The patient signs on a staff device, or the clinician records why the patient did not sign. */
 export async function recordPatientSignature(deps: AppDeps, ctx: ActorCtx, planId: string, input: PatientSignatureInput): Promise<PlanDto> {
   return deps.db.transaction().execute(async (trx) => {
-    const { plan, episode } = await mustFindPlan(trx, ctx, planId, { lock: true });
+    const { plan, episode } = await mustFindPlanAndEpisode(trx, ctx, planId, { lock: true });
     assertAwaitingPatient(plan);
     const declined = 'declinedReason' in input;
     await repo.recordPatientSignature(
@@ -363,7 +367,6 @@ export async function recordPatientSignature(deps: AppDeps, ctx: ActorCtx, planI
         drawn: !declined && input.signatureImage !== undefined,
       },
     });
-    const signed = await mustFindPlan(trx, ctx, planId);
-    return dtoOf(trx, ctx, signed.plan, episode);
+    return dtoOf(trx, ctx, planId, episode);
   });
 }
