@@ -135,7 +135,9 @@ export type CoverageRequest = {
 
 /** Whether the consent allows this disclosure at this moment. Revocation counts from its recorded moment on. */
 export function consentCovers(consent: Consent, request: CoverageRequest): Coverage {
-  if (consent.revokedAt !== null && consent.revokedAt.getTime() <= request.at.getTime())
+  // A revoked consent without a recorded moment cannot be shown to predate this disclosure: refuse.
+  const revoked = consent.status === 'revoked' || consent.revokedAt !== null;
+  if (revoked && (consent.revokedAt === null || consent.revokedAt.getTime() <= request.at.getTime()))
     return {
       ok: false,
       rule: 'CONSENT_REVOKED',

@@ -67,6 +67,7 @@ describe('decideDisclosure', () => {
       'CONSENT_REVOKED',
     ],
     ['a consent revoked at this very moment', { consent: { ...ACTIVE, status: 'revoked', revokedAt: NOW } }, 'CONSENT_REVOKED'],
+    ['a revoked consent without a recorded moment', { consent: { ...ACTIVE, status: 'revoked', revokedAt: null } }, 'CONSENT_REVOKED'],
     ['a consent expired yesterday', { consent: { ...ACTIVE, expiresOn: '2026-06-09' } }, 'CONSENT_EXPIRED'],
     ['a consent signed in the future', { consent: { ...ACTIVE, signedOn: '2026-06-11' } }, 'CONSENT_NOT_SIGNED'],
     ['a recipient the consent does not name', { recipient: 'Other Clinic (demo)' }, 'CONSENT_RECIPIENT_NOT_NAMED'],
