@@ -91,10 +91,7 @@ export async function toNoteDto(db: Db, organizationId: string, note: repo.NoteR
   };
 }
 
-/**
- * canReadNote (42 CFR Part 2), plus the supervisor a trainee's SUD counseling note names for
- * co-signature: that supervisor must read what they co-sign.
- */
+/** canReadNote (42 CFR Part 2) for a stored note. */
 export function mayRead(note: repo.NoteRecord, reader: { userId: string; counselingNotesAccess: boolean }): boolean {
-  return canReadNote({ noteType: note.noteType, authorId: note.author.id }, reader) || note.cosigner?.id === reader.userId;
+  return canReadNote({ noteType: note.noteType, authorId: note.author.id, cosignerId: note.cosigner?.id ?? null }, reader);
 }

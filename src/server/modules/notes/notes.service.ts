@@ -12,8 +12,8 @@ import type { Database } from '../../db/schema.js';
 import { auditBase, mustFindPatient } from '../patients/patients.service.js';
 import { findEpisode } from '../schedules/lookups.repository.js';
 import {
-  episodeObjectives,
   mayRead,
+  episodeObjectives,
   toNoteDto,
   toSummary,
   type EpisodeObjectives,

@@ -115,7 +115,7 @@ async function gatherNote(
   if (
     !note ||
     (patientId !== null && note.patientId !== patientId) ||
-    !canReadNote({ noteType: note.noteType, authorId: note.author.id }, options.reader)
+    !canReadNote({ noteType: note.noteType, authorId: note.author.id, cosignerId: note.cosigner?.id ?? null }, options.reader)
   )
     throw new DomainError('NOT_FOUND', 'No such note');
   if (options.signedOnly && note.status !== 'signed') throw onlySigned('notes (co-signed where a co-signature is needed)');
@@ -168,7 +168,7 @@ async function gatherChart(
   );
   const notes = all.filter(
     (note) =>
-      canReadNote({ noteType: note.noteType, authorId: note.author.id }, options.reader) &&
+      canReadNote({ noteType: note.noteType, authorId: note.author.id, cosignerId: note.cosigner?.id ?? null }, options.reader) &&
       (note.noteType !== 'sud_counseling' || selection.includeCounselingNotes),
   );
   const left = all.length - notes.length;

@@ -11,6 +11,7 @@ export type CitingNote = {
   noteType: NoteType;
   serviceDate: string;
   author: { id: string; name: string };
+  cosignerId: string | null;
   signedAt: Date;
   addressedObjectiveIds: string[];
 };
@@ -26,7 +27,16 @@ export async function notesCiting(
   const rows = await db
     .selectFrom('clinical_notes as n')
     .innerJoin('users as u', 'u.id', 'n.author_id')
-    .select(['n.id', 'n.note_type', 'n.service_date', 'n.author_id', 'u.display_name', 'n.signed_at', 'n.addressed_objective_ids'])
+    .select([
+      'n.id',
+      'n.note_type',
+      'n.service_date',
+      'n.author_id',
+      'n.cosigner_id',
+      'u.display_name',
+      'n.signed_at',
+      'n.addressed_objective_ids',
+    ])
     .where('n.organization_id', '=', organizationId)
     .where('n.patient_id', '=', patientId)
     .where('n.status', '=', 'signed')
@@ -43,6 +53,7 @@ export async function notesCiting(
             noteType: r.note_type,
             serviceDate: r.service_date,
             author: { id: r.author_id, name: r.display_name },
+            cosignerId: r.cosigner_id,
             signedAt: new Date(r.signed_at),
             addressedObjectiveIds: r.addressed_objective_ids,
           },

@@ -23,7 +23,9 @@ export async function objectiveHistory(deps: AppDeps, ctx: ActorCtx, planId: str
     // SUD counseling notes are shown only to their author and staff with explicit access (Part 2).
     const profile = await noteProfileOf(trx, ctx.actor.organizationId, ctx.actor.userId);
     const reader = { userId: ctx.actor.userId, counselingNotesAccess: profile.counselingNotesAccess };
-    const readable = notes.filter((note) => canReadNote({ noteType: note.noteType, authorId: note.author.id }, reader));
+    const readable = notes.filter((note) =>
+      canReadNote({ noteType: note.noteType, authorId: note.author.id, cosignerId: note.cosignerId }, reader),
+    );
     await deps.audit(trx, {
       ...auditBase(ctx),
       action: 'treatment_plan.objective_history_viewed',
