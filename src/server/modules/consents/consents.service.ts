@@ -11,6 +11,7 @@ import type { Db } from '../../db/database.js';
 import { auditBase, mustFindPatient } from '../patients/patients.service.js';
 import { findCenter } from '../records-print/records.repository.js';
 import * as repo from './consents.repository.js';
+import { requireVersion, staleVersion } from '../../lib/versions.js';
 import type { ConsentDto, ConsentFieldsBody } from './consents.schemas.js';
 
 type Dto = z.infer<typeof ConsentDto>;
@@ -118,16 +119,7 @@ async function mustFindConsent(db: Db, ctx: ActorCtx, patientId: string, consent
 }
 
 function checkVersion(expected: number | undefined, consent: repo.ConsentRecord): void {
-  if (expected === undefined) throw fieldError('version', "send the consent's version you last read (in the body or an If-Match header)");
-  if (Number.isNaN(expected)) throw fieldError('version', 'If-Match must carry a version number');
-  if (expected !== consent.version)
-    throw new DomainError(
-      'STALE_VERSION',
-      `The consent was changed by someone else since you read it (now version ${consent.version}); reload it and try again`,
-      {
-        details: { current: toConsentDto(consent) },
-      },
-    );
+  if (requireVersion(expected, 'consent') !== consent.version) throw staleVersion('consent', consent.version, toConsentDto(consent));
 }
 
 async function reload(db: Db, ctx: ActorCtx, consentId: string): Promise<Dto> {

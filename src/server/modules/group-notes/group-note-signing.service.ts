@@ -2,7 +2,7 @@
 // against check-ins, the roster is read again and the note must agree with it; then each attendee's
 // chart receives its own signed 'group' note and the group note becomes immutable (triggers).
 import type { z } from 'zod';
-import { DomainError, fieldError } from '../../../domain/errors.js';
+import { DomainError } from '../../../domain/errors.js';
 import { attendeeNoteContent, checkGroupNote, type GroupNoteIssue, type GroupNoteRule } from '../../../domain/notes/group-note.js';
 import type { ActorCtx, AppDeps } from '../../context.js';
 import type { Db } from '../../db/database.js';
@@ -10,6 +10,7 @@ import type { SessionRecord } from '../attendance/attendance.repository.js';
 import { auditBase } from '../patients/patients.service.js';
 import * as repo from './group-notes.repository.js';
 import type { GroupNoteDto } from './group-notes.schemas.js';
+import { requireVersion, staleVersion } from '../../lib/versions.js';
 import { assertCanWrite, assertNoteable, mustFindGroupSession, readRoster, toNoteDto } from './group-notes.service.js';
 
 const RULE_MESSAGES: Record<GroupNoteRule, string> = {
@@ -86,15 +87,7 @@ export async function signGroupNote(
     if (!note) throw new DomainError('NOT_FOUND', 'This session has no group note to sign yet');
     if (note.status === 'signed') throw new DomainError('CONFLICT', 'This group note is already signed');
     // The signer signs what they read: the version is required, as for a save.
-    if (expectedVersion === undefined) throw fieldError('version', 'send the version of the note you are signing');
-    if (expectedVersion !== note.version)
-      throw new DomainError(
-        'STALE_VERSION',
-        `The group note changed since you read it (now version ${note.version}); review it and sign again`,
-        {
-          details: { currentVersion: note.version, current: toNoteDto(note) },
-        },
-      );
+    if (requireVersion(expectedVersion, 'group note') !== note.version) throw staleVersion('group note', note.version, toNoteDto(note));
 
     const { attendeeNotes, episodeOf } = await checkAgainstRoster(trx, organizationId, session, note);
     // The sections keep the episode the roster gives (a walk-in's episode may be known only now).

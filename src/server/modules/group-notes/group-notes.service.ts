@@ -11,6 +11,7 @@ import type { Db } from '../../db/database.js';
 import * as attendanceRepo from '../attendance/attendance.repository.js';
 import { auditBase } from '../patients/patients.service.js';
 import * as repo from './group-notes.repository.js';
+import { requireVersion, staleVersion } from '../../lib/versions.js';
 import type {
   GroupNoteDto,
   GroupNoteRosterRowDto,
@@ -196,15 +197,8 @@ export async function getGroupNote(deps: AppDeps, ctx: ActorCtx, sessionId: stri
 
 /** The version the caller read must be the current one (0: there was no note); else 412 with the current note. */
 function checkDraftVersion(expected: number | undefined, current: repo.GroupNoteRecord | undefined): void {
-  if (expected === undefined) throw fieldError('version', 'send the version of the note you last read (0 when there was none)');
-  if (Number.isNaN(expected)) throw fieldError('version', 'If-Match must carry a version number');
   const actual = current?.version ?? 0;
-  if (expected === actual) return;
-  throw new DomainError(
-    'STALE_VERSION',
-    `The group note was saved by someone else since you read it (now version ${actual}); compare both and save again`,
-    { details: { currentVersion: actual, current: current ? toNoteDto(current) : null } },
-  );
+  if (requireVersion(expected, 'group note') !== actual) throw staleVersion('group note', actual, current ? toNoteDto(current) : null);
 }
 
 /** Each section with the patient's episode from the roster; a patient not on the roster is 422. */

@@ -7,6 +7,7 @@ import type { AddendumKindColumn } from '../../db/schema.js';
 import { auditBase } from '../patients/patients.service.js';
 import { toNoteDto, type NoteDto } from './notes-dto.js';
 import * as repo from './notes.repository.js';
+import { staleVersion } from '../../lib/versions.js';
 import { auditingPart2Refusal, mustFindNote, mustFindNoteWithProfile, refuseGroupNote } from './notes.service.js';
 
 /**
@@ -22,9 +23,7 @@ export async function signNote(deps: AppDeps, ctx: ActorCtx, noteId: string, exp
     if (note.status !== 'draft') throw new DomainError('CONFLICT', 'This note is already signed');
     if (note.author.id !== ctx.actor.userId) throw new DomainError('FORBIDDEN', 'Only the note’s author signs it');
     if (expected !== undefined && expected !== note.version)
-      throw new DomainError('STALE_VERSION', `The note was saved elsewhere since you read it (now version ${note.version})`, {
-        details: { currentVersion: note.version, current: await toNoteDto(trx, organizationId, note) },
-      });
+      throw staleVersion('note', note.version, await toNoteDto(trx, organizationId, note));
     const draft = checkDraftContent(note.noteType, note.content);
     const content = draft.ok ? draft.content : {};
     const issues = checkNoteForSigning(note.noteType, content);

@@ -9,6 +9,7 @@ import { checkDraftContent } from '../../../domain/notes/note-signing.js';
 import { assertLocalDate } from '../../../domain/scheduling/local-time.js';
 import type { ActorCtx, AppDeps } from '../../context.js';
 import type { Database } from '../../db/schema.js';
+import { requireVersion, staleVersion } from '../../lib/versions.js';
 import { auditBase, mustFindPatient } from '../patients/patients.service.js';
 import { findEpisode } from '../schedules/lookups.repository.js';
 import {
@@ -188,15 +189,6 @@ function assertOwnDraft(ctx: ActorCtx, note: repo.NoteRecord, doing: string): vo
   if (note.author.id !== ctx.actor.userId) throw new DomainError('FORBIDDEN', `Only the note's author ${doing} a draft`);
 }
 
-/** Current record for a 412, so the editor can show both versions side by side. */
-async function staleVersion(trx: Trx, ctx: ActorCtx, note: repo.NoteRecord): Promise<DomainError> {
-  return new DomainError(
-    'STALE_VERSION',
-    `The note was saved elsewhere since you read it (now version ${note.version}); compare both and keep one`,
-    { details: { currentVersion: note.version, current: await toNoteDto(trx, ctx.actor.organizationId, note) } },
-  );
-}
-
 /**
  * Autosave: partial content is fine while a draft. The content sent replaces the draft's content.
  * `version` is the version the editor last read; a newer saved version is a 412 with the current note.
@@ -213,9 +205,8 @@ export async function saveDraft(
     const organizationId = ctx.actor.organizationId;
     const note = await mustFindNote(trx, ctx, noteId, { lock: true });
     assertOwnDraft(ctx, note, 'edits');
-    if (expected === undefined) throw fieldError('version', 'send the note version you last read (in the body or an If-Match header)');
-    if (Number.isNaN(expected)) throw fieldError('version', 'If-Match must carry a version number');
-    if (expected !== note.version) throw await staleVersion(trx, ctx, note);
+    if (requireVersion(expected, 'note') !== note.version)
+      throw staleVersion('note', note.version, await toNoteDto(trx, organizationId, note));
     let content: Record<string, unknown> | undefined;
     if (input.content !== undefined) {
       const checked = checkDraftContent(note.noteType, input.content);

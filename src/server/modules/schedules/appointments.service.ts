@@ -8,7 +8,8 @@ import { findEpisode, findPatient, findRoom, findSite, openEpisodesOf } from './
 import { checkClinician } from './qualifications.service.js';
 import * as repo from './sessions.repository.js';
 import { refuseIfClosed, toSessionDto, type SessionDto } from './sessions.service.js';
-import { auditBase, checkVersion, resolveWhen, type When } from './shared.js';
+import { checkVersion } from '../../lib/versions.js';
+import { auditBase, resolveWhen, type When } from './shared.js';
 
 export type AppointmentKind = Exclude<SessionKind, 'group'>;
 

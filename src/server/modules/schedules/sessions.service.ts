@@ -7,7 +7,8 @@ import { assertSiteZone, siteToday } from './generation.service.js';
 import { closuresFor, findPatient, findStaff, listSites, roomNames, staffNames } from './lookups.repository.js';
 import { checkClinician, facilitatorProblem } from './qualifications.service.js';
 import * as repo from './sessions.repository.js';
-import { auditBase, checkVersion, resolveWhen, type When } from './shared.js';
+import { checkVersion } from '../../lib/versions.js';
+import { auditBase, resolveWhen, type When } from './shared.js';
 import { findTemplate } from './templates.repository.js';
 
 export type SessionDto = {

@@ -1,4 +1,4 @@
-import { DomainError, fieldError } from '../../../domain/errors.js';
+import { fieldError } from '../../../domain/errors.js';
 import { assertDuration } from '../../../domain/scheduling/group-template.js';
 import { assertLocalDate, localDateOf, localDateTimeToEpoch, parseLocalTime } from '../../../domain/scheduling/local-time.js';
 import type { ActorCtx } from '../../context.js';
@@ -11,19 +11,6 @@ export function auditBase(ctx: ActorCtx) {
     clientIp: ctx.ip,
     requestId: ctx.requestId,
   };
-}
-
-/** Optimistic concurrency: the caller sends the version it read (body or If-Match); a stale one is 412. */
-export function checkVersion(expected: number | undefined, actual: number, what: string): void {
-  if (expected === undefined) throw fieldError('version', `send the ${what}'s version you last read (in the body or an If-Match header)`);
-  if (Number.isNaN(expected)) throw fieldError('version', 'If-Match must carry a version number');
-  if (expected !== actual) {
-    throw new DomainError(
-      'STALE_VERSION',
-      `The ${what} was changed by someone else since you read it (now version ${actual}); reload it and try again`,
-      { details: { currentVersion: actual } },
-    );
-  }
 }
 
 export function dedupe<T>(values: readonly T[]): T[] {

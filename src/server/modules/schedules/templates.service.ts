@@ -16,7 +16,8 @@ import {
 } from './generation.service.js';
 import { findProgram, findRoom, findSite, staffNames } from './lookups.repository.js';
 import { checkFacilitators } from './qualifications.service.js';
-import { auditBase, checkVersion, dedupe } from './shared.js';
+import { checkVersion } from '../../lib/versions.js';
+import { auditBase, dedupe } from './shared.js';
 import { lockSchedule } from './sessions.repository.js';
 import * as repo from './templates.repository.js';
 

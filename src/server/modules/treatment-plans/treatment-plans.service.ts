@@ -3,7 +3,7 @@
 // intensity fits the program (or the exception is documented); the patient then signs (or the
 // refusal is recorded). A change after signing is a revision: the next version, started from a copy.
 import { randomUUID } from 'node:crypto';
-import { DomainError, fieldError } from '../../../domain/errors.js';
+import { DomainError } from '../../../domain/errors.js';
 import { localDateOf } from '../../../domain/scheduling/local-time.js';
 import { assignIds, type PlanContentInput } from '../../../domain/treatment-plans/plan-ids.js';
 import { planVersionStatus, reviewDueOn } from '../../../domain/treatment-plans/plan-review.js';
@@ -13,6 +13,7 @@ import type { ActorCtx, AppDeps } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { auditBase, mustFindPatient } from '../patients/patients.service.js';
 import { planDto, planSummary, type PlanDto, type PlanSummaryDto } from './treatment-plans.dto.js';
+import { requireVersion, staleVersion } from '../../lib/versions.js';
 import * as repo from './treatment-plans.repository.js';
 
 export type { PlanDto, PlanSummaryDto };
@@ -208,21 +209,9 @@ export type DraftInput = {
   revisionReason?: string | null | undefined;
 };
 
-async function staleVersion(trx: Db, ctx: ActorCtx, plan: repo.PlanRecord, episode: repo.EpisodeRecord): Promise<DomainError> {
-  return new DomainError(
-    'STALE_VERSION',
-    `The plan was saved elsewhere since you read it (now version ${plan.version}); keep one of the two`,
-    {
-      details: { current: await dtoOf(trx, ctx, plan.id, episode) },
-    },
-  );
-}
-
 /** Optimistic concurrency (decision 0025): the version the editor read, or 412 with the saved plan. */
 async function checkVersion(trx: Db, ctx: ActorCtx, expected: number | undefined, plan: repo.PlanRecord, episode: repo.EpisodeRecord) {
-  if (expected === undefined) throw fieldError('version', 'send the plan version you last read (in the body or an If-Match header)');
-  if (Number.isNaN(expected)) throw fieldError('version', 'If-Match must carry a version number');
-  if (expected !== plan.version) throw await staleVersion(trx, ctx, plan, episode);
+  if (requireVersion(expected, 'plan') !== plan.version) throw staleVersion('plan', plan.version, await dtoOf(trx, ctx, plan.id, episode));
 }
 
 function refuseSigned(plan: repo.PlanRecord): void {
