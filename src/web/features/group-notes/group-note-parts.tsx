@@ -1,6 +1,6 @@
 import { Button, Card, Group, Modal, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import type { GroupSummary } from '../../../domain/notes/note-content';
-import { SUMMARY_FIELDS } from './group-note-draft';
+import { SUMMARY_FIELDS, type Difference } from './group-note-draft';
 
 const timeOfDay = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
 
@@ -70,5 +70,23 @@ export function SignConfirmModal({ attendees, onCancel, onSign }: { attendees: n
         </Group>
       </Stack>
     </Modal>
+  );
+}
+
+/** One side of the 412 comparison: the fields where the two versions differ. */
+export function DifferenceList({ differences, side }: { differences: readonly Difference[]; side: 'mine' | 'theirs' }) {
+  return (
+    <Stack gap="xs">
+      {differences.map((difference) => (
+        <div key={difference.label}>
+          <Text size="xs" fw={600}>
+            {difference.label}
+          </Text>
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            {difference[side] || '(empty)'}
+          </Text>
+        </div>
+      ))}
+    </Stack>
   );
 }

@@ -15,11 +15,11 @@ export const ADDENDUM_KIND_LABELS: Record<AddendumKind, string> = {
 };
 
 /** "Saved at 14:05" for the autosave indicator, in the browser's zone. */
-export function savedAtText(savedAt: Date | null, saving: boolean, dirty: boolean): string {
+export function savedAtText(savedAt: string | null, saving: boolean, dirty: boolean): string {
   if (saving) return 'Saving…';
   if (dirty) return 'Unsaved changes';
   if (savedAt === null) return 'No changes yet';
-  return `Saved at ${savedAt.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' })}`;
+  return `Saved at ${new Date(savedAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' })}`;
 }
 
 /** Codes typed as "F33.1, F41.1" or one per line. */
