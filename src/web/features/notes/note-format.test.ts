@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCodes, savedAtText } from './note-format';
-
-describe('parseCodes', () => {
-  it.each([
-    ['F33.1, F41.1', ['F33.1', 'F41.1']],
-    ['F33.1\nF41.1;Z63.0', ['F33.1', 'F41.1', 'Z63.0']],
-    ['  ', []],
-  ])('%j', (text, codes) => {
-    expect(parseCodes(text)).toEqual(codes);
-  });
-});
+import { savedAtText } from './note-format';
 
 describe('savedAtText', () => {
   it.each([

@@ -21,11 +21,3 @@ export function savedAtText(savedAt: string | null, saving: boolean, dirty: bool
   if (savedAt === null) return 'No changes yet';
   return `Saved at ${new Date(savedAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' })}`;
 }
-
-/** Codes typed as "F33.1, F41.1" or one per line. */
-export function parseCodes(text: string): string[] {
-  return text
-    .split(/[\s,;]+/)
-    .map((code) => code.trim())
-    .filter((code) => code !== '');
-}
