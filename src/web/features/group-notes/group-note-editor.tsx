@@ -1,12 +1,13 @@
 import { Alert, Button, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import { AutosaveStatus } from '../../components/autosave-status';
 import { ConflictDialog } from '../../components/conflict-dialog';
 import { ApiError } from '../../lib/api';
 import { errorMessage } from '../../lib/form-errors';
 import { conflictOf, useAutosave } from '../../lib/use-autosave';
 import { AttendeeCard } from './attendee-card';
 import { bodyOf, differences, draftFrom, emptyEntry, isSignIssue, placeIssues, type GroupNoteDraft } from './group-note-draft';
-import { DifferenceList, SaveStatus, SignConfirmModal, SummaryCard } from './group-note-parts';
+import { DifferenceList, SignConfirmModal, SummaryCard } from './group-note-parts';
 import { useSaveGroupNote, useSignGroupNote, type GroupNoteDto, type GroupNoteViewDto } from './group-notes-api';
 
 /**
@@ -63,7 +64,7 @@ export function GroupNoteEditor({ view, onSigned }: { view: GroupNoteViewDto; on
   const changed = theirs === null ? [] : differences(draft, theirs, roster);
   return (
     <Stack gap="lg">
-      <SaveStatus saving={autosave.saving} savedAt={autosave.savedAt} dirty={autosave.dirty} />
+      <AutosaveStatus saving={autosave.saving} dirty={autosave.dirty} savedAt={autosave.savedAt} />
       {autosave.error !== null && (
         <Alert color="red" role="alert" title="Could not save the draft">
           {errorMessage(autosave.error)} Your text is still here; it will be saved with your next change.

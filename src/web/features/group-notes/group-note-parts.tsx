@@ -2,23 +2,6 @@ import { Button, Card, Group, Modal, Stack, Text, TextInput, Textarea, Title } f
 import type { GroupSummary } from '../../../domain/notes/note-content';
 import { SUMMARY_FIELDS, type Difference } from './group-note-draft';
 
-const timeOfDay = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
-
-/** "Saving…", "Saved at …" or "Unsaved changes", announced politely to screen readers. */
-export function SaveStatus({ saving, savedAt, dirty }: { saving: boolean; savedAt: string | null; dirty: boolean }) {
-  return (
-    <Group gap="sm" aria-live="polite">
-      {saving && <Text size="sm">Saving…</Text>}
-      {!saving && savedAt !== null && !dirty && (
-        <Text size="sm" role="status">
-          Saved at {timeOfDay.format(Date.parse(savedAt))}
-        </Text>
-      )}
-      {!saving && dirty && <Text size="sm">Unsaved changes</Text>}
-    </Group>
-  );
-}
-
 /** The shared part of the note: the same in every attendee's chart note. */
 export function SummaryCard({
   summary,

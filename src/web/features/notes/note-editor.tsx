@@ -3,12 +3,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { NOTE_TYPE_DEFINITIONS, type NoteType } from '../../../domain/notes/note-content';
+import { AutosaveStatus } from '../../components/autosave-status';
 import { ConflictDialog } from '../../components/conflict-dialog';
 import { ErrorAlert } from '../../components/error-alert';
 import { ApiError } from '../../lib/api';
 import { useAutosave } from '../../lib/use-autosave';
 import { NoteFieldInput, NoteFieldView } from './note-fields';
-import { savedAtText } from './note-format';
 import { noteKeys, useDiscardDraft, useSaveDraftCall, useSignNote, type NoteDto } from './notes-api';
 
 type Issue = { path: string; message: string };
@@ -111,11 +111,7 @@ export function NoteEditor({ note }: { note: NoteDto }) {
 
   return (
     <Stack gap="md">
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed" role="status" aria-live="polite">
-          {savedAtText(autosave.savedAt, autosave.saving, autosave.dirty)}
-        </Text>
-      </Group>
+      <AutosaveStatus saving={autosave.saving} dirty={autosave.dirty} savedAt={autosave.savedAt} />
       {autosave.error !== null && <ErrorAlert error={autosave.error} title="The draft could not be saved" />}
       <Paper withBorder p="md">
         <Stack gap="md">

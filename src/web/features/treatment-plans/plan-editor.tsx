@@ -1,12 +1,13 @@
 import { Alert, Button, Group, List, NumberInput, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import type { TreatmentPlanContent } from '../../../domain/treatment-plans/plan-content';
 import { hasExceptionReason, plannedIntensityFindings } from '../../../domain/treatment-plans/planned-intensity';
+import { AutosaveStatus, savedAtText } from '../../components/autosave-status';
 import { ConflictDialog } from '../../components/conflict-dialog';
 import { ApiError } from '../../lib/api';
 import { useAutosave } from '../../lib/use-autosave';
 import { PlanContentView } from './plan-content-view';
 import { ProblemsEditor } from './plan-problems-editor';
-import { describePath, savedAt } from './plan-format';
+import { describePath } from './plan-format';
 import { useSaveDraft, useSignPlan, type Person, type PlanDto } from './treatment-plans-api';
 
 type Draft = { content: TreatmentPlanContent; days: number | null; minutes: number | null };
@@ -48,20 +49,15 @@ export function PlanEditor({ plan, staff }: { plan: PlanDto; staff: readonly Per
   return (
     <Stack gap="md">
       <Group justify="space-between">
-        <Text size="sm" role="status" aria-live="polite" data-testid="autosave-status">
-          {saved && savedAt(autosave.savedAt ?? plan.updatedAt)}
-          {autosave.saving && 'Saving…'}
-          {!autosave.saving && autosave.dirty && autosave.error === null && autosave.conflict === null && 'Unsaved changes…'}
+        <Group gap="xs">
+          {/* Until this editor saves, the draft was last saved when the server says. */}
+          <AutosaveStatus saving={autosave.saving} dirty={autosave.dirty} savedAt={autosave.savedAt ?? plan.updatedAt} />
           {!autosave.saving && autosave.error !== null && (
-            <>
-              Not saved:{' '}
-              <Button variant="subtle" size="compact-sm" onClick={() => void autosave.flush()}>
-                Try saving again
-              </Button>
-            </>
+            <Button variant="subtle" size="compact-sm" onClick={() => void autosave.flush()}>
+              Not saved: try again
+            </Button>
           )}
-          {autosave.conflict !== null && 'Not saved: someone else saved this plan'}
-        </Text>
+        </Group>
         <Button onClick={() => sign.mutate({ planId: plan.id, version: autosave.version })} loading={sign.isPending} disabled={!saved}>
           Sign plan as clinician
         </Button>
@@ -156,7 +152,7 @@ export function PlanEditor({ plan, staff }: { plan: PlanDto; staff: readonly Per
         <ConflictDialog
           title="This plan was saved elsewhere"
           saved={autosave.conflict}
-          savedHeading={`The saved version (${savedAt(autosave.conflict.updatedAt).toLowerCase()})`}
+          savedHeading={`The saved version (${savedAtText(autosave.conflict.updatedAt).toLowerCase()})`}
           mine={<DraftView draft={draft} staff={staff} />}
           theirs={<DraftView draft={draftOf(autosave.conflict)} staff={staff} />}
           onKeepMine={autosave.keepMine}

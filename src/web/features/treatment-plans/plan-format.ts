@@ -37,11 +37,6 @@ export function blankProblem(newId: () => string): PlanProblem {
   return { id: newId(), statement: '', diagnosisCodes: [], goals: [blankGoal(newId)] };
 }
 
-/** "Saved at 14:05:09" in the browser's zone. */
-export function savedAt(iso: string): string {
-  return `Saved at ${new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(Date.parse(iso))}`;
-}
-
 const FIELD_WORDS: Record<string, string> = {
   statement: 'statement',
   diagnosisCodes: 'diagnosis codes',
