@@ -23,8 +23,23 @@ const FIELDS = [
 ] as const;
 type Field = (typeof FIELDS)[number];
 
+/** The form's fields only: the server refuses a body carrying the rest of the consent (id, status, …). */
 function initial(consent: ConsentDto | null, discloser: string): ConsentFields {
-  if (consent !== null) return { ...consent };
+  if (consent !== null)
+    return {
+      discloser: consent.discloser,
+      information: consent.information,
+      recordKinds: consent.recordKinds,
+      recipients: consent.recipients,
+      purpose: consent.purpose,
+      treatmentPaymentOperations: consent.treatmentPaymentOperations,
+      revocationRightStated: consent.revocationRightStated,
+      expiresOn: consent.expiresOn,
+      expiryEvent: consent.expiryEvent,
+      patientSignedName: consent.patientSignedName,
+      signerRelationship: consent.signerRelationship,
+      signedOn: consent.signedOn,
+    };
   return {
     discloser,
     information: '',

@@ -52,13 +52,12 @@ export function planPdfUrl(planId: string): string {
   return `/api/v1/treatment-plans/${encodeURIComponent(planId)}/pdf`;
 }
 
-export function useDisclosures(patientId: string, enabled = true) {
+export function useDisclosures(patientId: string) {
   const api = useApi();
   return useQuery({
     queryKey: key(patientId),
     queryFn: () => api.get<{ disclosures: DisclosureDto[] }>(base(patientId)),
     select: (data) => data.disclosures,
-    enabled,
   });
 }
 

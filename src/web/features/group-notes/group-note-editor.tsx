@@ -1,13 +1,14 @@
 import { Alert, Button, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import { AutosaveStatus } from '../../components/autosave-status';
+import { ConflictDialog } from '../../components/conflict-dialog';
 import { ApiError } from '../../lib/api';
 import { errorMessage } from '../../lib/form-errors';
+import { conflictOf, useAutosave } from '../../lib/use-autosave';
 import { AttendeeCard } from './attendee-card';
-import { ConflictDialog } from './conflict-dialog';
-import { differences, draftFrom, emptyEntry, isSignIssue, placeIssues } from './group-note-draft';
-import { useAutosavedDraft } from './group-note-autosave';
-import { SaveStatus, SignConfirmModal, SummaryCard } from './group-note-parts';
-import { useSignGroupNote, type GroupNoteDto, type GroupNoteViewDto } from './group-notes-api';
+import { bodyOf, differences, draftFrom, emptyEntry, isSignIssue, placeIssues, type GroupNoteDraft } from './group-note-draft';
+import { DifferenceList, SignConfirmModal, SummaryCard } from './group-note-parts';
+import { useSaveGroupNote, useSignGroupNote, type GroupNoteDto, type GroupNoteViewDto } from './group-notes-api';
 
 /**
  * The draft editor: the shared summary, then one card per attendee. Saved to the server as the
@@ -17,8 +18,15 @@ import { useSignGroupNote, type GroupNoteDto, type GroupNoteViewDto } from './gr
 export function GroupNoteEditor({ view, onSigned }: { view: GroupNoteViewDto; onSigned: () => void }) {
   const { roster } = view;
   const sign = useSignGroupNote(view.session.id);
-  const { draft, setDraft, version, dirty, saving, savedAt, saveError, conflict, setConflict, saveNow, keepMine, takeSaved } =
-    useAutosavedDraft(view, sign.isPending);
+  const { mutateAsync: saveNote } = useSaveGroupNote(view.session.id);
+  const autosave = useAutosave({
+    initial: draftFrom(view.note, roster),
+    version: view.note?.version ?? 0,
+    draftOf: (note: GroupNoteDto) => draftFrom(note, roster),
+    save: async (sent: GroupNoteDraft, version) => (await saveNote({ ...bodyOf(sent, roster), version })).note,
+    paused: sign.isPending,
+  });
+  const { draft, update, conflict } = autosave;
   const [issues, setIssues] = useState<{ byPath: Record<string, string>; general: string[] }>({ byPath: {}, general: [] });
   const [confirmSign, setConfirmSign] = useState(false);
   const attendees = roster.filter((row) => row.attendee);
@@ -27,7 +35,8 @@ export function GroupNoteEditor({ view, onSigned }: { view: GroupNoteViewDto; on
   async function signNow() {
     setConfirmSign(false);
     setIssues({ byPath: {}, general: [] });
-    const signedVersion = dirty || version === 0 ? await saveNow() : version;
+    // A note nobody has typed in yet is saved first, so there is a version to sign.
+    const signedVersion = await autosave.flush(autosave.version === 0);
     if (signedVersion === null) return;
     try {
       await sign.mutateAsync(signedVersion);
@@ -36,10 +45,11 @@ export function GroupNoteEditor({ view, onSigned }: { view: GroupNoteViewDto; on
       if (error instanceof ApiError && error.status === 422 && Array.isArray(error.details)) {
         const placed = placeIssues(error.details.filter(isSignIssue));
         setIssues({ byPath: placed.byPath, general: [error.message, ...placed.general.filter((message) => message !== error.message)] });
-      } else if (error instanceof ApiError && error.status === 412) {
-        const details = error.details as { current?: GroupNoteDto | null } | undefined;
-        if (details?.current) setConflict(details.current);
-      } else setIssues({ byPath: {}, general: [errorMessage(error)] });
+      } else {
+        const current = conflictOf<GroupNoteDto>(error);
+        if (current !== null) autosave.meetConflict(current);
+        else setIssues({ byPath: {}, general: [errorMessage(error)] });
+      }
     }
   }
 
@@ -51,12 +61,13 @@ export function GroupNoteEditor({ view, onSigned }: { view: GroupNoteViewDto; on
   }
 
   const theirs = conflict ? draftFrom(conflict, roster) : null;
+  const changed = theirs === null ? [] : differences(draft, theirs, roster);
   return (
     <Stack gap="lg">
-      <SaveStatus saving={saving} savedAt={savedAt} dirty={dirty} />
-      {saveError !== null && (
+      <AutosaveStatus saving={autosave.saving} dirty={autosave.dirty} savedAt={autosave.savedAt} />
+      {autosave.error !== null && (
         <Alert color="red" role="alert" title="Could not save the draft">
-          {saveError} Your text is still here; it will be saved with your next change.
+          {errorMessage(autosave.error)} Your text is still here; it will be saved with your next change.
         </Alert>
       )}
 
@@ -65,7 +76,7 @@ export function GroupNoteEditor({ view, onSigned }: { view: GroupNoteViewDto; on
         errors={issues.byPath}
         onChange={(key, value) => {
           clearIssues([`summary.${key}`]);
-          setDraft((previous) => ({ ...previous, summary: { ...previous.summary, [key]: value } }));
+          update((previous) => ({ ...previous, summary: { ...previous.summary, [key]: value } }));
         }}
       />
 
@@ -82,7 +93,7 @@ export function GroupNoteEditor({ view, onSigned }: { view: GroupNoteViewDto; on
           errors={issues.byPath}
           onChange={(entry) => {
             clearIssues(['participation', 'response', 'progress', 'addressedObjectiveIds'].map((key) => `entries.${row.patientId}.${key}`));
-            setDraft((previous) => ({ ...previous, entries: { ...previous.entries, [row.patientId]: entry } }));
+            update((previous) => ({ ...previous, entries: { ...previous.entries, [row.patientId]: entry } }));
           }}
         />
       ))}
@@ -105,7 +116,7 @@ export function GroupNoteEditor({ view, onSigned }: { view: GroupNoteViewDto; on
         <Button
           onClick={() => setConfirmSign(true)}
           loading={sign.isPending}
-          disabled={attendees.length === 0 || conflict !== null || saving}
+          disabled={attendees.length === 0 || conflict !== null || autosave.saving}
         >
           Sign group note
         </Button>
@@ -117,11 +128,15 @@ export function GroupNoteEditor({ view, onSigned }: { view: GroupNoteViewDto; on
 
       {conflict !== null && theirs !== null && (
         <ConflictDialog
-          current={conflict}
-          differences={differences(draft, theirs, roster)}
-          onKeepMine={() => keepMine(conflict)}
-          onUseSaved={() => takeSaved(conflict)}
-        />
+          title="Someone else saved this group note"
+          saved={conflict}
+          mine={<DifferenceList differences={changed} side="mine" />}
+          theirs={<DifferenceList differences={changed} side="theirs" />}
+          onKeepMine={autosave.keepMine}
+          onKeepSaved={autosave.keepSaved}
+        >
+          {changed.length === 0 && <Text size="sm">The saved version has the same text as yours.</Text>}
+        </ConflictDialog>
       )}
     </Stack>
   );

@@ -1,23 +1,6 @@
 import { Button, Card, Group, Modal, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import type { GroupSummary } from '../../../domain/notes/note-content';
-import { SUMMARY_FIELDS } from './group-note-draft';
-
-const timeOfDay = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
-
-/** "Saving…", "Saved at …" or "Unsaved changes", announced politely to screen readers. */
-export function SaveStatus({ saving, savedAt, dirty }: { saving: boolean; savedAt: string | null; dirty: boolean }) {
-  return (
-    <Group gap="sm" aria-live="polite">
-      {saving && <Text size="sm">Saving…</Text>}
-      {!saving && savedAt !== null && !dirty && (
-        <Text size="sm" role="status">
-          Saved at {timeOfDay.format(Date.parse(savedAt))}
-        </Text>
-      )}
-      {!saving && dirty && <Text size="sm">Unsaved changes</Text>}
-    </Group>
-  );
-}
+import { SUMMARY_FIELDS, type Difference } from './group-note-draft';
 
 /** The shared part of the note: the same in every attendee's chart note. */
 export function SummaryCard({
@@ -70,5 +53,23 @@ export function SignConfirmModal({ attendees, onCancel, onSign }: { attendees: n
         </Group>
       </Stack>
     </Modal>
+  );
+}
+
+/** One side of the 412 comparison: the fields where the two versions differ. */
+export function DifferenceList({ differences, side }: { differences: readonly Difference[]; side: 'mine' | 'theirs' }) {
+  return (
+    <Stack gap="xs">
+      {differences.map((difference) => (
+        <div key={difference.label}>
+          <Text size="xs" fw={600}>
+            {difference.label}
+          </Text>
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            {difference[side] || '(empty)'}
+          </Text>
+        </div>
+      ))}
+    </Stack>
   );
 }

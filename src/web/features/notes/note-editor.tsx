@@ -1,16 +1,63 @@
 import { Alert, Button, Checkbox, Group, List, Modal, NumberInput, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { NOTE_TYPE_DEFINITIONS } from '../../../domain/notes/note-content';
+import { NOTE_TYPE_DEFINITIONS, type NoteType } from '../../../domain/notes/note-content';
+import { AutosaveStatus } from '../../components/autosave-status';
+import { ConflictDialog } from '../../components/conflict-dialog';
 import { ErrorAlert } from '../../components/error-alert';
 import { ApiError } from '../../lib/api';
-import { ConflictDialog } from './conflict-dialog';
-import { NoteFieldInput } from './note-fields';
-import { savedAtText } from './note-format';
-import { useDiscardDraft, useSignNote, type NoteDto } from './notes-api';
-import { useDraftAutosave } from './use-draft-autosave';
+import { useAutosave } from '../../lib/use-autosave';
+import { NoteFieldInput, NoteFieldView } from './note-fields';
+import { noteKeys, useDiscardDraft, useSaveDraftCall, useSignNote, type NoteDto } from './notes-api';
 
 type Issue = { path: string; message: string };
+type Draft = { content: Record<string, unknown>; objectiveIds: string[]; serviceDate: string; durationMinutes: number | null };
+
+function draftOf(note: NoteDto): Draft {
+  return {
+    content: note.content,
+    objectiveIds: note.addressedObjectives.map((objective) => objective.id),
+    serviceDate: note.serviceDate,
+    durationMinutes: note.durationMinutes,
+  };
+}
+
+/** The draft, saved to the server as the user types; the saved note also refreshes the page's copy. */
+function useNoteAutosave(note: NoteDto) {
+  const saveDraft = useSaveDraftCall();
+  const client = useQueryClient();
+  const autosave = useAutosave({
+    initial: draftOf(note),
+    version: note.version,
+    draftOf,
+    save: async (draft: Draft, version) => {
+      const saved = await saveDraft(note.id, version, {
+        content: draft.content,
+        addressedObjectiveIds: draft.objectiveIds,
+        serviceDate: draft.serviceDate,
+        durationMinutes: draft.durationMinutes,
+      });
+      client.setQueryData(noteKeys.note(note.id), saved);
+      return saved;
+    },
+  });
+  function keepSaved() {
+    if (autosave.conflict !== null) client.setQueryData(noteKeys.note(note.id), autosave.conflict);
+    autosave.keepSaved();
+  }
+  return { ...autosave, keepSaved };
+}
+
+function NoteContentView({ noteType, content }: { noteType: NoteType; content: Record<string, unknown> }) {
+  return (
+    <Stack gap="sm">
+      {NOTE_TYPE_DEFINITIONS[noteType].fields.map((field) => (
+        <NoteFieldView key={field.key} field={field} value={content[field.key]} />
+      ))}
+    </Stack>
+  );
+}
 
 function issuesOf(error: unknown): Issue[] {
   if (!(error instanceof ApiError) || !Array.isArray(error.details)) return [];
@@ -47,7 +94,7 @@ function ObjectivePicker({ note, selected, onChange }: { note: NoteDto; selected
 
 /** The author's draft: the type's fields, saved to the server as they type, then signed. */
 export function NoteEditor({ note }: { note: NoteDto }) {
-  const autosave = useDraftAutosave(note);
+  const autosave = useNoteAutosave(note);
   const sign = useSignNote(note.id);
   const discard = useDiscardDraft(note);
   const navigate = useNavigate();
@@ -58,17 +105,13 @@ export function NoteEditor({ note }: { note: NoteDto }) {
 
   async function signNow() {
     sign.reset();
-    if (!(await autosave.flush())) return;
-    sign.mutate(autosave.version.current);
+    const version = await autosave.flush();
+    if (version !== null) sign.mutate(version);
   }
 
   return (
     <Stack gap="md">
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed" role="status" aria-live="polite">
-          {savedAtText(autosave.savedAt, autosave.saving, autosave.dirty)}
-        </Text>
-      </Group>
+      <AutosaveStatus saving={autosave.saving} dirty={autosave.dirty} savedAt={autosave.savedAt} />
       {autosave.error !== null && <ErrorAlert error={autosave.error} title="The draft could not be saved" />}
       <Paper withBorder p="md">
         <Stack gap="md">
@@ -126,7 +169,14 @@ export function NoteEditor({ note }: { note: NoteDto }) {
         </Button>
       </Group>
       {autosave.conflict !== null && (
-        <ConflictDialog noteType={note.noteType} mine={autosave.draft.content} saved={autosave.conflict} onKeep={autosave.resolve} />
+        <ConflictDialog
+          title="This note was saved elsewhere"
+          saved={autosave.conflict}
+          mine={<NoteContentView noteType={note.noteType} content={autosave.draft.content} />}
+          theirs={<NoteContentView noteType={note.noteType} content={autosave.conflict.content} />}
+          onKeepMine={autosave.keepMine}
+          onKeepSaved={autosave.keepSaved}
+        />
       )}
       {confirmDiscard && (
         <Modal opened onClose={() => setConfirmDiscard(false)} title="Discard this draft?">

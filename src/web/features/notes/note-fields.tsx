@@ -1,7 +1,6 @@
 import { Button, Group, List, Radio, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { useState } from 'react';
 import type { MedicationEntry, NoteField } from '../../../domain/notes/note-content';
-import { parseCodes } from './note-format';
+import { CodesInput } from '../../components/codes-input';
 
 // One input per note field kind, and the read-only rendering of a signed note's fields.
 
@@ -24,22 +23,6 @@ function asMedications(value: unknown): MedicationEntry[] {
 
 function asCodes(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((code): code is string => typeof code === 'string') : [];
-}
-
-function CodesInput({ field, value, error, onChange }: FieldProps) {
-  const [text, setText] = useState(asCodes(value).join(', '));
-  return (
-    <TextInput
-      label={field.label}
-      description="Separate codes with commas, e.g. F33.1, F41.1"
-      value={text}
-      error={error}
-      onChange={(event) => {
-        setText(event.currentTarget.value);
-        onChange(parseCodes(event.currentTarget.value));
-      }}
-    />
-  );
 }
 
 function MedicationsInput({ field, value, error, onChange }: FieldProps) {
@@ -112,7 +95,7 @@ export function NoteFieldInput(props: FieldProps) {
         />
       );
     case 'codes':
-      return <CodesInput {...props} />;
+      return <CodesInput label={field.label} codes={asCodes(value)} error={error} onChange={onChange} />;
     case 'medications':
       return <MedicationsInput {...props} />;
     case 'yes_no':

@@ -13,19 +13,3 @@ export const ADDENDUM_KIND_LABELS: Record<AddendumKind, string> = {
   late_entry: 'Late entry',
   clarification: 'Clarification',
 };
-
-/** "Saved at 14:05" for the autosave indicator, in the browser's zone. */
-export function savedAtText(savedAt: Date | null, saving: boolean, dirty: boolean): string {
-  if (saving) return 'Saving…';
-  if (dirty) return 'Unsaved changes';
-  if (savedAt === null) return 'No changes yet';
-  return `Saved at ${savedAt.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' })}`;
-}
-
-/** Codes typed as "F33.1, F41.1" or one per line. */
-export function parseCodes(text: string): string[] {
-  return text
-    .split(/[\s,;]+/)
-    .map((code) => code.trim())
-    .filter((code) => code !== '');
-}

@@ -5,14 +5,12 @@ import { MODALITIES, MODALITY_LABELS } from '../../../domain/programs/modalities
 import { US_STATE_CODES } from '../../../domain/us-states';
 import type { AvailabilityWindowDto, SiteDto, StaffDto } from '../../lib/api-types';
 import { formErrorsFrom } from '../../lib/form-errors';
-import { roleList } from '../../lib/roles';
+import { ACCESS, canAccess, roleList } from '../../lib/roles';
 import { AvailabilityEditor } from './availability-editor';
 import { checkAvailability, serverRowErrors } from './availability-state';
 import { useSaveProfile, useStaff } from './staff-api';
 
 const FIELDS = ['licenceType', 'licensedStates', 'modalities', 'weeklyAvailability', 'siteIds', 'cosignSupervisorId'] as const;
-
-const CLINICAL_ROLES = ['clinician', 'psychiatrist', 'director'];
 
 // Suggestions only: any licence type may be typed.
 const LICENCE_TYPES = [
@@ -47,9 +45,8 @@ export function StaffProfileModal({ member, sites, onClose }: { member: StaffDto
   const [cosignSupervisorId, setCosignSupervisorId] = useState<string | null>(member.cosignSupervisorId);
   const [counselingNotesAccess, setCounselingNotesAccess] = useState(member.counselingNotesAccess);
   const staff = useStaff(false);
-  const supervisors = (staff.data ?? []).filter(
-    (other) => other.userId !== member.userId && other.roles.some((role) => CLINICAL_ROLES.includes(role)),
-  );
+  // A supervisor co-signs notes, so must be one of the staff who write them.
+  const supervisors = (staff.data ?? []).filter((other) => other.userId !== member.userId && canAccess(other.roles, ACCESS.notes));
 
   function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -1,17 +1,16 @@
 import { Alert, Button, Group, List, NumberInput, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TreatmentPlanContent } from '../../../domain/treatment-plans/plan-content';
 import { hasExceptionReason, plannedIntensityFindings } from '../../../domain/treatment-plans/planned-intensity';
+import { AutosaveStatus, savedAtText } from '../../components/autosave-status';
+import { ConflictDialog } from '../../components/conflict-dialog';
 import { ApiError } from '../../lib/api';
-import { ConflictDialog } from './conflict-dialog';
+import { useAutosave } from '../../lib/use-autosave';
+import { PlanContentView } from './plan-content-view';
 import { ProblemsEditor } from './plan-problems-editor';
-import { describePath, savedAt } from './plan-format';
+import { describePath } from './plan-format';
 import { useSaveDraft, useSignPlan, type Person, type PlanDto } from './treatment-plans-api';
 
 type Draft = { content: TreatmentPlanContent; days: number | null; minutes: number | null };
-type SaveState = 'saved' | 'unsaved' | 'saving' | 'error';
-
-const AUTOSAVE_MS = 800;
 const draftOf = (plan: PlanDto): Draft => ({ content: plan.content, days: plan.plannedDaysPerWeek, minutes: plan.plannedMinutesPerWeek });
 const asCount = (value: number | string): number | null => (typeof value === 'number' ? value : value.trim() === '' ? null : Number(value));
 
@@ -20,62 +19,23 @@ const asCount = (value: number | string): number | null => (typeof value === 'nu
  * typing (decision 0025); a save that meets a newer saved version (412) opens a dialog to keep one.
  */
 export function PlanEditor({ plan, staff }: { plan: PlanDto; staff: readonly Person[] }) {
-  const save = useSaveDraft(plan.id);
+  const { mutateAsync: saveDraft } = useSaveDraft(plan.id);
   const sign = useSignPlan();
-  const [draft, setDraft] = useState<Draft>(() => draftOf(plan));
-  const [state, setState] = useState<SaveState>('saved');
-  const [lastSaved, setLastSaved] = useState(plan.updatedAt);
-  const [conflict, setConflict] = useState<PlanDto | null>(null);
-  const [tick, setTick] = useState(0);
-  const draftRef = useRef(draft);
-  const versionRef = useRef(plan.version);
-  const dirty = useRef(false);
-  const inFlight = useRef(false);
-
-  const change = (next: Draft) => {
-    draftRef.current = next;
-    dirty.current = true;
-    setDraft(next);
-    setState('unsaved');
-  };
-  const edit = (mutate: (content: TreatmentPlanContent) => void) => {
-    const content = structuredClone(draftRef.current.content);
-    mutate(content);
-    change({ ...draftRef.current, content });
-  };
-
-  const flush = useCallback(async () => {
-    if (inFlight.current || !dirty.current) return;
-    inFlight.current = true;
-    dirty.current = false;
-    setState('saving');
-    const sent = draftRef.current;
-    try {
-      const saved = await save.mutateAsync({
-        version: versionRef.current,
-        content: sent.content,
-        plannedDaysPerWeek: sent.days,
-        plannedMinutesPerWeek: sent.minutes,
-      });
-      versionRef.current = saved.version;
-      setLastSaved(saved.updatedAt);
-      setState(dirty.current ? 'unsaved' : 'saved');
-    } catch (error) {
-      dirty.current = true;
-      const current = error instanceof ApiError && error.status === 412 ? currentOf(error.details) : null;
-      if (current) setConflict(current);
-      setState('error');
-    } finally {
-      inFlight.current = false;
-      if (dirty.current) setTick((n) => n + 1);
-    }
-  }, [save]);
-
-  useEffect(() => {
-    if (!dirty.current || conflict !== null || state === 'error') return undefined;
-    const timer = setTimeout(() => void flush(), AUTOSAVE_MS);
-    return () => clearTimeout(timer);
-  }, [draft, tick, conflict, state, flush]);
+  const autosave = useAutosave({
+    initial: draftOf(plan),
+    version: plan.version,
+    draftOf,
+    save: (sent: Draft, version) =>
+      saveDraft({ version, content: sent.content, plannedDaysPerWeek: sent.days, plannedMinutesPerWeek: sent.minutes }),
+  });
+  const { draft, update } = autosave;
+  const saved = !autosave.dirty && !autosave.saving && autosave.error === null && autosave.conflict === null;
+  const edit = (mutate: (content: TreatmentPlanContent) => void) =>
+    update((previous) => {
+      const content = structuredClone(previous.content);
+      mutate(content);
+      return { ...previous, content };
+    });
 
   const findings =
     draft.days === null || draft.minutes === null
@@ -89,23 +49,16 @@ export function PlanEditor({ plan, staff }: { plan: PlanDto; staff: readonly Per
   return (
     <Stack gap="md">
       <Group justify="space-between">
-        <Text size="sm" role="status" aria-live="polite" data-testid="autosave-status">
-          {state === 'saved' && savedAt(lastSaved)}
-          {state === 'unsaved' && 'Unsaved changes…'}
-          {state === 'saving' && 'Saving…'}
-          {state === 'error' && conflict === null && 'Not saved: '}
-          {state === 'error' && conflict === null && (
-            <Button variant="subtle" size="compact-sm" onClick={() => setState('unsaved')}>
-              Try saving again
+        <Group gap="xs">
+          {/* Until this editor saves, the draft was last saved when the server says. */}
+          <AutosaveStatus saving={autosave.saving} dirty={autosave.dirty} savedAt={autosave.savedAt ?? plan.updatedAt} />
+          {!autosave.saving && autosave.error !== null && (
+            <Button variant="subtle" size="compact-sm" onClick={() => void autosave.flush()}>
+              Not saved: try again
             </Button>
           )}
-          {state === 'error' && conflict !== null && 'Not saved: someone else saved this plan'}
-        </Text>
-        <Button
-          onClick={() => sign.mutate({ planId: plan.id, version: versionRef.current })}
-          loading={sign.isPending}
-          disabled={state !== 'saved'}
-        >
+        </Group>
+        <Button onClick={() => sign.mutate({ planId: plan.id, version: autosave.version })} loading={sign.isPending} disabled={!saved}>
           Sign plan as clinician
         </Button>
       </Group>
@@ -139,7 +92,7 @@ export function PlanEditor({ plan, staff }: { plan: PlanDto; staff: readonly Per
               min={0}
               max={7}
               value={draft.days ?? ''}
-              onChange={(value) => change({ ...draftRef.current, days: asCount(value) })}
+              onChange={(value) => update((previous) => ({ ...previous, days: asCount(value) }))}
             />
             <NumberInput
               label="Planned minutes per week"
@@ -147,7 +100,7 @@ export function PlanEditor({ plan, staff }: { plan: PlanDto; staff: readonly Per
               max={10080}
               step={30}
               value={draft.minutes ?? ''}
-              onChange={(value) => change({ ...draftRef.current, minutes: asCount(value) })}
+              onChange={(value) => update((previous) => ({ ...previous, minutes: asCount(value) }))}
             />
           </SimpleGrid>
           {findings.length === 0 && draft.days !== null && draft.minutes !== null && (
@@ -195,34 +148,29 @@ export function PlanEditor({ plan, staff }: { plan: PlanDto; staff: readonly Per
 
       <ProblemsEditor content={draft.content} staff={staff} edit={edit} />
 
-      {conflict !== null && (
+      {autosave.conflict !== null && (
         <ConflictDialog
-          mine={draft}
-          saved={conflict}
-          staff={staff}
-          onKeepMine={() => {
-            versionRef.current = conflict.version;
-            dirty.current = true;
-            setConflict(null);
-            setState('unsaved');
-          }}
-          onKeepSaved={() => {
-            versionRef.current = conflict.version;
-            const next = draftOf(conflict);
-            draftRef.current = next;
-            dirty.current = false;
-            setDraft(next);
-            setLastSaved(conflict.updatedAt);
-            setConflict(null);
-            setState('saved');
-          }}
+          title="This plan was saved elsewhere"
+          saved={autosave.conflict}
+          savedHeading={`The saved version (${savedAtText(autosave.conflict.updatedAt).toLowerCase()})`}
+          mine={<DraftView draft={draft} staff={staff} />}
+          theirs={<DraftView draft={draftOf(autosave.conflict)} staff={staff} />}
+          onKeepMine={autosave.keepMine}
+          onKeepSaved={autosave.keepSaved}
         />
       )}
     </Stack>
   );
 }
 
-function currentOf(details: unknown): PlanDto | null {
-  if (typeof details !== 'object' || details === null || !('current' in details)) return null;
-  return details.current as PlanDto;
+function DraftView({ draft, staff }: { draft: Draft; staff: readonly Person[] }) {
+  return (
+    <PlanContentView
+      content={draft.content}
+      staff={staff}
+      plannedDaysPerWeek={draft.days}
+      plannedMinutesPerWeek={draft.minutes}
+      headingLevel={4}
+    />
+  );
 }

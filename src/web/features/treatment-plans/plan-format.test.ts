@@ -1,16 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blankProblem, describePath, parseCodes } from './plan-format';
-
-describe('parseCodes', () => {
-  it.each([
-    ['F33.1', ['F33.1']],
-    ['f33.1, F41.1', ['F33.1', 'F41.1']],
-    [' F10.20 ;  , ', ['F10.20']],
-    ['', []],
-  ])('%j → %j', (text, codes) => {
-    expect(parseCodes(text)).toEqual(codes);
-  });
-});
+import { blankProblem, describePath } from './plan-format';
 
 describe('blankProblem', () => {
   it('starts with one goal, one objective and one intervention, each with its own id', () => {

@@ -37,19 +37,6 @@ export function blankProblem(newId: () => string): PlanProblem {
   return { id: newId(), statement: '', diagnosisCodes: [], goals: [blankGoal(newId)] };
 }
 
-/** "F33.1, f41.1 ,," → ['F33.1', 'F41.1'] (the server normalizes the same way). */
-export function parseCodes(text: string): string[] {
-  return text
-    .split(/[,\s;]+/)
-    .map((code) => code.trim().toUpperCase())
-    .filter((code) => code !== '');
-}
-
-/** "Saved at 14:05:09" in the browser's zone. */
-export function savedAt(iso: string): string {
-  return `Saved at ${new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(Date.parse(iso))}`;
-}
-
 const FIELD_WORDS: Record<string, string> = {
   statement: 'statement',
   diagnosisCodes: 'diagnosis codes',

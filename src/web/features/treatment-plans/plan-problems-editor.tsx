@@ -1,5 +1,5 @@
 import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
+import { CodesInput } from '../../components/codes-input';
 import type {
   PlanGoal,
   PlanIntervention,
@@ -7,7 +7,7 @@ import type {
   PlanProblem,
   TreatmentPlanContent,
 } from '../../../domain/treatment-plans/plan-content';
-import { blankGoal, blankIntervention, blankObjective, blankProblem, OBJECTIVE_STATUS_LABEL, parseCodes } from './plan-format';
+import { blankGoal, blankIntervention, blankObjective, blankProblem, OBJECTIVE_STATUS_LABEL } from './plan-format';
 import type { Person } from './treatment-plans-api';
 
 // The problems → goals → objectives and interventions of a draft. Each change goes through `edit`,
@@ -202,20 +202,6 @@ function GoalEditor({ goal, p, g, staffOptions, edit }: { goal: PlanGoal; p: num
 }
 
 /** Codes typed as text ("F33.1, F41.1"); the list is parsed as the user types, the text kept as typed. */
-function CodesInput({ label, codes, onChange }: { label: string; codes: string[]; onChange: (codes: string[]) => void }) {
-  const [text, setText] = useState(codes.join(', '));
-  return (
-    <TextInput
-      label={label}
-      description="Separate codes with commas, e.g. F33.1, F41.1"
-      value={text}
-      onChange={(event) => {
-        setText(event.currentTarget.value);
-        onChange(parseCodes(event.currentTarget.value));
-      }}
-    />
-  );
-}
 
 // Small helpers that reach one item of a cloned content, so each handler reads as one change.
 function withProblem(content: TreatmentPlanContent, p: number, change: (problem: PlanProblem) => void) {

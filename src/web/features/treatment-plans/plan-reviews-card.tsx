@@ -12,7 +12,7 @@ const KIND: Record<ReviewDueDto['kind'], { label: string; color: string }> = {
 
 /** Dashboard: open episodes whose treatment plan review is overdue or due within 7 days, or that have no signed plan. */
 export function PlanReviewsCard() {
-  const reviews = usePlanReviews(true);
+  const reviews = usePlanReviews();
   return (
     <Card withBorder padding="md" component="section" aria-labelledby="plan-reviews-heading">
       <Stack gap="sm">

@@ -201,12 +201,11 @@ export function useObjectiveHistory(planId: string) {
   });
 }
 
-export function usePlanReviews(enabled: boolean) {
+export function usePlanReviews() {
   const api = useApi();
   return useQuery({
     queryKey: planKeys.reviews,
     queryFn: () => api.get<{ items: ReviewDueDto[] }>('/api/v1/treatment-plan-reviews'),
     select: (data) => data.items,
-    enabled,
   });
 }
