@@ -98,11 +98,17 @@ describe.skipIf(!browserAvailable())('Part 2 disclosures in Chromium', () => {
     expect(await missing.textContent()).toContain('patientSignedName');
     expect(await missing.textContent()).toContain('signedOn');
     await noSeriousViolations(page);
-    const signedOn = new Date(Date.now() - 2 * 24 * 3600_000).toISOString().slice(0, 10);
-    await form.getByLabel('Signed by (name as signed)').fill('Signed by the patient (demo)');
-    await form.getByLabel('Date signed').fill(signedOn);
-    await form.getByRole('button', { name: 'Save and activate' }).click();
+    // The draft is kept; closed and reopened later, it is completed and activated.
+    await form.getByRole('button', { name: 'Close', exact: true }).last().click();
     await form.waitFor({ state: 'detached' });
+    await section.getByRole('button', { name: `Edit consent draft to ${RECIPIENT}` }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit consent draft (42 CFR 2.31)' });
+    expect(await edit.getByLabel('Purpose of the disclosure').inputValue()).toBe('Continuing care after discharge (demo)');
+    const signedOn = new Date(Date.now() - 2 * 24 * 3600_000).toISOString().slice(0, 10);
+    await edit.getByLabel('Signed by (name as signed)').fill('Signed by the patient (demo)');
+    await edit.getByLabel('Date signed').fill(signedOn);
+    await edit.getByRole('button', { name: 'Save and activate' }).click();
+    await edit.waitFor({ state: 'detached' });
     const consents = section.getByRole('table', { name: 'Consents to disclose (42 CFR 2.31)' });
     await consents.getByRole('row').filter({ hasText: RECIPIENT }).getByText('Active', { exact: true }).waitFor();
 

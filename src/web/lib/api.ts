@@ -77,7 +77,7 @@ export type ApiClient = {
 
 export type DownloadedFile = { blob: Blob; filename: string | null };
 
-export function filenameFrom(disposition: string | null): string | null {
+function filenameFrom(disposition: string | null): string | null {
   const match = /filename="([^"]+)"/.exec(disposition ?? '');
   return match?.[1] ?? null;
 }
