@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AttendanceStatus } from '../src/domain/intensity/attendance.js';
-import type { TreatmentPlanContent } from '../src/domain/treatment-plans/plan-content.js';
 import type { Db } from '../src/server/db/database.js';
 import { groupWithPatients, type GroupFixture } from './attendance-fixtures.js';
+import { insertSignedPlan } from './notes-fixtures.js';
 import type { TestOrg } from './support.js';
 
 // A checked-in group for the group-note tests: the attendance fixture's group (Wednesday
@@ -59,47 +59,9 @@ export async function signedPlan(
   org: { organizationId: string; users: { clinician: { id: string } } },
   input: { patientId: string; episodeId: string; objectives: string[] },
 ): Promise<string[]> {
-  const ids = input.objectives.map(() => randomUUID());
-  const content: TreatmentPlanContent = {
-    patientStrengthsAndPreferences: '',
-    problems: [
-      {
-        id: randomUUID(),
-        statement: 'Low mood most days',
-        diagnosisCodes: ['F33.1'],
-        goals: [
-          {
-            id: randomUUID(),
-            statement: 'Feel able to get through the week',
-            interventions: [],
-            objectives: input.objectives.map((statement, index) => ({
-              id: ids[index] ?? '',
-              statement,
-              targetDate: '2026-12-15',
-              status: 'open' as const,
-            })),
-          },
-        ],
-      },
-    ],
-  };
-  const now = new Date('2026-11-03T15:00:00Z');
-  await db
-    .insertInto('treatment_plans')
-    .values({
-      organization_id: org.organizationId,
-      patient_id: input.patientId,
-      episode_id: input.episodeId,
-      plan_version: 1,
-      content: JSON.stringify(content),
-      created_by: org.users.clinician.id,
-      created_at: now,
-      updated_at: now,
-      clinician_signed_by: org.users.clinician.id,
-      clinician_signed_at: now,
-    })
-    .execute();
-  return ids;
+  const objectives = input.objectives.map((statement) => ({ id: randomUUID(), statement }));
+  await insertSignedPlan(db, org, { patientId: input.patientId, episodeId: input.episodeId, signedBy: org.users.clinician.id, objectives });
+  return objectives.map((objective) => objective.id);
 }
 
 /** A distinct individualized section for the patient at `index`. */

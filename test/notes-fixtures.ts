@@ -32,7 +32,7 @@ export function planContent(objectives: { id: string; statement: string }[]): Tr
 /** A clinician-signed plan version of an episode with the given objectives. */
 export async function insertSignedPlan(
   db: Db,
-  org: Org,
+  org: { organizationId: string },
   input: { patientId: string; episodeId: string; signedBy: string; planVersion?: number; objectives: { id: string; statement: string }[] },
 ): Promise<string> {
   const now = new Date('2026-11-02T16:00:00Z');
