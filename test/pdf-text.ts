@@ -8,9 +8,12 @@ import { inflateSync } from 'node:zlib';
 export function pdfText(pdf: Buffer): string {
   const raw = pdf.toString('latin1');
   const parts: string[] = [];
-  const streams = /stream\r?\n([\s\S]*?)\r?\nendstream/g;
+  // Each stream is read by its /Length: a regex up to "endstream" would cut off a compressed body
+  // that happens to end in a CR byte, and that page's text would vanish.
+  const streams = /\/Length (\d+)[^>]*>>\s*stream\r?\n/g;
   for (const match of raw.matchAll(streams)) {
-    const body = Buffer.from(match[1] ?? '', 'latin1');
+    const start = (match.index ?? 0) + match[0].length;
+    const body = Buffer.from(raw.slice(start, start + Number(match[1])), 'latin1');
     let content: string;
     try {
       content = inflateSync(body).toString('latin1');
