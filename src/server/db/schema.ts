@@ -53,6 +53,7 @@ export type Database = {
   note_addenda: NoteAddendaTable;
   part2_consents: Part2ConsentsTable;
   disclosures: DisclosuresTable;
+  record_shares: RecordSharesTable;
 };
 
 export type OrganizationsTable = {
@@ -755,4 +756,26 @@ export type DisclosuresTable = {
   records: Json;
   included_part2: boolean;
   notice_included: boolean;
+  /** The API share a fetch came through (channel 'api_share' only; migration 0010). */
+  share_id: ColumnType<string | null, string | null | undefined, never>;
+};
+
+// Migration 0010: API shares of records with an outside system (decision 0030).
+export type RecordSharesTable = {
+  id: Generated<string>;
+  organization_id: string;
+  patient_id: string;
+  token_hash: Buffer;
+  created_by: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  recipient: string;
+  purpose: string;
+  basis: string;
+  consent_id: string | null;
+  selection: Json;
+  revoked_at: Timestamp | null;
+  revoked_by: string | null;
+  fetch_count: Generated<number>;
+  last_fetched_at: Timestamp | null;
 };

@@ -41,6 +41,7 @@ import { notesReportsRoutes } from '../modules/notes/notes-reports.routes.js';
 import { groupNotesRoutes } from '../modules/group-notes/group-notes.routes.js';
 import { consentsRoutes } from '../modules/consents/consents.routes.js';
 import { disclosuresRoutes } from '../modules/disclosures/disclosures.routes.js';
+import { recordSharesRoutes } from '../modules/disclosures/record-shares.routes.js';
 import { recordsPrintRoutes } from '../modules/records-print/records-print.routes.js';
 
 /** Every route of the app, in one visible list. Each module declares access per route. */
@@ -83,6 +84,8 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, health: () =
   // 42 CFR Part 2 consents, the disclosure decision and log, and internal prints (decision 0029).
   void app.register(consentsRoutes(deps), v1);
   void app.register(disclosuresRoutes(deps), v1);
+  // Data exports and API shares go through the same decision (decision 0030).
+  void app.register(recordSharesRoutes(deps), v1);
   void app.register(recordsPrintRoutes(deps), v1);
   // The patient's questionnaire behind a measure link or kiosk session (decision 0022).
   void app.register(measureLinksRoutes(deps));

@@ -169,6 +169,23 @@ beforeAll(async () => {
     .returning('id')
     .executeTakeFirstOrThrow();
   bRecords.set('consentId', consent.id);
+  const share = await t.db
+    .insertInto('record_shares')
+    .values({
+      organization_id: b.organizationId,
+      patient_id: bIds.patientId,
+      token_hash: Buffer.alloc(32, 9),
+      created_by: b.users.clinician.id,
+      created_at: new Date(),
+      expires_at: new Date(Date.now() + 86_400_000),
+      recipient: 'Example recipient (demo)',
+      purpose: 'Care coordination',
+      basis: 'medical_emergency',
+      selection: JSON.stringify({ kind: 'chart', from: '2026-01-01', to: '2026-12-31', includeCounselingNotes: false }),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  bRecords.set('shareId', share.id);
 });
 
 function bRecord(name: string): string {
@@ -205,6 +222,8 @@ const B_RECORDS: Record<string, Lookup> = {
   noteId: () => bRecord('noteId'),
   // A draft 42 CFR Part 2 consent of organization B's patient.
   consentId: () => bRecord('consentId'),
+  // An API share of organization B's patient's records.
+  shareId: () => bRecord('shareId'),
   // A safety plan version belongs to the patient in the same path: organization B's patient is the record.
   version: () => '1',
   token: {
@@ -307,6 +326,12 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/v1/patients/:patientId/consents/:consentId/activate': { version: 1 },
   'POST /api/v1/patients/:patientId/consents/:consentId/revoke': { receivedOn: '2026-11-02', note: 'Revoked by another organization' },
   'POST /api/v1/patients/:patientId/disclosures': {
+    recipient: 'Another organization',
+    purpose: 'Reading records it may not',
+    basis: 'medical_emergency',
+    what: { kind: 'chart', from: '2026-01-01', to: '2026-12-31' },
+  },
+  'POST /api/v1/patients/:patientId/record-shares': {
     recipient: 'Another organization',
     purpose: 'Reading records it may not',
     basis: 'medical_emergency',

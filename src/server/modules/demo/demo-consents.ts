@@ -113,6 +113,7 @@ export async function seedDemoConsents(
     organizationId,
     disclosedBy: clinicianId,
     channel: 'pdf',
+    shareId: null,
     records: { kind: 'chart', from: episode.admitted_on, to: isoDate(disclosedAt), planIds: [], noteIds: [note.id] },
     entry: {
       patientId,

@@ -15,6 +15,7 @@ export type DisclosureRecord = {
   basis: string;
   consentId: string | null;
   channel: DisclosureChannelColumn;
+  shareId: string | null;
   records: RecordRefs;
   includedPart2: boolean;
   noticeIncluded: boolean;
@@ -22,7 +23,14 @@ export type DisclosureRecord = {
 
 export async function insertDisclosure(
   db: Q,
-  input: { organizationId: string; disclosedBy: string; channel: DisclosureChannelColumn; records: RecordRefs; entry: DisclosureLogEntry },
+  input: {
+    organizationId: string;
+    disclosedBy: string;
+    channel: DisclosureChannelColumn;
+    shareId: string | null;
+    records: RecordRefs;
+    entry: DisclosureLogEntry;
+  },
 ): Promise<string> {
   const row = await db
     .insertInto('disclosures')
@@ -36,6 +44,7 @@ export async function insertDisclosure(
       basis: input.entry.basis,
       consent_id: input.entry.consentId,
       channel: input.channel,
+      share_id: input.shareId,
       records: JSON.stringify(input.records),
       included_part2: input.entry.includedPart2,
       notice_included: input.entry.noticeIncluded,
@@ -78,6 +87,7 @@ export async function listDisclosures(db: Q, organizationId: string, patientId: 
     basis: row.basis,
     consentId: row.consent_id,
     channel: row.channel,
+    shareId: row.share_id,
     records: asRefs(row.records),
     includedPart2: row.included_part2,
     noticeIncluded: row.notice_included,

@@ -18,16 +18,24 @@ export function disclosuresRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/patients/:patientId/disclosures',
       {
         config: { access: { roles: DISCLOSERS } },
-        schema: { tags, params: PatientParams, body: DisclosureBody, produces: ['application/pdf'] },
+        schema: { tags, params: PatientParams, body: DisclosureBody, produces: ['application/pdf', 'application/json'] },
       },
       async (request, reply) => {
-        const { pdf, disclosureId } = await disclosures.makeDisclosure(deps, actorCtx(request), request.params.patientId, request.body);
+        const disclosed = await disclosures.makeDisclosure(deps, actorCtx(request), request.params.patientId, request.body);
+        const file =
+          disclosed.format === 'pdf'
+            ? { type: 'application/pdf', name: `disclosure-${disclosed.disclosureId}.pdf`, body: disclosed.pdf }
+            : {
+                type: 'application/json',
+                name: `disclosure-${disclosed.disclosureId}.json`,
+                body: JSON.stringify(disclosed.document, null, 2),
+              };
         return reply
-          .type('application/pdf')
-          .header('content-disposition', `attachment; filename="disclosure-${disclosureId}.pdf"`)
+          .type(file.type)
+          .header('content-disposition', `attachment; filename="${file.name}"`)
           .header('cache-control', 'no-store')
-          .header('x-disclosure-id', disclosureId)
-          .send(pdf);
+          .header('x-disclosure-id', disclosed.disclosureId)
+          .send(file.body);
       },
     );
 
