@@ -73,7 +73,7 @@ async function newShare(patientId: string, consentId: string, extra: Record<stri
     ...extra,
   });
   expect(response.statusCode).toBe(201);
-  return response.json() as { token: string; endpoint: string; share: { id: string; expiresAt: string; state: string } };
+  return response.json<{ token: string; endpoint: string; share: { id: string; expiresAt: string; state: string } }>();
 }
 
 describe('data export', () => {
