@@ -8,6 +8,7 @@ import { ACCESS, canAccess } from '../../lib/roles';
 import { useActiveSession } from '../auth/session-provider';
 import { DisclosureLog } from '../disclosures/disclosure-log-table';
 import { PrintChartModal } from '../disclosures/print-buttons';
+import { RecordShares } from '../disclosures/record-shares-table';
 import { SendRecordsModal } from '../disclosures/send-records-modal';
 import { ConsentFormModal } from './consent-form-modal';
 import { useConsents, type ConsentDto } from './consents-api';
@@ -137,6 +138,7 @@ export function ConsentsAndDisclosuresSection({
         </Table.ScrollContainer>
       )}
       {canAccess(roles, ACCESS.disclosureLog) && <DisclosureLog patientId={patientId} />}
+      {canAccess(roles, ACCESS.disclosureLog) && <RecordShares patientId={patientId} canRevoke={canAccess(roles, ACCESS.disclose)} />}
 
       {dialog.kind === 'edit' && (
         <ConsentFormModal

@@ -2,7 +2,7 @@ import { Anchor, Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { ErrorAlert } from '../../components/error-alert';
 import { SectionLoader } from '../../components/full-page-loader';
 import { formatDateTime } from '../../lib/format';
-import { disclosuresCsvUrl, useDisclosures, type DisclosureDto } from './disclosures-api';
+import { CHANNEL_LABELS, disclosuresCsvUrl, useDisclosures, type DisclosureDto } from './disclosures-api';
 
 const BASIS_LABELS: Record<string, string> = {
   consent: 'Consent',
@@ -46,6 +46,7 @@ export function DisclosureLog({ patientId }: { patientId: string }) {
                 <Table.Th scope="col">Purpose</Table.Th>
                 <Table.Th scope="col">Basis</Table.Th>
                 <Table.Th scope="col">What</Table.Th>
+                <Table.Th scope="col">How</Table.Th>
                 <Table.Th scope="col">By</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -68,6 +69,7 @@ export function DisclosureLog({ patientId }: { patientId: string }) {
                     </Group>
                   </Table.Td>
                   <Table.Td>{row.what}</Table.Td>
+                  <Table.Td>{CHANNEL_LABELS[row.channel]}</Table.Td>
                   <Table.Td>{row.disclosedBy.name}</Table.Td>
                 </Table.Tr>
               ))}

@@ -33,6 +33,34 @@ export type DisclosureRequest = {
   what: DisclosureWhat;
 };
 
+/** How records leave: a PDF file, a JSON data file, or an API share the recipient's system fetches (decision 0030). */
+export type DisclosureChannel = 'pdf' | 'data_export';
+
+export type ShareDto = {
+  id: string;
+  state: 'active' | 'expired' | 'revoked';
+  recipient: string;
+  purpose: string;
+  basis: string;
+  consentId: string | null;
+  what: string;
+  createdAt: string;
+  createdBy: { id: string; name: string };
+  expiresAt: string;
+  revokedAt: string | null;
+  fetchCount: number;
+  lastFetchedAt: string | null;
+};
+
+export type CreatedShare = { share: ShareDto; token: string; endpoint: string };
+
+export const CHANNEL_LABELS: Record<DisclosureDto['channel'], string> = {
+  pdf: 'PDF file',
+  print: 'Printed copy',
+  data_export: 'Data file (JSON)',
+  api_share: 'API share',
+};
+
 const base = (patientId: string) => `/api/v1/patients/${encodeURIComponent(patientId)}/disclosures`;
 const key = (patientId: string) => ['disclosures', patientId] as const;
 
@@ -65,8 +93,39 @@ export function useSendRecords(patientId: string) {
   const api = useApi();
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (request: DisclosureRequest): Promise<DownloadedFile> => api.postForFile(base(patientId), { ...request, channel: 'pdf' }),
+    mutationFn: (request: DisclosureRequest & { channel: DisclosureChannel }): Promise<DownloadedFile> =>
+      api.postForFile(base(patientId), request),
     onSettled: () => client.invalidateQueries({ queryKey: key(patientId) }),
+  });
+}
+
+const sharesBase = (patientId: string) => `/api/v1/patients/${encodeURIComponent(patientId)}/record-shares`;
+const sharesKey = (patientId: string) => ['record-shares', patientId] as const;
+
+export function useShares(patientId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: sharesKey(patientId),
+    queryFn: () => api.get<{ shares: ShareDto[] }>(sharesBase(patientId)),
+    select: (data) => data.shares,
+  });
+}
+
+export function useCreateShare(patientId: string) {
+  const api = useApi();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (request: DisclosureRequest & { expiresInDays: number }) => api.post<CreatedShare>(sharesBase(patientId), request),
+    onSettled: () => client.invalidateQueries({ queryKey: sharesKey(patientId) }),
+  });
+}
+
+export function useRevokeShare(patientId: string) {
+  const api = useApi();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (shareId: string) => api.post<ShareDto>(`${sharesBase(patientId)}/${encodeURIComponent(shareId)}/revoke`, {}),
+    onSettled: () => client.invalidateQueries({ queryKey: sharesKey(patientId) }),
   });
 }
 

@@ -1,4 +1,4 @@
-import { Alert, Checkbox, Group, Modal, NativeSelect, Radio, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, NativeSelect, NumberInput, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type SubmitEvent } from 'react';
 import { NO_CONSENT_BASES, type RequestedBasis } from '../../../domain/disclosure/decide-disclosure';
@@ -7,9 +7,27 @@ import { formErrorsFrom } from '../../lib/form-errors';
 import type { ConsentDto } from '../consents/consents-api';
 import { FormButtons, GeneralError } from '../patients/episode-dialogs';
 import { localToday } from '../patients/patient-format';
-import { saveFile, useSendRecords, type DisclosureWhat } from './disclosures-api';
+import { CopyField } from '../../components/copy-field';
+import { formatDateTime } from '../../lib/format';
+import { saveFile, useCreateShare, useSendRecords, type CreatedShare, type DisclosureWhat } from './disclosures-api';
 
-const FIELDS = ['recipient', 'purpose', 'basis', 'consentId', 'what'] as const;
+const FIELDS = ['recipient', 'purpose', 'basis', 'consentId', 'what', 'expiresInDays'] as const;
+
+type How = 'pdf' | 'data_export' | 'api_share';
+
+const HOW: { value: How; label: string; submit: string }[] = [
+  { value: 'pdf', label: 'PDF file, downloaded here to send or print', submit: 'Send records (download PDF)' },
+  {
+    value: 'data_export',
+    label: 'Data file (JSON), downloaded here for the recipient’s system',
+    submit: 'Send records (download data file)',
+  },
+  {
+    value: 'api_share',
+    label: 'API share: the recipient’s system fetches the records with a token (each fetch is checked and logged)',
+    submit: 'Create the API share',
+  },
+];
 
 const BASES: { value: RequestedBasis; label: string }[] = [
   { value: 'consent', label: "The patient's written consent (42 CFR 2.31)" },
@@ -51,6 +69,10 @@ export function SendRecordsModal({
   onClose: () => void;
 }) {
   const send = useSendRecords(patientId);
+  const share = useCreateShare(patientId);
+  const [how, setHow] = useState<How>('pdf');
+  const [days, setDays] = useState<number | string>(7);
+  const [created, setCreated] = useState<CreatedShare | null>(null);
   const today = localToday();
   const [recipient, setRecipient] = useState('');
   const [purpose, setPurpose] = useState('');
@@ -64,14 +86,21 @@ export function SendRecordsModal({
   function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const what: DisclosureWhat = preset ?? { kind: 'chart', from, to, includeCounselingNotes: counselingNotes };
+    const request = { recipient, purpose, basis, ...(basis === 'consent' && consentId !== '' ? { consentId } : {}), what };
+    if (how === 'api_share') {
+      send.reset();
+      share.mutate({ ...request, expiresInDays: Number(days) }, { onSuccess: setCreated });
+      return;
+    }
+    share.reset();
     send.mutate(
-      { recipient, purpose, basis, ...(basis === 'consent' && consentId !== '' ? { consentId } : {}), what },
+      { ...request, channel: how },
       {
         onSuccess: (file) => {
-          saveFile(file, 'disclosure.pdf');
+          saveFile(file, how === 'pdf' ? 'disclosure.pdf' : 'disclosure.json');
           notifications.show({
             color: 'green',
-            message: `Records sent to ${recipient.trim()}: the PDF was downloaded and the disclosure logged`,
+            message: `Records sent to ${recipient.trim()}: the ${how === 'pdf' ? 'PDF' : 'data file'} was downloaded and the disclosure logged`,
           });
           onClose();
         },
@@ -79,9 +108,11 @@ export function SendRecordsModal({
     );
   }
 
-  const refusal = refusalOf(send.error);
-  const errors = send.isError && refusal === null ? formErrorsFrom(send.error, FIELDS) : null;
+  const failure = send.error ?? share.error;
+  const refusal = refusalOf(failure);
+  const errors = failure !== null && refusal === null ? formErrorsFrom(failure, FIELDS) : null;
   const title = `Send records of ${patientName} to an outside party`;
+  if (created !== null) return <CreatedShareModal title={title} created={created} onClose={onClose} />;
   return (
     <Modal opened onClose={onClose} title={title} size="lg">
       <form onSubmit={submit} noValidate aria-label={title}>
@@ -152,15 +183,70 @@ export function SendRecordsModal({
               error={errors?.fields.consentId}
             />
           )}
+          <Radio.Group
+            label="How the records go"
+            required
+            value={how}
+            onChange={(value) => setHow(HOW.find((item) => item.value === value)?.value ?? 'pdf')}
+          >
+            <Stack gap={6} mt="xs">
+              {HOW.map((item) => (
+                <Radio key={item.value} value={item.value} label={item.label} />
+              ))}
+            </Stack>
+          </Radio.Group>
+          {how === 'api_share' && (
+            <NumberInput
+              label="The share works for (days)"
+              description="1 to 30 days; you can revoke it at any time"
+              min={1}
+              max={30}
+              allowDecimal={false}
+              value={days}
+              onChange={setDays}
+              error={errors?.fields.expiresInDays}
+            />
+          )}
           {refusal !== null && (
             <Alert color="red" title="Disclosure refused" role="alert">
               {refusal.message} (rule {refusal.rule})
             </Alert>
           )}
           <GeneralError message={errors?.general} />
-          <FormButtons submitLabel="Send records (download PDF)" pending={send.isPending} onClose={onClose} />
+          <FormButtons
+            submitLabel={HOW.find((item) => item.value === how)?.submit ?? 'Send records'}
+            pending={send.isPending || share.isPending}
+            onClose={onClose}
+          />
         </Stack>
       </form>
+    </Modal>
+  );
+}
+
+/** The token of a new API share, shown this once: staff pass it to the recipient over a secure channel. */
+function CreatedShareModal({ title, created, onClose }: { title: string; created: CreatedShare; onClose: () => void }) {
+  return (
+    <Modal opened onClose={onClose} title={title} size="lg">
+      <Stack gap="sm">
+        <Alert color="green" title="API share created">
+          Give the recipient&apos;s system the address and the token below over a secure channel. The token is shown only now; if it is
+          lost, revoke this share and create a new one. Each fetch is checked against the consent at that moment and written to the
+          disclosure log.
+        </Alert>
+        <CopyField
+          label="Address"
+          value={`${window.location.origin}${created.endpoint}`}
+          description="GET, with the header Authorization: Bearer <token>"
+        />
+        <CopyField label="Token" value={created.token} testId="share-token" />
+        <Text size="sm">
+          For {created.share.recipient}: {created.share.what}. Works until {formatDateTime(created.share.expiresAt)}.
+        </Text>
+        <Group justify="flex-end">
+          <Button onClick={onClose}>Done</Button>
+        </Group>
+      </Stack>
     </Modal>
   );
 }
