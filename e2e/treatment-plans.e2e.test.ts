@@ -7,9 +7,9 @@ import { startServer, tempDataDir, type RunningServer } from './support/server.j
 
 // Issue #6 in the browser: the clinician finds the demo patient without a treatment plan on the
 // dashboard, writes the plan in the editor (autosaved), signs it; the patient signs on the device;
-// a revision is signed by the patient through the signing link; version 1 stays readable; a progress
-// note cites the plan's objective, an addendum corrects it, and the plan review shows the objective
-// addressed by that note. Synthetic data.
+// a revision is signed by the patient through the signing link, in Spanish after switching languages;
+// version 1 stays readable; a progress note cites the plan's objective, an addendum corrects it, and
+// the plan review shows the objective addressed by that note. Synthetic data.
 
 const PASSWORD = 'demo-password-1';
 const CLINICIAN = 'clinician@demo.openiop.org';
@@ -140,17 +140,31 @@ describe.skipIf(!browserAvailable())('treatment plans in Chromium', () => {
     expect(link).toMatch(/\/sign-plan\/[A-Za-z0-9_-]{43}$/);
     await share.getByRole('button', { name: 'Done' }).click();
 
-    // The patient, without a session, reads version 2 and signs it.
+    // The patient, without a session, reads version 2 in Spanish, sends the form without a name and
+    // gets the error in Spanish, looks at the English page, switches back and signs in Spanish.
     const patientContext = await browser.newContext();
     const patient = await patientContext.newPage();
-    await patient.goto(link);
+    await patient.goto(`${link}?lang=es`);
+    await patient.getByRole('heading', { level: 1, name: /su plan de tratamiento$/i }).waitFor();
     await patient.getByText('back at work part time', { exact: false }).waitFor();
+    expect(await patient.locator('html').getAttribute('lang')).toBe('es');
     expect(await patient.locator('script').count()).toBe(0);
     await noSeriousViolations(patient);
-    await patient.getByLabel('Your full name').fill('Demo Patient Signature');
-    await patient.getByLabel('I have read this treatment plan and I agree with it').check();
-    await patient.getByRole('button', { name: 'Sign my plan' }).click();
-    await patient.getByRole('heading', { name: 'Thank you: your plan is signed' }).waitFor();
+    await patient.getByLabel('Leí este plan de tratamiento y estoy de acuerdo con él').check();
+    await patient.getByRole('button', { name: 'Firmar mi plan' }).click();
+    await patient.getByText('Escriba su nombre completo para firmar.').waitFor();
+    await noSeriousViolations(patient);
+    await patient.getByRole('link', { name: 'View this page in English' }).click();
+    await patient.getByRole('heading', { level: 1, name: /your treatment plan$/i }).waitFor();
+    await patient.getByRole('button', { name: 'Sign my plan' }).waitFor();
+    expect(patient.url()).toBe(`${link}?lang=en`);
+    await noSeriousViolations(patient);
+    await patient.getByRole('link', { name: 'Ver esta página en español' }).click();
+    await patient.getByLabel('Su nombre completo').fill('Demo Patient Signature');
+    await patient.getByLabel('Leí este plan de tratamiento y estoy de acuerdo con él').check();
+    await patient.getByRole('button', { name: 'Firmar mi plan' }).click();
+    await patient.getByRole('heading', { name: 'Gracias: su plan está firmado' }).waitFor();
+    await noSeriousViolations(patient);
     await patientContext.close();
 
     await page.goto(chartUrl);

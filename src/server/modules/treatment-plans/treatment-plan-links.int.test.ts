@@ -194,6 +194,116 @@ describe('signing links', () => {
   });
 });
 
+describe('signing links in Spanish', () => {
+  const newLink = async (planId: string): Promise<string> =>
+    (await call(t, clinician, 'POST', `/api/v1/treatment-plans/${planId}/sign-links`)).json().url;
+  const signature = (planId: string) =>
+    t.db
+      .selectFrom('treatment_plans')
+      .select(['patient_signed_name', 'patient_signature_method', 'patient_signature_image', 'patient_declined_reason'])
+      .where('id', '=', planId)
+      .executeTakeFirstOrThrow();
+
+  it('opens in English by default with a switcher to Spanish that keeps the token', async () => {
+    const { planId } = await signedPlan();
+    const url = await newLink(planId);
+    const page = await t.app.inject({ method: 'GET', url });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<html lang="en">');
+    expect(page.body).toContain(`<a href="${url}?lang=es" lang="es" hreflang="es"`);
+    expect(page.body).toContain(`action="${url}?lang=en"`);
+    expect(page.body).toContain('(by January 31, 2099)');
+    expect(page.body).toContain('<strong>3 days</strong> and <strong>9 hours</strong> of Adult IOP (synthetic) a week');
+  });
+
+  it('shows every fixed string in Spanish, the plan as written, dates in Spanish and a switcher back to English', async () => {
+    const { planId } = await signedPlan({ preferredName: 'Ramona' });
+    const url = await newLink(planId);
+    const page = await t.app.inject({ method: 'GET', url: `${url}?lang=es` });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['cache-control']).toBe('no-store');
+    expect(page.body).toContain('<html lang="es">');
+    expect(page.body).toContain('<meta name="referrer" content="no-referrer">');
+    expect(page.body).toContain('Ramona, este es su plan de tratamiento');
+    expect(page.body).toContain('Llame o envíe un texto al 988');
+    expect(page.body).toContain('<strong>3 días</strong> y <strong>9 horas</strong> de Adult IOP (synthetic) por semana');
+    expect(page.body).toContain('Meta: Stay sober');
+    expect(page.body).toContain('Attend 3 groups a week <strong>(para el 31 de enero de 2099)</strong>');
+    expect(page.body).toMatch(/que la firmó el \d{1,2} de [a-z]+ de \d{4}\./);
+    expect(page.body).toMatch(/revisará el plan con usted a más tardar el \d{1,2} de [a-z]+ de \d{4}\./);
+    expect(page.body).toContain('Leí este plan de tratamiento y estoy de acuerdo con él');
+    expect(page.body).toContain('<button type="submit">Firmar mi plan</button>');
+    expect(page.body).toContain(`<a href="${url}?lang=en" lang="en" hreflang="en"`);
+    expect(page.body).toContain(`action="${url}?lang=es"`);
+    for (const english of ['Sign my plan', 'Your full name', 'I have read', 'Goal:', 'your care team', 'January'])
+      expect(page.body).not.toContain(english);
+    expect(page.body).not.toMatch(/\{\w+\}/);
+    expect(page.body).not.toContain('<script');
+  });
+
+  it('keeps Spanish when the form comes back with errors, with the typed name', async () => {
+    const { planId } = await signedPlan();
+    const url = await newLink(planId);
+    const noName = await postForm(`${url}?lang=es`, { signedName: ' ', agreed: 'yes' });
+    expect(noName.statusCode).toBe(400);
+    expect(noName.body).toContain('<html lang="es">');
+    expect(noName.body).toContain('Corrija los campos marcados abajo.');
+    expect(noName.body).toContain('Escriba su nombre completo para firmar.');
+    expect(noName.body).not.toContain('Marque la casilla');
+    expect(noName.body).toContain(`action="${url}?lang=es"`);
+
+    const notAgreed = await postForm(`${url}?lang=es`, { signedName: 'Ramona Pruebas' });
+    expect(notAgreed.statusCode).toBe(400);
+    expect(notAgreed.body).toContain('Marque la casilla si leyó el plan y está de acuerdo con él.');
+    expect(notAgreed.body).toContain('value="Ramona Pruebas"');
+    expect(notAgreed.body).not.toContain('Type your full name');
+    expect((await signature(planId)).patient_signed_name).toBeNull();
+  });
+
+  it('signs in Spanish and stores the same signature as in English, noting the language in the audit', async () => {
+    const english = await signedPlan();
+    const spanish = await signedPlan();
+    const form = { signedName: 'Alex Pruebas', agreed: 'yes' };
+    const inEnglish = await postForm(await newLink(english.planId), form);
+    expect(inEnglish.body).toContain('Thank you: your plan is signed');
+    const spanishUrl = await newLink(spanish.planId);
+    const inSpanish = await postForm(`${spanishUrl}?lang=es`, form);
+    expect(inSpanish.statusCode).toBe(200);
+    expect(inSpanish.body).toContain('<html lang="es">');
+    expect(inSpanish.body).toContain('Gracias: su plan está firmado');
+    expect(inSpanish.body).toContain('la versión 1 de su plan de tratamiento');
+
+    expect(await signature(spanish.planId)).toEqual(await signature(english.planId));
+    expect(await signature(spanish.planId)).toMatchObject({ patient_signed_name: 'Alex Pruebas', patient_signature_method: 'link' });
+    const plan = await call(t, clinician, 'GET', `/api/v1/treatment-plans/${spanish.planId}`);
+    expect(plan.json()).toMatchObject({ status: 'signed', patientSignature: { name: 'Alex Pruebas', method: 'link', hasImage: false } });
+    const audits = await t.db
+      .selectFrom('audit_events')
+      .select(['patient_id', 'details'])
+      .where('organization_id', '=', org.organizationId)
+      .where('action', '=', 'treatment_plan.patient_signed')
+      .where('patient_id', 'in', [english.patientId, spanish.patientId])
+      .execute();
+    const languages = Object.fromEntries(audits.map((a) => [a.patient_id, (a.details as { language?: string }).language]));
+    expect(languages).toEqual({ [english.patientId]: 'en', [spanish.patientId]: 'es' });
+
+    const used = await t.app.inject({ method: 'GET', url: `${spanishUrl}?lang=es` });
+    expect(used.statusCode).toBe(410);
+    expect(used.body).toContain('Este enlace ya no funciona');
+    expect(used.body).toContain(`<a href="${spanishUrl}?lang=en"`);
+  });
+
+  it('says in Spanish that an unknown link is not valid', async () => {
+    const page = await t.app.inject({ method: 'GET', url: '/sign-plan/not-a-real-token-at-all-xxxxxxxxxxxxx?lang=es' });
+    expect(page.statusCode).toBe(404);
+    expect(page.body).toContain('<html lang="es">');
+    expect(page.body).toContain('Este enlace no es válido');
+    const posted = await postForm('/sign-plan/not-a-real-token-at-all-xxxxxxxxxxxxx?lang=es', { signedName: 'Alex', agreed: 'yes' });
+    expect(posted.statusCode).toBe(404);
+    expect(posted.body).toContain('Revise el enlace');
+  });
+});
+
 async function note(input: {
   patientId: string;
   episodeId: string;

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
 import { actorCtx, requestCtx } from '../../http/access.js';
 import { Uuid } from '../../http/common-schemas.js';
+import type { Language } from '../../public-site/i18n/i18n.js';
 import { signPlanGonePage, signPlanPage, signedPlanPage } from '../../public-site/sign-plan-page.js';
 import { PUBLIC_PAGE, pageContext, sendHtml } from '../public-site/public-site.context.js';
 import { createSignLink, listSignLinks, revokeSignLink, submitSignLink, viewSignLink } from './treatment-plan-links.service.js';
@@ -24,10 +25,20 @@ const SignLinkDto = z.object({
 });
 const CreatedDto = z.object({ linkId: z.string(), url: z.string(), expiresAt: z.string() });
 const TokenParams = z.object({ token: z.string().max(200) });
+const LangQuery = z.object({ lang: z.enum(['en', 'es']).optional() });
 const FormBody = z.record(z.string(), z.string());
 const BODY_LIMIT = 8 * 1024;
 // The page carries the token in its URL: it must not be cached or sent on as a referrer.
 const NO_STORE = 'no-store';
+
+function otherLanguage(lang: Language): Language {
+  return lang === 'en' ? 'es' : 'en';
+}
+
+/** The page itself in a language; the form's action carries the language so errors keep it. */
+function pagePath(token: string, lang: Language): string {
+  return `/sign-plan/${encodeURIComponent(token)}?lang=${lang}`;
+}
 
 export function treatmentPlanLinksRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -56,32 +67,43 @@ export function treatmentPlanLinksRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       (request) => revokeSignLink(deps, actorCtx(request), request.params.planId, request.params.signLinkId),
     );
 
-    app.get('/sign-plan/:token', { config: PUBLIC_PAGE, schema: { hide: true, params: TokenParams } }, async (request, reply) => {
-      const ctx = pageContext('en', request.url, null);
-      const opened = await viewSignLink(deps, requestCtx(request), request.params.token);
-      if (opened.kind === 'not_found') return sendHtml(reply, 404, signPlanGonePage(ctx, 'not_found'), NO_STORE);
-      if (opened.kind === 'gone') return sendHtml(reply, 410, signPlanGonePage(ctx, 'gone'), NO_STORE);
-      const page = signPlanPage(ctx, opened.view, `/sign-plan/${request.params.token}`, { signedName: '', missing: [] });
-      return sendHtml(reply, 200, page, NO_STORE);
-    });
+    // Patients have no preferred-language field yet, so the page opens in English and the patient's
+    // choice (?lang=, the switcher) decides; the form posts back with it (decision 0031).
+    app.get(
+      '/sign-plan/:token',
+      { config: PUBLIC_PAGE, schema: { hide: true, params: TokenParams, querystring: LangQuery } },
+      async (request, reply) => {
+        const { token } = request.params;
+        const lang = request.query.lang ?? 'en';
+        const ctx = pageContext(lang, request.url, null);
+        const other = otherLanguage(lang);
+        const opened = await viewSignLink(deps, requestCtx(request), token);
+        if (opened.kind !== 'ok') {
+          const [status, reason] = opened.kind === 'not_found' ? ([404, 'not_found'] as const) : ([410, 'gone'] as const);
+          return sendHtml(reply, status, signPlanGonePage(ctx, reason, pagePath(token, other)), NO_STORE);
+        }
+        const empty = { signedName: '', missing: [] };
+        return sendHtml(reply, 200, signPlanPage(ctx, opened.view, pagePath(token, lang), empty, pagePath(token, other)), NO_STORE);
+      },
+    );
 
     app.post(
       '/sign-plan/:token',
-      { config: PUBLIC_PAGE, bodyLimit: BODY_LIMIT, schema: { hide: true, params: TokenParams, body: FormBody } },
+      { config: PUBLIC_PAGE, bodyLimit: BODY_LIMIT, schema: { hide: true, params: TokenParams, querystring: LangQuery, body: FormBody } },
       async (request, reply) => {
-        const ctx = pageContext('en', request.url, null);
-        const form = { signedName: request.body.signedName ?? '', agreed: request.body.agreed === 'yes' };
-        const submitted = await submitSignLink(deps, requestCtx(request), request.params.token, form);
+        const { token } = request.params;
+        const lang = request.query.lang ?? 'en';
+        const ctx = pageContext(lang, request.url, null);
+        const form = { signedName: request.body.signedName ?? '', agreed: request.body.agreed === 'yes', language: lang };
+        const submitted = await submitSignLink(deps, requestCtx(request), token, form);
         switch (submitted.kind) {
           case 'not_found':
-            return sendHtml(reply, 404, signPlanGonePage(ctx, 'not_found'), NO_STORE);
+            return sendHtml(reply, 404, signPlanGonePage(ctx, 'not_found', null), NO_STORE);
           case 'gone':
-            return sendHtml(reply, 410, signPlanGonePage(ctx, 'gone'), NO_STORE);
+            return sendHtml(reply, 410, signPlanGonePage(ctx, 'gone', null), NO_STORE);
           case 'invalid': {
-            const page = signPlanPage(ctx, submitted.view, `/sign-plan/${request.params.token}`, {
-              signedName: form.signedName,
-              missing: submitted.missing,
-            });
+            const state = { signedName: form.signedName, missing: submitted.missing };
+            const page = signPlanPage(ctx, submitted.view, pagePath(token, lang), state, pagePath(token, otherLanguage(lang)));
             return sendHtml(reply, 400, page, NO_STORE);
           }
           case 'signed':

@@ -9,6 +9,7 @@ import { SIGN_LINK_DAYS, signLinkState, typedSignatureIssues, type SignLinkState
 import type { ActorCtx, AppDeps, RequestCtx } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { hashToken, isTokenShaped, newToken } from '../../lib/secrets.js';
+import type { Language } from '../../public-site/i18n/i18n.js';
 import type { SignPlanView } from '../../public-site/sign-plan-page.js';
 import { auditBase } from '../patients/patients.service.js';
 import { patientFirstName } from '../safety/safety-plan-links.repository.js';
@@ -146,14 +147,14 @@ async function viewOf(trx: Db, opened: Opened): Promise<SignPlanView> {
           description: i.description,
           modality: i.modality,
           frequency: i.frequency,
-          responsible: names.get(i.responsibleUserId) ?? 'your care team',
+          responsible: names.get(i.responsibleUserId) ?? null,
         })),
       })),
     })),
   };
 }
 
-function linkAudit(ctx: RequestCtx, opened: Opened, action: string) {
+function linkAudit(ctx: RequestCtx, opened: Opened, action: string, extra: Record<string, string> = {}) {
   return {
     organizationId: opened.link.organizationId,
     userId: null,
@@ -164,7 +165,7 @@ function linkAudit(ctx: RequestCtx, opened: Opened, action: string) {
     outcome: 'success' as const,
     clientIp: ctx.ip,
     requestId: ctx.requestId,
-    details: { planId: opened.plan.id, planVersion: opened.plan.planVersion },
+    details: { planId: opened.plan.id, planVersion: opened.plan.planVersion, ...extra },
   };
 }
 
@@ -185,12 +186,15 @@ export type SubmittedSignLink =
   | { kind: 'invalid'; view: SignPlanView; missing: ('signedName' | 'agreed')[] }
   | { kind: 'signed'; planVersion: number };
 
-/** The patient's typed signature through the link: recorded once, and the link is used up. */
+/**
+ * The patient's typed signature through the link: recorded once, and the link is used up. The audit
+ * keeps the language of the page the patient agreed on (decision 0031); the signature is the same.
+ */
 export async function submitSignLink(
   deps: AppDeps,
   ctx: RequestCtx,
   token: string,
-  form: { signedName: string; agreed: boolean },
+  form: { signedName: string; agreed: boolean; language: Language },
 ): Promise<SubmittedSignLink> {
   return deps.db.transaction().execute(async (trx): Promise<SubmittedSignLink> => {
     const opened = await openLink(trx, token, ctx.now, true);
@@ -205,7 +209,7 @@ export async function submitSignLink(
       at: ctx.now,
     });
     await repo.markUsed(trx, opened.link.id, ctx.now);
-    await deps.audit(trx, linkAudit(ctx, opened, 'treatment_plan.patient_signed'));
+    await deps.audit(trx, linkAudit(ctx, opened, 'treatment_plan.patient_signed', { language: form.language }));
     return { kind: 'signed', planVersion: opened.plan.planVersion };
   });
 }

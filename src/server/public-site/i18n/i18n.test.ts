@@ -20,6 +20,14 @@ describe('public site dictionaries', () => {
     expect(empty).toEqual([]);
   });
 
+  it('translate every string of the plan signing page, none left in English', () => {
+    const es = new Map(dictionaryEntries('es'));
+    const signPlan = dictionaryEntries('en').filter(([key]) => key.startsWith('signPlan.'));
+    expect(signPlan.length).toBeGreaterThan(20);
+    const untranslated = signPlan.filter(([key, text]) => es.get(key) === text).map(([key]) => key);
+    expect(untranslated).toEqual([]);
+  });
+
   it('fills placeholders', () => {
     expect(fill('within {time}', { time: '60 minutes' })).toBe('within 60 minutes');
     expect(fill('{missing}')).toBe('{missing}');
