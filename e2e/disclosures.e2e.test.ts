@@ -9,7 +9,8 @@ import { startServer, tempDataDir, type RunningServer } from './support/server.j
 // Issue #6 (42 CFR Part 2) in the browser: a clinician tries to send the chart of a patient in the
 // demo's Part 2 program to an outside provider without a consent and is refused, naming the rule;
 // records an active consent (activation first lists what is missing); sends again and the PDF
-// downloads carrying the 2.32 notice; the disclosure log lists it. Synthetic data only.
+// downloads carrying the 2.32 notice; the disclosure log lists it; an API share's token fetches the
+// records (logged) until the share is revoked. Synthetic data only.
 
 const PASSWORD = 'demo-password-1';
 const CLINICIAN = 'clinician@demo.openiop.org';
@@ -137,5 +138,37 @@ describe.skipIf(!browserAvailable())('Part 2 disclosures in Chromium', () => {
     await row.waitFor();
     expect(await row.textContent()).toContain('Notice sent');
     await noSeriousViolations(page);
+
+    // 4. An API share for the recipient's system: the token is shown once; each fetch is logged;
+    //    revoked in the chart, the token stops working.
+    await section.getByRole('button', { name: 'Send records to an outside party' }).click();
+    await send.getByRole('textbox', { name: 'Recipient' }).fill(RECIPIENT);
+    await send.getByRole('textbox', { name: 'Purpose' }).fill('Continuing care after discharge (demo)');
+    await choice.selectOption({ value: (await option.getAttribute('value')) ?? '' });
+    await send.getByRole('radio', { name: /^API share/ }).check();
+    await send.getByRole('textbox', { name: 'The share works for (days)' }).fill('3');
+    await noSeriousViolations(page);
+    await send.getByRole('button', { name: 'Create the API share' }).click();
+    await send.getByText('API share created').waitFor();
+    const token = await send.getByTestId('share-token').inputValue();
+    const address = await send.getByRole('textbox', { name: 'Address' }).inputValue();
+    expect(address).toBe(`${server.url}/api/v1/shared-records`);
+    await noSeriousViolations(page);
+    await send.getByRole('button', { name: 'Done' }).click();
+    const shares = section.getByRole('table', { name: 'Shares an outside system fetches with a token, latest first' });
+    await shares.getByRole('row').filter({ hasText: RECIPIENT }).getByText('Active', { exact: true }).waitFor();
+
+    const fetched = await fetch(address, { headers: { authorization: `Bearer ${token}` } });
+    expect(fetched.status).toBe(200);
+    const document = (await fetched.json()) as { notice: { text: string }; disclosure: { recipient: string } };
+    expect(document.notice.text.startsWith(NOTICE)).toBe(true);
+    expect(document.disclosure.recipient).toBe(RECIPIENT);
+    await page.reload();
+    await log.getByRole('row').filter({ hasText: 'API share' }).waitFor();
+    const shareRow = shares.getByRole('row').filter({ hasText: RECIPIENT });
+    expect(await shareRow.getByRole('cell').nth(5).textContent()).toMatch(/^1last /);
+    await shareRow.getByRole('button', { name: `Revoke the API share to ${RECIPIENT}` }).click();
+    await shareRow.getByText('Revoked', { exact: true }).waitFor();
+    expect((await fetch(address, { headers: { authorization: `Bearer ${token}` } })).status).toBe(404);
   });
 });
