@@ -13,7 +13,7 @@ import { createShare, fetchShare, listShares, revokeShare } from './record-share
 const tags = ['disclosures'];
 const FETCHES_PER_MINUTE = 30;
 
-// The document is described in docs/api/shared-records.md; its top level is checked here.
+// The document is described in docs/decisions/0030-disclosure-channels.md; its top level is checked here.
 const SharedDocument = z.looseObject({ format: z.literal(DISCLOSURE_DOCUMENT_FORMAT), disclosure: z.looseObject({ id: z.string() }) });
 
 function bearerOf(header: string | undefined): string | null {
