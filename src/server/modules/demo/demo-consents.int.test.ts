@@ -17,7 +17,7 @@ afterAll(async () => {
   await drop();
 });
 
-it('seeds an active, a draft and a revoked consent and one logged disclosure for a patient of a Part 2 program', async () => {
+it('seeds an active, a draft and a revoked consent one logged disclosure and one API share, fetched once and revoked, for a patient of a Part 2 program', async () => {
   await seedDemo(t.deps);
   const consents = await t.db.selectFrom('part2_consents').select(['patient_id', 'status', 'recipients']).orderBy('status').execute();
   expect(consents.map((consent) => consent.status)).toEqual(['active', 'draft', 'revoked']);
@@ -31,8 +31,19 @@ it('seeds an active, a draft and a revoked consent and one logged disclosure for
     .where('e.patient_id', '=', patientId)
     .executeTakeFirstOrThrow();
   expect(program.is_part2).toBe(true);
-  const disclosures = await t.db.selectFrom('disclosures').selectAll().execute();
-  expect(disclosures).toEqual([expect.objectContaining({ patient_id: patientId, basis: 'consent', notice_included: true })]);
+  const disclosures = await t.db.selectFrom('disclosures').selectAll().orderBy('disclosed_at').execute();
+  const shares = await t.db.selectFrom('record_shares').selectAll().execute();
+  expect(shares).toEqual([expect.objectContaining({ patient_id: patientId, fetch_count: 1, revoked_by: expect.any(String) })]);
+  expect(disclosures).toEqual([
+    expect.objectContaining({ patient_id: patientId, basis: 'consent', notice_included: true, channel: 'pdf' }),
+    expect.objectContaining({
+      patient_id: patientId,
+      basis: 'consent',
+      notice_included: true,
+      channel: 'api_share',
+      share_id: shares[0]?.id,
+    }),
+  ]);
   const notes = await t.db.selectFrom('clinical_notes').select(['patient_id', 'part2']).where('patient_id', '=', patientId).execute();
   expect(notes).toContainEqual({ patient_id: patientId, part2: true });
 });

@@ -1,11 +1,14 @@
 // Synthetic 42 CFR Part 2 data for the demo (decision 0029): for the first patient in care in a
 // Part 2 program, a signed progress note, an active consent to "Example Primary Care (demo)", a
-// draft, a revoked consent and one logged disclosure. Every value is invented.
+// draft, a revoked consent, one logged PDF disclosure and one API share (fetched once, then
+// revoked). Every value is invented.
 import type { Transaction } from 'kysely';
 import type { AppDeps } from '../../context.js';
 import type { Database } from '../../db/schema.js';
 import { activate, insertConsent, revoke, type ConsentFields } from '../consents/consents.repository.js';
 import { insertDisclosure } from '../disclosures/disclosures.repository.js';
+import { insertShare, markFetched, revokeShare } from '../disclosures/record-shares.repository.js';
+import { hashToken, newToken } from '../../lib/secrets.js';
 
 export const DEMO_CONSENT_RECIPIENT = 'Example Primary Care (demo)';
 
@@ -138,4 +141,45 @@ export async function seedDemoConsents(
     patientId,
     details: { disclosureId, basis: 'consent', consentId: activeId, includedPart2: true },
   });
+
+  // An API share to the same clinic's system (decision 0030), fetched once and then revoked. Its
+  // token was never shown to anyone: only the hash of a throwaway token is stored.
+  const sharedAt = new Date(now.getTime() - 2 * DAY);
+  const what = { kind: 'chart' as const, from: episode.admitted_on, to: isoDate(sharedAt), includeCounselingNotes: false };
+  const ask = {
+    recipient: DEMO_CONSENT_RECIPIENT,
+    purpose: 'Coordination of care with the primary care provider',
+    basis: 'consent' as const,
+    consentId: activeId,
+    what,
+  };
+  const shareId = await insertShare(trx, {
+    organizationId,
+    patientId,
+    tokenHash: hashToken(newToken()),
+    createdBy: clinicianId,
+    createdAt: sharedAt,
+    expiresAt: new Date(sharedAt.getTime() + 7 * DAY),
+    ask,
+  });
+  const fetchedAt = new Date(sharedAt.getTime() + 3600_000);
+  await markFetched(trx, shareId, fetchedAt);
+  await insertDisclosure(trx, {
+    organizationId,
+    disclosedBy: clinicianId,
+    channel: 'api_share',
+    shareId,
+    records: { kind: 'chart', from: what.from, to: what.to, planIds: [], noteIds: [note.id] },
+    entry: {
+      patientId,
+      disclosedAt: fetchedAt,
+      recipient: ask.recipient,
+      purpose: ask.purpose,
+      basis: 'consent',
+      consentId: activeId,
+      includedPart2: true,
+      noticeIncluded: true,
+    },
+  });
+  await revokeShare(trx, shareId, { at: new Date(sharedAt.getTime() + DAY), by: clinicianId });
 }
