@@ -61,6 +61,7 @@ export function recordSharesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           tags,
           summary:
             'An outside system fetches the records of an API share (Authorization: Bearer <token>); each fetch is decided and logged',
+          headers: z.object({ authorization: z.string({ error: 'is required: "Bearer <token>" with the token of the share' }).max(200) }),
           response: { 200: SharedDocument, ...disclosureErrors },
         },
       },
