@@ -69,6 +69,8 @@ export async function seedDemoGroupNotes(
   if (latest) await seedDraft(trx, input, latest.sessionId);
 }
 
+const SIGNED = { status: 'signed', cosignerId: null } as const;
+
 /** A signed note: every attendee's section its own, one signed chart note each. */
 async function seedSignedNote(
   deps: Pick<AppDeps, 'audit'>,
@@ -103,7 +105,15 @@ async function seedSignedNote(
   );
   const written = await repo.insertAttendeeNotes(
     trx,
-    { organizationId, groupNoteId: noteId, sessionId: session.id, serviceDate: session.localDate, signerId: clinicianId, now: signedAt },
+    {
+      organizationId,
+      groupNoteId: noteId,
+      sessionId: session.id,
+      serviceDate: session.localDate,
+      signerId: clinicianId,
+      outcome: SIGNED,
+      now: signedAt,
+    },
     attendees.map((attendee) => ({
       patientId: attendee.patientId,
       episodeId: attendee.episodeId,
@@ -112,7 +122,7 @@ async function seedSignedNote(
       addressedObjectiveIds: [],
     })),
   );
-  await repo.markSigned(trx, organizationId, noteId, clinicianId, signedAt);
+  await repo.markSigned(trx, organizationId, noteId, { signerId: clinicianId, outcome: SIGNED, now: signedAt });
   for (const [patientId, clinicalNoteId] of written) {
     await deps.audit(trx, {
       organizationId,
