@@ -107,7 +107,15 @@ export async function signGroupNote(
     const outcome = signingOutcome(await noteProfileOf(trx, organizationId, ctx.actor.userId));
     const written = await repo.insertAttendeeNotes(
       trx,
-      { organizationId, groupNoteId: note.id, sessionId, serviceDate: session.localDate, signerId: ctx.actor.userId, outcome, now: ctx.now },
+      {
+        organizationId,
+        groupNoteId: note.id,
+        sessionId,
+        serviceDate: session.localDate,
+        signerId: ctx.actor.userId,
+        outcome,
+        now: ctx.now,
+      },
       attendeeNotes,
     );
     await repo.markSigned(trx, organizationId, note.id, { signerId: ctx.actor.userId, outcome, now: ctx.now });

@@ -159,7 +159,9 @@ export async function getGroupNote(deps: AppDeps, ctx: ActorCtx, sessionId: stri
     const roster = rosterRows(attendance, unrecorded, names, objectives);
 
     const changes =
-      note && note.status !== 'draft' ? rosterChangesSinceSigning(await repo.writtenAttendance(trx, organizationId, note.id), attendance) : [];
+      note && note.status !== 'draft'
+        ? rosterChangesSinceSigning(await repo.writtenAttendance(trx, organizationId, note.id), attendance)
+        : [];
     const changedIds = changes.map((change) => change.patientId).filter((id) => !names.has(id));
     const changedNames =
       changedIds.length > 0 ? await attendanceRepo.patientNames(trx, organizationId, changedIds) : new Map<string, string>();

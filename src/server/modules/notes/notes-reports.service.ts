@@ -5,7 +5,7 @@ import { lateNotesByAuthor } from '../../../domain/notes/note-timeliness.js';
 import type { ActorCtx, AppDeps } from '../../context.js';
 import * as groupNotes from '../group-notes/group-notes.repository.js';
 import { auditBase, auditPatientsListed } from '../patients/patients.service.js';
-import { toSummary, type NoteSummaryDto } from './notes-dto.js';
+import { toSummary } from './notes-dto.js';
 import * as context from './note-context.repository.js';
 import * as repo from './notes.repository.js';
 import type { GroupNoteAwaitingCosignDto, MyNotesDto } from './notes.schemas.js';
