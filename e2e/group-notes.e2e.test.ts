@@ -240,7 +240,7 @@ describe.skipIf(!browserAvailable())('group notes in Chromium', () => {
 
     const supervisor = await signedIn('clinician@demo.openiop.org');
     await supervisor.getByRole('navigation').getByRole('link', { name: 'My notes' }).click();
-    const list = supervisor.getByRole('region', { name: 'Group notes awaiting my co-signature' });
+    const list = supervisor.getByRole('region', { name: 'Group notes to co-sign' });
     await list.getByRole('link', { name: 'Coping skills group' }).click();
     await supervisor.getByRole('heading', { name: 'Group note: Coping skills group' }).waitFor();
     await supervisor.getByText(/Awaiting co-signature by/).waitFor();

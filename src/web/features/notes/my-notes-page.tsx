@@ -107,7 +107,7 @@ export function MyNotesPage() {
           />
           <GroupNotesTable
             id="group-notes-awaiting-my-cosign"
-            title="Group notes awaiting my co-signature"
+            title="Group notes to co-sign"
             notes={mine.data.groupNotesAwaitingMyCosign}
           />
           <NotesTable
