@@ -15,7 +15,8 @@ import { startServer, tempDataDir, type RunningServer } from './support/server.j
 
 // The facilitator's flow on the demo organization: check a group in, open its group note from the
 // roster, write the shared summary and each attendee's own section, sign, and each attendee's chart
-// receives its own signed note. A copied section is refused at the attendee it concerns first.
+// receives its own signed note. A copied section is refused at the attendee it concerns first. A
+// trainee's signed group note waits for their supervisor, who co-signs it from "My notes".
 // The group and its patients are inserted directly; all data is synthetic.
 
 const PATIENTS = [
@@ -32,6 +33,7 @@ describe.skipIf(!browserAvailable())('group notes in Chromium', () => {
   let dataDir: string;
   let seeded: Seeded;
   let second: Seeded;
+  let trainees: Seeded;
 
   beforeAll(async () => {
     dataDir = tempDataDir('group-notes');
@@ -41,6 +43,8 @@ describe.skipIf(!browserAvailable())('group notes in Chromium', () => {
     server = await startServer({ dataDir: path.join(dataDir, 'app'), env: { DATABASE_URL: postgres.connectionString, OPENIOP_DEMO: '1' } });
     seeded = await seedGroup(db, { title: 'Sleep skills group', tag: 'Groupnote' });
     second = await seedGroup(db, { title: 'Mindfulness group', tag: 'Mindful' });
+    // The demo's trainee (therapist4), whose co-signing supervisor is the demo clinician.
+    trainees = await seedGroup(db, { title: 'Coping skills group', tag: 'Trainee', facilitator: 'therapist4@demo.openiop.org' });
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -151,23 +155,27 @@ describe.skipIf(!browserAvailable())('group notes in Chromium', () => {
     expect(await page.getByRole('link', { name: /Sleep skills group/ }).count()).toBe(0);
   });
 
-  it('shows both versions when someone else saved the draft meanwhile, and keeps mine on request', async () => {
-    for (const patientId of second.patientIds) {
+  async function allPresent(group: Seeded): Promise<void> {
+    for (const patientId of group.patientIds) {
       await db
         .insertInto('attendance')
         .values({
-          organization_id: second.organizationId,
-          session_id: second.sessionId,
+          organization_id: group.organizationId,
+          session_id: group.sessionId,
           patient_id: patientId,
           episode_id: null,
           status: 'present',
           minutes: 120,
           mode: 'in_person',
-          recorded_by: second.clinicianId,
+          recorded_by: group.clinicianId,
           recorded_at: new Date(),
         })
         .execute();
     }
+  }
+
+  it('shows both versions when someone else saved the draft meanwhile, and keeps mine on request', async () => {
+    await allPresent(second);
     const page = await signedIn('clinician@demo.openiop.org');
     await page.goto(`/app/sessions/${second.sessionId}/group-note`);
     await page.getByRole('heading', { name: 'Group note: Mindfulness group' }).waitFor();
@@ -194,12 +202,68 @@ describe.skipIf(!browserAvailable())('group notes in Chromium', () => {
       })
       .toMatchObject({ version: 3, summary: { topic: 'Body scan basics', modality: 'Mindfulness-based' } });
   });
+
+  it('a trainee’s signed group note waits for the supervisor, who co-signs it and all its attendee notes from My notes', async () => {
+    await allPresent(trainees);
+    const trainee = await signedIn('therapist4@demo.openiop.org');
+    await trainee.goto(`/app/sessions/${trainees.sessionId}/group-note`);
+    await trainee.getByRole('heading', { name: 'Group note: Coping skills group' }).waitFor();
+    await trainee.getByLabel(/^Topic/).fill('Urge surfing');
+    await trainee.getByLabel(/^Modality/).fill('Relapse prevention');
+    await trainee.getByLabel(/^Interventions/).fill('Guided urge-surfing practice; coping card');
+    await trainee.getByRole('textbox', { name: 'Group summary' }).fill('Members practised riding out a craving without acting on it.');
+    for (const [index, [first, last]] of PATIENTS.entries()) {
+      const name = `${first} ${last.replace('Groupnote', 'Trainee')}`;
+      await trainee.getByLabel(`Participation (${name})`).fill(`${first} rated urge ${index + 3} of 10 at the start`);
+      await trainee.getByLabel(`Response to interventions (${name})`).fill(`${first} stayed with the urge for ${index + 2} minutes`);
+      await trainee.getByLabel(`Progress on plan objectives (${name})`).fill(`${first} wrote coping card number ${index + 1}`);
+    }
+    await trainee.getByText(/^Saved at/).waitFor();
+    await trainee.getByRole('button', { name: 'Sign group note' }).click();
+    await trainee.getByRole('dialog').getByRole('button', { name: 'Sign and write 3 notes' }).click();
+    const waiting = trainee.getByRole('status').filter({ hasText: /Awaiting co-signature by/ });
+    await waiting.waitFor();
+    // The trainee is not the supervisor: no Co-sign button, and the note is no longer editable.
+    expect(await trainee.getByRole('button', { name: 'Co-sign' }).count()).toBe(0);
+    expect(await trainee.getByLabel(/^Topic/).count()).toBe(0);
+    await noSeriousViolations(trainee);
+    const groupNote = () =>
+      db
+        .selectFrom('group_notes')
+        .select(['id', 'status', 'cosigned_by'])
+        .where('session_id', '=', trainees.sessionId)
+        .executeTakeFirstOrThrow();
+    const attendeeNotes = () =>
+      db.selectFrom('clinical_notes').select(['status', 'cosigned_by']).where('session_id', '=', trainees.sessionId).execute();
+    expect(await groupNote()).toMatchObject({ status: 'awaiting_cosign', cosigned_by: null });
+    expect((await attendeeNotes()).map((note) => note.status)).toEqual(['awaiting_cosign', 'awaiting_cosign', 'awaiting_cosign']);
+
+    const supervisor = await signedIn('clinician@demo.openiop.org');
+    await supervisor.getByRole('navigation').getByRole('link', { name: 'My notes' }).click();
+    const list = supervisor.getByRole('region', { name: 'Group notes to co-sign' });
+    await list.getByRole('link', { name: 'Coping skills group' }).click();
+    await supervisor.getByRole('heading', { name: 'Group note: Coping skills group' }).waitFor();
+    await supervisor.getByText(/Awaiting co-signature by/).waitFor();
+    await noSeriousViolations(supervisor);
+    await supervisor.getByRole('button', { name: 'Co-sign' }).click();
+    await supervisor.getByText(/co-signed by .* — 3 notes written to the charts/).waitFor();
+    expect(await supervisor.getByRole('button', { name: 'Co-sign' }).count()).toBe(0);
+    const clinicianId = (
+      await db.selectFrom('users').select('id').where('email', '=', 'clinician@demo.openiop.org').executeTakeFirstOrThrow()
+    ).id;
+    expect(await groupNote()).toMatchObject({ status: 'signed', cosigned_by: clinicianId });
+    expect(await attendeeNotes()).toEqual(Array(3).fill({ status: 'signed', cosigned_by: clinicianId }));
+    await supervisor.getByRole('navigation').getByRole('link', { name: 'My notes' }).click();
+    await supervisor.getByRole('heading', { name: 'Awaiting my co-signature', exact: true }).waitFor();
+    // The list refetches (the co-signature invalidated it): the co-signed group leaves it.
+    await expect.poll(() => supervisor.getByRole('link', { name: 'Coping skills group' }).count()).toBe(0);
+  });
 });
 
 type Seeded = { organizationId: string; clinicianId: string; sessionId: string; patientIds: string[]; objectiveId: string };
 
-/** A group at the Portland demo site that started two hours ago, facilitated by the demo clinician, with three enrolled patients. */
-async function seedGroup(db: Db, options: { title: string; tag: string }): Promise<Seeded> {
+/** A group at the Portland demo site that started two hours ago, facilitated by the demo clinician (or `facilitator`), with three enrolled patients. */
+async function seedGroup(db: Db, options: { title: string; tag: string; facilitator?: string }): Promise<Seeded> {
   const org = await db.selectFrom('organizations').select('id').where('is_demo', '=', true).executeTakeFirstOrThrow();
   const site = await db
     .selectFrom('sites')
@@ -207,7 +271,11 @@ async function seedGroup(db: Db, options: { title: string; tag: string }): Promi
     .where('organization_id', '=', org.id)
     .where('name', 'like', 'Harborview Portland%')
     .executeTakeFirstOrThrow();
-  const clinician = await db.selectFrom('users').select('id').where('email', '=', 'clinician@demo.openiop.org').executeTakeFirstOrThrow();
+  const clinician = await db
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', options.facilitator ?? 'clinician@demo.openiop.org')
+    .executeTakeFirstOrThrow();
   const ref = { organizationId: org.id, siteIds: [site.id] };
   const startsAt = Date.now() - 2 * 3600_000;
   const today = localDateOf(startsAt, site.time_zone);

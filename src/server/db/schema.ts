@@ -646,13 +646,17 @@ export type GroupNotesTable = {
   session_id: string;
   summary: ColumnType<unknown, string | undefined, string>;
   part2: Part2Tag;
-  status: ColumnType<'draft' | 'signed', 'draft' | 'signed' | undefined, 'draft' | 'signed'>;
+  /** 'awaiting_cosign': signed by a trainee, waiting for cosigner_id (migration 0011). */
+  status: ColumnType<NoteStatusColumn, NoteStatusColumn | undefined, NoteStatusColumn>;
   version: Version;
   author_id: string;
   created_at: Timestamp;
   updated_at: Timestamp;
   signed_by: string | null;
   signed_at: Timestamp | null;
+  cosigner_id: string | null;
+  cosigned_by: string | null;
+  cosigned_at: Timestamp | null;
 };
 
 export type GroupNoteEntriesTable = {

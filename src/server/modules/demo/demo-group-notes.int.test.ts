@@ -18,7 +18,14 @@ afterAll(async () => {
 
 it('seeds a signed group note with its own text per attendee, one chart note each, and a draft for a later group', async () => {
   await seedDemo(t.deps);
-  const notes = await t.db.selectFrom('group_notes').select(['id', 'session_id', 'status', 'signed_at']).orderBy('created_at').execute();
+  // The demo clinician's own notes (the trainee's note awaiting co-signature is demo-group-note-cosign's).
+  const notes = await t.db
+    .selectFrom('group_notes')
+    .innerJoin('users', 'users.id', 'group_notes.author_id')
+    .select(['group_notes.id', 'session_id', 'group_notes.status', 'signed_at'])
+    .where('users.email', '=', 'clinician@demo.openiop.org')
+    .orderBy('group_notes.created_at')
+    .execute();
   expect(notes.map((note) => note.status)).toEqual(['signed', 'draft']);
   const [signed] = notes;
   const attendees = await t.db

@@ -54,7 +54,7 @@ function sectionFor(patientId: string, index: number): GroupNoteEntryInput {
 }
 
 /** The clinician's past group sessions with attendees, newest first. */
-async function pastGroupsWithAttendees(trx: Transaction<Database>, organizationId: string, clinicianId: string, now: Date) {
+export async function pastGroupsWithAttendees(trx: Transaction<Database>, organizationId: string, clinicianId: string, now: Date) {
   const sessions = await repo.sessionsToWrite(trx, organizationId, { now, facilitatorId: clinicianId, limit: 10 });
   return sessions.filter((session) => session.attendees >= 2 && session.startsAt.getTime() < now.getTime() - 3 * 3600_000);
 }
@@ -69,12 +69,18 @@ export async function seedDemoGroupNotes(
   if (latest) await seedDraft(trx, input, latest.sessionId);
 }
 
-/** A signed note: every attendee's section its own, one signed chart note each. */
-async function seedSignedNote(
+const SIGNED = { status: 'signed', cosignerId: null } as const;
+
+/**
+ * A signed note: every attendee's section its own, one signed chart note each (or, for a trainee
+ * with `outcome` awaiting_cosign, all awaiting the supervisor).
+ */
+export async function seedSignedNote(
   deps: Pick<AppDeps, 'audit'>,
   trx: Transaction<Database>,
   input: { organizationId: string; clinicianId: string },
   sessionId: string,
+  outcome: repo.SignedStatus = SIGNED,
 ): Promise<void> {
   const { organizationId, clinicianId } = input;
   const session = await attendanceRepo.findSession(trx, organizationId, sessionId);
@@ -103,7 +109,15 @@ async function seedSignedNote(
   );
   const written = await repo.insertAttendeeNotes(
     trx,
-    { organizationId, groupNoteId: noteId, sessionId: session.id, serviceDate: session.localDate, signerId: clinicianId, now: signedAt },
+    {
+      organizationId,
+      groupNoteId: noteId,
+      sessionId: session.id,
+      serviceDate: session.localDate,
+      signerId: clinicianId,
+      outcome,
+      now: signedAt,
+    },
     attendees.map((attendee) => ({
       patientId: attendee.patientId,
       episodeId: attendee.episodeId,
@@ -112,7 +126,7 @@ async function seedSignedNote(
       addressedObjectiveIds: [],
     })),
   );
-  await repo.markSigned(trx, organizationId, noteId, clinicianId, signedAt);
+  await repo.markSigned(trx, organizationId, noteId, { signerId: clinicianId, outcome, now: signedAt });
   for (const [patientId, clinicalNoteId] of written) {
     await deps.audit(trx, {
       organizationId,

@@ -27,7 +27,8 @@ it('seeds signed notes with an addendum, a draft, a late note, a note awaiting c
   // The signed notes of episodes with a seeded plan cite one of its objectives.
   expect(count((n) => n.status === 'signed' && n.addressed_objective_ids.length === 1)).toBeGreaterThanOrEqual(1);
   expect(count((n) => n.status === 'draft')).toBe(2);
-  expect(count((n) => n.status === 'awaiting_cosign' && n.cosigner_id !== null)).toBe(1);
+  // Individual notes; the trainee's group note and its attendee notes are demo-group-note-cosign's.
+  expect(count((n) => n.note_type !== 'group' && n.status === 'awaiting_cosign' && n.cosigner_id !== null)).toBe(1);
   expect(count((n) => n.note_type === 'sud_counseling' && n.part2)).toBe(1);
   expect(await t.db.selectFrom('note_addenda').select('kind').execute()).toEqual([{ kind: 'correction' }]);
 

@@ -11,6 +11,7 @@ import { seedDemoNotes } from './demo-notes.js';
 import { seedDemoSafety } from './demo-safety.js';
 import { seedDemoTreatmentPlans } from './demo-treatment-plans.js';
 import { seedDemoGroupNotes } from './demo-group-notes.js';
+import { seedDemoGroupNoteCosign } from './demo-group-note-cosign.js';
 import { seedDemoConsents } from './demo-consents.js';
 
 // Synthetic demo data only: no real people, places or records.
@@ -84,6 +85,7 @@ export async function seedDemo(deps: AppDeps): Promise<void> {
       });
     if (staff.clinician) await seedDemoNotes(trx, { organizationId, clinicianId: staff.clinician, now });
     if (staff.clinician) await seedDemoGroupNotes(deps, trx, { organizationId, clinicianId: staff.clinician, now });
+    await seedDemoGroupNoteCosign(deps, trx, { organizationId, now });
     if (staff.clinician && staff.director)
       await seedDemoConsents(deps, trx, { organizationId, clinicianId: staff.clinician, directorId: staff.director, now });
     await deps.audit(trx, { organizationId, userId: null, action: 'demo.seeded', outcome: 'success', clientIp: null, requestId: null });

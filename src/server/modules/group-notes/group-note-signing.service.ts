@@ -1,12 +1,16 @@
 // Signing a group note (docs/domain/group-notes.md): in one transaction, with the session locked
 // against check-ins, the roster is read again and the note must agree with it; then each attendee's
 // chart receives its own signed 'group' note and the group note becomes immutable (triggers).
+// A trainee's group note and its attendee notes wait, locked, for the supervisor named on the
+// trainee's staff profile, who co-signs them all at once (decision 0032).
 import type { z } from 'zod';
 import { DomainError } from '../../../domain/errors.js';
 import { attendeeNoteContent, checkGroupNote, type GroupNoteIssue, type GroupNoteRule } from '../../../domain/notes/group-note.js';
+import { signingOutcome } from '../../../domain/notes/note-signing.js';
 import type { ActorCtx, AppDeps } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import type { SessionRecord } from '../attendance/attendance.repository.js';
+import { noteProfileOf } from '../notes/note-context.repository.js';
 import { auditBase } from '../patients/patients.service.js';
 import * as repo from './group-notes.repository.js';
 import type { GroupNoteDto } from './group-notes.schemas.js';
@@ -85,7 +89,7 @@ export async function signGroupNote(
     assertNoteable(session, ctx.now);
     const note = await repo.findGroupNote(trx, organizationId, sessionId, { lock: true });
     if (!note) throw new DomainError('NOT_FOUND', 'This session has no group note to sign yet');
-    if (note.status === 'signed') throw new DomainError('CONFLICT', 'This group note is already signed');
+    if (note.status !== 'draft') throw new DomainError('CONFLICT', 'This group note is already signed');
     // The signer signs what they read: the version is required, as for a save.
     if (requireVersion(expectedVersion, 'group note') !== note.version) throw staleVersion('group note', note.version, toNoteDto(note));
 
@@ -98,16 +102,61 @@ export async function signGroupNote(
       note.entries.map((entry) => ({ ...entry, episodeId: episodeOf.get(entry.patientId) ?? entry.episodeId })),
       ctx.now,
     );
+    // As for an individual note, the signer's staff profile decides: a trainee's note (and every
+    // attendee note it writes) waits for the supervisor named there.
+    const outcome = signingOutcome(await noteProfileOf(trx, organizationId, ctx.actor.userId));
     const written = await repo.insertAttendeeNotes(
       trx,
-      { organizationId, groupNoteId: note.id, sessionId, serviceDate: session.localDate, signerId: ctx.actor.userId, now: ctx.now },
+      {
+        organizationId,
+        groupNoteId: note.id,
+        sessionId,
+        serviceDate: session.localDate,
+        signerId: ctx.actor.userId,
+        outcome,
+        now: ctx.now,
+      },
       attendeeNotes,
     );
-    await repo.markSigned(trx, organizationId, note.id, ctx.actor.userId, ctx.now);
+    await repo.markSigned(trx, organizationId, note.id, { signerId: ctx.actor.userId, outcome, now: ctx.now });
     for (const [patientId, clinicalNoteId] of written) {
       await deps.audit(trx, {
         ...auditBase(ctx),
         action: 'group_note.signed',
+        entityType: 'clinical_note',
+        entityId: clinicalNoteId,
+        patientId,
+        details: { groupNoteId: note.id, sessionId, status: outcome.status, cosignerId: outcome.cosignerId },
+      });
+    }
+    const signed = await repo.findGroupNote(trx, organizationId, sessionId);
+    if (!signed) throw new Error('group note vanished inside its own transaction');
+    return { note: toNoteDto(signed) };
+  });
+}
+
+/**
+ * The supervisor named on a trainee's group note co-signs it, and with it every attendee note it
+ * wrote, in one transaction; nobody else may (403), and only a note awaiting co-signature (409).
+ */
+export async function cosignGroupNote(deps: AppDeps, ctx: ActorCtx, sessionId: string): Promise<{ note: z.infer<typeof GroupNoteDto> }> {
+  return deps.db.transaction().execute(async (trx) => {
+    const organizationId = ctx.actor.organizationId;
+    await mustFindGroupSession(trx, ctx, sessionId);
+    const note = await repo.findGroupNote(trx, organizationId, sessionId, { lock: true });
+    if (!note) throw new DomainError('NOT_FOUND', 'This session has no group note');
+    if (note.status !== 'awaiting_cosign')
+      throw new DomainError(
+        'CONFLICT',
+        note.status === 'draft' ? 'This group note is not signed by its facilitator yet' : 'This group note needs no co-signature now',
+      );
+    if (note.cosigner?.id !== ctx.actor.userId)
+      throw new DomainError('FORBIDDEN', 'Only the supervisor named on the group note co-signs it');
+    const cosigned = await repo.markCosigned(trx, organizationId, note.id, ctx.actor.userId, ctx.now);
+    for (const [patientId, clinicalNoteId] of cosigned) {
+      await deps.audit(trx, {
+        ...auditBase(ctx),
+        action: 'group_note.cosigned',
         entityType: 'clinical_note',
         entityId: clinicalNoteId,
         patientId,

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { GroupNoteEntryInput, WrittenAttendance } from '../../../domain/notes/group-note.js';
 import type { GroupSummary } from '../../../domain/notes/note-content.js';
 import type { TreatmentPlanContent } from '../../../domain/treatment-plans/plan-content.js';
-import type { Database } from '../../db/schema.js';
+import type { Database, NoteStatusColumn } from '../../db/schema.js';
 
 type Q = Kysely<Database>;
 
@@ -13,7 +13,7 @@ export type EntryRecord = GroupNoteEntryInput & { episodeId: string | null; upda
 export type GroupNoteRecord = {
   id: string;
   sessionId: string;
-  status: 'draft' | 'signed';
+  status: NoteStatusColumn;
   version: number;
   part2: boolean;
   summary: GroupSummary;
@@ -23,6 +23,10 @@ export type GroupNoteRecord = {
   updatedAt: Date;
   signedBy: Person | null;
   signedAt: Date | null;
+  /** The supervisor whose co-signature a trainee's note needs (null: none needed). */
+  cosigner: Person | null;
+  cosignedBy: Person | null;
+  cosignedAt: Date | null;
   notesWritten: number;
 };
 
@@ -59,6 +63,8 @@ export async function findGroupNote(
     .selectFrom('group_notes as g')
     .innerJoin('users as author', 'author.id', 'g.author_id')
     .leftJoin('users as signer', 'signer.id', 'g.signed_by')
+    .leftJoin('users as cosigner', 'cosigner.id', 'g.cosigner_id')
+    .leftJoin('users as cosigned', 'cosigned.id', 'g.cosigned_by')
     .select((eb) => [
       'g.id',
       'g.session_id',
@@ -73,6 +79,11 @@ export async function findGroupNote(
       'g.signed_by',
       'signer.display_name as signer_name',
       'g.signed_at',
+      'g.cosigner_id',
+      'cosigner.display_name as cosigner_name',
+      'g.cosigned_by',
+      'cosigned.display_name as cosigned_by_name',
+      'g.cosigned_at',
       eb
         .selectFrom('clinical_notes as n')
         .select((inner) => inner.fn.countAll<string>().as('n'))
@@ -112,6 +123,9 @@ export async function findGroupNote(
     updatedAt: row.updated_at,
     signedBy: row.signed_by ? { id: row.signed_by, name: row.signer_name ?? 'Unknown user' } : null,
     signedAt: row.signed_at,
+    cosigner: row.cosigner_id ? { id: row.cosigner_id, name: row.cosigner_name ?? 'Unknown user' } : null,
+    cosignedBy: row.cosigned_by ? { id: row.cosigned_by, name: row.cosigned_by_name ?? 'Unknown user' } : null,
+    cosignedAt: row.cosigned_at,
     notesWritten: Number(row.notes_written ?? 0),
   };
 }
@@ -241,10 +255,21 @@ export type AttendeeNote = {
   addressedObjectiveIds: readonly string[];
 };
 
-/** One signed 'group' note per attendee, in the attendee's chart. */
+/** What signing makes of a note: signed, or awaiting the trainee's supervisor (`signingOutcome`). */
+export type SignedStatus = { status: 'signed'; cosignerId: null } | { status: 'awaiting_cosign'; cosignerId: string };
+
+/** One 'group' note per attendee, in the attendee's chart, signed (or awaiting co-signature) like the group note. */
 export async function insertAttendeeNotes(
   db: Q,
-  input: { organizationId: string; groupNoteId: string; sessionId: string; serviceDate: string; signerId: string; now: Date },
+  input: {
+    organizationId: string;
+    groupNoteId: string;
+    sessionId: string;
+    serviceDate: string;
+    signerId: string;
+    outcome: SignedStatus;
+    now: Date;
+  },
   notes: readonly AttendeeNote[],
 ): Promise<Map<string, string>> {
   if (notes.length === 0) return new Map();
@@ -263,7 +288,8 @@ export async function insertAttendeeNotes(
         duration_minutes: note.minutes > 0 ? note.minutes : null,
         content: JSON.stringify(note.content),
         addressed_objective_ids: [...note.addressedObjectiveIds],
-        status: 'signed' as const,
+        status: input.outcome.status,
+        cosigner_id: input.outcome.cosignerId,
         author_id: input.signerId,
         created_at: input.now,
         updated_at: input.now,
@@ -287,13 +313,115 @@ export async function writtenAttendance(db: Q, organizationId: string, groupNote
   return rows.map((row) => ({ patientId: row.patient_id, attendanceStatus: row.status, minutes: row.minutes }));
 }
 
-export async function markSigned(db: Q, organizationId: string, noteId: string, signerId: string, now: Date): Promise<void> {
+export async function markSigned(
+  db: Q,
+  organizationId: string,
+  noteId: string,
+  input: { signerId: string; outcome: SignedStatus; now: Date },
+): Promise<void> {
   await db
     .updateTable('group_notes')
-    .set((eb) => ({ status: 'signed', signed_by: signerId, signed_at: now, updated_at: now, version: eb('version', '+', 1) }))
+    .set((eb) => ({
+      status: input.outcome.status,
+      cosigner_id: input.outcome.cosignerId,
+      signed_by: input.signerId,
+      signed_at: input.now,
+      updated_at: input.now,
+      version: eb('version', '+', 1),
+    }))
     .where('organization_id', '=', organizationId)
     .where('id', '=', noteId)
     .execute();
+}
+
+/**
+ * The one change a signed group note allows (and the triggers check): its named supervisor's
+ * co-signature, of the group note first and then of every attendee note it wrote. Returns the
+ * attendee notes co-signed, by patient.
+ */
+export async function markCosigned(
+  db: Q,
+  organizationId: string,
+  noteId: string,
+  cosignedBy: string,
+  now: Date,
+): Promise<Map<string, string>> {
+  await db
+    .updateTable('group_notes')
+    .set({ status: 'signed', cosigned_by: cosignedBy, cosigned_at: now, updated_at: now })
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', noteId)
+    .where('status', '=', 'awaiting_cosign')
+    .execute();
+  const rows = await db
+    .updateTable('clinical_notes')
+    .set({ status: 'signed', cosigned_by: cosignedBy, cosigned_at: now, updated_at: now })
+    .where('organization_id', '=', organizationId)
+    .where('group_note_id', '=', noteId)
+    .where('status', '=', 'awaiting_cosign')
+    .returning(['id', 'patient_id'])
+    .execute();
+  return new Map(rows.map((row) => [row.patient_id, row.id]));
+}
+
+export type GroupNoteAwaitingCosign = {
+  groupNoteId: string;
+  sessionId: string;
+  title: string;
+  localDate: string;
+  attendees: number;
+  signedBy: Person;
+  signedAt: Date;
+  cosigner: Person;
+};
+
+/** Group notes awaiting co-signature, by the supervisor named (`cosignerId`) or by the trainee who signed (`signedBy`); oldest first. */
+export async function groupNotesAwaitingCosign(
+  db: Q,
+  organizationId: string,
+  who: { cosignerId: string } | { signedBy: string },
+): Promise<GroupNoteAwaitingCosign[]> {
+  let query = db
+    .selectFrom('group_notes as g')
+    .innerJoin('sessions_of_care as s', 's.id', 'g.session_id')
+    .innerJoin('users as signer', 'signer.id', 'g.signed_by')
+    .innerJoin('users as cosigner', 'cosigner.id', 'g.cosigner_id')
+    .select((eb) => [
+      'g.id',
+      'g.session_id',
+      's.title',
+      's.local_date',
+      'g.signed_by',
+      'signer.display_name as signer_name',
+      'g.signed_at',
+      'g.cosigner_id',
+      'cosigner.display_name as cosigner_name',
+      eb
+        .selectFrom('clinical_notes as n')
+        .select((inner) => inner.fn.countAll<string>().as('n'))
+        .whereRef('n.group_note_id', '=', 'g.id')
+        .as('attendees'),
+    ])
+    .where('g.organization_id', '=', organizationId)
+    .where('g.status', '=', 'awaiting_cosign');
+  query = 'cosignerId' in who ? query.where('g.cosigner_id', '=', who.cosignerId) : query.where('g.signed_by', '=', who.signedBy);
+  const rows = await query.orderBy('s.local_date').orderBy('g.signed_at').execute();
+  return rows.flatMap((row) =>
+    row.signed_by === null || row.signed_at === null || row.cosigner_id === null
+      ? []
+      : [
+          {
+            groupNoteId: row.id,
+            sessionId: row.session_id,
+            title: row.title,
+            localDate: row.local_date,
+            attendees: Number(row.attendees ?? 0),
+            signedBy: { id: row.signed_by, name: row.signer_name },
+            signedAt: row.signed_at,
+            cosigner: { id: row.cosigner_id, name: row.cosigner_name },
+          },
+        ],
+  );
 }
 
 export type SessionToWrite = {

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../context.js';
 import { actorCtx } from '../../http/access.js';
 import { expectedVersion } from '../schedules/schedules.schemas.js';
-import { signGroupNote } from './group-note-signing.service.js';
+import { cosignGroupNote, signGroupNote } from './group-note-signing.service.js';
 import {
   GroupNoteViewDto,
   GroupNotesToWriteDto,
@@ -53,6 +53,13 @@ export function groupNotesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           request.params.sessionId,
           expectedVersion(request.body.version, request.headers['if-match']),
         ),
+    );
+
+    // Co-signed by the supervisor named on the note, who need not facilitate (checked in the service).
+    app.post(
+      '/sessions/:sessionId/group-note/cosign',
+      { config: read, schema: { tags, params: SessionParams, response: { 200: SaveGroupNoteDto, ...groupNoteErrors } } },
+      (request) => cosignGroupNote(deps, actorCtx(request), request.params.sessionId),
     );
 
     app.get(

@@ -38,7 +38,8 @@ const Person = z.object({ id: z.string(), name: z.string() });
 export const GroupNoteDto = z.object({
   id: z.string(),
   sessionId: z.string(),
-  status: z.enum(['draft', 'signed']),
+  /** awaiting_cosign: signed by a trainee, locked, waiting for `cosigner` (decision 0032). */
+  status: z.enum(['draft', 'awaiting_cosign', 'signed']),
   version: z.number(),
   part2: z.boolean(),
   summary: z.object({ topic: z.string(), modality: z.string(), interventions: z.string(), summary: z.string() }),
@@ -57,6 +58,9 @@ export const GroupNoteDto = z.object({
   updatedAt: z.string(),
   signedBy: Person.nullable(),
   signedAt: z.string().nullable(),
+  cosigner: Person.nullable(),
+  cosignedBy: Person.nullable(),
+  cosignedAt: z.string().nullable(),
   /** How many attendee notes signing wrote into the charts (0 for a draft). */
   notesWritten: z.number(),
 });

@@ -50,6 +50,9 @@ export function toNoteDto(record: repo.GroupNoteRecord): GroupNoteOut {
     updatedAt: record.updatedAt.toISOString(),
     signedBy: record.signedBy,
     signedAt: record.signedAt?.toISOString() ?? null,
+    cosigner: record.cosigner,
+    cosignedBy: record.cosignedBy,
+    cosignedAt: record.cosignedAt?.toISOString() ?? null,
     notesWritten: record.notesWritten,
   };
 }
@@ -156,7 +159,9 @@ export async function getGroupNote(deps: AppDeps, ctx: ActorCtx, sessionId: stri
     const roster = rosterRows(attendance, unrecorded, names, objectives);
 
     const changes =
-      note?.status === 'signed' ? rosterChangesSinceSigning(await repo.writtenAttendance(trx, organizationId, note.id), attendance) : [];
+      note && note.status !== 'draft'
+        ? rosterChangesSinceSigning(await repo.writtenAttendance(trx, organizationId, note.id), attendance)
+        : [];
     const changedIds = changes.map((change) => change.patientId).filter((id) => !names.has(id));
     const changedNames =
       changedIds.length > 0 ? await attendanceRepo.patientNames(trx, organizationId, changedIds) : new Map<string, string>();
@@ -250,7 +255,7 @@ export async function saveDraft(
     await assertCanWrite(trx, ctx, sessionId);
     assertNoteable(session, ctx.now);
     const current = await repo.findGroupNote(trx, organizationId, sessionId, { lock: true });
-    if (current?.status === 'signed')
+    if (current && current.status !== 'draft')
       throw new DomainError('CONFLICT', 'This group note is signed; corrections are addenda to each attendee’s note');
     checkDraftVersion(expectedVersion, current);
 

@@ -57,6 +57,10 @@ export async function cosignNote(deps: AppDeps, ctx: ActorCtx, noteId: string): 
   return deps.db.transaction().execute(async (trx) => {
     const organizationId = ctx.actor.organizationId;
     const note = await mustFindNote(trx, ctx, noteId, { lock: true });
+    // An attendee's note is co-signed with its group note, all at once (decision 0032; the database
+    // refuses it alone).
+    if (note.groupNoteId !== null)
+      throw new DomainError('RULE_VIOLATION', 'A group note’s attendee notes are co-signed together, on the group note');
     if (note.status !== 'awaiting_cosign')
       throw new DomainError(
         'CONFLICT',

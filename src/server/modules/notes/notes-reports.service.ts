@@ -1,18 +1,39 @@
 // Work lists over notes: "my notes" (drafts, co-signatures) and the timeliness report of notes
 // still not fully signed past the organization's limit (docs/domain/notes.md).
+import type { z } from 'zod';
 import { lateNotesByAuthor } from '../../../domain/notes/note-timeliness.js';
 import type { ActorCtx, AppDeps } from '../../context.js';
+import * as groupNotes from '../group-notes/group-notes.repository.js';
 import { auditBase, auditPatientsListed } from '../patients/patients.service.js';
-import { toSummary, type NoteSummaryDto } from './notes-dto.js';
+import { toSummary } from './notes-dto.js';
 import * as context from './note-context.repository.js';
 import * as repo from './notes.repository.js';
+import type { GroupNoteAwaitingCosignDto, MyNotesDto } from './notes.schemas.js';
 
-export type MyNotes = { drafts: NoteSummaryDto[]; awaitingMyCosign: NoteSummaryDto[]; mineAwaitingCosign: NoteSummaryDto[] };
+export type MyNotes = z.infer<typeof MyNotesDto>;
+
+function toGroupSummary(note: groupNotes.GroupNoteAwaitingCosign): z.infer<typeof GroupNoteAwaitingCosignDto> {
+  return {
+    groupNoteId: note.groupNoteId,
+    sessionId: note.sessionId,
+    title: note.title,
+    serviceDate: note.localDate,
+    attendees: note.attendees,
+    signedBy: note.signedBy,
+    signedAt: note.signedAt.toISOString(),
+    cosigner: note.cosigner,
+  };
+}
 
 export async function myNotes(deps: AppDeps, ctx: ActorCtx): Promise<MyNotes> {
   return deps.db.transaction().execute(async (trx) => {
     const me = ctx.actor.userId;
-    const notes = await repo.listNotesFor(trx, ctx.actor.organizationId, me);
+    const organizationId = ctx.actor.organizationId;
+    // An attendee's note from a group note is co-signed with its group note, so it is listed as
+    // that group note (one row per group, no patient named), never on its own.
+    const notes = (await repo.listNotesFor(trx, organizationId, me)).filter((note) => note.groupNoteId === null);
+    const toCosign = await groupNotes.groupNotesAwaitingCosign(trx, organizationId, { cosignerId: me });
+    const mineWaiting = await groupNotes.groupNotesAwaitingCosign(trx, organizationId, { signedBy: me });
     await auditPatientsListed(
       deps,
       trx,
@@ -24,6 +45,8 @@ export async function myNotes(deps: AppDeps, ctx: ActorCtx): Promise<MyNotes> {
       drafts: notes.filter((n) => n.author.id === me && n.status === 'draft').map(toSummary),
       awaitingMyCosign: notes.filter((n) => n.cosigner?.id === me && n.status === 'awaiting_cosign').map(toSummary),
       mineAwaitingCosign: notes.filter((n) => n.author.id === me && n.status === 'awaiting_cosign').map(toSummary),
+      groupNotesAwaitingMyCosign: toCosign.map(toGroupSummary),
+      myGroupNotesAwaitingCosign: mineWaiting.map(toGroupSummary),
     };
   });
 }

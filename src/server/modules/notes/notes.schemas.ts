@@ -92,10 +92,25 @@ export const NoteDto = NoteSummaryDto.extend({
 
 export const AddendumDto = Addendum;
 
+/** A trainee's signed group note waiting for its supervisor: no patient named (decision 0032). */
+export const GroupNoteAwaitingCosignDto = z.object({
+  groupNoteId: z.string(),
+  sessionId: z.string(),
+  title: z.string(),
+  serviceDate: z.string(),
+  attendees: z.number(),
+  signedBy: Person,
+  signedAt: z.string(),
+  cosigner: Person,
+});
+
 export const MyNotesDto = z.object({
   drafts: z.array(NoteSummaryDto),
+  /** Individual notes; an attendee's group note is listed by its group note below. */
   awaitingMyCosign: z.array(NoteSummaryDto),
   mineAwaitingCosign: z.array(NoteSummaryDto),
+  groupNotesAwaitingMyCosign: z.array(GroupNoteAwaitingCosignDto),
+  myGroupNotesAwaitingCosign: z.array(GroupNoteAwaitingCosignDto),
 });
 
 export const TimelinessDto = z.object({

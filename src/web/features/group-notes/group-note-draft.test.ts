@@ -39,6 +39,9 @@ const NOTE: GroupNoteDto = {
   updatedAt: '',
   signedBy: null,
   signedAt: null,
+  cosigner: null,
+  cosignedBy: null,
+  cosignedAt: null,
   notesWritten: 0,
 };
 

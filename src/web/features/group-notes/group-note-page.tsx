@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert';
 import { SectionLoader } from '../../components/full-page-loader';
@@ -6,20 +6,51 @@ import { Page } from '../../components/page';
 import { ApiError } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { sessionTimes } from '../attendance/attendance-page';
+import { useActiveSession } from '../auth/session-provider';
 import { AttendeeCard } from './attendee-card';
 import { SUMMARY_FIELDS } from './group-note-draft';
 import { GroupNoteEditor } from './group-note-editor';
-import { useGroupNote, type GroupNoteDto, type GroupNoteViewDto } from './group-notes-api';
+import { useCosignGroupNote, useGroupNote, type GroupNoteDto, type GroupNoteViewDto } from './group-notes-api';
 
-/** Who signed, how many chart notes it wrote, and any attendance corrected since. */
+/** A trainee's signed note: who must co-sign it, and the button for that supervisor (decision 0032). */
+function AwaitingCosign({ note }: { note: GroupNoteDto }) {
+  const me = useActiveSession().user.id;
+  const cosign = useCosignGroupNote(note.sessionId);
+  const mine = note.cosigner?.id === me;
+  return (
+    <Alert color="orange" title={`Awaiting co-signature by ${note.cosigner?.name ?? 'the supervisor'}`} role="status">
+      <Stack gap="sm">
+        <Text size="sm">
+          Signed by {note.signedBy?.name ?? 'unknown'} on {formatDateTime(note.signedAt)}. The group note and its {note.notesWritten}{' '}
+          attendee {note.notesWritten === 1 ? 'note' : 'notes'} are locked and count as signed only once co-signed.
+        </Text>
+        {mine && (
+          <Group>
+            <Button onClick={() => cosign.mutate()} loading={cosign.isPending}>
+              Co-sign
+            </Button>
+            {cosign.isError && <ErrorAlert error={cosign.error} />}
+          </Group>
+        )}
+      </Stack>
+    </Alert>
+  );
+}
+
+/** Who signed (and co-signed), how many chart notes it wrote, and any attendance corrected since. */
 function SignedBanner({ view, note }: { view: GroupNoteViewDto; note: GroupNoteDto }) {
   return (
     <>
-      <Alert color="green" title="Signed" role="status">
-        Signed by {note.signedBy?.name ?? 'unknown'} on {formatDateTime(note.signedAt)} — {note.notesWritten}{' '}
-        {note.notesWritten === 1 ? 'note' : 'notes'} written to the charts.
-        {note.part2 && ' These notes are 42 CFR Part 2 records.'}
-      </Alert>
+      {note.status === 'awaiting_cosign' ? (
+        <AwaitingCosign note={note} />
+      ) : (
+        <Alert color="green" title="Signed" role="status">
+          Signed by {note.signedBy?.name ?? 'unknown'} on {formatDateTime(note.signedAt)}
+          {note.cosignedBy && `, co-signed by ${note.cosignedBy.name} on ${formatDateTime(note.cosignedAt)}`} — {note.notesWritten}{' '}
+          {note.notesWritten === 1 ? 'note' : 'notes'} written to the charts.
+          {note.part2 && ' These notes are 42 CFR Part 2 records.'}
+        </Alert>
+      )}
       {view.rosterChanges.length > 0 && (
         <Alert color="orange" title="Attendance changed after signing">
           <Text size="sm">Signed notes are not edited: write an addendum to each patient’s note that no longer matches the roster.</Text>
@@ -41,7 +72,7 @@ function ReadOnlyNote({ view, note }: { view: GroupNoteViewDto; note: GroupNoteD
   const rows = new Map(view.roster.map((row) => [row.patientId, row]));
   return (
     <Stack gap="lg">
-      {note.status === 'signed' && <SignedBanner view={view} note={note} />}
+      {note.status !== 'draft' && <SignedBanner view={view} note={note} />}
       <Card withBorder component="section" aria-labelledby="read-only-summary-heading">
         <Stack gap="sm">
           <Title order={2} size="h3" id="read-only-summary-heading">
@@ -66,6 +97,8 @@ function ReadOnlyNote({ view, note }: { view: GroupNoteViewDto; note: GroupNoteD
     </Stack>
   );
 }
+
+const STATUS_BADGES: Partial<Record<GroupNoteDto['status'], string>> = { signed: 'Signed', awaiting_cosign: 'Awaiting co-signature' };
 
 /** `/sessions/:sessionId/group-note`: write, autosave and sign a group's note, or read it once signed. */
 export function GroupNotePage() {
@@ -95,7 +128,7 @@ export function GroupNotePage() {
         <Text>
           {sessionTimes(session)} ({session.timeZone}) · {session.lengthMinutes} min · {session.siteName}
         </Text>
-        {note && <Badge variant="light">{note.status === 'signed' ? 'Signed' : `Draft, version ${note.version}`}</Badge>}
+        {note && <Badge variant="light">{STATUS_BADGES[note.status] ?? `Draft, version ${note.version}`}</Badge>}
       </Group>
       <Group gap="md">
         <Anchor component={Link} to={`/sessions/${session.id}/attendance`} size="sm">
@@ -107,7 +140,7 @@ export function GroupNotePage() {
       </Group>
       {notGroup && <Alert color="gray">This session is an individual appointment; group notes are for group sessions.</Alert>}
       {cancelled && <Alert color="red">This session was cancelled; it has no group note.</Alert>}
-      {note?.status === 'signed' ? (
+      {note && note.status !== 'draft' ? (
         <ReadOnlyNote view={view} note={note} />
       ) : notGroup || cancelled ? null : view.canWrite ? (
         <GroupNoteEditor key={query.dataUpdatedAt} view={view} onSigned={() => void query.refetch()} />

@@ -20,7 +20,8 @@ export type GroupNoteEntryDto = {
 export type GroupNoteDto = {
   id: string;
   sessionId: string;
-  status: 'draft' | 'signed';
+  /** awaiting_cosign: signed by a trainee, locked, waiting for `cosigner` (decision 0032). */
+  status: 'draft' | 'awaiting_cosign' | 'signed';
   version: number;
   part2: boolean;
   summary: GroupSummary;
@@ -30,6 +31,9 @@ export type GroupNoteDto = {
   updatedAt: string;
   signedBy: Person | null;
   signedAt: string | null;
+  cosigner: Person | null;
+  cosignedBy: Person | null;
+  cosignedAt: string | null;
   notesWritten: number;
 };
 
@@ -116,6 +120,20 @@ export function useSignGroupNote(sessionId: string) {
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: keys.all });
       // The attendees' charts now hold the new notes.
+      await queryClient.invalidateQueries({ queryKey: ['notes'] });
+    },
+  });
+}
+
+/** The named supervisor co-signs a trainee's group note and all its attendee notes at once. */
+export function useCosignGroupNote(sessionId: string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<{ note: GroupNoteDto }>(`${notePath(sessionId)}/cosign`),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: keys.all });
+      // The attendees' notes are now fully signed, and leave "awaiting my co-signature".
       await queryClient.invalidateQueries({ queryKey: ['notes'] });
     },
   });

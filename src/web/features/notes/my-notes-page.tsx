@@ -5,7 +5,7 @@ import { SectionLoader } from '../../components/full-page-loader';
 import { Page } from '../../components/page';
 import { formatDate } from '../patients/patient-format';
 import { NoteBadges } from './note-badges';
-import { useMyNotes, type NoteSummary } from './notes-api';
+import { useMyNotes, type GroupNoteAwaitingCosign, type NoteSummary } from './notes-api';
 
 function NotesTable({ id, title, empty, notes }: { id: string; title: string; empty: string; notes: NoteSummary[] }) {
   return (
@@ -51,6 +51,44 @@ function NotesTable({ id, title, empty, notes }: { id: string; title: string; em
   );
 }
 
+/** Group notes awaiting co-signature: one row per group, opened on the group note page to co-sign. */
+function GroupNotesTable({ id, title, notes }: { id: string; title: string; notes: GroupNoteAwaitingCosign[] }) {
+  if (notes.length === 0) return null;
+  return (
+    <Stack gap="xs" component="section" aria-labelledby={id}>
+      <Title order={2} size="h4" id={id}>
+        {title}
+      </Title>
+      <Table striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Service date</Table.Th>
+            <Table.Th scope="col">Group note</Table.Th>
+            <Table.Th scope="col">Attendee notes</Table.Th>
+            <Table.Th scope="col">Signed by</Table.Th>
+            <Table.Th scope="col">Co-signer</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {notes.map((note) => (
+            <Table.Tr key={note.groupNoteId}>
+              <Table.Td>{formatDate(note.serviceDate)}</Table.Td>
+              <Table.Td>
+                <Anchor component={Link} to={`/sessions/${note.sessionId}/group-note`}>
+                  {note.title}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{note.attendees}</Table.Td>
+              <Table.Td>{note.signedBy.name}</Table.Td>
+              <Table.Td>{note.cosigner.name}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
+
 /** /notes: my drafts, my notes awaiting a supervisor, and notes awaiting my co-signature. */
 export function MyNotesPage() {
   const mine = useMyNotes();
@@ -64,14 +102,24 @@ export function MyNotesPage() {
           <NotesTable
             id="awaiting-my-cosign"
             title="Awaiting my co-signature"
-            empty="No notes wait for your co-signature."
+            empty="No individual notes wait for your co-signature."
             notes={mine.data.awaitingMyCosign}
+          />
+          <GroupNotesTable
+            id="group-notes-awaiting-my-cosign"
+            title="Group notes to co-sign"
+            notes={mine.data.groupNotesAwaitingMyCosign}
           />
           <NotesTable
             id="mine-awaiting-cosign"
             title="My notes awaiting co-signature"
-            empty="None of your notes waits for a supervisor."
+            empty="None of your individual notes waits for a supervisor."
             notes={mine.data.mineAwaitingCosign}
+          />
+          <GroupNotesTable
+            id="my-group-notes-awaiting-cosign"
+            title="My group notes awaiting co-signature"
+            notes={mine.data.myGroupNotesAwaitingCosign}
           />
         </Stack>
       )}

@@ -166,7 +166,16 @@ export function NotePage() {
         </Text>
       )}
       {data.status !== 'draft' && <SignedNote note={data} />}
-      {data.status === 'awaiting_cosign' && data.cosigner?.id === me && (
+      {data.status === 'awaiting_cosign' && data.cosigner?.id === me && data.groupNoteId !== null && data.sessionId !== null && (
+        <Text size="sm">
+          An attendee’s note is co-signed with its group note:{' '}
+          <Anchor component={Link} to={`/sessions/${data.sessionId}/group-note`}>
+            open the group note to co-sign
+          </Anchor>
+          .
+        </Text>
+      )}
+      {data.status === 'awaiting_cosign' && data.cosigner?.id === me && data.groupNoteId === null && (
         <Group>
           <Button onClick={() => cosign.mutate()} loading={cosign.isPending}>
             Co-sign

@@ -45,7 +45,24 @@ export type NoteDto = NoteSummary & {
 };
 
 export type PatientNotes = { notes: NoteSummary[]; withheldCount: number; writableTypes: NoteType[] };
-export type MyNotes = { drafts: NoteSummary[]; awaitingMyCosign: NoteSummary[]; mineAwaitingCosign: NoteSummary[] };
+/** A trainee's group note waiting for its supervisor (decision 0032); no patient named. */
+export type GroupNoteAwaitingCosign = {
+  groupNoteId: string;
+  sessionId: string;
+  title: string;
+  serviceDate: string;
+  attendees: number;
+  signedBy: Person;
+  signedAt: string;
+  cosigner: Person;
+};
+export type MyNotes = {
+  drafts: NoteSummary[];
+  awaitingMyCosign: NoteSummary[];
+  mineAwaitingCosign: NoteSummary[];
+  groupNotesAwaitingMyCosign: GroupNoteAwaitingCosign[];
+  myGroupNotesAwaitingCosign: GroupNoteAwaitingCosign[];
+};
 export type TimelinessReport = {
   limitHours: number;
   asOf: string;
