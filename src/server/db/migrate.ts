@@ -10,6 +10,7 @@ import * as m0007 from './migrations/0007-measures.js';
 import * as m0008 from './migrations/0008-safety-plan-links.js';
 import * as m0009 from './migrations/0009-clinical-documentation.js';
 import * as m0010 from './migrations/0010-record-shares.js';
+import * as m0012 from './migrations/0012-patient-language.js';
 
 // Forward-only migrations, listed explicitly so a reader sees the order without directory magic.
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0008-safety-plan-links': m0008,
   '0009-clinical-documentation': m0009,
   '0010-record-shares': m0010,
+  '0012-patient-language': m0012,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
