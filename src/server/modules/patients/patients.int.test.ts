@@ -327,7 +327,9 @@ describe("the patient's preferred language for patient pages", () => {
   it('is refused by the database for a value outside en and es', async () => {
     const { org } = await orgWith();
     const patientId = await insertPatient(t.db, org);
-    await expect(sql`UPDATE patients SET preferred_language = 'fr' WHERE id = ${patientId}`.execute(t.db)).rejects.toThrow(/check constraint/);
+    await expect(sql`UPDATE patients SET preferred_language = 'fr' WHERE id = ${patientId}`.execute(t.db)).rejects.toThrow(
+      /check constraint/,
+    );
   });
 });
 
