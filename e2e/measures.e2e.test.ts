@@ -62,6 +62,11 @@ describe.skipIf(!browserAvailable())('measure links in Chromium', () => {
     await section.getByRole('button', { name: 'Send link' }).click();
     const dialog = clinician.getByRole('dialog', { name: 'Send a questionnaire link' });
     await dialog.getByLabel('Instrument').selectOption('phq-9');
+    // The demo records Spanish for this patient (decision 0033): the language is preset to it, and
+    // staff may still choose another for this link.
+    await dialog.getByText('Recorded for this patient: Español').waitFor();
+    expect(await dialog.getByRole('radio', { name: /^Spanish/ }).isChecked()).toBe(true);
+    await dialog.getByRole('radio', { name: 'English' }).check();
     await dialog.getByRole('button', { name: 'Create link' }).click();
     const urlField = dialog.getByTestId('measure-link-url');
     await urlField.waitFor();

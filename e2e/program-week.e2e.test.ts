@@ -138,8 +138,10 @@ describe.skipIf(!browserAvailable())('a program week in Chromium: program, group
     await patientForm.getByLabel(/^Legal last name/).fill(PATIENT.last);
     await patientForm.getByLabel(/^Date of birth/).fill('1991-05-14');
     await patientForm.getByLabel(/^State of residence/).selectOption('OR');
+    await patientForm.getByLabel(/^Preferred language for patient pages/).selectOption('es');
     await patientForm.getByRole('button', { name: 'Create patient' }).click();
     await admissions.getByRole('heading', { level: 1, name: PATIENT_NAME }).waitFor();
+    await admissions.getByText('Patient pages in Español').waitFor();
 
     await admissions.getByRole('button', { name: 'Admit to a program' }).click();
     const admitForm = admissions.getByRole('form', { name: 'Admit to a program' });

@@ -46,6 +46,8 @@ describe.skipIf(!browserAvailable())('safety plan links in Chromium', () => {
     await page.goto(`/app${chartPath.replace(/^\/app/, '')}`);
     const plan = page.getByRole('region', { name: 'Safety' }).getByRole('article', { name: 'Safety plan' });
     await plan.getByText(/^Version 1,/).waitFor();
+    // The demo records Spanish for this patient (decision 0033): the chart says so.
+    await page.getByText('Patient pages in Español').waitFor();
 
     await plan.getByRole('button', { name: 'Share with the patient' }).click();
     const dialog = page.getByRole('dialog', { name: 'Share the safety plan with the patient' });
@@ -71,9 +73,13 @@ describe.skipIf(!browserAvailable())('safety plan links in Chromium', () => {
     const first = await patient.locator('main > *').first().getAttribute('class');
     expect(first).toBe('crisis-panel');
     expect(await patient.locator('main .plan-part').count()).toBe(6);
-    await noSeriousViolations(patient);
-    await patient.goto(`${url}?lang=es`);
+    // The link as staff copied it opens in the patient's recorded language; the switcher wins.
+    expect(await patient.locator('html').getAttribute('lang')).toBe('es');
     await patient.getByRole('heading', { name: /Señales de alerta/ }).waitFor();
+    await noSeriousViolations(patient);
+    await patient.goto(`${url}?lang=en`);
+    expect(await patient.locator('html').getAttribute('lang')).toBe('en');
+    await patient.getByRole('heading', { name: /Warning signs/ }).waitFor();
     await noSeriousViolations(patient);
 
     // Revoke from the chart: the patient's page is gone.

@@ -68,7 +68,7 @@ export async function createProgram(
 export async function createPatient(
   db: Db,
   org: Org,
-  input: { firstName?: string; lastName?: string; state?: string; dateOfBirth?: string } = {},
+  input: { firstName?: string; lastName?: string; state?: string; dateOfBirth?: string; preferredLanguage?: 'en' | 'es' | null } = {},
 ): Promise<string> {
   const row = await db
     .insertInto('patients')
@@ -78,6 +78,7 @@ export async function createPatient(
       legal_last_name: input.lastName ?? `Testpatient-${randomUUID().slice(0, 6)}`,
       date_of_birth: input.dateOfBirth ?? '1990-05-17',
       state_of_residence: input.state ?? 'OR',
+      preferred_language: input.preferredLanguage ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

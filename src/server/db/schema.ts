@@ -268,6 +268,8 @@ export type PatientsTable = {
   emergency_contact_name: string | null;
   emergency_contact_phone: string | null;
   availability_notes: Generated<string>;
+  /** Migration 0012: the language the patient's link pages open in; null = not recorded (English). */
+  preferred_language: ColumnType<'en' | 'es' | null, 'en' | 'es' | null | undefined, 'en' | 'es' | null>;
   version: Version;
   created_at: CreatedAt;
   updated_at: Updated;

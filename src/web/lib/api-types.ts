@@ -151,6 +151,8 @@ export type PatientDto = {
   stateOfResidence: string;
   emergencyContact: EmergencyContactDto | null;
   availabilityNotes: string;
+  /** The language the patient's link pages open in; null = not recorded (decision 0033). */
+  preferredLanguage: 'en' | 'es' | null;
   version: number;
   createdAt: string;
   updatedAt: string;

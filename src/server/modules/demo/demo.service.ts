@@ -8,6 +8,7 @@ import { seedDemoAssessments } from './demo-level-of-care.js';
 import { seedDemoInquiries } from './demo-inquiries.js';
 import { seedDemoMeasures } from './demo-measures.js';
 import { seedDemoNotes } from './demo-notes.js';
+import { seedDemoLanguages } from './demo-languages.js';
 import { seedDemoSafety } from './demo-safety.js';
 import { seedDemoTreatmentPlans } from './demo-treatment-plans.js';
 import { seedDemoGroupNotes } from './demo-group-notes.js';
@@ -88,6 +89,7 @@ export async function seedDemo(deps: AppDeps): Promise<void> {
     await seedDemoGroupNoteCosign(deps, trx, { organizationId, now });
     if (staff.clinician && staff.director)
       await seedDemoConsents(deps, trx, { organizationId, clinicianId: staff.clinician, directorId: staff.director, now });
+    await seedDemoLanguages(trx, { organizationId });
     await deps.audit(trx, { organizationId, userId: null, action: 'demo.seeded', outcome: 'success', clientIp: null, requestId: null });
   });
 }

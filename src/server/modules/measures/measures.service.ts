@@ -3,6 +3,7 @@
 import { DomainError, fieldError } from '../../../domain/errors.js';
 import { findEnabledInstrument } from '../../../domain/instruments/library.js';
 import { measuresDue, type DueMeasure, type ScheduleRule } from '../../../domain/measures/due.js';
+import { pageLanguage } from '../../../domain/patients/patient-language.js';
 import { localDateOf } from '../../../domain/scheduling/local-time.js';
 import type { ActorCtx, AppDeps } from '../../context.js';
 import { hashToken, newToken } from '../../lib/secrets.js';
@@ -205,7 +206,7 @@ export async function createLink(
   const lifetimeMs = kind === 'link' ? LINK_HOURS * 3600_000 : KIOSK_MINUTES * 60_000;
   const expiresAt = new Date(ctx.now.getTime() + lifetimeMs);
   return deps.db.transaction().execute(async (trx) => {
-    await mustFindPatient(trx, ctx, patientId);
+    const patient = await mustFindPatient(trx, ctx, patientId);
     const episode = await repo.currentEpisode(trx, ctx.actor.organizationId, patientId);
     const linkId = await repo.insertLink(trx, {
       organizationId: ctx.actor.organizationId,
@@ -213,7 +214,8 @@ export async function createLink(
       episodeId: episode?.id ?? null,
       instrument: instrument.code,
       kind,
-      language: input.language ?? 'en',
+      // Staff choose the questionnaire's language per link; unchosen, it is the patient's (decision 0033).
+      language: pageLanguage(input.language, patient.preferredLanguage),
       expiresAt,
       tokenHash: hashToken(token),
       createdBy: ctx.actor.userId,

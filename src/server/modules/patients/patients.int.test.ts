@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { admit, createPatient as insertPatient, createProgram } from '../../../../test/factories.js';
 import { call, createTestOrg, sessionFor, testApp, type TestApp, type TestOrg, type TestSession } from '../../../../test/support.js';
@@ -95,6 +96,7 @@ describe('creating a patient', () => {
       email: null,
       emergencyContact: null,
       availabilityNotes: '',
+      preferredLanguage: null,
     });
   });
 
@@ -117,6 +119,7 @@ describe('creating a patient', () => {
     ],
     ['an email address without a domain', { email: 'avery@' }, 'email', undefined],
     ['a blank last name', { legalLastName: '  ' }, 'legalLastName', 'is required'],
+    ['a preferred language the patient pages do not offer', { preferredLanguage: 'fr' }, 'preferredLanguage', undefined],
     ['an unknown field', { ssn: '000-00-0000' }, 'ssn', undefined],
   ])('refuses %s with a 400 naming the field, and saves nothing', async (_label, overrides, path, message) => {
     const { org, session } = await orgWith();
@@ -247,6 +250,7 @@ describe('updating a patient', () => {
     ['a future date of birth', { dateOfBirth: '2027-01-01' }, 'dateOfBirth'],
     ['a bad state', { stateOfResidence: 'ZZ' }, 'stateOfResidence'],
     ['no version', { version: undefined, pronouns: 'she/her' }, 'version'],
+    ['a preferred language in capitals', { preferredLanguage: 'ES' }, 'preferredLanguage'],
   ])('refuses %s with a 400 and changes nothing', async (_label, body, path) => {
     const { session } = await orgWith();
     const patient = await create(session);
@@ -272,6 +276,60 @@ describe('updating a patient', () => {
     const { org, session } = await orgWith('clinician');
     const patientId = await insertPatient(t.db, org);
     expect((await call(t, session, 'PATCH', `/api/v1/patients/${patientId}`, { version: 1, pronouns: 'she/her' })).statusCode).toBe(403);
+  });
+});
+
+describe("the patient's preferred language for patient pages", () => {
+  it('is stored on create, returned on read, and recorded in the row', async () => {
+    const { session } = await orgWith();
+    const patient = await create(session, { preferredLanguage: 'es' });
+    expect(patient.preferredLanguage).toBe('es');
+    const read = await call(t, session, 'GET', `/api/v1/patients/${patient.id}`);
+    expect(read.json().preferredLanguage).toBe('es');
+    const row = await t.db.selectFrom('patients').select('preferred_language').where('id', '=', patient.id).executeTakeFirstOrThrow();
+    expect(row.preferred_language).toBe('es');
+  });
+
+  it('is set, changed and cleared by an update with the version read, auditing the field name only', async () => {
+    const { org, session } = await orgWith();
+    const patient = await create(session);
+    expect(patient.preferredLanguage).toBeNull();
+    const set = await call(t, session, 'PATCH', `/api/v1/patients/${patient.id}`, { version: 1, preferredLanguage: 'es' });
+    expect(set.json()).toMatchObject({ preferredLanguage: 'es', version: 2 });
+    expect((await patientAudit(org.organizationId)).at(-1)).toMatchObject({
+      action: 'patient.updated',
+      details: { fields: ['preferredLanguage'], version: 2 },
+    });
+    const changed = await call(t, session, 'PATCH', `/api/v1/patients/${patient.id}`, { version: 2, preferredLanguage: 'en' });
+    expect(changed.json()).toMatchObject({ preferredLanguage: 'en', version: 3 });
+    const cleared = await call(t, session, 'PATCH', `/api/v1/patients/${patient.id}`, { version: 3, preferredLanguage: null });
+    expect(cleared.json()).toMatchObject({ preferredLanguage: null, version: 4 });
+  });
+
+  it('leaves the language alone when an update does not send it', async () => {
+    const { session } = await orgWith();
+    const patient = await create(session, { preferredLanguage: 'es' });
+    const response = await call(t, session, 'PATCH', `/api/v1/patients/${patient.id}`, { version: 1, pronouns: 'she/her' });
+    expect(response.json()).toMatchObject({ preferredLanguage: 'es', pronouns: 'she/her', version: 2 });
+  });
+
+  it('refuses a language change made from a stale version with 412, keeping the newer record', async () => {
+    const { org, session } = await orgWith();
+    const patient = await create(session);
+    const director = await sessionFor(t, org.users.director, org.organizationId);
+    await call(t, director, 'PATCH', `/api/v1/patients/${patient.id}`, { version: 1, preferredLanguage: 'en' });
+    const stale = await call(t, session, 'PATCH', `/api/v1/patients/${patient.id}`, { version: 1, preferredLanguage: 'es' });
+    expect(stale.statusCode).toBe(412);
+    const row = await t.db.selectFrom('patients').select('preferred_language').where('id', '=', patient.id).executeTakeFirstOrThrow();
+    expect(row.preferred_language).toBe('en');
+  });
+
+  it('is refused by the database for a value outside en and es', async () => {
+    const { org } = await orgWith();
+    const patientId = await insertPatient(t.db, org);
+    await expect(sql`UPDATE patients SET preferred_language = 'fr' WHERE id = ${patientId}`.execute(t.db)).rejects.toThrow(
+      /check constraint/,
+    );
   });
 });
 

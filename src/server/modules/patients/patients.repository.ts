@@ -1,4 +1,5 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
+import type { PatientLanguage } from '../../../domain/patients/patient-language.js';
 import type { Database, LevelOfCareColumn, PatientsTable } from '../../db/schema.js';
 
 type Q = Kysely<Database>;
@@ -16,6 +17,7 @@ export type PatientRecord = {
   emergencyContactName: string | null;
   emergencyContactPhone: string | null;
   availabilityNotes: string;
+  preferredLanguage: PatientLanguage | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -63,6 +65,7 @@ function selectPatient(db: Q) {
       'emergency_contact_name',
       'emergency_contact_phone',
       'availability_notes',
+      'preferred_language',
       'version',
       'created_at',
       'updated_at',
@@ -85,6 +88,7 @@ function toPatient(row: Row): PatientRecord {
     emergencyContactName: row.emergency_contact_name,
     emergencyContactPhone: row.emergency_contact_phone,
     availabilityNotes: row.availability_notes,
+    preferredLanguage: row.preferred_language,
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -117,6 +121,7 @@ function columns(fields: Partial<PatientFields>) {
     ...(fields.emergencyContactName === undefined ? {} : { emergency_contact_name: fields.emergencyContactName }),
     ...(fields.emergencyContactPhone === undefined ? {} : { emergency_contact_phone: fields.emergencyContactPhone }),
     ...(fields.availabilityNotes === undefined ? {} : { availability_notes: fields.availabilityNotes }),
+    ...(fields.preferredLanguage === undefined ? {} : { preferred_language: fields.preferredLanguage }),
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PATIENT_LANGUAGES } from '../../../domain/patients/patient-language.js';
 import { Email, ErrorBody, Uuid, standardErrors } from '../../http/common-schemas.js';
 
 const LevelOfCare = z.enum(['OP', 'IOP', 'PHP']);
@@ -17,6 +18,7 @@ export const PatientDto = z.object({
   stateOfResidence: z.string(),
   emergencyContact: EmergencyContactDto.nullable(),
   availabilityNotes: z.string(),
+  preferredLanguage: z.enum(PATIENT_LANGUAGES).nullable(),
   version: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -64,6 +66,8 @@ const EmergencyContact = z
   .strictObject({ name: z.string().trim().min(1, 'is required').max(200, 'use at most 200 characters'), phone: PhoneText })
   .nullable();
 const AvailabilityNotes = z.string().trim().max(2000, 'use at most 2000 characters');
+/** The language the patient's link pages open in; null = not recorded (decision 0033). */
+const PreferredLanguage = z.enum(PATIENT_LANGUAGES, { message: 'must be "en", "es" or null' }).nullable();
 
 export const CreatePatientBody = z.strictObject({
   legalFirstName: Name,
@@ -76,6 +80,7 @@ export const CreatePatientBody = z.strictObject({
   stateOfResidence: StateText,
   emergencyContact: EmergencyContact.optional(),
   availabilityNotes: AvailabilityNotes.optional(),
+  preferredLanguage: PreferredLanguage.optional(),
 });
 
 export const UpdatePatientBody = z.strictObject({
@@ -90,6 +95,7 @@ export const UpdatePatientBody = z.strictObject({
   stateOfResidence: StateText.optional(),
   emergencyContact: EmergencyContact.optional(),
   availabilityNotes: AvailabilityNotes.optional(),
+  preferredLanguage: PreferredLanguage.optional(),
 });
 
 export const PatientListQuery = z.strictObject({

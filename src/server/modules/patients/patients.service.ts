@@ -1,4 +1,5 @@
 import { DomainError } from '../../../domain/errors.js';
+import type { PatientLanguage } from '../../../domain/patients/patient-language.js';
 import { latestDateOnEarth, normalizePhone, normalizeStateCode, validateDateOfBirth } from '../../../domain/patients/patient-rules.js';
 import type { ActorCtx, AppDeps } from '../../context.js';
 import type { Transaction } from 'kysely';
@@ -20,6 +21,7 @@ export type PatientDto = {
   stateOfResidence: string;
   emergencyContact: EmergencyContact | null;
   availabilityNotes: string;
+  preferredLanguage: PatientLanguage | null;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -38,6 +40,7 @@ export type PatientInput = {
   stateOfResidence: string;
   emergencyContact?: EmergencyContact | null | undefined;
   availabilityNotes?: string | undefined;
+  preferredLanguage?: PatientLanguage | null | undefined;
 };
 
 export type PatientPatch = Partial<PatientInput> & { version: number };
@@ -66,6 +69,7 @@ function toDto(patient: repo.PatientRecord): PatientDto {
         ? { name: patient.emergencyContactName, phone: patient.emergencyContactPhone }
         : null,
     availabilityNotes: patient.availabilityNotes,
+    preferredLanguage: patient.preferredLanguage,
     version: patient.version,
     createdAt: patient.createdAt.toISOString(),
     updatedAt: patient.updatedAt.toISOString(),
@@ -196,6 +200,7 @@ function normalize(input: Partial<PatientInput>, now: Date): Partial<repo.Patien
       input.emergencyContact === null ? null : normalizePhone(input.emergencyContact.phone, 'emergencyContact.phone');
   }
   if (input.availabilityNotes !== undefined) fields.availabilityNotes = input.availabilityNotes;
+  if (input.preferredLanguage !== undefined) fields.preferredLanguage = input.preferredLanguage;
   return fields;
 }
 
@@ -217,6 +222,7 @@ export async function createPatientIn(deps: AppDeps, trx: Transaction<Database>,
     emergencyContactName: fields.emergencyContactName ?? null,
     emergencyContactPhone: fields.emergencyContactPhone ?? null,
     availabilityNotes: fields.availabilityNotes ?? '',
+    preferredLanguage: fields.preferredLanguage ?? null,
   };
   const patientId = await repo.insertPatient(trx, ctx.actor.organizationId, complete, ctx.now);
   await deps.audit(trx, { ...auditBase(ctx), action: 'patient.created', entityType: 'patient', entityId: patientId, patientId });

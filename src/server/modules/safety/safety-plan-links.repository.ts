@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { PatientLanguage } from '../../../domain/patients/patient-language.js';
 import type { Database } from '../../db/schema.js';
 
 type Q = Kysely<Database>;
@@ -90,10 +91,20 @@ export async function findLink(db: Q, organizationId: string, patientId: string,
   return row ? toRecord(row) : null;
 }
 
-/** By token hash across organizations: the token is the capability (decision 0024). */
-export async function findLinkByHash(db: Q, tokenHash: Buffer): Promise<PlanLinkRecord | null> {
-  const row = await base(db).where('l.token_hash', '=', tokenHash).executeTakeFirst();
-  return row ? toRecord(row) : null;
+/**
+ * By token hash across organizations: the token is the capability (decision 0024). The same query
+ * brings the patient's preferred language, which the page opens in (decision 0033).
+ */
+export async function findLinkByHash(
+  db: Q,
+  tokenHash: Buffer,
+): Promise<(PlanLinkRecord & { patientLanguage: PatientLanguage | null }) | null> {
+  const row = await base(db)
+    .innerJoin('patients as p', (join) => join.onRef('p.organization_id', '=', 'l.organization_id').onRef('p.id', '=', 'l.patient_id'))
+    .select('p.preferred_language')
+    .where('l.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  return row ? { ...toRecord(row), patientLanguage: row.preferred_language } : null;
 }
 
 export async function revokeLink(db: Q, linkId: string, input: { at: Date; by: string }): Promise<void> {

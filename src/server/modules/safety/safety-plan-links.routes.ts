@@ -2,6 +2,7 @@
 // under /api/v1; the patient's page /plan/:token is public, sessionless and never cached.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { pageLanguage } from '../../../domain/patients/patient-language.js';
 import type { AppDeps } from '../../context.js';
 import { actorCtx, requestCtx } from '../../http/access.js';
 import { Uuid } from '../../http/common-schemas.js';
@@ -59,9 +60,10 @@ export function safetyPlanLinksRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/plan/:token',
       { config: PUBLIC_PAGE, schema: { hide: true, params: TokenParams, querystring: LangQuery } },
       async (request, reply) => {
-        const lang = request.query.lang ?? 'en';
-        const ctx = pageContext(lang, request.url, null);
         const opened = await openPlanLink(deps, requestCtx(request), request.params.token);
+        // The patient's recorded language unless the page's own switcher chose (decision 0033).
+        const lang = pageLanguage(request.query.lang, opened.kind === 'not_found' ? null : opened.language);
+        const ctx = pageContext(lang, request.url, null);
         if (opened.kind === 'not_found') return sendHtml(reply, 404, planGonePage(ctx, 'not_found'), NO_STORE);
         if (opened.kind === 'gone') return sendHtml(reply, 410, planGonePage(ctx, 'gone'), NO_STORE);
         const other = lang === 'en' ? 'es' : 'en';

@@ -1,6 +1,7 @@
 // Links that show the patient their current safety plan (docs/domain/safety.md, decision 0024):
 // the token is the capability, only its SHA-256 is stored, and each link lasts PLAN_LINK_DAYS.
 import { DomainError } from '../../../domain/errors.js';
+import type { PatientLanguage } from '../../../domain/patients/patient-language.js';
 import { PLAN_LINK_DAYS, greetingName, planLinkState, type PlanLinkState } from '../../../domain/safety/plan-links.js';
 import type { SafetyPlanContent } from '../../../domain/safety/safety-plan.js';
 import type { ActorCtx, AppDeps, RequestCtx } from '../../context.js';
@@ -98,10 +99,19 @@ export async function revokePlanLink(deps: AppDeps, ctx: ActorCtx, patientId: st
   });
 }
 
+/** `language` is the patient's preferred language, known whenever the token matched a link. */
 export type OpenPlan =
   | { kind: 'not_found' }
-  | { kind: 'gone' }
-  | { kind: 'ok'; name: string | null; plan: SafetyPlanContent; version: number; updatedAt: Date; center: { name: string; phone: string } };
+  | { kind: 'gone'; language: PatientLanguage | null }
+  | {
+      kind: 'ok';
+      language: PatientLanguage | null;
+      name: string | null;
+      plan: SafetyPlanContent;
+      version: number;
+      updatedAt: Date;
+      center: { name: string; phone: string };
+    };
 
 /** The patient's side: the current version, audited as a view of the patient's record. */
 export async function openPlanLink(deps: AppDeps, ctx: RequestCtx, token: string): Promise<OpenPlan> {
@@ -110,9 +120,10 @@ export async function openPlanLink(deps: AppDeps, ctx: RequestCtx, token: string
     const link = await repo.findLinkByHash(trx, hashToken(token));
     if (!link) return { kind: 'not_found' };
     // Expired and revoked look the same to whoever holds the link: nothing more is revealed.
-    if (planLinkState(link, ctx.now) !== 'active') return { kind: 'gone' };
+    const language = link.patientLanguage;
+    if (planLinkState(link, ctx.now) !== 'active') return { kind: 'gone', language };
     const plan = await plans.findPlan(trx, link.organizationId, link.patientId, 'latest');
-    if (!plan) return { kind: 'gone' };
+    if (!plan) return { kind: 'gone', language };
     const center = await centerOf(trx, link.organizationId);
     const name = greetingName(await repo.patientFirstName(trx, link.organizationId, link.patientId));
     await repo.markViewed(trx, link.id, ctx.now);
@@ -128,6 +139,6 @@ export async function openPlanLink(deps: AppDeps, ctx: RequestCtx, token: string
       requestId: ctx.requestId,
       details: { version: plan.version },
     });
-    return { kind: 'ok', name, plan, version: plan.version, updatedAt: plan.createdAt, center };
+    return { kind: 'ok', language, name, plan, version: plan.version, updatedAt: plan.createdAt, center };
   });
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { PatientLanguage } from '../../../domain/patients/patient-language.js';
 import type { Database } from '../../db/schema.js';
 
 type Q = Kysely<Database>;
@@ -82,12 +83,25 @@ export async function findLink(db: Q, organizationId: string, planId: string, li
   return row ? toRecord(row) : null;
 }
 
-/** By token hash across organizations: the token is the capability (decision 0026). */
-export async function findLinkByHash(db: Q, tokenHash: Buffer, options: { lock?: boolean } = {}): Promise<SignLinkRecord | null> {
-  let query = base(db).where('l.token_hash', '=', tokenHash);
+/**
+ * By token hash across organizations: the token is the capability (decision 0026). The same query
+ * brings the plan's patient's preferred language, which the page opens in (decision 0033).
+ */
+export async function findLinkByHash(
+  db: Q,
+  tokenHash: Buffer,
+  options: { lock?: boolean } = {},
+): Promise<(SignLinkRecord & { patientLanguage: PatientLanguage | null }) | null> {
+  let query = base(db)
+    .innerJoin('treatment_plans as tp', (join) =>
+      join.onRef('tp.organization_id', '=', 'l.organization_id').onRef('tp.id', '=', 'l.plan_id'),
+    )
+    .innerJoin('patients as p', (join) => join.onRef('p.organization_id', '=', 'tp.organization_id').onRef('p.id', '=', 'tp.patient_id'))
+    .select('p.preferred_language')
+    .where('l.token_hash', '=', tokenHash);
   if (options.lock) query = query.forUpdate('l');
   const row = await query.executeTakeFirst();
-  return row ? toRecord(row) : null;
+  return row ? { ...toRecord(row), patientLanguage: row.preferred_language } : null;
 }
 
 export async function revokeLink(db: Q, linkId: string, at: Date): Promise<void> {

@@ -2,6 +2,7 @@
 // the patient's page /sign-plan/:token is public, sessionless, script-free and never cached.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { pageLanguage } from '../../../domain/patients/patient-language.js';
 import type { AppDeps } from '../../context.js';
 import { actorCtx, requestCtx } from '../../http/access.js';
 import { Uuid } from '../../http/common-schemas.js';
@@ -67,17 +68,18 @@ export function treatmentPlanLinksRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       (request) => revokeSignLink(deps, actorCtx(request), request.params.planId, request.params.signLinkId),
     );
 
-    // Patients have no preferred-language field yet, so the page opens in English and the patient's
-    // choice (?lang=, the switcher) decides; the form posts back with it (decision 0031).
+    // The page opens in the patient's preferred language (decision 0033), English when none is
+    // recorded; the patient's choice (?lang=, the switcher) wins and the form posts back with it
+    // (decision 0031).
     app.get(
       '/sign-plan/:token',
       { config: PUBLIC_PAGE, schema: { hide: true, params: TokenParams, querystring: LangQuery } },
       async (request, reply) => {
         const { token } = request.params;
-        const lang = request.query.lang ?? 'en';
+        const opened = await viewSignLink(deps, requestCtx(request), token);
+        const lang = pageLanguage(request.query.lang, opened.kind === 'not_found' ? null : opened.language);
         const ctx = pageContext(lang, request.url, null);
         const other = otherLanguage(lang);
-        const opened = await viewSignLink(deps, requestCtx(request), token);
         if (opened.kind !== 'ok') {
           const [status, reason] = opened.kind === 'not_found' ? ([404, 'not_found'] as const) : ([410, 'gone'] as const);
           return sendHtml(reply, status, signPlanGonePage(ctx, reason, pagePath(token, other)), NO_STORE);
@@ -92,10 +94,14 @@ export function treatmentPlanLinksRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       { config: PUBLIC_PAGE, bodyLimit: BODY_LIMIT, schema: { hide: true, params: TokenParams, querystring: LangQuery, body: FormBody } },
       async (request, reply) => {
         const { token } = request.params;
-        const lang = request.query.lang ?? 'en';
-        const ctx = pageContext(lang, request.url, null);
-        const form = { signedName: request.body.signedName ?? '', agreed: request.body.agreed === 'yes', language: lang };
+        const form = {
+          signedName: request.body.signedName ?? '',
+          agreed: request.body.agreed === 'yes',
+          requestedLanguage: request.query.lang,
+        };
         const submitted = await submitSignLink(deps, requestCtx(request), token, form);
+        const lang = submitted.language;
+        const ctx = pageContext(lang, request.url, null);
         switch (submitted.kind) {
           case 'not_found':
             return sendHtml(reply, 404, signPlanGonePage(ctx, 'not_found', null), NO_STORE);

@@ -2,6 +2,7 @@
 // (decision 0026): the token is the capability and is shown once; only its SHA-256 is stored; the
 // link lasts SIGN_LINK_DAYS, is revocable, and signing uses it up.
 import { DomainError } from '../../../domain/errors.js';
+import { pageLanguage, type PatientLanguage } from '../../../domain/patients/patient-language.js';
 import { greetingName } from '../../../domain/safety/plan-links.js';
 import { localDateOf } from '../../../domain/scheduling/local-time.js';
 import { planVersionStatus } from '../../../domain/treatment-plans/plan-review.js';
@@ -105,22 +106,33 @@ export async function revokeSignLink(deps: AppDeps, ctx: ActorCtx, planId: strin
   });
 }
 
-type Opened = { link: repo.SignLinkRecord; plan: plans.PlanRecord; episode: plans.EpisodeRecord };
+type Opened = {
+  kind: 'open';
+  link: repo.SignLinkRecord;
+  plan: plans.PlanRecord;
+  episode: plans.EpisodeRecord;
+  language: PatientLanguage | null;
+};
+type Closed = { kind: 'not_found' } | { kind: 'gone'; language: PatientLanguage | null };
 
-/** The link and its plan, or why the page cannot show it (nothing more is revealed). */
-async function openLink(trx: Db, token: string, now: Date, lock: boolean): Promise<Opened | 'not_found' | 'gone'> {
-  if (!isTokenShaped(token)) return 'not_found';
+/**
+ * The link and its plan, or why the page cannot show it (nothing more is revealed). Once the token
+ * matched, the patient's preferred language is known, so even the "no longer works" page uses it.
+ */
+async function openLink(trx: Db, token: string, now: Date, lock: boolean): Promise<Opened | Closed> {
+  if (!isTokenShaped(token)) return { kind: 'not_found' };
   const link = await repo.findLinkByHash(trx, hashToken(token), { lock });
-  if (!link) return 'not_found';
-  if (signLinkState(link, now) !== 'active') return 'gone';
+  if (!link) return { kind: 'not_found' };
+  const gone = { kind: 'gone', language: link.patientLanguage } as const;
+  if (signLinkState(link, now) !== 'active') return gone;
   const plan = await plans.findPlan(trx, link.organizationId, link.planId, { lock });
-  if (!plan || planVersionStatus(plan) !== 'awaiting_patient') return 'gone';
+  if (!plan || planVersionStatus(plan) !== 'awaiting_patient') return gone;
   // A version replaced by a newer signed one is no longer the plan the patient would agree to.
   const newest = (await plans.listVersions(trx, link.organizationId, [plan.episodeId])).find((v) => v.clinicianSignedAt !== null);
-  if (newest?.id !== plan.id) return 'gone';
+  if (newest?.id !== plan.id) return gone;
   const episode = await plans.findEpisode(trx, link.organizationId, plan.episodeId);
-  if (!episode) return 'gone';
-  return { link, plan, episode };
+  if (!episode) return gone;
+  return { kind: 'open', link, plan, episode, language: link.patientLanguage };
 }
 
 async function viewOf(trx: Db, opened: Opened): Promise<SignPlanView> {
@@ -169,22 +181,24 @@ function linkAudit(ctx: RequestCtx, opened: Opened, action: string, extra: Recor
   };
 }
 
-export type OpenedSignLink = { kind: 'not_found' } | { kind: 'gone' } | { kind: 'ok'; view: SignPlanView };
+/** `language` is the patient's preferred language (decision 0033), when the token matched a link. */
+export type OpenedSignLink = Closed | { kind: 'ok'; view: SignPlanView; language: PatientLanguage | null };
 
 export async function viewSignLink(deps: AppDeps, ctx: RequestCtx, token: string): Promise<OpenedSignLink> {
   return deps.db.transaction().execute(async (trx): Promise<OpenedSignLink> => {
     const opened = await openLink(trx, token, ctx.now, false);
-    if (typeof opened === 'string') return { kind: opened };
+    if (opened.kind !== 'open') return opened;
     await deps.audit(trx, linkAudit(ctx, opened, 'treatment_plan_sign_link.viewed'));
-    return { kind: 'ok', view: await viewOf(trx, opened) };
+    return { kind: 'ok', view: await viewOf(trx, opened), language: opened.language };
   });
 }
 
+/** `language` is the page's language: the one asked for, else the patient's preferred (decision 0033). */
 export type SubmittedSignLink =
-  | { kind: 'not_found' }
-  | { kind: 'gone' }
-  | { kind: 'invalid'; view: SignPlanView; missing: ('signedName' | 'agreed')[] }
-  | { kind: 'signed'; planVersion: number };
+  | { kind: 'not_found'; language: Language }
+  | { kind: 'gone'; language: Language }
+  | { kind: 'invalid'; language: Language; view: SignPlanView; missing: ('signedName' | 'agreed')[] }
+  | { kind: 'signed'; language: Language; planVersion: number };
 
 /**
  * The patient's typed signature through the link: recorded once, and the link is used up. The audit
@@ -194,13 +208,14 @@ export async function submitSignLink(
   deps: AppDeps,
   ctx: RequestCtx,
   token: string,
-  form: { signedName: string; agreed: boolean; language: Language },
+  form: { signedName: string; agreed: boolean; requestedLanguage: Language | undefined },
 ): Promise<SubmittedSignLink> {
   return deps.db.transaction().execute(async (trx): Promise<SubmittedSignLink> => {
     const opened = await openLink(trx, token, ctx.now, true);
-    if (typeof opened === 'string') return { kind: opened };
+    const language = pageLanguage(form.requestedLanguage, opened.kind === 'not_found' ? null : opened.language);
+    if (opened.kind !== 'open') return { kind: opened.kind, language };
     const missing = typedSignatureIssues(form);
-    if (missing.length > 0) return { kind: 'invalid', view: await viewOf(trx, opened), missing };
+    if (missing.length > 0) return { kind: 'invalid', language, view: await viewOf(trx, opened), missing };
     await plans.recordPatientSignature(trx, opened.plan.id, {
       kind: 'signed',
       name: form.signedName.trim(),
@@ -209,7 +224,7 @@ export async function submitSignLink(
       at: ctx.now,
     });
     await repo.markUsed(trx, opened.link.id, ctx.now);
-    await deps.audit(trx, linkAudit(ctx, opened, 'treatment_plan.patient_signed', { language: form.language }));
-    return { kind: 'signed', planVersion: opened.plan.planVersion };
+    await deps.audit(trx, linkAudit(ctx, opened, 'treatment_plan.patient_signed', { language }));
+    return { kind: 'signed', language, planVersion: opened.plan.planVersion };
   });
 }

@@ -1,4 +1,5 @@
-import { localToday } from '../patients/patient-format';
+import { languageLabel, localToday } from '../patients/patient-format';
+import { usePatient } from '../patients/patients-api';
 import { Alert, Checkbox, Modal, NativeSelect, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type SubmitEvent } from 'react';
@@ -124,7 +125,10 @@ export function LinkModal({
 }) {
   const create = useCreateLink(patientId);
   const [code, setCode] = useState(instruments[0]?.code ?? '');
-  const [language, setLanguage] = useState<'en' | 'es'>('en');
+  // Preset to the patient's recorded language (decision 0033) until staff pick one for this link.
+  const recorded = usePatient(patientId).data?.preferredLanguage ?? null;
+  const [chosen, setChosen] = useState<'en' | 'es' | null>(null);
+  const language = chosen ?? recorded ?? 'en';
   const [created, setCreated] = useState<LinkDto | null>(null);
   const title = kind === 'link' ? 'Send a questionnaire link' : 'Start a kiosk session';
 
@@ -161,7 +165,12 @@ export function LinkModal({
         <form onSubmit={submit} noValidate aria-label={title}>
           <Stack gap="md">
             <InstrumentSelect instruments={instruments} value={code} onChange={setCode} />
-            <Radio.Group label="Language" value={language} onChange={(value) => setLanguage(value === 'es' ? 'es' : 'en')}>
+            <Radio.Group
+              label="Language"
+              description={recorded === null ? undefined : `Recorded for this patient: ${languageLabel(recorded)}`}
+              value={language}
+              onChange={(value) => setChosen(value === 'es' ? 'es' : 'en')}
+            >
               <Stack gap={4} mt={4}>
                 <Radio value="en" label="English" />
                 <Radio value="es" label="Spanish (where a free official translation exists)" />

@@ -2,7 +2,7 @@ import { Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/c
 import type { ReactNode } from 'react';
 import { ageOn } from '../../../domain/patients/patient-rules';
 import type { PatientDto } from '../../lib/api-types';
-import { formatDate, formatPhone, localToday } from './patient-format';
+import { formatDate, formatPhone, languageLabel, localToday } from './patient-format';
 
 function Item({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -41,6 +41,7 @@ export function DemographicsCard({ patient, onEdit }: { patient: PatientDto; onE
           <Item label="Phone">{formatPhone(patient.phone)}</Item>
           <Item label="Email">{patient.email ?? '—'}</Item>
           <Item label="State of residence">{patient.stateOfResidence}</Item>
+          <Item label="Language for patient pages">{languageLabel(patient.preferredLanguage)}</Item>
           <Item label="Emergency contact">
             {patient.emergencyContact === null ? '—' : `${patient.emergencyContact.name}, ${formatPhone(patient.emergencyContact.phone)}`}
           </Item>

@@ -20,7 +20,7 @@ import { CareTimeline } from './care-timeline';
 import { DemographicsCard } from './demographics-card';
 import { EpisodesSection } from './episodes-section';
 import { EditPatientModal } from './patient-form-modals';
-import { displayName } from './patient-format';
+import { displayName, languageLabel } from './patient-format';
 import { useEpisodes, usePatient } from './patients-api';
 
 /** /patients/:patientId: demographics, episodes of care with their history, and each episode's weekly plan. */
@@ -42,6 +42,11 @@ export function PatientChartPage() {
     <Page title={displayName(record)}>
       <Group gap="xs">
         {record.pronouns !== null && <Text c="dimmed">{record.pronouns}</Text>}
+        {record.preferredLanguage !== null && (
+          <Badge variant="outline" color="gray" tt="none">
+            Patient pages in {languageLabel(record.preferredLanguage)}
+          </Badge>
+        )}
         {inCare.map((episode) => (
           <Badge key={episode.id} variant="light" tt="none">
             In care: {episode.programName} ({episode.levelOfCare})

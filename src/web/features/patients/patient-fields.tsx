@@ -1,6 +1,14 @@
 import { Fieldset, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { isPatientLanguage } from '../../../domain/patients/patient-language';
 import { US_STATE_CODES } from '../../../domain/us-states';
 import type { PatientField, PatientFormValues } from './patient-form-values';
+
+// The patient's link pages (questionnaire, safety plan, plan signing) open in this language (decision 0033).
+const LANGUAGE_OPTIONS = [
+  { value: '', label: 'Not recorded' },
+  { value: 'en', label: 'English' },
+  { value: 'es', label: 'Español' },
+];
 
 const STATE_OPTIONS = [{ value: '', label: 'Choose a state' }, ...US_STATE_CODES.map((code) => ({ value: code, label: code }))];
 
@@ -76,6 +84,17 @@ export function PatientFields({
           error={errors.phone}
         />
         <TextInput label="Email" type="email" autoComplete="off" value={values.email} onChange={set('email')} error={errors.email} />
+        <NativeSelect
+          label="Preferred language for patient pages"
+          description="Links sent to the patient open in this language"
+          data={LANGUAGE_OPTIONS}
+          value={values.preferredLanguage}
+          onChange={(event) => {
+            const value = event.currentTarget.value;
+            onChange({ ...values, preferredLanguage: isPatientLanguage(value) ? value : '' });
+          }}
+          error={errors.preferredLanguage}
+        />
       </SimpleGrid>
       <Fieldset legend="Emergency contact">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">

@@ -14,6 +14,7 @@ const loaded: PatientDto = {
   stateOfResidence: 'OR',
   emergencyContact: { name: 'Jordan Synthetic', phone: '+15035550199' },
   availabilityNotes: '',
+  preferredLanguage: null,
   version: 3,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
@@ -39,6 +40,7 @@ describe('toBody', () => {
       stateOfResidence: 'OR',
       emergencyContact: null,
       availabilityNotes: '',
+      preferredLanguage: null,
     });
   });
 
@@ -63,6 +65,13 @@ describe('toPatch', () => {
       pronouns: 'they/them',
       emergencyContact: null,
     });
+  });
+
+  it('sends a chosen language, and null when set back to not recorded', () => {
+    expect(toPatch({ ...valuesFrom(loaded), preferredLanguage: 'es' }, loaded)).toEqual({ version: 3, preferredLanguage: 'es' });
+    const spanish = { ...loaded, preferredLanguage: 'es' as const };
+    expect(valuesFrom(spanish).preferredLanguage).toBe('es');
+    expect(toPatch({ ...valuesFrom(spanish), preferredLanguage: '' }, spanish)).toEqual({ version: 3, preferredLanguage: null });
   });
 
   it('sends the version alone when nothing changed', () => {

@@ -1,3 +1,4 @@
+import type { PatientLanguage } from '../../../domain/patients/patient-language';
 import type { PatientDto } from '../../lib/api-types';
 
 // The patient form keeps every field as text; these turn it into request bodies and back.
@@ -14,6 +15,8 @@ export type PatientFormValues = {
   emergencyName: string;
   emergencyPhone: string;
   availabilityNotes: string;
+  /** '' = not recorded. */
+  preferredLanguage: PatientLanguage | '';
 };
 
 export const PATIENT_FIELDS = [
@@ -27,6 +30,7 @@ export const PATIENT_FIELDS = [
   'stateOfResidence',
   'emergencyContact',
   'availabilityNotes',
+  'preferredLanguage',
 ] as const;
 
 export type PatientField = (typeof PATIENT_FIELDS)[number];
@@ -43,6 +47,7 @@ export const EMPTY_PATIENT: PatientFormValues = {
   emergencyName: '',
   emergencyPhone: '',
   availabilityNotes: '',
+  preferredLanguage: '',
 };
 
 export function valuesFrom(patient: PatientDto): PatientFormValues {
@@ -58,6 +63,7 @@ export function valuesFrom(patient: PatientDto): PatientFormValues {
     emergencyName: patient.emergencyContact?.name ?? '',
     emergencyPhone: patient.emergencyContact?.phone ?? '',
     availabilityNotes: patient.availabilityNotes,
+    preferredLanguage: patient.preferredLanguage ?? '',
   };
 }
 
@@ -72,6 +78,7 @@ export type PatientBody = {
   stateOfResidence: string;
   emergencyContact: { name: string; phone: string } | null;
   availabilityNotes: string;
+  preferredLanguage: PatientLanguage | null;
 };
 
 const orNull = (value: string): string | null => (value.trim() === '' ? null : value.trim());
@@ -91,6 +98,7 @@ export function toBody(values: PatientFormValues): PatientBody {
     stateOfResidence: values.stateOfResidence.trim().toUpperCase(),
     emergencyContact: name === '' && phone === '' ? null : { name, phone },
     availabilityNotes: values.availabilityNotes.trim(),
+    preferredLanguage: values.preferredLanguage === '' ? null : values.preferredLanguage,
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EpisodeDto, EpisodeEventDto } from '../../lib/api-types';
-import { careTimeline, displayName, formatDate, formatPhone, listName, localToday, weekdayList } from './patient-format';
+import { careTimeline, displayName, formatDate, formatPhone, languageLabel, listName, localToday, weekdayList } from './patient-format';
 
 const event = (overrides: Partial<EpisodeEventDto>): EpisodeEventDto => ({
   id: 'ev',
@@ -137,5 +137,15 @@ describe('careTimeline', () => {
       ],
     });
     expect(careTimeline([left])[0]?.title).toBe('Stepped up to inpatient care (referred out; IOP → inpatient)');
+  });
+});
+
+describe('languageLabel', () => {
+  it.each([
+    ['en', 'English'],
+    ['es', 'Español'],
+    [null, 'Not recorded'],
+  ] as const)('names %s as %s', (language, label) => {
+    expect(languageLabel(language)).toBe(label);
   });
 });

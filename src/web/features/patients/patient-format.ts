@@ -10,6 +10,13 @@ export function listName(patient: Named): string {
   return `${patient.legalLastName}, ${patient.legalFirstName}${preferred}`;
 }
 
+const LANGUAGE_LABELS: Record<'en' | 'es', string> = { en: 'English', es: 'Español' };
+
+/** The language the patient's link pages open in, as the patient form names it; null = not recorded. */
+export function languageLabel(language: 'en' | 'es' | null): string {
+  return language === null ? 'Not recorded' : LANGUAGE_LABELS[language];
+}
+
 /** What staff call the patient: preferred first name if given, then the legal last name. */
 export function displayName(patient: Named): string {
   return `${patient.preferredName ?? patient.legalFirstName} ${patient.legalLastName}`;
