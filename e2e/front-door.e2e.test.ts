@@ -161,12 +161,15 @@ describe.skipIf(!browserAvailable())('the front door end to end: self-check, inq
     await dialog.getByLabel('Legal last name').fill('Frontdoorflow');
     await dialog.getByLabel('Date of birth').fill('1991-06-03');
     await dialog.getByLabel('State of residence').fill('OR');
+    // The form was sent from the English site: the patient's pages are proposed in English (decision 0033).
+    expect(await dialog.getByLabel('Preferred language for patient pages').inputValue()).toBe('en');
     await dialog.getByRole('button', { name: 'Admit' }).click();
     await clinician.waitForURL(/\/app\/patients\/[0-9a-f-]{36}$/);
     const patientId = /\/app\/patients\/([0-9a-f-]{36})$/.exec(clinician.url())?.[1] ?? '';
 
     const inquiry = (await api.get(`/api/v1/inquiries/${inquiryId}`)).body;
     expect(inquiry).toMatchObject({ stage: 'admitted', patientId, urgent: true });
+    expect((await api.get(`/api/v1/patients/${patientId}`)).body).toMatchObject({ preferredLanguage: 'en' });
     const history = await api.get(`/api/v1/patients/${patientId}/loc-assessments`);
     expect(history.status).toBe(200);
     expect(history.body).toMatchObject({ assessments: [{ finalLevel: 'IOP' }] });

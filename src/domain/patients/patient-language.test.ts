@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPatientLanguage, pageLanguage, type PatientLanguage } from './patient-language.js';
+import { admitLanguageOf, isPatientLanguage, pageLanguage, type PatientLanguage } from './patient-language.js';
 
 describe('pageLanguage', () => {
   it.each<[string, PatientLanguage | undefined, PatientLanguage | null | undefined, PatientLanguage]>([
@@ -26,5 +26,17 @@ describe('isPatientLanguage', () => {
     [undefined, false],
   ])('%j -> %s', (value, expected) => {
     expect(isPatientLanguage(value)).toBe(expected);
+  });
+});
+
+describe('admitLanguageOf', () => {
+  it.each([
+    ['a web form sent from the Spanish site', 'web_form', 'es', 'es'],
+    ['a web form sent from the English site', 'web_form', 'en', 'en'],
+    ['a call logged by staff (language defaults to English)', 'staff', 'en', null],
+    ['a staff-logged inquiry marked Spanish', 'staff', 'es', null],
+    ['an API inquiry', 'api', 'es', null],
+  ] as const)('%s', (_label, source, language, expected) => {
+    expect(admitLanguageOf({ source, language })).toBe(expected);
   });
 });

@@ -16,3 +16,13 @@ export function isPatientLanguage(value: unknown): value is PatientLanguage {
 export function pageLanguage(requested: PatientLanguage | undefined, preferred: PatientLanguage | null | undefined): PatientLanguage {
   return requested ?? preferred ?? 'en';
 }
+
+/**
+ * The language to propose when an inquiry becomes a patient: the language of the public site page
+ * the person wrote from (a web form inquiry), else nothing. A staff-logged or API inquiry's
+ * language defaults to English whatever the person speaks, so it is not taken as an answer; staff
+ * can still choose one in the admit form (decision 0033).
+ */
+export function admitLanguageOf(inquiry: { source: 'web_form' | 'api' | 'staff'; language: PatientLanguage }): PatientLanguage | null {
+  return inquiry.source === 'web_form' ? inquiry.language : null;
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CLOSE_REASONS, INQUIRY_STAGES } from '../../../domain/admissions/stage-rules.js';
+import { PATIENT_LANGUAGES } from '../../../domain/patients/patient-language.js';
 import { Email, ErrorBody, Uuid, standardErrors } from '../../http/common-schemas.js';
 
 const Stage = z.enum(INQUIRY_STAGES);
@@ -220,6 +221,7 @@ export const AdmitInquiryBody = z.strictObject({
     stateOfResidence: z.string().max(10, 'must be a two-letter US state code'),
     phone: OptionalText(40),
     email: OptionalEmail,
+    preferredLanguage: z.enum(PATIENT_LANGUAGES, { message: 'must be "en", "es" or null' }).nullable().optional(),
   }),
 });
 

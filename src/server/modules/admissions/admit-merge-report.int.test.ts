@@ -93,6 +93,35 @@ describe('admit', () => {
     expect(again.statusCode).toBe(409);
   });
 
+  it("records the patient's preferred language given in the admit form, and names the field of a bad one", async () => {
+    const { org, session, programId, inquiryId } = await ready();
+    await createAssessment(t.db, org, { inquiryId, assessedBy: org.users.clinician.id, finalLevel: 'IOP' });
+    const bad = await call(
+      t,
+      session,
+      'POST',
+      `/api/v1/inquiries/${inquiryId}/admit`,
+      body(programId, { patient: { ...PATIENT, preferredLanguage: 'fr' } }),
+    );
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details).toEqual([expect.objectContaining({ path: 'patient.preferredLanguage' })]);
+    expect(await counts(org.organizationId)).toEqual({ patients: 0, episodes: 0 });
+    const response = await call(
+      t,
+      session,
+      'POST',
+      `/api/v1/inquiries/${inquiryId}/admit`,
+      body(programId, { patient: { ...PATIENT, preferredLanguage: 'es' } }),
+    );
+    expect(response.statusCode).toBe(201);
+    const patient = await t.db
+      .selectFrom('patients')
+      .select('preferred_language')
+      .where('id', '=', response.json().patientId)
+      .executeTakeFirstOrThrow();
+    expect(patient.preferred_language).toBe('es');
+  });
+
   it('refuses without an assessment (422 naming the rule) and creates nothing', async () => {
     const { org, session, programId, inquiryId } = await ready();
     const response = await call(t, session, 'POST', `/api/v1/inquiries/${inquiryId}/admit`, body(programId));

@@ -142,6 +142,8 @@ export type AdmitBody = {
     stateOfResidence: string;
     phone?: string;
     email?: string;
+    /** Decision 0033: proposed from a web-form inquiry's language; staff may change it. */
+    preferredLanguage: 'en' | 'es' | null;
   };
 };
 

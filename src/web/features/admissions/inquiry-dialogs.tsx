@@ -3,9 +3,11 @@ import { notifications } from '@mantine/notifications';
 import { useState, type SubmitEvent } from 'react';
 import { useNavigate } from 'react-router';
 import type { CloseReason } from '../../../domain/admissions/stage-rules';
+import { admitLanguageOf, isPatientLanguage } from '../../../domain/patients/patient-language';
 import type { ProgramCensusDto, StaffDto } from '../../lib/api-types';
 import { formErrorsFrom } from '../../lib/form-errors';
 import { AdmissionDateFields, FormButtons, GeneralError } from '../patients/episode-dialogs';
+import { LANGUAGE_OPTIONS } from '../patients/patient-fields';
 import { localToday } from '../patients/patient-format';
 import { useAdmitInquiry, useBookAssessment, useChangeStage, useLogActivity, type ActivityBody } from './admissions-api';
 import { CALL_OUTCOME_LABELS, CLOSE_REASON_OPTIONS, localInputToIso } from './admissions-format';
@@ -207,6 +209,7 @@ export function AdmitModal({ inquiry, programs, onClose }: { inquiry: InquiryDet
   const [programId, setProgramId] = useState('');
   const [admittedOn, setAdmittedOn] = useState(localToday());
   const [expectedWeeks, setExpectedWeeks] = useState<string | number>(8);
+  const [language, setLanguage] = useState<string>(admitLanguageOf(inquiry) ?? '');
   const [patient, setPatient] = useState<Record<PatientField, string>>({
     legalFirstName: names.first,
     legalLastName: names.last,
@@ -239,6 +242,7 @@ export function AdmitModal({ inquiry, programs, onClose }: { inquiry: InquiryDet
           ...optional('pronouns'),
           ...optional('phone'),
           ...optional('email'),
+          preferredLanguage: isPatientLanguage(language) ? language : null,
         },
       },
       {
@@ -319,6 +323,17 @@ export function AdmitModal({ inquiry, programs, onClose }: { inquiry: InquiryDet
             />
             <TextInput label="Patient phone" type="tel" value={patient.phone} onChange={set('phone')} error={patientErrors.phone} />
             <TextInput label="Patient email" type="email" value={patient.email} onChange={set('email')} error={patientErrors.email} />
+            <NativeSelect
+              label="Preferred language for patient pages"
+              description={
+                inquiry.source === 'web_form'
+                  ? 'Taken from the language of the inquiry form'
+                  : 'Links sent to the patient open in this language'
+              }
+              data={LANGUAGE_OPTIONS}
+              value={language}
+              onChange={(event) => setLanguage(event.currentTarget.value)}
+            />
           </SimpleGrid>
           <GeneralError message={errors?.fields.patient === undefined ? errors?.general : null} />
           <FormButtons submitLabel="Admit" pending={admit.isPending} onClose={onClose} />

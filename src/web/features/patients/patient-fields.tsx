@@ -4,7 +4,7 @@ import { US_STATE_CODES } from '../../../domain/us-states';
 import type { PatientField, PatientFormValues } from './patient-form-values';
 
 // The patient's link pages (questionnaire, safety plan, plan signing) open in this language (decision 0033).
-const LANGUAGE_OPTIONS = [
+export const LANGUAGE_OPTIONS = [
   { value: '', label: 'Not recorded' },
   { value: 'en', label: 'English' },
   { value: 'es', label: 'Español' },
