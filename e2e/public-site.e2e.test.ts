@@ -9,6 +9,7 @@ import { migrateToLatest } from '../src/server/db/migrate.js';
 import { seriousViolations } from './support/axe.js';
 import { browserAvailable, launchBrowser } from './support/browser.js';
 import { startServer, tempDataDir, type RunningServer } from './support/server.js';
+import { signIn } from './support/sign-in.js';
 
 // The public front door in Chromium on the demo center: a visitor reads a program in Spanish,
 // switches language and stays on the page, takes the self-check, sends it with an inquiry and
@@ -146,9 +147,7 @@ describe.skipIf(!browserAvailable())('the public site in Chromium', () => {
   it('lets the admin change what the public site shows in the staff app', async () => {
     const page = await visitor();
     await page.goto('/app/login');
-    await page.getByLabel('Email').fill('admin@demo.openiop.org');
-    await page.getByLabel(/^Password/).fill('demo-password-1');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, 'admin@demo.openiop.org');
     await page.getByRole('navigation').getByRole('link', { name: 'Organization settings' }).click();
     await page.getByRole('heading', { level: 1, name: 'Organization settings' }).waitFor();
     const phone = page.getByLabel('Public phone');

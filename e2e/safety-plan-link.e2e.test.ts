@@ -4,12 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noSeriousViolations } from './support/axe.js';
 import { browserAvailable, launchBrowser } from './support/browser.js';
 import { startServer, tempDataDir, type RunningServer } from './support/server.js';
+import { signedInPage } from './support/sign-in.js';
 
 // Issue #5, "shown to the patient": a clinician shares the demo patient's safety plan from the chart;
 // the patient opens the link without signing in and sees the crisis panel first, then the plan; the
 // clinician revokes the link and the patient's page is gone (410). Synthetic data (decision 0024).
 
-const PASSWORD = 'demo-password-1';
 const CLINICIAN = 'clinician@demo.openiop.org';
 
 describe.skipIf(!browserAvailable())('safety plan links in Chromium', () => {
@@ -27,13 +27,7 @@ describe.skipIf(!browserAvailable())('safety plan links in Chromium', () => {
   });
 
   it('shares the plan, the patient reads it crisis panel first, and a revoked link is gone', async () => {
-    const context = await browser.newContext({ baseURL: server.url, timezoneId: 'America/Los_Angeles' });
-    const page = await context.newPage();
-    await page.goto('/app/login');
-    await page.getByLabel('Email').fill(CLINICIAN);
-    await page.getByLabel(/^Password/).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).waitFor();
+    const page = await signedInPage(browser, server.url, CLINICIAN, { timezoneId: 'America/Los_Angeles' });
 
     // The demo patient with a safety plan: the one with the demo's open alert.
     await page.goto('/app/alerts');
@@ -88,6 +82,6 @@ describe.skipIf(!browserAvailable())('safety plan links in Chromium', () => {
     expect((await patient.goto(url))?.status()).toBe(410);
     await noSeriousViolations(patient);
     await patientContext.close();
-    await context.close();
+    await page.context().close();
   });
 });
