@@ -5,13 +5,13 @@ import { ApiClient } from './support/api-client.js';
 import { noSeriousViolations } from './support/axe.js';
 import { browserAvailable, launchBrowser } from './support/browser.js';
 import { startServer, tempDataDir, type RunningServer } from './support/server.js';
+import { DEMO_PASSWORD, signedInPage } from './support/sign-in.js';
 
 // Issue #4, the admissions pipeline in Chromium: an urgent inquiry arrives (through the API, as a
 // voicemail taken down, so nobody has spoken to the person yet); admissions sees it on top of the
 // board, opens it, logs a call (it leaves `new`) and books the level-of-care assessment with a
 // clinician. axe checks the board and the detail page. All data is synthetic.
 
-const PASSWORD = 'demo-password-1';
 const ADMISSIONS = 'admissions@demo.openiop.org';
 const ZONE = 'America/Los_Angeles';
 const CALLER = 'Quinn Urgentcall';
@@ -27,7 +27,7 @@ describe.skipIf(!browserAvailable())('admissions pipeline in Chromium: urgent in
     server = await startServer({ dataDir: tempDataDir('admissions') });
     browser = await launchBrowser();
     api = ApiClient.forPort(server.port);
-    expect((await api.login(ADMISSIONS, PASSWORD)).status).toBe(200);
+    expect((await api.login(ADMISSIONS, DEMO_PASSWORD)).status).toBe(200);
     // The demo's own urgent inquiry is closed first, so the new one is the only urgent card.
     const urgent = await api.get('/api/v1/inquiries?urgent=true&stage=open');
     for (const inquiry of urgent.body.inquiries as { id: string; version: number }[]) {
@@ -56,15 +56,8 @@ describe.skipIf(!browserAvailable())('admissions pipeline in Chromium: urgent in
     fs.rmSync(server.dataDir, { recursive: true, force: true });
   });
 
-  async function signedIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ baseURL: server.url, timezoneId: ZONE });
-    const page = await context.newPage();
-    await page.goto('/app/login');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel(/^Password/).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).waitFor();
-    return page;
+  function signedIn(email: string): Promise<Page> {
+    return signedInPage(browser, server.url, email, { timezoneId: ZONE });
   }
 
   it('shows the urgent inquiry on top; a logged call moves it on and an assessment gets booked', async () => {

@@ -10,6 +10,7 @@ import { admit, createPatient, createProgram, createRoom, createSession, createT
 import { seriousViolations } from './support/axe.js';
 import { browserAvailable, launchBrowser } from './support/browser.js';
 import { startServer, tempDataDir, type RunningServer } from './support/server.js';
+import { signedInPage } from './support/sign-in.js';
 
 // The facilitator's flow on the demo organization: the dashboard lists today's group, the roster
 // is checked in as a group (mark all present, one late), the dashboard counts and the patient's
@@ -40,15 +41,8 @@ describe.skipIf(!browserAvailable())('attendance and dashboard in Chromium', () 
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function signedIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ baseURL: server.url });
-    const page = await context.newPage();
-    await page.goto('/app/login');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel(/^Password/).fill('demo-password-1');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).waitFor();
-    return page;
+  function signedIn(email: string): Promise<Page> {
+    return signedInPage(browser, server.url, email);
   }
 
   it('checks a group in from the dashboard, closes the day and corrects with a reason', async () => {

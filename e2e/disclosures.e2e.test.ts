@@ -5,6 +5,7 @@ import { pdfText } from '../test/pdf-text.js';
 import { noSeriousViolations } from './support/axe.js';
 import { browserAvailable, launchBrowser } from './support/browser.js';
 import { startServer, tempDataDir, type RunningServer } from './support/server.js';
+import { signedInPage } from './support/sign-in.js';
 
 // Issue #6 (42 CFR Part 2) in the browser: a clinician tries to send the chart of a patient in the
 // demo's Part 2 program to an outside provider without a consent and is refused, naming the rule;
@@ -12,7 +13,6 @@ import { startServer, tempDataDir, type RunningServer } from './support/server.j
 // downloads carrying the 2.32 notice; the disclosure log lists it; an API share's token fetches the
 // records (logged) until the share is revoked. Synthetic data only.
 
-const PASSWORD = 'demo-password-1';
 const CLINICIAN = 'clinician@demo.openiop.org';
 const RECIPIENT = 'Riverside Recovery Clinic (demo)';
 const NOTICE = 'This record which has been disclosed to you is protected by Federal confidentiality rules (42 CFR part 2).';
@@ -31,15 +31,8 @@ describe.skipIf(!browserAvailable())('Part 2 disclosures in Chromium', () => {
     fs.rmSync(server.dataDir, { recursive: true, force: true });
   });
 
-  async function signedIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ baseURL: server.url, timezoneId: 'America/Los_Angeles', acceptDownloads: true });
-    const page = await context.newPage();
-    await page.goto('/app/login');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel(/^Password/).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).waitFor();
-    return page;
+  function signedIn(email: string): Promise<Page> {
+    return signedInPage(browser, server.url, email, { timezoneId: 'America/Los_Angeles', acceptDownloads: true });
   }
 
   /** A patient in care in the demo's Part 2 program who has no consent yet. */

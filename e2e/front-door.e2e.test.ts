@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from './support/api-client.js';
 import { browserAvailable, launchBrowser } from './support/browser.js';
 import { startServer, tempDataDir, type RunningServer } from './support/server.js';
+import { DEMO_PASSWORD, signedInPage } from './support/sign-in.js';
 
 // Issue #4 end to end, across the three parts of the front door, on the demo center: a visitor's
 // self-check reports current thoughts of suicide, so the crisis panel comes first and the inquiry
@@ -11,7 +12,6 @@ import { startServer, tempDataDir, type RunningServer } from './support/server.j
 // assessment; the clinician completes the level-of-care assessment (IOP) and admits the person into
 // an IOP program, and the assessment follows them into the chart. Synthetic data only.
 
-const PASSWORD = 'demo-password-1';
 const VISITOR = 'Avery Frontdoorflow';
 const CLINICIAN_NAME = 'Casey Clinician';
 const ZONE = 'America/Los_Angeles';
@@ -35,7 +35,7 @@ describe.skipIf(!browserAvailable())('the front door end to end: self-check, inq
     server = await startServer({ dataDir: tempDataDir('front-door') });
     browser = await launchBrowser();
     api = ApiClient.forPort(server.port);
-    expect((await api.login('admissions@demo.openiop.org', PASSWORD)).status).toBe(200);
+    expect((await api.login('admissions@demo.openiop.org', DEMO_PASSWORD)).status).toBe(200);
     // The demo's own urgent inquiry is closed, so the visitor's is the only urgent card.
     const urgent = await api.get('/api/v1/inquiries?urgent=true&stage=open');
     for (const inquiry of urgent.body.inquiries as { id: string; version: number }[]) {
@@ -59,14 +59,8 @@ describe.skipIf(!browserAvailable())('the front door end to end: self-check, inq
     return context.newPage();
   }
 
-  async function signedIn(email: string): Promise<Page> {
-    const staff = await page();
-    await staff.goto('/app/login');
-    await staff.getByLabel('Email').fill(email);
-    await staff.getByLabel(/^Password/).fill(PASSWORD);
-    await staff.getByRole('button', { name: 'Sign in' }).click();
-    await staff.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).waitFor();
-    return staff;
+  function signedIn(email: string): Promise<Page> {
+    return signedInPage(browser, server.url, email, { timezoneId: ZONE });
   }
 
   async function answer(visitor: Page, question: string, choice: string): Promise<void> {

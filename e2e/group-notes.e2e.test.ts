@@ -12,6 +12,7 @@ import { signedPlan } from '../test/group-note-fixtures.js';
 import { noSeriousViolations } from './support/axe.js';
 import { browserAvailable, launchBrowser } from './support/browser.js';
 import { startServer, tempDataDir, type RunningServer } from './support/server.js';
+import { signedInPage } from './support/sign-in.js';
 
 // The facilitator's flow on the demo organization: check a group in, open its group note from the
 // roster, write the shared summary and each attendee's own section, sign, and each attendee's chart
@@ -55,15 +56,8 @@ describe.skipIf(!browserAvailable())('group notes in Chromium', () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function signedIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ baseURL: server.url });
-    const page = await context.newPage();
-    await page.goto('/app/login');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel(/^Password/).fill('demo-password-1');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).waitFor();
-    return page;
+  function signedIn(email: string): Promise<Page> {
+    return signedInPage(browser, server.url, email);
   }
 
   it('checks a group in, writes and signs its note, and each attendee gets their own note', async () => {

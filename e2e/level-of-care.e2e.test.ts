@@ -7,13 +7,13 @@ import { embeddedConnectionString } from '../src/server/db/embedded-postgres.js'
 import { noSeriousViolations } from './support/axe.js';
 import { browserAvailable, launchBrowser } from './support/browser.js';
 import { startServer, tempDataDir, type RunningServer } from './support/server.js';
+import { signedInPage } from './support/sign-in.js';
 
 // Issue #4, the clinician's level-of-care assessment in the browser: a repeat assessment of a demo
 // patient (rate, watch the recommendation change, choose another level with a reason, save, see it
 // in the chart's history), and a pre-admission assessment of an inquiry made with SQL, before any
 // admissions page exists. All data is synthetic.
 
-const PASSWORD = 'demo-password-1';
 const CLINICIAN = 'clinician@demo.openiop.org';
 
 describe.skipIf(!browserAvailable())('level-of-care assessment in Chromium', () => {
@@ -36,15 +36,8 @@ describe.skipIf(!browserAvailable())('level-of-care assessment in Chromium', () 
     fs.rmSync(server.dataDir, { recursive: true, force: true });
   });
 
-  async function signedIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ baseURL: server.url, timezoneId: 'America/Los_Angeles' });
-    const page = await context.newPage();
-    await page.goto('/app/login');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel(/^Password/).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).waitFor();
-    return page;
+  function signedIn(email: string): Promise<Page> {
+    return signedInPage(browser, server.url, email, { timezoneId: 'America/Los_Angeles' });
   }
 
   async function rate(page: Page, dimension: string, rating: number): Promise<void> {

@@ -4,12 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noSeriousViolations } from './support/axe.js';
 import { browserAvailable, launchBrowser } from './support/browser.js';
 import { startServer, tempDataDir, type RunningServer } from './support/server.js';
+import { signedInPage } from './support/sign-in.js';
 
 // Issue #5 in the browser: a clinician sends a PHQ-9 link for a demo patient; the patient answers it
 // without signing in, with item 9 above 0, and sees the crisis panel first; the clinician finds the
 // new alert on the Alerts page, acknowledges it, and sees the response on the chart. Synthetic data.
 
-const PASSWORD = 'demo-password-1';
 const CLINICIAN = 'clinician@demo.openiop.org';
 
 describe.skipIf(!browserAvailable())('measure links in Chromium', () => {
@@ -26,15 +26,8 @@ describe.skipIf(!browserAvailable())('measure links in Chromium', () => {
     fs.rmSync(server.dataDir, { recursive: true, force: true });
   });
 
-  async function signedIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ baseURL: server.url, timezoneId: 'America/Los_Angeles' });
-    const page = await context.newPage();
-    await page.goto('/app/login');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel(/^Password/).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).waitFor();
-    return page;
+  function signedIn(email: string): Promise<Page> {
+    return signedInPage(browser, server.url, email, { timezoneId: 'America/Los_Angeles' });
   }
 
   it('a patient answers a PHQ-9 link with item 9 above 0, sees the crisis panel first, and the clinician works the alert', async () => {
