@@ -8,6 +8,7 @@ import { embeddedConnectionString } from '../src/server/db/embedded-postgres.js'
 import { noSeriousViolations } from './support/axe.js';
 import { browserAvailable, launchBrowser } from './support/browser.js';
 import { startServer, tempDataDir, type RunningServer } from './support/server.js';
+import { signedInPage } from './support/sign-in.js';
 
 // Issue #6 in the browser: a clinician opens a demo patient whose episode has a signed treatment
 // plan (added here with a fixed objective id), writes a DAP note citing the objective, sees it
@@ -16,7 +17,6 @@ import { startServer, tempDataDir, type RunningServer } from './support/server.j
 // reads the late-notes report; the supervisor co-signs a trainee's demo note; the demo SUD
 // counseling note is withheld from the chart. Axe on every page. All data is synthetic.
 
-const PASSWORD = 'demo-password-1';
 const OBJECTIVE_ID = '6f1c2a7e-0000-4000-8000-00000000e2e1';
 const OBJECTIVE = 'Use paced breathing at the first sign of panic, 4 of 5 days (e2e)';
 
@@ -75,15 +75,8 @@ describe.skipIf(!browserAvailable())('clinical notes in Chromium', () => {
     fs.rmSync(server.dataDir, { recursive: true, force: true });
   });
 
-  async function signedIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ baseURL: server.url, timezoneId: 'America/Los_Angeles' });
-    const page = await context.newPage();
-    await page.goto('/app/login');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel(/^Password/).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).waitFor();
-    return page;
+  function signedIn(email: string): Promise<Page> {
+    return signedInPage(browser, server.url, email, { timezoneId: 'America/Los_Angeles' });
   }
 
   it('writes a DAP note citing an objective, keeps the draft across a reload, signs it and adds a correction', async () => {

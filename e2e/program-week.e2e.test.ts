@@ -6,6 +6,7 @@ import { ApiClient } from './support/api-client.js';
 import { noSeriousViolations } from './support/axe.js';
 import { browserAvailable, launchBrowser } from './support/browser.js';
 import { startServer, tempDataDir, type RunningServer } from './support/server.js';
+import { DEMO_PASSWORD, signedInPage } from './support/sign-in.js';
 
 // Issue #3's browser flow, each step through the web UI as the role that does it in a clinic:
 // the director creates a program and a weekly group, its session shows on the week calendar,
@@ -15,7 +16,6 @@ import { startServer, tempDataDir, type RunningServer } from './support/server.j
 // the clock says, today's session has begun (check-in is real) and nothing else is left this week
 // (the forecast is exact: 3 h of the 9 h IOP floor). All data is synthetic.
 
-const PASSWORD = 'demo-password-1';
 const SITE = 'Harborview Portland (demo)';
 const ZONE = 'America/Los_Angeles';
 const PROGRAM = 'Adult IOP nights (e2e)';
@@ -39,15 +39,8 @@ describe.skipIf(!browserAvailable())('a program week in Chromium: program, group
   });
 
   /** A fresh browser (own cookies) signed in as `email`, its clock in the site's zone. */
-  async function signedIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ baseURL: server.url, timezoneId: ZONE });
-    const page = await context.newPage();
-    await page.goto('/app/login');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel(/^Password/).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).waitFor();
-    return page;
+  function signedIn(email: string): Promise<Page> {
+    return signedInPage(browser, server.url, email, { timezoneId: ZONE });
   }
 
   async function openFromNav(page: Page, label: string): Promise<void> {
@@ -195,7 +188,7 @@ describe.skipIf(!browserAvailable())('a program week in Chromium: program, group
 
     // Read-back through the API: one row, present for the whole session, recorded by the facilitator.
     const api = ApiClient.forPort(server.port);
-    const signIn = await api.login(FACILITATOR.email, PASSWORD);
+    const signIn = await api.login(FACILITATOR.email, DEMO_PASSWORD);
     expect(signIn.status).toBe(200);
     const roster = await api.get(`/api/v1/sessions/${sessionId}/roster`);
     expect(roster.status).toBe(200);

@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.js';
 import { browserAvailable, launchBrowser } from './support/browser.js';
 import { startServer, tempDataDir, type RunningServer } from './support/server.js';
-
-const DEMO_PASSWORD = 'demo-password-1';
+import { signedInPage } from './support/sign-in.js';
 
 // The configuration pages of issue #3 (programs, sites and rooms, staff profiles, closures) as a
 // director uses them, refusals included, with an axe check on each page.
@@ -21,15 +20,8 @@ describe.skipIf(!browserAvailable())('programs and staff configuration in Chromi
     await server.stop();
   });
 
-  async function signedIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ baseURL: server.url });
-    const page = await context.newPage();
-    await page.goto('/app/login');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel(/^Password/).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).waitFor();
-    return page;
+  function signedIn(email: string): Promise<Page> {
+    return signedInPage(browser, server.url, email);
   }
 
   async function openFromNav(page: Page, label: string): Promise<void> {

@@ -4,11 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noSeriousViolations } from './support/axe.js';
 import { browserAvailable, launchBrowser } from './support/browser.js';
 import { startServer, tempDataDir, type RunningServer } from './support/server.js';
+import { signedInPage } from './support/sign-in.js';
 
 // Issue #5 in the browser: the clinician works the demo's unacknowledged acute alert from the
 // Alerts page, then saves version 2 of the demo patient's safety plan from the chart. Synthetic data.
 
-const PASSWORD = 'demo-password-1';
 const CLINICIAN = 'clinician@demo.openiop.org';
 
 describe.skipIf(!browserAvailable())('safety alerts and plans in Chromium', () => {
@@ -25,15 +25,8 @@ describe.skipIf(!browserAvailable())('safety alerts and plans in Chromium', () =
     fs.rmSync(server.dataDir, { recursive: true, force: true });
   });
 
-  async function signedIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ baseURL: server.url, timezoneId: 'America/Los_Angeles' });
-    const page = await context.newPage();
-    await page.goto('/app/login');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel(/^Password/).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).waitFor();
-    return page;
+  function signedIn(email: string): Promise<Page> {
+    return signedInPage(browser, server.url, email, { timezoneId: 'America/Los_Angeles' });
   }
 
   it('the clinician acknowledges the open acute alert and saves version 2 of the safety plan', async () => {

@@ -5,13 +5,12 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from '../src/server/db/e
 import { seriousViolations } from './support/axe.js';
 import { browserAvailable, launchBrowser } from './support/browser.js';
 import { startServer, tempDataDir, type RunningServer } from './support/server.js';
+import { signedInPage } from './support/sign-in.js';
 
 // The schedule page in Chromium: a director creates a group series, its sessions show on the week
 // calendar, one occurrence is cancelled, a conflicting booking is refused with its reason, and a
 // clinician subscribes to (then revokes) their calendar feed. Programs, rooms, staff profiles and
 // patients belong to other areas, so they are inserted directly (synthetic data).
-
-const DEMO_PASSWORD = 'demo-password-1';
 
 describe.skipIf(!browserAvailable())('schedule page in Chromium', () => {
   let postgres: EmbeddedPostgres;
@@ -74,15 +73,8 @@ describe.skipIf(!browserAvailable())('schedule page in Chromium', () => {
     await postgres.stop();
   });
 
-  async function signedIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ baseURL: server.url });
-    const page = await context.newPage();
-    await page.goto('/app/login');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel(/^Password/).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).waitFor();
-    return page;
+  function signedIn(email: string): Promise<Page> {
+    return signedInPage(browser, server.url, email);
   }
 
   async function choose(page: Page, label: string, option: string | RegExp): Promise<void> {

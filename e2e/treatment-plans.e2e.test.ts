@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noSeriousViolations } from './support/axe.js';
 import { browserAvailable, launchBrowser } from './support/browser.js';
 import { startServer, tempDataDir, type RunningServer } from './support/server.js';
+import { signedInPage } from './support/sign-in.js';
 
 // Issue #6 in the browser: the clinician finds the demo patient without a treatment plan on the
 // dashboard, writes the plan in the editor (autosaved), signs it; the patient signs on the device;
@@ -11,7 +12,6 @@ import { startServer, tempDataDir, type RunningServer } from './support/server.j
 // version 1 stays readable; a progress note cites the plan's objective, an addendum corrects it, and
 // the plan review shows the objective addressed by that note. Synthetic data.
 
-const PASSWORD = 'demo-password-1';
 const CLINICIAN = 'clinician@demo.openiop.org';
 
 describe.skipIf(!browserAvailable())('treatment plans in Chromium', () => {
@@ -28,15 +28,8 @@ describe.skipIf(!browserAvailable())('treatment plans in Chromium', () => {
     fs.rmSync(server.dataDir, { recursive: true, force: true });
   });
 
-  async function signedIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ baseURL: server.url, timezoneId: 'America/Los_Angeles' });
-    const page = await context.newPage();
-    await page.goto('/app/login');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel(/^Password/).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).waitFor();
-    return page;
+  function signedIn(email: string): Promise<Page> {
+    return signedInPage(browser, server.url, email, { timezoneId: 'America/Los_Angeles' });
   }
 
   async function waitSaved(page: Page) {

@@ -7,13 +7,12 @@ import { embeddedConnectionString } from '../src/server/db/embedded-postgres.js'
 import { noSeriousViolations } from './support/axe.js';
 import { browserAvailable, launchBrowser } from './support/browser.js';
 import { startServer, tempDataDir, type RunningServer } from './support/server.js';
+import { signedInPage } from './support/sign-in.js';
 
 // Issue #5, trends and outcomes in the browser on the demo data: a director opens the Outcomes page
 // for a demo program and sees its counts; a clinician opens a demo patient's chart and sees a point
 // per PHQ-9 response on the trend chart, then enters a paper form and sees the new point. Axe on
 // both pages. All data is synthetic.
-
-const PASSWORD = 'demo-password-1';
 
 describe.skipIf(!browserAvailable())('trends and outcomes in Chromium', () => {
   let server: RunningServer;
@@ -35,15 +34,8 @@ describe.skipIf(!browserAvailable())('trends and outcomes in Chromium', () => {
     fs.rmSync(server.dataDir, { recursive: true, force: true });
   });
 
-  async function signedIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ baseURL: server.url, timezoneId: 'America/Los_Angeles' });
-    const page = await context.newPage();
-    await page.goto('/app/login');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel(/^Password/).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).waitFor();
-    return page;
+  function signedIn(email: string): Promise<Page> {
+    return signedInPage(browser, server.url, email, { timezoneId: 'America/Los_Angeles' });
   }
 
   it('a director opens Outcomes, picks a demo program and sees its counts', async () => {
