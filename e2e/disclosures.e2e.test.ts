@@ -72,6 +72,12 @@ describe.skipIf(!browserAvailable())('Part 2 disclosures in Chromium', () => {
     await refusal.waitFor();
     expect(await refusal.textContent()).toContain('42 CFR 2.31');
     expect(await refusal.textContent()).toContain('PART2_CONSENT_REQUIRED');
+    // An API share is decided at once: refused the same way, and no share is made.
+    await send.getByRole('radio', { name: /^API share/ }).check();
+    await send.getByRole('button', { name: 'Create the API share' }).click();
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('PART2_CONSENT_REQUIRED');
+    expect(await (await page.request.get(`/api/v1/patients/${patientId}/record-shares`)).json()).toEqual({ shares: [] });
     await send.getByRole('button', { name: 'Cancel' }).click();
     await send.waitFor({ state: 'detached' });
     await section.getByText('No records of this patient have been disclosed.').waitFor();
@@ -143,6 +149,8 @@ describe.skipIf(!browserAvailable())('Part 2 disclosures in Chromium', () => {
     await noSeriousViolations(page);
     await send.getByRole('button', { name: 'Create the API share' }).click();
     await send.getByText('API share created').waitFor();
+    // The form is gone: focus moves to the message that says what to do with the token.
+    await expect.poll(() => page.locator(':focus').textContent()).toContain('API share created');
     const token = await send.getByTestId('share-token').inputValue();
     const address = await send.getByRole('textbox', { name: 'Address' }).inputValue();
     expect(address).toBe(`${server.url}/api/v1/shared-records`);

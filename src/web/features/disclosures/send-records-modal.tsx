@@ -229,7 +229,8 @@ function CreatedShareModal({ title, created, onClose }: { title: string; created
   return (
     <Modal opened onClose={onClose} title={title} size="lg">
       <Stack gap="sm">
-        <Alert color="green" title="API share created">
+        {/* The form it replaces is gone: the message takes focus, so it is read first. */}
+        <Alert color="green" title="API share created" data-autofocus tabIndex={-1}>
           Give the recipient&apos;s system the address and the token below over a secure channel. The token is shown only now; if it is
           lost, revoke this share and create a new one. Each fetch is checked against the consent at that moment and written to the
           disclosure log.
