@@ -33,7 +33,7 @@ export type DisclosureRequest = {
   what: DisclosureWhat;
 };
 
-/** How records leave: a PDF file, a JSON data file, or an API share the recipient's system fetches (decision 0030). */
+/** The channels that download a file here (decision 0030); an API share is made with useCreateShare. */
 export type DisclosureChannel = 'pdf' | 'data_export';
 
 export type ShareDto = {

@@ -72,7 +72,6 @@ export function SendRecordsModal({
   const share = useCreateShare(patientId);
   const [how, setHow] = useState<How>('pdf');
   const [days, setDays] = useState<number | string>(7);
-  const [created, setCreated] = useState<CreatedShare | null>(null);
   const today = localToday();
   const [recipient, setRecipient] = useState('');
   const [purpose, setPurpose] = useState('');
@@ -89,7 +88,7 @@ export function SendRecordsModal({
     const request = { recipient, purpose, basis, ...(basis === 'consent' && consentId !== '' ? { consentId } : {}), what };
     if (how === 'api_share') {
       send.reset();
-      share.mutate({ ...request, expiresInDays: Number(days) }, { onSuccess: setCreated });
+      share.mutate({ ...request, expiresInDays: Number(days) });
       return;
     }
     share.reset();
@@ -112,7 +111,7 @@ export function SendRecordsModal({
   const refusal = refusalOf(failure);
   const errors = failure !== null && refusal === null ? formErrorsFrom(failure, FIELDS) : null;
   const title = `Send records of ${patientName} to an outside party`;
-  if (created !== null) return <CreatedShareModal title={title} created={created} onClose={onClose} />;
+  if (share.data) return <CreatedShareModal title={title} created={share.data} onClose={onClose} />;
   return (
     <Modal opened onClose={onClose} title={title} size="lg">
       <form onSubmit={submit} noValidate aria-label={title}>
