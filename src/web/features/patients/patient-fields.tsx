@@ -1,13 +1,13 @@
 import { Fieldset, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { isPatientLanguage } from '../../../domain/patients/patient-language';
+import { isPatientLanguage, PATIENT_LANGUAGES } from '../../../domain/patients/patient-language';
 import { US_STATE_CODES } from '../../../domain/us-states';
 import type { PatientField, PatientFormValues } from './patient-form-values';
+import { languageLabel } from './patient-format';
 
 // The patient's link pages (questionnaire, safety plan, plan signing) open in this language (decision 0033).
 export const LANGUAGE_OPTIONS = [
-  { value: '', label: 'Not recorded' },
-  { value: 'en', label: 'English' },
-  { value: 'es', label: 'Español' },
+  { value: '', label: languageLabel(null) },
+  ...PATIENT_LANGUAGES.map((language) => ({ value: language, label: languageLabel(language) })),
 ];
 
 const STATE_OPTIONS = [{ value: '', label: 'Choose a state' }, ...US_STATE_CODES.map((code) => ({ value: code, label: code }))];

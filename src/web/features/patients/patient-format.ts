@@ -1,3 +1,4 @@
+import type { PatientLanguage } from '../../../domain/patients/patient-language';
 import type { Disposition, EpisodeDto, EpisodeEventDto, MoveKind } from '../../lib/api-types';
 
 // Words and dates for the patient pages. Pure, so they are unit-tested next to this file.
@@ -10,10 +11,10 @@ export function listName(patient: Named): string {
   return `${patient.legalLastName}, ${patient.legalFirstName}${preferred}`;
 }
 
-const LANGUAGE_LABELS: Record<'en' | 'es', string> = { en: 'English', es: 'Español' };
+const LANGUAGE_LABELS: Record<PatientLanguage, string> = { en: 'English', es: 'Español' };
 
 /** The language the patient's link pages open in, as the patient form names it; null = not recorded. */
-export function languageLabel(language: 'en' | 'es' | null): string {
+export function languageLabel(language: PatientLanguage | null): string {
   return language === null ? 'Not recorded' : LANGUAGE_LABELS[language];
 }
 
