@@ -74,7 +74,11 @@ describe.skipIf(!browserAvailable())('Part 2 disclosures in Chromium', () => {
     expect(await refusal.textContent()).toContain('PART2_CONSENT_REQUIRED');
     // An API share is decided at once: refused the same way, and no share is made.
     await send.getByRole('radio', { name: /^API share/ }).check();
-    await send.getByRole('button', { name: 'Create the API share' }).click();
+    const [refused] = await Promise.all([
+      page.waitForResponse((response) => response.url().endsWith('/record-shares') && response.request().method() === 'POST'),
+      send.getByRole('button', { name: 'Create the API share' }).click(),
+    ]);
+    expect(refused.status()).toBe(422);
     await refusal.waitFor();
     expect(await refusal.textContent()).toContain('PART2_CONSENT_REQUIRED');
     expect(await (await page.request.get(`/api/v1/patients/${patientId}/record-shares`)).json()).toEqual({ shares: [] });
