@@ -140,7 +140,23 @@ describe.skipIf(!browserAvailable())('Part 2 disclosures in Chromium', () => {
     const row = log.getByRole('row').filter({ hasText: RECIPIENT });
     await row.waitFor();
     expect(await row.textContent()).toContain('Notice sent');
+    expect(await row.textContent()).toContain('PDF file');
     await noSeriousViolations(page);
+
+    // The same request as a JSON data file: the notice comes first, and the log says how it went.
+    await section.getByRole('button', { name: 'Send records to an outside party' }).click();
+    await send.getByRole('textbox', { name: 'Recipient' }).fill(RECIPIENT);
+    await send.getByRole('textbox', { name: 'Purpose' }).fill('Continuing care after discharge (demo)');
+    await choice.selectOption({ value: (await option.getAttribute('value')) ?? '' });
+    await send.getByRole('radio', { name: /^Data file \(JSON\)/ }).check();
+    const [exported] = await Promise.all([
+      page.waitForEvent('download'),
+      send.getByRole('button', { name: 'Send records (download data file)' }).click(),
+    ]);
+    expect(exported.suggestedFilename()).toMatch(/^disclosure-.+\.json$/);
+    const data = JSON.parse(fs.readFileSync(await exported.path(), 'utf8')) as { notice: { text: string } };
+    expect(data.notice.text.startsWith(NOTICE)).toBe(true);
+    await log.getByRole('row').filter({ hasText: 'Data file (JSON)' }).waitFor();
 
     // 4. An API share for the recipient's system: the token is shown once; each fetch is logged;
     //    revoked in the chart, the token stops working.
