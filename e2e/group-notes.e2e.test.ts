@@ -221,6 +221,12 @@ describe.skipIf(!browserAvailable())('group notes in Chromium', () => {
     expect(await trainee.getByRole('button', { name: 'Co-sign' }).count()).toBe(0);
     expect(await trainee.getByLabel(/^Topic/).count()).toBe(0);
     await noSeriousViolations(trainee);
+    // The trainee's own list shows it waiting.
+    await trainee.getByRole('navigation').getByRole('link', { name: 'My notes' }).click();
+    await trainee
+      .getByRole('region', { name: 'My group notes awaiting co-signature' })
+      .getByRole('link', { name: 'Coping skills group' })
+      .waitFor();
     const groupNote = () =>
       db
         .selectFrom('group_notes')
@@ -235,6 +241,8 @@ describe.skipIf(!browserAvailable())('group notes in Chromium', () => {
     const supervisor = await signedIn('clinician@demo.openiop.org');
     await supervisor.getByRole('navigation').getByRole('link', { name: 'My notes' }).click();
     const list = supervisor.getByRole('region', { name: 'Group notes to co-sign' });
+    await list.getByRole('link', { name: 'Coping skills group' }).waitFor();
+    await noSeriousViolations(supervisor);
     await list.getByRole('link', { name: 'Coping skills group' }).click();
     await supervisor.getByRole('heading', { name: 'Group note: Coping skills group' }).waitFor();
     await supervisor.getByText(/Awaiting co-signature by/).waitFor();
