@@ -1,7 +1,8 @@
-import { Button, Group, Modal, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { formatDateTime } from '../lib/format';
 import type { Versioned } from '../lib/use-autosave';
+import { Dialog } from './dialog';
 
 /**
  * A stale save (412): my unsaved version beside the one saved elsewhere, and the user keeps one
@@ -29,7 +30,7 @@ export function ConflictDialog({
   onKeepSaved: () => void;
 }) {
   return (
-    <Modal
+    <Dialog
       opened
       onClose={() => undefined}
       withCloseButton={false}
@@ -65,6 +66,6 @@ export function ConflictDialog({
           <Button onClick={onKeepMine}>Keep my version</Button>
         </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,10 +1,11 @@
-import { Alert, Badge, Button, Group, Modal, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import type { UseMutationResult, UseQueryResult } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { formatDateTime } from '../lib/format';
 import { CopyField } from './copy-field';
 import { ErrorAlert } from './error-alert';
 import { SectionLoader } from './full-page-loader';
+import { Dialog } from './dialog';
 
 // Links staff give a patient to open something without signing in (a safety plan, decision 0024;
 // a treatment plan to sign, decision 0026). The address holds the token, so it is shown once.
@@ -35,7 +36,7 @@ export function CreateLinkModal({
 }) {
   const [created, setCreated] = useState<CreatedLink | null>(null);
   return (
-    <Modal opened onClose={onClose} title={title} size="lg">
+    <Dialog opened onClose={onClose} title={title} size="lg">
       {created ? (
         <Stack gap="md">
           <Alert color="blue">{shownOnce}</Alert>
@@ -63,7 +64,7 @@ export function CreateLinkModal({
           </Group>
         </Stack>
       )}
-    </Modal>
+    </Dialog>
   );
 }
 

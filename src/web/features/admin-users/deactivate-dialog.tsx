@@ -1,5 +1,6 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import type { UserDto } from '../../lib/api-types';
+import { Dialog } from '../../components/dialog';
 
 export function DeactivateDialog({
   user,
@@ -13,7 +14,7 @@ export function DeactivateDialog({
   onClose: () => void;
 }) {
   return (
-    <Modal opened onClose={onClose} title={`Deactivate ${user.displayName}?`}>
+    <Dialog opened onClose={onClose} title={`Deactivate ${user.displayName}?`}>
       <Stack gap="md">
         <Text>
           {user.displayName} ({user.email}) will be signed out at once and cannot sign in until an administrator reactivates the account.
@@ -28,6 +29,6 @@ export function DeactivateDialog({
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type SubmitEvent } from 'react';
 import type { Role, SiteDto, UserDto } from '../../lib/api-types';
 import { formErrorsFrom } from '../../lib/form-errors';
 import { UserAccessFields } from './user-access-fields';
 import { useUpdateUser } from './users-api';
+import { Dialog } from '../../components/dialog';
 
 const FIELDS = ['displayName', 'roles', 'siteIds'] as const;
 
@@ -33,7 +34,7 @@ export function EditUserModal({ user, sites, onClose }: { user: UserDto; sites: 
 
   const errors = update.isError ? formErrorsFrom(update.error, FIELDS) : null;
   return (
-    <Modal opened onClose={onClose} title={`Edit ${user.displayName}`} size="lg">
+    <Dialog opened onClose={onClose} title={`Edit ${user.displayName}`} size="lg">
       <form onSubmit={submit} noValidate aria-label={`Edit ${user.displayName}`}>
         <Stack gap="md">
           <Text size="sm" c="dimmed">
@@ -71,6 +72,6 @@ export function EditUserModal({ user, sites, onClose }: { user: UserDto; sites: 
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Modal, Stack } from '@mantine/core';
+import { Button, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { ErrorAlert } from '../../components/error-alert';
@@ -15,6 +15,7 @@ import { InviteLink } from './invite-link';
 import { NewUserModal } from './new-user-modal';
 import { useNewInviteLink, useSetUserActive, useUsers } from './users-api';
 import { UsersTable, type UserAction } from './users-table';
+import { Dialog } from '../../components/dialog';
 
 type Dialog =
   | { kind: 'none' }
@@ -90,12 +91,12 @@ export function UsersPage() {
         />
       )}
       {dialog.kind === 'invite-link' && (
-        <Modal opened onClose={close} title={`New invite link for ${dialog.result.user.displayName}`} size="lg">
+        <Dialog opened onClose={close} title={`New invite link for ${dialog.result.user.displayName}`} size="lg">
           <Stack gap="md">
             <InviteLink email={dialog.result.user.email} inviteUrl={dialog.result.inviteUrl} />
             <Button onClick={close}>Done</Button>
           </Stack>
-        </Modal>
+        </Dialog>
       )}
     </Page>
   );

@@ -1,4 +1,4 @@
-import { Alert, Modal, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type SubmitEvent } from 'react';
 import { useNavigate } from 'react-router';
@@ -12,6 +12,7 @@ import { localToday } from '../patients/patient-format';
 import { useAdmitInquiry, useBookAssessment, useChangeStage, useLogActivity, type ActivityBody } from './admissions-api';
 import { CALL_OUTCOME_LABELS, CLOSE_REASON_OPTIONS, localInputToIso } from './admissions-format';
 import type { CallOutcome, InquiryDetailDto } from './admissions-types';
+import { Dialog } from '../../components/dialog';
 
 type Close = () => void;
 
@@ -36,7 +37,7 @@ export function ActivityModal({ inquiry, kind, onClose }: { inquiry: InquiryDeta
   const errors = log.isError ? formErrorsFrom(log.error, ['callOutcome', 'body'] as const) : null;
   const title = ACTIVITY_TITLES[kind];
   return (
-    <Modal opened onClose={onClose} title={title}>
+    <Dialog opened onClose={onClose} title={title}>
       <form onSubmit={submit} noValidate aria-label={title}>
         <Stack gap="md">
           {kind === 'call' && (
@@ -65,7 +66,7 @@ export function ActivityModal({ inquiry, kind, onClose }: { inquiry: InquiryDeta
           <FormButtons submitLabel="Save" pending={log.isPending} onClose={onClose} />
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -87,7 +88,7 @@ export function BookAssessmentModal({
   }
   const errors = book.isError ? formErrorsFrom(book.error, ['at', 'assessmentAt', 'clinicianId'] as const) : null;
   return (
-    <Modal opened onClose={onClose} title="Book the level-of-care assessment">
+    <Dialog opened onClose={onClose} title="Book the level-of-care assessment">
       <form onSubmit={submit} noValidate aria-label="Book the level-of-care assessment">
         <Stack gap="md">
           <TextInput
@@ -111,7 +112,7 @@ export function BookAssessmentModal({
           <FormButtons submitLabel="Book assessment" pending={book.isPending} onClose={onClose} />
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -128,7 +129,7 @@ export function CloseModal({ inquiry, onClose }: { inquiry: InquiryDetailDto; on
   }
   const errors = change.isError ? formErrorsFrom(change.error, ['reason', 'reasonText'] as const) : null;
   return (
-    <Modal opened onClose={onClose} title="Close the inquiry">
+    <Dialog opened onClose={onClose} title="Close the inquiry">
       <form onSubmit={submit} noValidate aria-label="Close the inquiry">
         <Stack gap="md">
           <NativeSelect
@@ -150,7 +151,7 @@ export function CloseModal({ inquiry, onClose }: { inquiry: InquiryDetailDto; on
           <FormButtons submitLabel="Close inquiry" pending={change.isPending} onClose={onClose} />
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -163,7 +164,7 @@ export function ReferModal({ inquiry, onClose }: { inquiry: InquiryDetailDto; on
   }
   const errors = change.isError ? formErrorsFrom(change.error, ['referredTo'] as const) : null;
   return (
-    <Modal opened onClose={onClose} title="Refer elsewhere">
+    <Dialog opened onClose={onClose} title="Refer elsewhere">
       <form onSubmit={submit} noValidate aria-label="Refer elsewhere">
         <Stack gap="md">
           <TextInput
@@ -177,7 +178,7 @@ export function ReferModal({ inquiry, onClose }: { inquiry: InquiryDetailDto; on
           <FormButtons submitLabel="Refer" pending={change.isPending} onClose={onClose} />
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -258,7 +259,7 @@ export function AdmitModal({ inquiry, programs, onClose }: { inquiry: InquiryDet
   const errors = admit.isError ? formErrorsFrom(admit.error, ['programId', 'admittedOn', 'expectedWeeks', 'patient'] as const) : null;
   const patientErrors = admit.isError ? formErrorsFromPatient(admit.error) : {};
   return (
-    <Modal opened onClose={onClose} title="Admit" size="lg">
+    <Dialog opened onClose={onClose} title="Admit" size="lg">
       <form onSubmit={submit} noValidate aria-label="Admit">
         <Stack gap="md">
           <Text size="sm">The assessment placed this person at {inquiry.admission.level ?? '—'}; programs at that level are listed.</Text>
@@ -339,7 +340,7 @@ export function AdmitModal({ inquiry, programs, onClose }: { inquiry: InquiryDet
           <FormButtons submitLabel="Admit" pending={admit.isPending} onClose={onClose} />
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }
 

@@ -1,10 +1,11 @@
-import { Checkbox, Modal, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type SubmitEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { formErrorsFrom } from '../../lib/form-errors';
 import { FormButtons, GeneralError } from '../patients/episode-dialogs';
 import { useCreateInquiry } from './admissions-api';
+import { Dialog } from '../../components/dialog';
 
 const FIELDS = ['forWhom', 'contactName', 'patientName', 'phone', 'email', 'concerns', 'urgentReason'] as const;
 
@@ -48,7 +49,7 @@ export function NewInquiryModal({ onClose }: { onClose: () => void }) {
 
   const errors = create.isError ? formErrorsFrom(create.error, FIELDS) : null;
   return (
-    <Modal opened onClose={onClose} title="New inquiry from a call" size="lg">
+    <Dialog opened onClose={onClose} title="New inquiry from a call" size="lg">
       <form onSubmit={submit} noValidate aria-label="New inquiry from a call">
         <Stack gap="md">
           <NativeSelect
@@ -114,6 +115,6 @@ export function NewInquiryModal({ onClose }: { onClose: () => void }) {
           <FormButtons submitLabel="Save inquiry" pending={create.isPending} onClose={onClose} />
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,5 +1,6 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useState, type SubmitEvent } from 'react';
+import { Dialog } from '../../components/dialog';
 
 /** Asks why attendance changes after the day was closed; the reason is stored with the correction. */
 export function ReasonModal({
@@ -26,7 +27,7 @@ export function ReasonModal({
   }
 
   return (
-    <Modal opened onClose={onClose} title="Reason for the correction">
+    <Dialog opened onClose={onClose} title="Reason for the correction">
       <form onSubmit={submit} noValidate aria-label="Reason for the correction">
         <Stack gap="md">
           <Text size="sm">
@@ -54,6 +55,6 @@ export function ReasonModal({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useRef, useState, type SubmitEvent } from 'react';
 import { ErrorAlert } from '../../components/error-alert';
@@ -19,6 +19,7 @@ import {
 } from './attendance-draft';
 import { ReasonModal } from './reason-modal';
 import { RosterTable } from './roster-table';
+import { Dialog } from '../../components/dialog';
 
 function isConflict(error: unknown): boolean {
   return error instanceof ApiError && (error.status === 409 || error.status === 412);
@@ -158,7 +159,7 @@ export function RosterForm({
         />
       )}
       {confirmClose && (
-        <Modal opened onClose={() => setConfirmClose(false)} title="Close the day for this session?">
+        <Dialog opened onClose={() => setConfirmClose(false)} title="Close the day for this session?">
           <Stack gap="md">
             <Text size="sm">
               Once closed, changes to this attendance are corrections: they need a reason and a clinician, psychiatrist or director.
@@ -173,7 +174,7 @@ export function RosterForm({
               </Button>
             </Group>
           </Stack>
-        </Modal>
+        </Dialog>
       )}
     </form>
   );

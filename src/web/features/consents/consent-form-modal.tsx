@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, List, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, List, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type SubmitEvent } from 'react';
 import { CONSENT_RECORD_KINDS, CONSENT_RECORD_KIND_LABELS, type ConsentRecordKind } from '../../../domain/disclosure/consent';
@@ -6,6 +6,7 @@ import { ApiError } from '../../lib/api';
 import { formErrorsFrom } from '../../lib/form-errors';
 import { GeneralError } from '../patients/episode-dialogs';
 import { useActivateConsent, useSaveConsent, type ConsentDto, type ConsentFields, type ConsentIssue } from './consents-api';
+import { Dialog } from '../../components/dialog';
 
 const FIELDS = [
   'discloser',
@@ -118,7 +119,7 @@ export function ConsentFormModal({
   const title = consent === null ? 'Record a consent to disclose (42 CFR 2.31)' : 'Edit consent draft (42 CFR 2.31)';
 
   return (
-    <Modal opened onClose={onClose} title={title} size="xl">
+    <Dialog opened onClose={onClose} title={title} size="xl">
       <form onSubmit={onSubmit} noValidate aria-label={title}>
         <Stack gap="sm">
           <TextInput
@@ -249,6 +250,6 @@ export function ConsentFormModal({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,10 +1,11 @@
-import { Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type SubmitEvent } from 'react';
 import { formErrorsFrom } from '../../lib/form-errors';
 import { FormButtons, GeneralError } from '../patients/episode-dialogs';
 import { localToday } from '../patients/patient-format';
 import { useRevokeConsent, type ConsentDto } from './consents-api';
+import { Dialog } from '../../components/dialog';
 
 const FIELDS = ['receivedOn', 'note'] as const;
 
@@ -30,7 +31,7 @@ export function RevokeConsentModal({ patientId, consent, onClose }: { patientId:
   const errors = revoke.isError ? formErrorsFrom(revoke.error, FIELDS) : null;
   const title = 'Record the written revocation';
   return (
-    <Modal opened onClose={onClose} title={title} size="lg">
+    <Dialog opened onClose={onClose} title={title} size="lg">
       <form onSubmit={submit} noValidate aria-label={title}>
         <Stack gap="md">
           <Text size="sm">Consent to {consent.recipients.join(', ')}. Disclosures after the revocation are refused.</Text>
@@ -56,6 +57,6 @@ export function RevokeConsentModal({ patientId, consent, onClose }: { patientId:
           <FormButtons submitLabel="Record revocation" pending={revoke.isPending} onClose={onClose} />
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,9 +1,10 @@
-import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useConsents } from '../consents/consents-api';
 import { localToday } from '../patients/patient-format';
 import { chartPdfUrl, notePdfUrl, planPdfUrl, type DisclosureWhat } from './disclosures-api';
 import { SendRecordsModal } from './send-records-modal';
+import { Dialog } from '../../components/dialog';
 
 // Internal prints (staff use inside the program, audited as printed; not a disclosure), and sending one
 // record outside. The note and plan buttons are for the note and plan pages to place.
@@ -32,7 +33,7 @@ export function PrintChartModal({ patientId, onClose }: { patientId: string; onC
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to) && from <= to;
   const title = 'Print chart (date range)';
   return (
-    <Modal opened onClose={onClose} title={title}>
+    <Dialog opened onClose={onClose} title={title}>
       <Stack gap="sm" role="group" aria-label={title}>
         <Text size="sm">For use inside the program. To send records outside, use “Send records to an outside party”.</Text>
         <Group grow>
@@ -60,7 +61,7 @@ export function PrintChartModal({ patientId, onClose }: { patientId: string; onC
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }
 

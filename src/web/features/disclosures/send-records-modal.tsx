@@ -1,6 +1,6 @@
-import { Alert, Button, Checkbox, Group, Modal, NativeSelect, NumberInput, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, NativeSelect, NumberInput, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState, type SubmitEvent } from 'react';
+import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import { NO_CONSENT_BASES, type RequestedBasis } from '../../../domain/disclosure/decide-disclosure';
 import { ApiError } from '../../lib/api';
 import { formErrorsFrom } from '../../lib/form-errors';
@@ -9,7 +9,8 @@ import { FormButtons, GeneralError } from '../patients/episode-dialogs';
 import { localToday } from '../patients/patient-format';
 import { CopyField } from '../../components/copy-field';
 import { formatDateTime } from '../../lib/format';
-import { saveFile, useCreateShare, useSendRecords, type CreatedShare, type DisclosureWhat } from './disclosures-api';
+import { saveFile, useCreateShare, useSendRecords, type CreatedShare as CreatedShareDto, type DisclosureWhat } from './disclosures-api';
+import { Dialog } from '../../components/dialog';
 
 const FIELDS = ['recipient', 'purpose', 'basis', 'consentId', 'what', 'expiresInDays'] as const;
 
@@ -111,9 +112,14 @@ export function SendRecordsModal({
   const refusal = refusalOf(failure);
   const errors = failure !== null && refusal === null ? formErrorsFrom(failure, FIELDS) : null;
   const title = `Send records of ${patientName} to an outside party`;
-  if (share.data) return <CreatedShareModal title={title} created={share.data} onClose={onClose} />;
+  if (share.data)
+    return (
+      <Dialog opened onClose={onClose} title={title} size="lg">
+        <CreatedShare created={share.data} onClose={onClose} />
+      </Dialog>
+    );
   return (
-    <Modal opened onClose={onClose} title={title} size="lg">
+    <Dialog opened onClose={onClose} title={title} size="lg">
       <form onSubmit={submit} noValidate aria-label={title}>
         <Stack gap="sm">
           <TextInput
@@ -219,34 +225,33 @@ export function SendRecordsModal({
           />
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }
 
 /** The token of a new API share, shown this once: staff pass it to the recipient over a secure channel. */
-function CreatedShareModal({ title, created, onClose }: { title: string; created: CreatedShare; onClose: () => void }) {
+function CreatedShare({ created, onClose }: { created: CreatedShareDto; onClose: () => void }) {
+  const message = useRef<HTMLDivElement>(null);
+  // The form it replaces is gone: the message takes focus, so it is read first.
+  useEffect(() => message.current?.focus(), []);
   return (
-    <Modal opened onClose={onClose} title={title} size="lg">
-      <Stack gap="sm">
-        {/* The form it replaces is gone: the message takes focus, so it is read first. */}
-        <Alert color="green" title="API share created" data-autofocus tabIndex={-1}>
-          Give the recipient&apos;s system the address and the token below over a secure channel. The token is shown only now; if it is
-          lost, revoke this share and create a new one. Each fetch is checked against the consent at that moment and written to the
-          disclosure log.
-        </Alert>
-        <CopyField
-          label="Address"
-          value={`${window.location.origin}${created.endpoint}`}
-          description="GET, with the header Authorization: Bearer <token>"
-        />
-        <CopyField label="Token" value={created.token} testId="share-token" />
-        <Text size="sm">
-          For {created.share.recipient}: {created.share.what}. Works until {formatDateTime(created.share.expiresAt)}.
-        </Text>
-        <Group justify="flex-end">
-          <Button onClick={onClose}>Done</Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <Stack gap="sm">
+      <Alert ref={message} color="green" title="API share created" tabIndex={-1}>
+        Give the recipient&apos;s system the address and the token below over a secure channel. The token is shown only now; if it is lost,
+        revoke this share and create a new one. Each fetch is checked against the consent at that moment and written to the disclosure log.
+      </Alert>
+      <CopyField
+        label="Address"
+        value={`${window.location.origin}${created.endpoint}`}
+        description="GET, with the header Authorization: Bearer <token>"
+      />
+      <CopyField label="Token" value={created.token} testId="share-token" />
+      <Text size="sm">
+        For {created.share.recipient}: {created.share.what}. Works until {formatDateTime(created.share.expiresAt)}.
+      </Text>
+      <Group justify="flex-end">
+        <Button onClick={onClose}>Done</Button>
+      </Group>
+    </Stack>
   );
 }

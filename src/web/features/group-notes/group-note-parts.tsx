@@ -1,6 +1,7 @@
-import { Button, Card, Group, Modal, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Button, Card, Group, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import type { GroupSummary } from '../../../domain/notes/note-content';
 import { SUMMARY_FIELDS, type Difference } from './group-note-draft';
+import { Dialog } from '../../components/dialog';
 
 /** The shared part of the note: the same in every attendee's chart note. */
 export function SummaryCard({
@@ -39,7 +40,7 @@ export function SummaryCard({
 
 export function SignConfirmModal({ attendees, onCancel, onSign }: { attendees: number; onCancel: () => void; onSign: () => void }) {
   return (
-    <Modal opened onClose={onCancel} title="Sign the group note">
+    <Dialog opened onClose={onCancel} title="Sign the group note">
       <Stack gap="md">
         <Text size="sm">
           Signing writes one signed note into each attendee’s chart ({attendees} in all). Signed notes cannot be changed; corrections are
@@ -52,7 +53,7 @@ export function SignConfirmModal({ attendees, onCancel, onSign }: { attendees: n
           <Button onClick={onSign}>Sign and write {attendees} notes</Button>
         </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }
 

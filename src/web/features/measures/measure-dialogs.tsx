@@ -1,6 +1,6 @@
 import { languageLabel, localToday } from '../patients/patient-format';
 import { usePatient } from '../patients/patients-api';
-import { Alert, Checkbox, Modal, NativeSelect, Radio, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Checkbox, NativeSelect, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type SubmitEvent } from 'react';
 import type { Instrument } from '../../../domain/instruments/instrument';
@@ -9,6 +9,7 @@ import { formErrorsFrom } from '../../lib/form-errors';
 import { formatDateTime } from '../../lib/format';
 import { FormButtons, GeneralError } from '../patients/episode-dialogs';
 import { useCreateLink, useEnterPaperForm, type LinkDto } from './measures-api';
+import { Dialog } from '../../components/dialog';
 
 function InstrumentSelect({
   instruments,
@@ -58,7 +59,7 @@ export function PaperFormModal({ patientId, instruments, onClose }: { patientId:
   const errors = enter.isError ? formErrorsFrom(enter.error, ['answers', 'administeredAt', 'instrument'] as const) : null;
   const title = 'Enter a paper form';
   return (
-    <Modal opened onClose={onClose} title={title} size="xl">
+    <Dialog opened onClose={onClose} title={title} size="xl">
       <form onSubmit={submit} noValidate aria-label={title}>
         <Stack gap="md">
           <InstrumentSelect
@@ -107,7 +108,7 @@ export function PaperFormModal({ patientId, instruments, onClose }: { patientId:
           <FormButtons submitLabel="Save paper form" pending={enter.isPending} onClose={onClose} />
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -139,7 +140,7 @@ export function LinkModal({
 
   const errors = create.isError ? formErrorsFrom(create.error, ['instrument'] as const) : null;
   return (
-    <Modal opened onClose={onClose} title={title} size="lg">
+    <Dialog opened onClose={onClose} title={title} size="lg">
       {created ? (
         <Stack gap="md">
           <Alert color="blue">
@@ -181,7 +182,7 @@ export function LinkModal({
           </Stack>
         </form>
       )}
-    </Modal>
+    </Dialog>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, List, Modal, NumberInput, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, List, NumberInput, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -10,6 +10,7 @@ import { ApiError } from '../../lib/api';
 import { useAutosave } from '../../lib/use-autosave';
 import { NoteFieldInput, NoteFieldView } from './note-fields';
 import { noteKeys, useDiscardDraft, useSaveDraftCall, useSignNote, type NoteDto } from './notes-api';
+import { Dialog } from '../../components/dialog';
 
 type Issue = { path: string; message: string };
 type Draft = { content: Record<string, unknown>; objectiveIds: string[]; serviceDate: string; durationMinutes: number | null };
@@ -179,7 +180,7 @@ export function NoteEditor({ note }: { note: NoteDto }) {
         />
       )}
       {confirmDiscard && (
-        <Modal opened onClose={() => setConfirmDiscard(false)} title="Discard this draft?">
+        <Dialog opened onClose={() => setConfirmDiscard(false)} title="Discard this draft?">
           <Stack gap="md">
             <Text size="sm">The draft is deleted. A signed note can never be deleted; this draft is not signed.</Text>
             {discard.isError && <ErrorAlert error={discard.error} />}
@@ -196,7 +197,7 @@ export function NoteEditor({ note }: { note: NoteDto }) {
               </Button>
             </Group>
           </Stack>
-        </Modal>
+        </Dialog>
       )}
     </Stack>
   );

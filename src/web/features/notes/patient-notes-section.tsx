@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Modal, NumberInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, NumberInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState, type SubmitEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { NOTE_TYPE_DEFINITIONS, type NoteType } from '../../../domain/notes/note-content';
@@ -9,6 +9,7 @@ import { FormButtons, GeneralError } from '../patients/episode-dialogs';
 import { formatDate, localToday } from '../patients/patient-format';
 import { NoteBadges } from './note-badges';
 import { useCreateNote, usePatientNotes } from './notes-api';
+import { Dialog } from '../../components/dialog';
 
 function NewNoteModal({ patientId, types, onClose }: { patientId: string; types: NoteType[]; onClose: () => void }) {
   const create = useCreateNote(patientId);
@@ -28,7 +29,7 @@ function NewNoteModal({ patientId, types, onClose }: { patientId: string; types:
 
   const errors = create.isError ? formErrorsFrom(create.error, ['noteType', 'serviceDate', 'durationMinutes']) : null;
   return (
-    <Modal opened onClose={onClose} title="New note">
+    <Dialog opened onClose={onClose} title="New note">
       <form onSubmit={submit} noValidate aria-label="New note">
         <Stack gap="md">
           <Select
@@ -58,7 +59,7 @@ function NewNoteModal({ patientId, types, onClose }: { patientId: string; types:
           <FormButtons submitLabel="Start note" pending={create.isPending} onClose={onClose} />
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }
 

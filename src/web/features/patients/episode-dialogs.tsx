@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Modal, NativeSelect, NumberInput, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, NumberInput, Stack, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type SubmitEvent } from 'react';
 import type { Disposition, EpisodeDto, ProgramCensusDto } from '../../lib/api-types';
 import { formErrorsFrom } from '../../lib/form-errors';
 import { DISPOSITIONS, localToday } from './patient-format';
 import { useAdmit, useDischarge } from './patients-api';
+import { Dialog } from '../../components/dialog';
 
 export function programLabel(program: ProgramCensusDto): string {
   return `${program.programName} · ${program.levelOfCare} · ${program.siteName} (${program.openEpisodes} in care)`;
@@ -87,7 +88,7 @@ export function AdmitModal({ patientId, programs, onClose }: { patientId: string
 
   const errors = admit.isError ? formErrorsFrom(admit.error, ADMIT_FIELDS) : null;
   return (
-    <Modal opened onClose={onClose} title="Admit to a program" size="lg">
+    <Dialog opened onClose={onClose} title="Admit to a program" size="lg">
       <form onSubmit={submit} noValidate aria-label="Admit to a program">
         <Stack gap="md">
           <NativeSelect
@@ -116,7 +117,7 @@ export function AdmitModal({ patientId, programs, onClose }: { patientId: string
           <FormButtons submitLabel="Admit" pending={admit.isPending} onClose={onClose} />
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -143,7 +144,7 @@ export function DischargeModal({ episode, onClose }: { episode: EpisodeDto; onCl
 
   const errors = discharge.isError ? formErrorsFrom(discharge.error, DISCHARGE_FIELDS) : null;
   return (
-    <Modal opened onClose={onClose} title={`Discharge from ${episode.programName}`} size="lg">
+    <Dialog opened onClose={onClose} title={`Discharge from ${episode.programName}`} size="lg">
       <form onSubmit={submit} noValidate aria-label={`Discharge from ${episode.programName}`}>
         <Stack gap="md">
           <TextInput
@@ -179,6 +180,6 @@ export function DischargeModal({ episode, onClose }: { episode: EpisodeDto; onCl
           <FormButtons submitLabel="Discharge" pending={discharge.isPending} onClose={onClose} />
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

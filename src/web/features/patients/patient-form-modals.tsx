@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
+import { Alert, Button, Group, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type SubmitEvent } from 'react';
 import { useNavigate } from 'react-router';
@@ -9,6 +9,7 @@ import { PatientFields } from './patient-fields';
 import { EMPTY_PATIENT, PATIENT_FIELDS, toBody, toPatch, valuesFrom } from './patient-form-values';
 import { displayName } from './patient-format';
 import { useCreatePatient, useUpdatePatient } from './patients-api';
+import { Dialog } from '../../components/dialog';
 
 function GeneralError({ message }: { message: string | null }) {
   if (message === null) return null;
@@ -40,7 +41,7 @@ export function NewPatientModal({ onClose }: { onClose: () => void }) {
 
   const errors = create.isError ? formErrorsFrom(create.error, PATIENT_FIELDS) : null;
   return (
-    <Modal opened onClose={onClose} title="New patient" size="xl">
+    <Dialog opened onClose={onClose} title="New patient" size="xl">
       <form onSubmit={submit} noValidate aria-label="New patient">
         <Stack gap="md">
           <PatientFields values={values} onChange={setValues} errors={errors?.fields ?? {}} />
@@ -55,7 +56,7 @@ export function NewPatientModal({ onClose }: { onClose: () => void }) {
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -77,7 +78,7 @@ export function EditPatientModal({ patient, onClose, onReload }: { patient: Pati
   const stale = update.error instanceof ApiError && update.error.status === 412;
   const errors = update.isError && !stale ? formErrorsFrom(update.error, PATIENT_FIELDS) : null;
   return (
-    <Modal opened onClose={onClose} title={`Edit ${displayName(patient)}`} size="xl">
+    <Dialog opened onClose={onClose} title={`Edit ${displayName(patient)}`} size="xl">
       <form onSubmit={submit} noValidate aria-label={`Edit ${displayName(patient)}`}>
         <Stack gap="md">
           <PatientFields values={values} onChange={setValues} errors={errors?.fields ?? {}} />
@@ -102,6 +103,6 @@ export function EditPatientModal({ patient, onClose, onReload }: { patient: Pati
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,4 +1,4 @@
-import { Modal, NativeSelect, NumberInput, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { NativeSelect, NumberInput, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type SubmitEvent } from 'react';
 import { moveKindBetween, type CareLevel } from '../../../domain/episodes/level-change';
@@ -7,6 +7,7 @@ import { formErrorsFrom } from '../../lib/form-errors';
 import { FormButtons, GeneralError, programLabel } from './episode-dialogs';
 import { MOVE_KINDS, levelLabel, localToday } from './patient-format';
 import { useTransfer, type TransferBody } from './patients-api';
+import { Dialog } from '../../components/dialog';
 
 const INPATIENT = 'inpatient';
 const FIELDS = ['kind', 'toProgramId', 'effectiveOn', 'reason', 'referralNote', 'expectedWeeks'] as const;
@@ -61,7 +62,7 @@ export function TransferModal({ episode, programs, onClose }: { episode: Episode
     { value: INPATIENT, label: 'Inpatient care (referral out of this organization)' },
   ];
   return (
-    <Modal opened onClose={onClose} title={`Move from ${episode.programName}`} size="lg">
+    <Dialog opened onClose={onClose} title={`Move from ${episode.programName}`} size="lg">
       <form onSubmit={submit} noValidate aria-label={`Move from ${episode.programName}`}>
         <Stack gap="md">
           <Text size="sm">
@@ -127,6 +128,6 @@ export function TransferModal({ episode, programs, onClose }: { episode: Episode
           <FormButtons submitLabel={inpatient ? 'Close and refer' : 'Move patient'} pending={transfer.isPending} onClose={onClose} />
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,17 +1,4 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Fieldset,
-  Group,
-  Modal,
-  NativeSelect,
-  NumberInput,
-  SimpleGrid,
-  Stack,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Button, Checkbox, Fieldset, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type SubmitEvent } from 'react';
 import { ApiError } from '../../lib/api';
@@ -22,6 +9,7 @@ import { OfferFields } from './offer-fields';
 import { newProgramForm, numberOf, programBody, programForm, programPatch, withLevel, type ProgramForm } from './program-form-state';
 import { FOCUS_LABELS, FORMAT_LABELS, LEVEL_LABELS, POPULATION_LABELS, keyOf, options } from './program-labels';
 import { useCreateProgram, useUpdateProgram } from './programs-api';
+import { Dialog } from '../../components/dialog';
 
 const FIELDS = [
   'siteId',
@@ -75,7 +63,7 @@ export function ProgramFormModal({ program, sites, readOnly, onClose }: Props) {
   const stale = mutation.error instanceof ApiError && mutation.error.code === 'STALE_VERSION';
   const title = program === null ? 'New program' : readOnly ? program.name : `Edit ${program.name}`;
   return (
-    <Modal opened onClose={onClose} title={title} size="xl">
+    <Dialog opened onClose={onClose} title={title} size="xl">
       <form onSubmit={submit} noValidate aria-label={title}>
         <Stack gap="md">
           <Fieldset variant="unstyled" disabled={readOnly}>
@@ -210,6 +198,6 @@ export function ProgramFormModal({ program, sites, readOnly, onClose }: Props) {
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

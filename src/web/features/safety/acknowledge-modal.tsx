@@ -1,4 +1,4 @@
-import { Checkbox, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Checkbox, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type SubmitEvent } from 'react';
 import { ALERT_ACTIONS, type AlertAction } from '../../../domain/safety/alerts';
@@ -6,6 +6,7 @@ import { formErrorsFrom } from '../../lib/form-errors';
 import { FormButtons, GeneralError } from '../patients/episode-dialogs';
 import { useAcknowledge, type AlertDto } from './safety-api';
 import { ACTION_LABELS } from './safety-format';
+import { Dialog } from '../../components/dialog';
 
 const FIELDS = ['actions', 'note'] as const;
 
@@ -31,7 +32,7 @@ export function AcknowledgeModal({ alert, onClose }: { alert: AlertDto; onClose:
   const errors = acknowledge.isError ? formErrorsFrom(acknowledge.error, FIELDS) : null;
   const title = `Acknowledge alert for ${alert.subject.name}`;
   return (
-    <Modal opened onClose={onClose} title={title} size="lg">
+    <Dialog opened onClose={onClose} title={title} size="lg">
       <form onSubmit={submit} noValidate aria-label={title}>
         <Stack gap="md">
           <Text size="sm">{alert.reason}</Text>
@@ -64,6 +65,6 @@ export function AcknowledgeModal({ alert, onClose }: { alert: AlertDto; onClose:
           <FormButtons submitLabel="Acknowledge" pending={acknowledge.isPending} onClose={onClose} />
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

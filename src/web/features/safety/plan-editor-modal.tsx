@@ -1,10 +1,11 @@
-import { Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type SubmitEvent } from 'react';
 import { SAFETY_PLAN_PARTS, emptySafetyPlan, type SafetyPlanContent, type SafetyPlanPartKey } from '../../../domain/safety/safety-plan';
 import { formErrorsFrom } from '../../lib/form-errors';
 import { FormButtons, GeneralError } from '../patients/episode-dialogs';
 import { useSavePlan, type PlanDto } from './safety-api';
+import { Dialog } from '../../components/dialog';
 
 const FIELDS = SAFETY_PLAN_PARTS.map((part) => part.key);
 
@@ -45,7 +46,7 @@ export function PlanEditorModal({ patientId, current, onClose }: { patientId: st
   const errors = save.isError ? formErrorsFrom(save.error, FIELDS) : null;
   const title = current === null ? 'New safety plan' : `Edit safety plan (saves version ${nextVersion})`;
   return (
-    <Modal opened onClose={onClose} title={title} size="xl">
+    <Dialog opened onClose={onClose} title={title} size="xl">
       <form onSubmit={submit} noValidate aria-label={title}>
         <Stack gap="md">
           <Text size="sm" c="dimmed">
@@ -70,6 +71,6 @@ export function PlanEditorModal({ patientId, current, onClose }: { patientId: st
           <FormButtons submitLabel={`Save version ${nextVersion}`} pending={save.isPending} onClose={onClose} />
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

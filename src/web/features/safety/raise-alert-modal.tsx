@@ -1,10 +1,11 @@
-import { Modal, Radio, Stack, Textarea } from '@mantine/core';
+import { Radio, Stack, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type SubmitEvent } from 'react';
 import type { AlertSeverity } from '../../../domain/safety/alerts';
 import { formErrorsFrom } from '../../lib/form-errors';
 import { FormButtons, GeneralError } from '../patients/episode-dialogs';
 import { useRaiseAlert } from './safety-api';
+import { Dialog } from '../../components/dialog';
 
 const FIELDS = ['severity', 'note'] as const;
 
@@ -29,7 +30,7 @@ export function RaiseAlertModal({ patientId, patientName, onClose }: { patientId
   const errors = raise.isError ? formErrorsFrom(raise.error, FIELDS) : null;
   const title = `Raise a safety alert for ${patientName}`;
   return (
-    <Modal opened onClose={onClose} title={title} size="lg">
+    <Dialog opened onClose={onClose} title={title} size="lg">
       <form onSubmit={submit} noValidate aria-label={title}>
         <Stack gap="md">
           <Radio.Group
@@ -58,6 +59,6 @@ export function RaiseAlertModal({ patientId, patientName, onClose }: { patientId
           <FormButtons submitLabel="Raise alert" pending={raise.isPending} onClose={onClose} />
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,10 +1,11 @@
-import { Button, Group, Modal, NumberInput, Radio, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Group, NumberInput, Radio, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type SubmitEvent } from 'react';
 import type { AppointmentKind, ScheduleOptionsDto } from '../../lib/api-types';
 import { formErrorsFrom } from '../../lib/form-errors';
 import { ConflictAlert } from './conflict-alert';
 import { useBookAppointment } from './schedule-api';
+import { Dialog } from '../../components/dialog';
 
 const FIELDS = [
   'kind',
@@ -79,7 +80,7 @@ export function AppointmentForm({ options, defaults, onClose }: Props) {
 
   const errors = book.isError ? formErrorsFrom(book.error, FIELDS) : null;
   return (
-    <Modal opened onClose={onClose} title="Book an appointment" size="lg">
+    <Dialog opened onClose={onClose} title="Book an appointment" size="lg">
       <form onSubmit={submit} noValidate aria-label="Book an appointment">
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
@@ -187,6 +188,6 @@ export function AppointmentForm({ options, defaults, onClose }: Props) {
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

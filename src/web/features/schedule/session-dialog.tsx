@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Modal, NumberInput, Select, Stack, Tabs, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, NumberInput, Select, Stack, Tabs, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type SubmitEvent } from 'react';
 import { Link } from 'react-router';
@@ -9,6 +9,7 @@ import { formErrorsFrom } from '../../lib/form-errors';
 import { ConflictAlert } from './conflict-alert';
 import { useChangeSession, type SessionChange } from './schedule-api';
 import { sessionPlace, sessionTimes } from './week-grid';
+import { Dialog } from '../../components/dialog';
 
 const MOVE_FIELDS = ['date', 'startTime', 'durationMinutes', 'reason', 'facilitatorId', 'replacesFacilitatorId'] as const;
 
@@ -100,7 +101,7 @@ export function SessionDialog({ session, options, canChange, canEditSeries, onEd
   const errors = change.isError ? formErrorsFrom(change.error, MOVE_FIELDS) : null;
   const cancelledByStaff = session.status === 'cancelled' && session.cancelledBy === 'staff';
   return (
-    <Modal opened onClose={onClose} title={session.title} size="lg">
+    <Dialog opened onClose={onClose} title={session.title} size="lg">
       <Stack gap="md">
         <Details session={session} />
         {session.status === 'scheduled' && canAccess(roles, ACCESS.attendance) && (
@@ -244,6 +245,6 @@ export function SessionDialog({ session, options, canChange, canEditSeries, onEd
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }

@@ -4,7 +4,6 @@ import {
   Checkbox,
   Group,
   Loader,
-  Modal,
   MultiSelect,
   NumberInput,
   Radio,
@@ -21,6 +20,7 @@ import { formErrorsFrom } from '../../lib/form-errors';
 import { ConflictAlert } from './conflict-alert';
 import { useSaveTemplate, useTemplate, type TemplateBody } from './schedule-api';
 import { WEEKDAYS } from './week';
+import { Dialog } from '../../components/dialog';
 
 const FIELDS = [
   'programId',
@@ -117,7 +117,7 @@ export function TemplateForm({ template, options, defaultProgramId, today, onClo
 
   const errors = save.isError ? formErrorsFrom(save.error, FIELDS) : null;
   return (
-    <Modal opened onClose={onClose} title={template === null ? 'New group template' : `Edit ${template.title}`} size="xl">
+    <Dialog opened onClose={onClose} title={template === null ? 'New group template' : `Edit ${template.title}`} size="xl">
       <form onSubmit={submit} noValidate aria-label={template === null ? 'New group template' : 'Edit group template'}>
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
@@ -262,7 +262,7 @@ export function TemplateForm({ template, options, defaultProgramId, today, onClo
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -271,12 +271,12 @@ export function SeriesEditor({ templateId, ...props }: Omit<Props, 'template'> &
   const template = useTemplate(templateId);
   if (template.isSuccess) return <TemplateForm {...props} template={template.data} />;
   return (
-    <Modal opened onClose={props.onClose} title="Edit the series">
+    <Dialog opened onClose={props.onClose} title="Edit the series">
       {template.isError ? (
         <ConflictAlert error={template.error} title="Could not load the series" />
       ) : (
         <Loader aria-label="Loading the series" />
       )}
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type SubmitEvent } from 'react';
 import { isModality, modalityLabel } from '../../../domain/programs/modalities';
@@ -8,6 +8,7 @@ import type { GroupTemplateDto, ScheduleOptionsDto } from '../../lib/api-types';
 import { formErrorsFrom } from '../../lib/form-errors';
 import { useEndTemplate, useTemplates } from './schedule-api';
 import { WEEKDAYS } from './week';
+import { Dialog } from '../../components/dialog';
 
 function days(template: GroupTemplateDto): string {
   return template.daysOfWeek.map((day) => WEEKDAYS.find((weekday) => weekday.value === day)?.label.slice(0, 3) ?? String(day)).join(', ');
@@ -33,7 +34,7 @@ function EndSeriesDialog({ template, today, onClose }: { template: GroupTemplate
     );
   }
   return (
-    <Modal opened onClose={onClose} title={`End ${template.title}`}>
+    <Dialog opened onClose={onClose} title={`End ${template.title}`}>
       <form onSubmit={submit} noValidate aria-label="End the series">
         <Stack gap="sm">
           <TextInput
@@ -57,7 +58,7 @@ function EndSeriesDialog({ template, today, onClose }: { template: GroupTemplate
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }
 

@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Modal, NumberInput, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type SubmitEvent } from 'react';
 import type { RoomDto, SiteDto } from '../../lib/api-types';
 import { formErrorsFrom } from '../../lib/form-errors';
 import { useSaveRoom } from './sites-api';
+import { Dialog } from '../../components/dialog';
 
 const FIELDS = ['name', 'capacity'] as const;
 
@@ -31,7 +32,7 @@ export function RoomFormModal({ site, room, onClose }: { site: SiteDto; room: Ro
   const errors = save.isError ? formErrorsFrom(save.error, FIELDS, { DUPLICATE: 'name' }) : null;
   const title = room === null ? `New room at ${site.name}` : `Edit ${room.name}`;
   return (
-    <Modal opened onClose={onClose} title={title}>
+    <Dialog opened onClose={onClose} title={title}>
       <form onSubmit={submit} noValidate aria-label={title}>
         <Stack gap="md">
           <TextInput
@@ -68,6 +69,6 @@ export function RoomFormModal({ site, room, onClose }: { site: SiteDto; room: Ro
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState, type SubmitEvent } from 'react';
 import type { SiteDto } from '../../lib/api-types';
 import { formErrorsFrom } from '../../lib/form-errors';
 import { useSaveSite } from './sites-api';
+import { Dialog } from '../../components/dialog';
 
 const FIELDS = ['name', 'address', 'timeZone'] as const;
 
@@ -37,7 +38,7 @@ export function SiteFormModal({ site, onClose }: { site: SiteDto | null; onClose
   const errors = save.isError ? formErrorsFrom(save.error, FIELDS) : null;
   const title = site === null ? 'New site' : `Edit ${site.name}`;
   return (
-    <Modal opened onClose={onClose} title={title} size="lg">
+    <Dialog opened onClose={onClose} title={title} size="lg">
       <form onSubmit={submit} noValidate aria-label={title}>
         <Stack gap="md">
           <TextInput
@@ -81,6 +82,6 @@ export function SiteFormModal({ site, onClose }: { site: SiteDto | null; onClose
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

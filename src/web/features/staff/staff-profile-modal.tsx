@@ -1,4 +1,4 @@
-import { Alert, Autocomplete, Button, Checkbox, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Autocomplete, Button, Checkbox, Group, MultiSelect, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type SubmitEvent } from 'react';
 import { MODALITIES, MODALITY_LABELS } from '../../../domain/programs/modalities';
@@ -9,6 +9,7 @@ import { ACCESS, canAccess, roleList } from '../../lib/roles';
 import { AvailabilityEditor } from './availability-editor';
 import { checkAvailability, serverRowErrors } from './availability-state';
 import { useSaveProfile, useStaff } from './staff-api';
+import { Dialog } from '../../components/dialog';
 
 const FIELDS = ['licenceType', 'licensedStates', 'modalities', 'weeklyAvailability', 'siteIds', 'cosignSupervisorId'] as const;
 
@@ -79,7 +80,7 @@ export function StaffProfileModal({ member, sites, onClose }: { member: StaffDto
   const rows = clientRows.size > 0 ? clientRows : serverRowErrors(save.error);
   const title = `Staff profile: ${member.displayName}`;
   return (
-    <Modal opened onClose={onClose} title={title} size="xl">
+    <Dialog opened onClose={onClose} title={title} size="xl">
       <form onSubmit={submit} noValidate aria-label={title}>
         <Stack gap="md">
           <Text size="sm" c="dimmed">
@@ -162,6 +163,6 @@ export function StaffProfileModal({ member, sites, onClose }: { member: StaffDto
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

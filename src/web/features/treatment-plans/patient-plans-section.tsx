@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Checkbox, Group, Modal, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Group, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert';
@@ -6,6 +6,7 @@ import { SectionLoader } from '../../components/full-page-loader';
 import { formatDateTime } from '../../lib/format';
 import { REVIEW_BADGE, STATUS_BADGE } from './plan-format';
 import { useCreatePlan, usePatientPlans, useStartRevision, type EpisodePlansDto } from './treatment-plans-api';
+import { Dialog } from '../../components/dialog';
 
 const planUrl = (patientId: string, planId: string) =>
   `/patients/${encodeURIComponent(patientId)}/treatment-plans/${encodeURIComponent(planId)}`;
@@ -142,7 +143,7 @@ function RevisionModal({ episodeId, onClose, onStarted }: { episodeId: string; o
   const [reason, setReason] = useState('');
   const [isReview, setIsReview] = useState(true);
   return (
-    <Modal opened onClose={onClose} title="Revise the treatment plan">
+    <Dialog opened onClose={onClose} title="Revise the treatment plan">
       <Stack gap="md">
         <Text size="sm">The next version starts as a copy of the current one; the current version stays readable.</Text>
         <Textarea
@@ -171,6 +172,6 @@ function RevisionModal({ episodeId, onClose, onStarted }: { episodeId: string; o
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }

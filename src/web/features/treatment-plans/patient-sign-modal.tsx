@@ -1,7 +1,8 @@
-import { Alert, Button, Checkbox, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useRef, useState, type PointerEvent } from 'react';
 import { ErrorAlert } from '../../components/error-alert';
 import { usePatientSignature, type PlanDto } from './treatment-plans-api';
+import { Dialog } from '../../components/dialog';
 
 /**
  * The patient signs on this device (typed name, attestation, optional drawing), or the clinician
@@ -26,7 +27,7 @@ export function PatientSignModal({ plan, onClose }: { plan: PlanDto; onClose: ()
   }
 
   return (
-    <Modal opened onClose={onClose} title={`Patient signature: treatment plan version ${plan.planVersion}`} size="lg">
+    <Dialog opened onClose={onClose} title={`Patient signature: treatment plan version ${plan.planVersion}`} size="lg">
       <Stack gap="md">
         <Checkbox
           label="The patient did not sign (record why)"
@@ -73,7 +74,7 @@ export function PatientSignModal({ plan, onClose }: { plan: PlanDto; onClose: ()
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }
 
