@@ -6,14 +6,25 @@
 import type { z } from 'zod';
 import { shareExpiry, shareState } from '../../../domain/disclosure/record-share.js';
 import { DomainError, fieldError } from '../../../domain/errors.js';
+import type { NoteReader } from '../../../domain/notes/note-access.js';
 import type { ActorCtx, AppDeps, RequestCtx } from '../../context.js';
+import type { Db } from '../../db/database.js';
 import { hashToken, isTokenShaped, newToken } from '../../lib/secrets.js';
 import { noteProfileOf } from '../notes/note-context.repository.js';
-import { findPatient } from '../patients/patients.repository.js';
+import { findPatient, type PatientRecord } from '../patients/patients.repository.js';
 import { auditBase, mustFindPatient } from '../patients/patients.service.js';
 import { readerOf } from '../records-print/records.service.js';
 import type { DisclosureDocument } from './disclosure-document.js';
-import { askOf, auditRefusal, decide, documentOf, recordDisclosure, type DisclosureAsk, type Discloser } from './disclosures.service.js';
+import {
+  askOf,
+  auditRefusal,
+  decide,
+  documentOf,
+  recordDisclosure,
+  type Decided,
+  type DisclosureAsk,
+  type Discloser,
+} from './disclosures.service.js';
 import type { CreatedShareDto, ShareBody, ShareDto } from './disclosures.schemas.js';
 import * as repo from './record-shares.repository.js';
 
@@ -138,6 +149,29 @@ type Fetched = { kind: 'ok'; document: DisclosureDocument } | { kind: 'unknown' 
 
 const unknown = () => new DomainError('TOKEN_INVALID', 'This share token is unknown, expired or revoked');
 
+/**
+ * The decision for one fetch. A record the share names that can no longer be gathered (a counseling
+ * note its maker may no longer read) stops the fetch as a refusal on the share, audited like any
+ * other, rather than as a 404 about the record that leaves no trail. Gathering refuses by plain
+ * checks before any write, so the transaction can still record the refusal.
+ */
+async function decideFetch(
+  trx: Db,
+  organizationId: string,
+  patient: PatientRecord,
+  share: repo.ShareRecord,
+  reader: NoteReader,
+  now: Date,
+): Promise<Decided | { refused: { rule: string; message: string } }> {
+  try {
+    return await decide(trx, organizationId, patient, share.ask, reader, now);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    // The gatherer's own message is not passed on: whether a counseling note exists is Part 2 information too.
+    return { refused: { rule: 'RECORD_NOT_AVAILABLE', message: 'the shared record is no longer available to disclose' } };
+  }
+}
+
 /** The outside system's fetch: decided again now, and logged as a disclosure when allowed. */
 export async function fetchShare(deps: AppDeps, ctx: RequestCtx, token: string | null): Promise<DisclosureDocument> {
   if (token === null) throw fieldError('authorization', 'must be "Bearer <token>" with the token of the share');
@@ -167,9 +201,13 @@ export async function fetchShare(deps: AppDeps, ctx: RequestCtx, token: string |
     // What the share's maker may read is what goes: their access to counseling notes is read now.
     const profile = await noteProfileOf(trx, organizationId, share.createdBy.id);
     const reader = { userId: share.createdBy.id, counselingNotesAccess: profile.counselingNotesAccess };
-    const decided = await decide(trx, organizationId, patient, share.ask, reader, ctx.now);
-    const { decision } = decided;
     const by: Discloser = { organizationId, disclosedBy: share.createdBy.id, channel: 'api_share', shareId: share.id, audit };
+    const decided = await decideFetch(trx, organizationId, patient, share, reader, ctx.now);
+    if ('refused' in decided) {
+      await auditRefusal(deps, trx, by, patientId, share.ask, decided.refused.rule);
+      return { kind: 'refused', ...decided.refused };
+    }
+    const { decision } = decided;
     if (!decision.allowed) {
       await auditRefusal(deps, trx, by, patientId, share.ask, decision.rule);
       return { kind: 'refused', rule: decision.rule, message: decision.message };
