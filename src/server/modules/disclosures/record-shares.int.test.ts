@@ -258,6 +258,25 @@ describe('API shares', () => {
     );
   });
 
+  it('answers the share it makes and the share it revokes exactly as the list shows them', async () => {
+    const { patientId } = await part2Chart();
+    const created = await newShare(patientId, await activeConsent(patientId), { expiresInDays: 3 });
+    const listed = async () => (await call(t, clinician, 'GET', sharesUrl(patientId))).json().shares;
+    expect(await listed()).toEqual([created.share]);
+    expect(created.share).toMatchObject({ createdBy: { id: org.users.clinician.id, name: 'Test clinician' }, revokedAt: null });
+    t.clock.advance(60_000);
+    try {
+      const revoked = await call(t, clinician, 'POST', `${sharesUrl(patientId)}/${created.share.id}/revoke`);
+      expect(revoked.json()).toMatchObject({ state: 'revoked', revokedAt: t.clock.now().toISOString() });
+      expect(await listed()).toEqual([revoked.json()]);
+      t.clock.advance(60_000);
+      const again = await call(t, clinician, 'POST', `${sharesUrl(patientId)}/${created.share.id}/revoke`);
+      expect(again.json()).toEqual(revoked.json());
+    } finally {
+      t.clock.advance(-120_000);
+    }
+  });
+
   it('refuses in the database to rewrite, un-revoke or delete a share', async () => {
     const { patientId } = await part2Chart();
     const consentId = await activeConsent(patientId);

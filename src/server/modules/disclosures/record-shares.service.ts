@@ -82,13 +82,14 @@ export async function createShare(
       return { allowed: false, rule: decision.rule, message: decision.message };
     }
     const token = newToken();
+    const expiresAt = shareExpiry(ctx.now, input.expiresInDays);
     const shareId = await repo.insertShare(trx, {
       organizationId,
       patientId,
       tokenHash: hashToken(token),
       createdBy: ctx.actor.userId,
       createdAt: ctx.now,
-      expiresAt: shareExpiry(ctx.now, input.expiresInDays),
+      expiresAt,
       ask,
     });
     await deps.audit(trx, {
@@ -99,8 +100,18 @@ export async function createShare(
       patientId,
       details: { basis: ask.basis, consentId: ask.consentId, what: ask.what.kind, expiresInDays: input.expiresInDays },
     });
-    const share = await repo.findShare(trx, organizationId, patientId, shareId);
-    if (!share) throw new Error('record share vanished inside its own transaction');
+    const share: repo.ShareRecord = {
+      id: shareId,
+      organizationId,
+      patientId,
+      createdBy: { id: ctx.actor.userId, name: ctx.actor.displayName },
+      createdAt: ctx.now,
+      expiresAt,
+      ask,
+      revokedAt: null,
+      fetchCount: 0,
+      lastFetchedAt: null,
+    };
     return { allowed: true, created: { share: toDto(share, ctx.now), token, endpoint: SHARED_RECORDS_PATH } };
   });
   if (!outcome.allowed) throw new DomainError('RULE_VIOLATION', outcome.message, { details: { rule: outcome.rule } });
@@ -129,19 +140,16 @@ export async function revokeShare(deps: AppDeps, ctx: ActorCtx, patientId: strin
     await mustFindPatient(trx, ctx, patientId);
     const share = await repo.findShare(trx, ctx.actor.organizationId, patientId, shareId, { lock: true });
     if (!share) throw new DomainError('NOT_FOUND', 'No such record share');
-    if (share.revokedAt === null) {
-      await repo.revokeShare(trx, shareId, { at: ctx.now, by: ctx.actor.userId });
-      await deps.audit(trx, {
-        ...auditBase(ctx),
-        action: 'record_share.revoked',
-        entityType: 'record_share',
-        entityId: shareId,
-        patientId,
-      });
-    }
-    const after = await repo.findShare(trx, ctx.actor.organizationId, patientId, shareId);
-    if (!after) throw new Error('record share vanished inside its own transaction');
-    return toDto(after, ctx.now);
+    if (share.revokedAt !== null) return toDto(share, ctx.now);
+    await repo.revokeShare(trx, shareId, { at: ctx.now, by: ctx.actor.userId });
+    await deps.audit(trx, {
+      ...auditBase(ctx),
+      action: 'record_share.revoked',
+      entityType: 'record_share',
+      entityId: shareId,
+      patientId,
+    });
+    return toDto({ ...share, revokedAt: ctx.now }, ctx.now);
   });
 }
 
