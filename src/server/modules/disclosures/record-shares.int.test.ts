@@ -289,12 +289,19 @@ describe('API shares', () => {
       'a record share changes only by revocation or a fetch',
     );
     await expect(sql`DELETE FROM record_shares WHERE id = ${id}`.execute(t.db)).rejects.toThrow('never deleted');
+    expect((await fetchShared(created.token)).statusCode).toBe(200);
+    await expect(sql`UPDATE record_shares SET fetch_count = 0, last_fetched_at = NULL WHERE id = ${id}`.execute(t.db)).rejects.toThrow(
+      'only counts up',
+    );
     await call(t, clinician, 'POST', `${sharesUrl(patientId)}/${id}/revoke`);
     await expect(sql`UPDATE record_shares SET revoked_at = NULL, revoked_by = NULL WHERE id = ${id}`.execute(t.db)).rejects.toThrow(
       'stays revoked',
     );
+    await expect(sql`UPDATE record_shares SET revoked_by = ${org.users.director.id} WHERE id = ${id}`.execute(t.db)).rejects.toThrow(
+      'stays revoked',
+    );
     const [row] = await shareRows(patientId);
-    expect(row).toMatchObject({ recipient: RECIPIENT, fetch_count: 0 });
+    expect(row).toMatchObject({ recipient: RECIPIENT, fetch_count: 1, revoked_by: org.users.clinician.id });
     expect(row?.revoked_at).not.toBeNull();
   });
 });
