@@ -403,4 +403,22 @@ describe('fetching an API share', () => {
       await logged.close();
     }
   });
+
+  it('limits fetches to 30 a minute from one address, before any token is looked up', async () => {
+    const limited = await testApp();
+    try {
+      const fetchOnce = () =>
+        limited.app.inject({ method: 'GET', url: '/api/v1/shared-records', headers: { authorization: `Bearer ${'D'.repeat(43)}` } });
+      for (let i = 0; i < 30; i += 1) expect((await fetchOnce()).statusCode).toBe(404);
+      const over = await fetchOnce();
+      expect(over.statusCode).toBe(429);
+      expect(over.json().error.code).toBe('TOO_MANY_ATTEMPTS');
+      // Only the fetch is limited: staff routes of the same plugin are not.
+      expect(
+        (await limited.app.inject({ method: 'GET', url: `/api/v1/patients/${org.organizationId}/record-shares` })).statusCode,
+      ).not.toBe(429);
+    } finally {
+      await limited.close();
+    }
+  });
 });
