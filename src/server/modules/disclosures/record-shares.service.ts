@@ -33,7 +33,7 @@ type Dto = z.infer<typeof ShareDto>;
 /** Where the outside system fetches the records, with the token as a bearer credential. */
 export const SHARED_RECORDS_PATH = '/api/v1/shared-records';
 
-export function describeSelection(what: DisclosureAsk['what']): string {
+function describeSelection(what: DisclosureAsk['what']): string {
   switch (what.kind) {
     case 'note':
       return 'One note';
