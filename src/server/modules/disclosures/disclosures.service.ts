@@ -92,7 +92,7 @@ export async function decide(db: Db, organizationId: string, patient: PatientRec
 }
 
 export type Decided = Awaited<ReturnType<typeof decide>>;
-type Allowed = Extract<Decided['decision'], { allowed: true }>;
+export type Allowed = Extract<Decided['decision'], { allowed: true }>;
 
 /** Who made a disclosure happen: the staff member, and for an API share the grant and the fetching client. */
 export type Discloser = {

@@ -21,6 +21,7 @@ import {
   decide,
   documentOf,
   recordDisclosure,
+  type Allowed,
   type Decided,
   type DisclosureAsk,
   type Discloser,
@@ -170,14 +171,17 @@ async function decideFetch(
   share: repo.ShareRecord,
   reader: NoteReader,
   now: Date,
-): Promise<Decided | { refused: { rule: string; message: string } }> {
+): Promise<{ allowed: true; decided: Decided; decision: Allowed } | { allowed: false; rule: string; message: string }> {
+  let decided: Decided;
   try {
-    return await decide(trx, organizationId, patient, share.ask, reader, now);
+    decided = await decide(trx, organizationId, patient, share.ask, reader, now);
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     // The gatherer's own message is not passed on: whether a counseling note exists is Part 2 information too.
-    return { refused: { rule: 'RECORD_NOT_AVAILABLE', message: 'the shared record is no longer available to disclose' } };
+    return { allowed: false, rule: 'RECORD_NOT_AVAILABLE', message: 'the shared record is no longer available to disclose' };
   }
+  const { decision } = decided;
+  return decision.allowed ? { allowed: true, decided, decision } : { allowed: false, rule: decision.rule, message: decision.message };
 }
 
 /** The outside system's fetch: decided again now, and logged as a disclosure when allowed. */
@@ -210,19 +214,14 @@ export async function fetchShare(deps: AppDeps, ctx: RequestCtx, token: string |
     const profile = await noteProfileOf(trx, organizationId, share.createdBy.id);
     const reader = { userId: share.createdBy.id, counselingNotesAccess: profile.counselingNotesAccess };
     const by: Discloser = { organizationId, disclosedBy: share.createdBy.id, channel: 'api_share', shareId: share.id, audit };
-    const decided = await decideFetch(trx, organizationId, patient, share, reader, ctx.now);
-    if ('refused' in decided) {
-      await auditRefusal(deps, trx, by, patientId, share.ask, decided.refused.rule);
-      return { kind: 'refused', ...decided.refused };
-    }
-    const { decision } = decided;
-    if (!decision.allowed) {
-      await auditRefusal(deps, trx, by, patientId, share.ask, decision.rule);
-      return { kind: 'refused', rule: decision.rule, message: decision.message };
+    const fetched = await decideFetch(trx, organizationId, patient, share, reader, ctx.now);
+    if (!fetched.allowed) {
+      await auditRefusal(deps, trx, by, patientId, share.ask, fetched.rule);
+      return { kind: 'refused', rule: fetched.rule, message: fetched.message };
     }
     await repo.markFetched(trx, share.id, ctx.now);
-    const disclosureId = await recordDisclosure(deps, trx, by, decided, decision);
-    return { kind: 'ok', document: documentOf(decided, decision, disclosureId) };
+    const disclosureId = await recordDisclosure(deps, trx, by, fetched.decided, fetched.decision);
+    return { kind: 'ok', document: documentOf(fetched.decided, fetched.decision, disclosureId) };
   });
   switch (outcome.kind) {
     case 'unknown':
