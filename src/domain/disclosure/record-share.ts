@@ -6,10 +6,8 @@ import { planLinkState, type PlanLinkState } from '../safety/plan-links.js';
 export const SHARE_DEFAULT_DAYS = 7;
 export const SHARE_MAX_DAYS = 30;
 
-export type ShareState = PlanLinkState;
-
 /** Same life as a patient link: revoked wins, then expiry. */
-export const shareState: (share: { expiresAt: Date; revokedAt: Date | null }, now: Date) => ShareState = planLinkState;
+export const shareState: (share: { expiresAt: Date; revokedAt: Date | null }, now: Date) => PlanLinkState = planLinkState;
 
 /** The moment a share made now for `days` days stops working. */
 export function shareExpiry(now: Date, days: number): Date {

@@ -44,8 +44,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       IF TG_OP = 'DELETE' THEN
         RAISE EXCEPTION 'a record share is never deleted; revoke it' USING ERRCODE = 'check_violation';
       END IF;
-      IF OLD.revoked_at IS NOT NULL AND NEW.revoked_at IS DISTINCT FROM OLD.revoked_at THEN
+      IF OLD.revoked_at IS NOT NULL AND (NEW.revoked_at, NEW.revoked_by) IS DISTINCT FROM (OLD.revoked_at, OLD.revoked_by) THEN
         RAISE EXCEPTION 'a revoked record share stays revoked' USING ERRCODE = 'check_violation';
+      END IF;
+      -- The count is the trail of fetches next to the disclosure log: it never goes back.
+      IF NEW.fetch_count < OLD.fetch_count OR (NEW.fetch_count = OLD.fetch_count AND NEW.last_fetched_at IS DISTINCT FROM OLD.last_fetched_at) THEN
+        RAISE EXCEPTION 'a record share''s fetch count only counts up' USING ERRCODE = 'check_violation';
       END IF;
       IF (to_jsonb(NEW) - ARRAY['revoked_at', 'revoked_by', 'fetch_count', 'last_fetched_at'])
          IS DISTINCT FROM (to_jsonb(OLD) - ARRAY['revoked_at', 'revoked_by', 'fetch_count', 'last_fetched_at']) THEN

@@ -3,6 +3,7 @@
 // draft, a revoked consent, one logged PDF disclosure and one API share (fetched once, then
 // revoked). Every value is invented.
 import type { Transaction } from 'kysely';
+import { SHARE_DEFAULT_DAYS, shareExpiry } from '../../../domain/disclosure/record-share.js';
 import type { AppDeps } from '../../context.js';
 import type { Database } from '../../db/schema.js';
 import { activate, insertConsent, revoke, type ConsentFields } from '../consents/consents.repository.js';
@@ -159,7 +160,7 @@ export async function seedDemoConsents(
     tokenHash: hashToken(newToken()),
     createdBy: clinicianId,
     createdAt: sharedAt,
-    expiresAt: new Date(sharedAt.getTime() + 7 * DAY),
+    expiresAt: shareExpiry(sharedAt, SHARE_DEFAULT_DAYS),
     ask,
   });
   const fetchedAt = new Date(sharedAt.getTime() + 3600_000);

@@ -4,6 +4,7 @@
 import type { Transaction } from 'kysely';
 import { attendeeNoteContent, checkGroupNote, isAttendee, type GroupNoteEntryInput } from '../../../domain/notes/group-note.js';
 import type { GroupSummary } from '../../../domain/notes/note-content.js';
+import type { SigningOutcome } from '../../../domain/notes/note-signing.js';
 import type { AppDeps } from '../../context.js';
 import type { Database } from '../../db/schema.js';
 import * as attendanceRepo from '../attendance/attendance.repository.js';
@@ -80,7 +81,7 @@ export async function seedSignedNote(
   trx: Transaction<Database>,
   input: { organizationId: string; clinicianId: string },
   sessionId: string,
-  outcome: repo.SignedStatus = SIGNED,
+  outcome: SigningOutcome = SIGNED,
 ): Promise<void> {
   const { organizationId, clinicianId } = input;
   const session = await attendanceRepo.findSession(trx, organizationId, sessionId);

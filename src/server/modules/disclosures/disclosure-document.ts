@@ -9,7 +9,7 @@ import type { Center, EpisodeSummary, NoteRecord, PlanRecord } from '../records-
 
 export const DISCLOSURE_DOCUMENT_FORMAT = 'openiop.disclosure/1' as const;
 
-export type DisclosureDocumentInput = {
+type DisclosureDocumentInput = {
   disclosureId: string;
   disclosedAt: Date;
   center: Center;

@@ -258,6 +258,25 @@ describe('API shares', () => {
     );
   });
 
+  it('answers the share it makes and the share it revokes exactly as the list shows them', async () => {
+    const { patientId } = await part2Chart();
+    const created = await newShare(patientId, await activeConsent(patientId), { expiresInDays: 3 });
+    const listed = async () => (await call(t, clinician, 'GET', sharesUrl(patientId))).json().shares;
+    expect(await listed()).toEqual([created.share]);
+    expect(created.share).toMatchObject({ createdBy: { id: org.users.clinician.id, name: 'Test clinician' }, revokedAt: null });
+    t.clock.advance(60_000);
+    try {
+      const revoked = await call(t, clinician, 'POST', `${sharesUrl(patientId)}/${created.share.id}/revoke`);
+      expect(revoked.json()).toMatchObject({ state: 'revoked', revokedAt: t.clock.now().toISOString() });
+      expect(await listed()).toEqual([revoked.json()]);
+      t.clock.advance(60_000);
+      const again = await call(t, clinician, 'POST', `${sharesUrl(patientId)}/${created.share.id}/revoke`);
+      expect(again.json()).toEqual(revoked.json());
+    } finally {
+      t.clock.advance(-120_000);
+    }
+  });
+
   it('refuses in the database to rewrite, un-revoke or delete a share', async () => {
     const { patientId } = await part2Chart();
     const consentId = await activeConsent(patientId);
@@ -270,12 +289,136 @@ describe('API shares', () => {
       'a record share changes only by revocation or a fetch',
     );
     await expect(sql`DELETE FROM record_shares WHERE id = ${id}`.execute(t.db)).rejects.toThrow('never deleted');
+    expect((await fetchShared(created.token)).statusCode).toBe(200);
+    await expect(sql`UPDATE record_shares SET fetch_count = 0, last_fetched_at = NULL WHERE id = ${id}`.execute(t.db)).rejects.toThrow(
+      'only counts up',
+    );
     await call(t, clinician, 'POST', `${sharesUrl(patientId)}/${id}/revoke`);
     await expect(sql`UPDATE record_shares SET revoked_at = NULL, revoked_by = NULL WHERE id = ${id}`.execute(t.db)).rejects.toThrow(
       'stays revoked',
     );
+    await expect(sql`UPDATE record_shares SET revoked_by = ${org.users.director.id} WHERE id = ${id}`.execute(t.db)).rejects.toThrow(
+      'stays revoked',
+    );
     const [row] = await shareRows(patientId);
-    expect(row).toMatchObject({ recipient: RECIPIENT, fetch_count: 0 });
+    expect(row).toMatchObject({ recipient: RECIPIENT, fetch_count: 1, revoked_by: org.users.clinician.id });
     expect(row?.revoked_at).not.toBeNull();
+  });
+});
+
+describe('fetching an API share', () => {
+  it('counts concurrent fetches one by one, each its own disclosure', async () => {
+    const { patientId } = await part2Chart();
+    const created = await newShare(patientId, await activeConsent(patientId));
+    const fetches = await Promise.all([1, 2, 3, 4].map(() => fetchShared(created.token)));
+    expect(fetches.map((response) => response.statusCode)).toEqual([200, 200, 200, 200]);
+    const log = await logRows(patientId);
+    expect(log).toHaveLength(4);
+    expect(new Set(fetches.map((response) => response.json().disclosure.id))).toEqual(new Set(log.map((row) => row.id)));
+    expect(await shareRows(patientId)).toEqual([expect.objectContaining({ fetch_count: 4 })]);
+  });
+
+  it('sends the SUD counseling notes its maker may read at the time of the fetch, and refuses a counseling note share once they may not', async () => {
+    const { patientId, episodeId } = await patientInProgram(t.db, org, { part2: true });
+    const counselingId = await insertNote(t.db, org, {
+      patientId,
+      episodeId,
+      authorId: org.users.clinician.id,
+      noteType: 'sud_counseling',
+    });
+    const withCounseling = { recordKinds: ['treatment_plans', 'notes', 'sud_counseling_notes'] };
+    const counselingConsent = await call(t, clinician, 'POST', `/api/v1/patients/${patientId}/consents`, completeConsent(withCounseling));
+    const activated = await call(t, clinician, 'POST', `/api/v1/patients/${patientId}/consents/${counselingConsent.json().id}/activate`, {
+      version: counselingConsent.json().version,
+    });
+    expect(activated.statusCode).toBe(200);
+    const director = await sessionFor(t, org.users.director, org.organizationId);
+    await t.db
+      .insertInto('staff_profiles')
+      .values({ organization_id: org.organizationId, user_id: org.users.director.id, counseling_notes_access: true })
+      .onConflict((oc) => oc.column('user_id').doUpdateSet({ counseling_notes_access: true }))
+      .execute();
+    try {
+      const share = async (what: unknown, basisConsent: string) => {
+        const response = await call(t, director, 'POST', sharesUrl(patientId), {
+          recipient: RECIPIENT,
+          purpose: 'Care coordination',
+          basis: 'consent',
+          consentId: basisConsent,
+          what,
+        });
+        expect(response.statusCode).toBe(201);
+        return response.json<{ token: string; share: { id: string } }>();
+      };
+      const chartShare = await share({ ...chart, includeCounselingNotes: true }, activated.json().id);
+      const noteShare = await share({ kind: 'note', noteId: counselingId }, activated.json().id);
+      expect((await fetchShared(chartShare.token)).json().notes.map((note: { id: string }) => note.id)).toEqual([counselingId]);
+      expect((await fetchShared(noteShare.token)).statusCode).toBe(200);
+
+      await t.db
+        .updateTable('staff_profiles')
+        .set({ counseling_notes_access: false })
+        .where('user_id', '=', org.users.director.id)
+        .execute();
+      const chartAfter = await fetchShared(chartShare.token);
+      expect(chartAfter.statusCode).toBe(200);
+      expect(chartAfter.json().notes).toEqual([]);
+      const noteAfter = await fetchShared(noteShare.token);
+      // A refusal like any other on a share: 422 naming the rule, audited on the share, nothing logged.
+      expect(noteAfter.statusCode).toBe(422);
+      expect(noteAfter.json().error.details).toEqual({ rule: 'RECORD_NOT_AVAILABLE' });
+      expect(noteAfter.body).not.toContain('sleep');
+      expect((await logRows(patientId)).filter((row) => row.share_id === noteShare.share.id)).toHaveLength(1);
+      const refused = await t.db
+        .selectFrom('audit_events')
+        .select(['outcome', 'details'])
+        .where('entity_id', '=', noteShare.share.id)
+        .where('action', '=', 'disclosure.refused')
+        .execute();
+      expect(refused).toEqual([
+        { outcome: 'denied', details: expect.objectContaining({ rule: 'RECORD_NOT_AVAILABLE', channel: 'api_share' }) },
+      ]);
+    } finally {
+      await t.db
+        .updateTable('staff_profiles')
+        .set({ counseling_notes_access: false })
+        .where('user_id', '=', org.users.director.id)
+        .execute();
+    }
+  });
+
+  it('keeps the token out of the application log', async () => {
+    const lines: string[] = [];
+    const logged = await testApp({ logLines: lines });
+    try {
+      const { patientId } = await part2Chart();
+      const created = await newShare(patientId, await activeConsent(patientId));
+      const unknownToken = 'B'.repeat(43);
+      for (const token of [created.token, unknownToken, 'C'.repeat(300)]) {
+        await logged.app.inject({ method: 'GET', url: '/api/v1/shared-records', headers: { authorization: `Bearer ${token}` } });
+      }
+      expect(lines.join('')).toContain('/api/v1/shared-records');
+      for (const secret of [created.token, unknownToken, 'C'.repeat(40)]) expect(lines.join('')).not.toContain(secret);
+    } finally {
+      await logged.close();
+    }
+  });
+
+  it('limits fetches to 30 a minute from one address, before any token is looked up', async () => {
+    const limited = await testApp();
+    try {
+      const fetchOnce = () =>
+        limited.app.inject({ method: 'GET', url: '/api/v1/shared-records', headers: { authorization: `Bearer ${'D'.repeat(43)}` } });
+      for (let i = 0; i < 30; i += 1) expect((await fetchOnce()).statusCode).toBe(404);
+      const over = await fetchOnce();
+      expect(over.statusCode).toBe(429);
+      expect(over.json().error.code).toBe('TOO_MANY_ATTEMPTS');
+      // Only the fetch is limited: staff routes of the same plugin are not.
+      expect(
+        (await limited.app.inject({ method: 'GET', url: `/api/v1/patients/${org.organizationId}/record-shares` })).statusCode,
+      ).not.toBe(429);
+    } finally {
+      await limited.close();
+    }
   });
 });

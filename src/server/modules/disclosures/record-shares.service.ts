@@ -6,14 +6,26 @@
 import type { z } from 'zod';
 import { shareExpiry, shareState } from '../../../domain/disclosure/record-share.js';
 import { DomainError, fieldError } from '../../../domain/errors.js';
+import type { NoteReader } from '../../../domain/notes/note-access.js';
 import type { ActorCtx, AppDeps, RequestCtx } from '../../context.js';
+import type { Db } from '../../db/database.js';
 import { hashToken, isTokenShaped, newToken } from '../../lib/secrets.js';
 import { noteProfileOf } from '../notes/note-context.repository.js';
-import { findPatient } from '../patients/patients.repository.js';
+import { findPatient, type PatientRecord } from '../patients/patients.repository.js';
 import { auditBase, mustFindPatient } from '../patients/patients.service.js';
 import { readerOf } from '../records-print/records.service.js';
 import type { DisclosureDocument } from './disclosure-document.js';
-import { askOf, auditRefusal, decide, documentOf, recordDisclosure, type DisclosureAsk, type Discloser } from './disclosures.service.js';
+import {
+  askOf,
+  auditRefusal,
+  decide,
+  documentOf,
+  recordDisclosure,
+  type Allowed,
+  type Decided,
+  type DisclosureAsk,
+  type Discloser,
+} from './disclosures.service.js';
 import type { CreatedShareDto, ShareBody, ShareDto } from './disclosures.schemas.js';
 import * as repo from './record-shares.repository.js';
 
@@ -22,7 +34,7 @@ type Dto = z.infer<typeof ShareDto>;
 /** Where the outside system fetches the records, with the token as a bearer credential. */
 export const SHARED_RECORDS_PATH = '/api/v1/shared-records';
 
-export function describeSelection(what: DisclosureAsk['what']): string {
+function describeSelection(what: DisclosureAsk['what']): string {
   switch (what.kind) {
     case 'note':
       return 'One note';
@@ -71,13 +83,14 @@ export async function createShare(
       return { allowed: false, rule: decision.rule, message: decision.message };
     }
     const token = newToken();
+    const expiresAt = shareExpiry(ctx.now, input.expiresInDays);
     const shareId = await repo.insertShare(trx, {
       organizationId,
       patientId,
       tokenHash: hashToken(token),
       createdBy: ctx.actor.userId,
       createdAt: ctx.now,
-      expiresAt: shareExpiry(ctx.now, input.expiresInDays),
+      expiresAt,
       ask,
     });
     await deps.audit(trx, {
@@ -88,8 +101,18 @@ export async function createShare(
       patientId,
       details: { basis: ask.basis, consentId: ask.consentId, what: ask.what.kind, expiresInDays: input.expiresInDays },
     });
-    const share = await repo.findShare(trx, organizationId, patientId, shareId);
-    if (!share) throw new Error('record share vanished inside its own transaction');
+    const share: repo.ShareRecord = {
+      id: shareId,
+      organizationId,
+      patientId,
+      createdBy: { id: ctx.actor.userId, name: ctx.actor.displayName },
+      createdAt: ctx.now,
+      expiresAt,
+      ask,
+      revokedAt: null,
+      fetchCount: 0,
+      lastFetchedAt: null,
+    };
     return { allowed: true, created: { share: toDto(share, ctx.now), token, endpoint: SHARED_RECORDS_PATH } };
   });
   if (!outcome.allowed) throw new DomainError('RULE_VIOLATION', outcome.message, { details: { rule: outcome.rule } });
@@ -118,25 +141,48 @@ export async function revokeShare(deps: AppDeps, ctx: ActorCtx, patientId: strin
     await mustFindPatient(trx, ctx, patientId);
     const share = await repo.findShare(trx, ctx.actor.organizationId, patientId, shareId, { lock: true });
     if (!share) throw new DomainError('NOT_FOUND', 'No such record share');
-    if (share.revokedAt === null) {
-      await repo.revokeShare(trx, shareId, { at: ctx.now, by: ctx.actor.userId });
-      await deps.audit(trx, {
-        ...auditBase(ctx),
-        action: 'record_share.revoked',
-        entityType: 'record_share',
-        entityId: shareId,
-        patientId,
-      });
-    }
-    const after = await repo.findShare(trx, ctx.actor.organizationId, patientId, shareId);
-    if (!after) throw new Error('record share vanished inside its own transaction');
-    return toDto(after, ctx.now);
+    if (share.revokedAt !== null) return toDto(share, ctx.now);
+    await repo.revokeShare(trx, shareId, { at: ctx.now, by: ctx.actor.userId });
+    await deps.audit(trx, {
+      ...auditBase(ctx),
+      action: 'record_share.revoked',
+      entityType: 'record_share',
+      entityId: shareId,
+      patientId,
+    });
+    return toDto({ ...share, revokedAt: ctx.now }, ctx.now);
   });
 }
 
 type Fetched = { kind: 'ok'; document: DisclosureDocument } | { kind: 'unknown' } | { kind: 'refused'; rule: string; message: string };
 
 const unknown = () => new DomainError('TOKEN_INVALID', 'This share token is unknown, expired or revoked');
+
+/**
+ * The decision for one fetch. A record the share names that can no longer be gathered (a counseling
+ * note its maker may no longer read) stops the fetch as a refusal on the share, audited like any
+ * other, rather than as a 404 about the record that leaves no trail. Gathering refuses by plain
+ * checks before any write, so the transaction can still record the refusal.
+ */
+async function decideFetch(
+  trx: Db,
+  organizationId: string,
+  patient: PatientRecord,
+  share: repo.ShareRecord,
+  reader: NoteReader,
+  now: Date,
+): Promise<{ allowed: true; decided: Decided; decision: Allowed } | { allowed: false; rule: string; message: string }> {
+  let decided: Decided;
+  try {
+    decided = await decide(trx, organizationId, patient, share.ask, reader, now);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    // The gatherer's own message is not passed on: whether a counseling note exists is Part 2 information too.
+    return { allowed: false, rule: 'RECORD_NOT_AVAILABLE', message: 'the shared record is no longer available to disclose' };
+  }
+  const { decision } = decided;
+  return decision.allowed ? { allowed: true, decided, decision } : { allowed: false, rule: decision.rule, message: decision.message };
+}
 
 /** The outside system's fetch: decided again now, and logged as a disclosure when allowed. */
 export async function fetchShare(deps: AppDeps, ctx: RequestCtx, token: string | null): Promise<DisclosureDocument> {
@@ -167,16 +213,15 @@ export async function fetchShare(deps: AppDeps, ctx: RequestCtx, token: string |
     // What the share's maker may read is what goes: their access to counseling notes is read now.
     const profile = await noteProfileOf(trx, organizationId, share.createdBy.id);
     const reader = { userId: share.createdBy.id, counselingNotesAccess: profile.counselingNotesAccess };
-    const decided = await decide(trx, organizationId, patient, share.ask, reader, ctx.now);
-    const { decision } = decided;
     const by: Discloser = { organizationId, disclosedBy: share.createdBy.id, channel: 'api_share', shareId: share.id, audit };
-    if (!decision.allowed) {
-      await auditRefusal(deps, trx, by, patientId, share.ask, decision.rule);
-      return { kind: 'refused', rule: decision.rule, message: decision.message };
+    const fetched = await decideFetch(trx, organizationId, patient, share, reader, ctx.now);
+    if (!fetched.allowed) {
+      await auditRefusal(deps, trx, by, patientId, share.ask, fetched.rule);
+      return { kind: 'refused', rule: fetched.rule, message: fetched.message };
     }
     await repo.markFetched(trx, share.id, ctx.now);
-    const disclosureId = await recordDisclosure(deps, trx, by, decided, decision);
-    return { kind: 'ok', document: documentOf(decided, decision, disclosureId) };
+    const disclosureId = await recordDisclosure(deps, trx, by, fetched.decided, fetched.decision);
+    return { kind: 'ok', document: documentOf(fetched.decided, fetched.decision, disclosureId) };
   });
   switch (outcome.kind) {
     case 'unknown':

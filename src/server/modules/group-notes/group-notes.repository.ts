@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { GroupNoteEntryInput, WrittenAttendance } from '../../../domain/notes/group-note.js';
 import type { GroupSummary } from '../../../domain/notes/note-content.js';
+import type { SigningOutcome } from '../../../domain/notes/note-signing.js';
 import type { TreatmentPlanContent } from '../../../domain/treatment-plans/plan-content.js';
 import type { Database, NoteStatusColumn } from '../../db/schema.js';
 
@@ -255,9 +256,6 @@ export type AttendeeNote = {
   addressedObjectiveIds: readonly string[];
 };
 
-/** What signing makes of a note: signed, or awaiting the trainee's supervisor (`signingOutcome`). */
-export type SignedStatus = { status: 'signed'; cosignerId: null } | { status: 'awaiting_cosign'; cosignerId: string };
-
 /** One 'group' note per attendee, in the attendee's chart, signed (or awaiting co-signature) like the group note. */
 export async function insertAttendeeNotes(
   db: Q,
@@ -267,7 +265,7 @@ export async function insertAttendeeNotes(
     sessionId: string;
     serviceDate: string;
     signerId: string;
-    outcome: SignedStatus;
+    outcome: SigningOutcome;
     now: Date;
   },
   notes: readonly AttendeeNote[],
@@ -317,7 +315,7 @@ export async function markSigned(
   db: Q,
   organizationId: string,
   noteId: string,
-  input: { signerId: string; outcome: SignedStatus; now: Date },
+  input: { signerId: string; outcome: SigningOutcome; now: Date },
 ): Promise<void> {
   await db
     .updateTable('group_notes')

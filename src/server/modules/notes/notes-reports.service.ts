@@ -30,8 +30,8 @@ export async function myNotes(deps: AppDeps, ctx: ActorCtx): Promise<MyNotes> {
     const me = ctx.actor.userId;
     const organizationId = ctx.actor.organizationId;
     // An attendee's note from a group note is co-signed with its group note, so it is listed as
-    // that group note (one row per group, no patient named), never on its own.
-    const notes = (await repo.listNotesFor(trx, organizationId, me)).filter((note) => note.groupNoteId === null);
+    // that group note (one row per group, no patient named), never on its own (listNotesFor leaves it out).
+    const notes = await repo.listNotesFor(trx, organizationId, me);
     const toCosign = await groupNotes.groupNotesAwaitingCosign(trx, organizationId, { cosignerId: me });
     const mineWaiting = await groupNotes.groupNotesAwaitingCosign(trx, organizationId, { signedBy: me });
     await auditPatientsListed(

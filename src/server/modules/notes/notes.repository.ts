@@ -126,9 +126,13 @@ export async function listPatientNotes(db: Q, organizationId: string, patientId:
   return rows.map(toNote);
 }
 
-/** My drafts, my notes awaiting co-signature, and notes awaiting my co-signature. */
+/**
+ * My drafts, my notes awaiting co-signature, and notes awaiting my co-signature. An attendee's note
+ * from a group note is left out: it is co-signed with, and listed as, its group note.
+ */
 export async function listNotesFor(db: Q, organizationId: string, userId: string): Promise<NoteRecord[]> {
   const rows = await notesQuery(db, organizationId)
+    .where('n.group_note_id', 'is', null)
     .where((eb) =>
       eb.or([
         eb.and([eb('n.author_id', '=', userId), eb('n.status', 'in', ['draft', 'awaiting_cosign'])]),

@@ -91,20 +91,20 @@ export async function findLink(db: Q, organizationId: string, patientId: string,
   return row ? toRecord(row) : null;
 }
 
+/** What a link page needs of its patient: the name it greets (preferred name only) and the language it opens in (decision 0033). */
+export type LinkPatient = { preferredName: string | null; language: PatientLanguage | null };
+
 /**
  * By token hash across organizations: the token is the capability (decision 0024). The same query
- * brings the patient's preferred language, which the page opens in (decision 0033).
+ * brings what the page needs of the patient.
  */
-export async function findLinkByHash(
-  db: Q,
-  tokenHash: Buffer,
-): Promise<(PlanLinkRecord & { patientLanguage: PatientLanguage | null }) | null> {
+export async function findLinkByHash(db: Q, tokenHash: Buffer): Promise<(PlanLinkRecord & { patient: LinkPatient }) | null> {
   const row = await base(db)
     .innerJoin('patients as p', (join) => join.onRef('p.organization_id', '=', 'l.organization_id').onRef('p.id', '=', 'l.patient_id'))
-    .select('p.preferred_language')
+    .select(['p.preferred_name', 'p.preferred_language'])
     .where('l.token_hash', '=', tokenHash)
     .executeTakeFirst();
-  return row ? { ...toRecord(row), patientLanguage: row.preferred_language } : null;
+  return row ? { ...toRecord(row), patient: { preferredName: row.preferred_name, language: row.preferred_language } } : null;
 }
 
 export async function revokeLink(db: Q, linkId: string, input: { at: Date; by: string }): Promise<void> {
@@ -118,14 +118,4 @@ export async function revokeLink(db: Q, linkId: string, input: { at: Date; by: s
 
 export async function markViewed(db: Q, linkId: string, at: Date): Promise<void> {
   await db.updateTable('safety_plan_links').set({ last_viewed_at: at }).where('id', '=', linkId).execute();
-}
-
-export async function patientFirstName(db: Q, organizationId: string, patientId: string): Promise<string | null> {
-  const row = await db
-    .selectFrom('patients')
-    .select('preferred_name')
-    .where('organization_id', '=', organizationId)
-    .where('id', '=', patientId)
-    .executeTakeFirstOrThrow();
-  return row.preferred_name;
 }

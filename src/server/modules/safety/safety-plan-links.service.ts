@@ -120,12 +120,12 @@ export async function openPlanLink(deps: AppDeps, ctx: RequestCtx, token: string
     const link = await repo.findLinkByHash(trx, hashToken(token));
     if (!link) return { kind: 'not_found' };
     // Expired and revoked look the same to whoever holds the link: nothing more is revealed.
-    const language = link.patientLanguage;
+    const language = link.patient.language;
     if (planLinkState(link, ctx.now) !== 'active') return { kind: 'gone', language };
     const plan = await plans.findPlan(trx, link.organizationId, link.patientId, 'latest');
     if (!plan) return { kind: 'gone', language };
     const center = await centerOf(trx, link.organizationId);
-    const name = greetingName(await repo.patientFirstName(trx, link.organizationId, link.patientId));
+    const name = greetingName(link.patient.preferredName);
     await repo.markViewed(trx, link.id, ctx.now);
     await deps.audit(trx, {
       organizationId: link.organizationId,

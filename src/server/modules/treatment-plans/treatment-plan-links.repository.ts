@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { PatientLanguage } from '../../../domain/patients/patient-language.js';
 import type { Database } from '../../db/schema.js';
+import type { LinkPatient } from '../safety/safety-plan-links.repository.js';
 
 type Q = Kysely<Database>;
 
@@ -85,23 +85,23 @@ export async function findLink(db: Q, organizationId: string, planId: string, li
 
 /**
  * By token hash across organizations: the token is the capability (decision 0026). The same query
- * brings the plan's patient's preferred language, which the page opens in (decision 0033).
+ * brings what the page needs of the plan's patient (name to greet, language, decision 0033).
  */
 export async function findLinkByHash(
   db: Q,
   tokenHash: Buffer,
   options: { lock?: boolean } = {},
-): Promise<(SignLinkRecord & { patientLanguage: PatientLanguage | null }) | null> {
+): Promise<(SignLinkRecord & { patient: LinkPatient }) | null> {
   let query = base(db)
     .innerJoin('treatment_plans as tp', (join) =>
       join.onRef('tp.organization_id', '=', 'l.organization_id').onRef('tp.id', '=', 'l.plan_id'),
     )
     .innerJoin('patients as p', (join) => join.onRef('p.organization_id', '=', 'tp.organization_id').onRef('p.id', '=', 'tp.patient_id'))
-    .select('p.preferred_language')
+    .select(['p.preferred_name', 'p.preferred_language'])
     .where('l.token_hash', '=', tokenHash);
   if (options.lock) query = query.forUpdate('l');
   const row = await query.executeTakeFirst();
-  return row ? { ...toRecord(row), patientLanguage: row.preferred_language } : null;
+  return row ? { ...toRecord(row), patient: { preferredName: row.preferred_name, language: row.preferred_language } } : null;
 }
 
 export async function revokeLink(db: Q, linkId: string, at: Date): Promise<void> {

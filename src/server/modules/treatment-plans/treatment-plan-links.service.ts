@@ -13,7 +13,7 @@ import { hashToken, isTokenShaped, newToken } from '../../lib/secrets.js';
 import type { Language } from '../../public-site/i18n/i18n.js';
 import type { SignPlanView } from '../../public-site/sign-plan-page.js';
 import { auditBase } from '../patients/patients.service.js';
-import { patientFirstName } from '../safety/safety-plan-links.repository.js';
+import type { LinkPatient } from '../safety/safety-plan-links.repository.js';
 import { staffNames } from '../schedules/lookups.repository.js';
 import * as repo from './treatment-plan-links.repository.js';
 import * as plans from './treatment-plans.repository.js';
@@ -108,7 +108,7 @@ export async function revokeSignLink(deps: AppDeps, ctx: ActorCtx, planId: strin
 
 type Opened = {
   kind: 'open';
-  link: repo.SignLinkRecord;
+  link: repo.SignLinkRecord & { patient: LinkPatient };
   plan: plans.PlanRecord;
   episode: plans.EpisodeRecord;
   language: PatientLanguage | null;
@@ -123,7 +123,7 @@ async function openLink(trx: Db, token: string, now: Date, lock: boolean): Promi
   if (!isTokenShaped(token)) return { kind: 'not_found' };
   const link = await repo.findLinkByHash(trx, hashToken(token), { lock });
   if (!link) return { kind: 'not_found' };
-  const gone = { kind: 'gone', language: link.patientLanguage } as const;
+  const gone = { kind: 'gone', language: link.patient.language } as const;
   if (signLinkState(link, now) !== 'active') return gone;
   const plan = await plans.findPlan(trx, link.organizationId, link.planId, { lock });
   if (!plan || planVersionStatus(plan) !== 'awaiting_patient') return gone;
@@ -132,7 +132,7 @@ async function openLink(trx: Db, token: string, now: Date, lock: boolean): Promi
   if (newest?.id !== plan.id) return gone;
   const episode = await plans.findEpisode(trx, link.organizationId, plan.episodeId);
   if (!episode) return gone;
-  return { kind: 'open', link, plan, episode, language: link.patientLanguage };
+  return { kind: 'open', link, plan, episode, language: link.patient.language };
 }
 
 async function viewOf(trx: Db, opened: Opened): Promise<SignPlanView> {
@@ -140,7 +140,7 @@ async function viewOf(trx: Db, opened: Opened): Promise<SignPlanView> {
   const responsibleIds = plan.content.problems.flatMap((p) => p.goals.flatMap((g) => g.interventions.map((i) => i.responsibleUserId)));
   const names = await staffNames(trx, link.organizationId, responsibleIds);
   return {
-    greeting: greetingName(await patientFirstName(trx, link.organizationId, plan.patientId)),
+    greeting: greetingName(link.patient.preferredName),
     programName: episode.programName,
     planVersion: plan.planVersion,
     clinicianName: plan.clinicianSignedBy?.name ?? '',
