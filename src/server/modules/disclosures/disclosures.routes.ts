@@ -1,14 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Role } from '../../../domain/access/roles.js';
 import type { AppDeps } from '../../context.js';
 import { actorCtx } from '../../http/access.js';
+import { DISCLOSERS, LOG_READERS } from './disclosure-roles.js';
 import * as disclosures from './disclosures.service.js';
 import { DisclosureBody, DisclosureListDto, PatientParams, disclosureErrors } from './disclosures.schemas.js';
-
-// Roles: docs/roles.md (42 CFR Part 2 disclosures): clinicians and directors disclose; the
-// disclosure log is read by the director, the auditor and the clinical roles.
-export const DISCLOSERS: readonly Role[] = ['clinician', 'director'];
-export const LOG_READERS: readonly Role[] = ['director', 'auditor', 'clinician', 'psychiatrist'];
 
 const tags = ['disclosures'];
 

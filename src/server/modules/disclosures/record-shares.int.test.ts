@@ -307,6 +307,41 @@ describe('API shares', () => {
 });
 
 describe('fetching an API share', () => {
+  it('stops while its maker is deactivated or no longer holds a discloser role, audited, with nothing disclosed', async () => {
+    const { patientId } = await part2Chart();
+    const consentId = await activeConsent(patientId);
+    const director = await sessionFor(t, org.users.director, org.organizationId);
+    const made = await call(t, director, 'POST', sharesUrl(patientId), {
+      recipient: RECIPIENT,
+      purpose: 'Care coordination',
+      basis: 'consent',
+      consentId,
+      what: chart,
+    });
+    expect(made.statusCode).toBe(201);
+    const { token } = made.json<{ token: string }>();
+    const directorId = org.users.director.id;
+    const refusedWith = async () => {
+      const response = await fetchShared(token);
+      return [response.statusCode, response.json().error?.details?.rule];
+    };
+    await sql`UPDATE users SET status = 'deactivated' WHERE id = ${directorId}`.execute(t.db);
+    try {
+      expect(await refusedWith()).toEqual([422, 'SHARE_MAKER_CANNOT_DISCLOSE']);
+    } finally {
+      await sql`UPDATE users SET status = 'active' WHERE id = ${directorId}`.execute(t.db);
+    }
+    await sql`UPDATE user_roles SET role = 'auditor' WHERE user_id = ${directorId} AND role = 'director'`.execute(t.db);
+    try {
+      expect(await refusedWith()).toEqual([422, 'SHARE_MAKER_CANNOT_DISCLOSE']);
+    } finally {
+      await sql`UPDATE user_roles SET role = 'director' WHERE user_id = ${directorId} AND role = 'auditor'`.execute(t.db);
+    }
+    expect(await logRows(patientId)).toEqual([]);
+    expect((await fetchShared(token)).statusCode).toBe(200);
+    expect(await logRows(patientId)).toHaveLength(1);
+  });
+
   it('counts concurrent fetches one by one, each its own disclosure', async () => {
     const { patientId } = await part2Chart();
     const created = await newShare(patientId, await activeConsent(patientId));

@@ -151,3 +151,17 @@ export async function markFetched(db: Q, shareId: string, at: Date): Promise<voi
     .where('id', '=', shareId)
     .execute();
 }
+
+/** Whether a user is active and holds one of the roles (an API share works only while its maker may disclose). */
+export async function userActiveWithRole(db: Q, organizationId: string, userId: string, roles: readonly string[]): Promise<boolean> {
+  const row = await db
+    .selectFrom('users as u')
+    .innerJoin('user_roles as r', (join) => join.onRef('r.user_id', '=', 'u.id').onRef('r.organization_id', '=', 'u.organization_id'))
+    .select('u.id')
+    .where('u.organization_id', '=', organizationId)
+    .where('u.id', '=', userId)
+    .where('u.status', '=', 'active')
+    .where('r.role', 'in', roles)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
 import { actorCtx, requestCtx } from '../../http/access.js';
 import { DISCLOSURE_DOCUMENT_FORMAT } from './disclosure-document.js';
-import { DISCLOSERS, LOG_READERS } from './disclosures.routes.js';
+import { DISCLOSERS, LOG_READERS } from './disclosure-roles.js';
 import { CreatedShareDto, PatientParams, ShareBody, ShareDto, ShareListDto, ShareParams, disclosureErrors } from './disclosures.schemas.js';
 import { createShare, fetchShare, listShares, revokeShare } from './record-shares.service.js';
 

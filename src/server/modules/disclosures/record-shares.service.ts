@@ -27,6 +27,7 @@ import {
   type Discloser,
 } from './disclosures.service.js';
 import type { CreatedShareDto, ShareBody, ShareDto } from './disclosures.schemas.js';
+import { DISCLOSERS } from './disclosure-roles.js';
 import * as repo from './record-shares.repository.js';
 
 type Dto = z.infer<typeof ShareDto>;
@@ -184,6 +185,13 @@ async function decideFetch(
   return decision.allowed ? { allowed: true, decided, decision } : { allowed: false, rule: decision.rule, message: decision.message };
 }
 
+/** A share speaks for the staff member who made it: once deactivated or no longer a discloser, it stops. */
+const MAKER_CANNOT_DISCLOSE = {
+  allowed: false,
+  rule: 'SHARE_MAKER_CANNOT_DISCLOSE',
+  message: 'the staff member who made this share can no longer disclose records; ask the program for a new share',
+} as const;
+
 /** The outside system's fetch: decided again now, and logged as a disclosure when allowed. */
 export async function fetchShare(deps: AppDeps, ctx: RequestCtx, token: string | null): Promise<DisclosureDocument> {
   if (token === null) throw fieldError('authorization', 'must be "Bearer <token>" with the token of the share');
@@ -214,7 +222,9 @@ export async function fetchShare(deps: AppDeps, ctx: RequestCtx, token: string |
     const profile = await noteProfileOf(trx, organizationId, share.createdBy.id);
     const reader = { userId: share.createdBy.id, counselingNotesAccess: profile.counselingNotesAccess };
     const by: Discloser = { organizationId, disclosedBy: share.createdBy.id, channel: 'api_share', shareId: share.id, audit };
-    const fetched = await decideFetch(trx, organizationId, patient, share, reader, ctx.now);
+    const fetched = (await repo.userActiveWithRole(trx, organizationId, share.createdBy.id, DISCLOSERS))
+      ? await decideFetch(trx, organizationId, patient, share, reader, ctx.now)
+      : MAKER_CANNOT_DISCLOSE;
     if (!fetched.allowed) {
       await auditRefusal(deps, trx, by, patientId, share.ask, fetched.rule);
       return { kind: 'refused', rule: fetched.rule, message: fetched.message };
