@@ -85,6 +85,9 @@ describe.skipIf(!browserAvailable())('Part 2 disclosures in Chromium', () => {
     await send.getByRole('button', { name: 'Cancel' }).click();
     await send.waitFor({ state: 'detached' });
     await section.getByText('No records of this patient have been disclosed.').waitFor();
+    // Closing a dialog gives focus back to the button that opened it (components/dialog.tsx).
+    const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    await expect.poll(focused).toBe('Send records to an outside party');
 
     // 2. Record the consent: activation first lists what is missing, then succeeds.
     await section.getByRole('button', { name: 'Record a consent' }).click();
@@ -176,6 +179,7 @@ describe.skipIf(!browserAvailable())('Part 2 disclosures in Chromium', () => {
     expect(address).toBe(`${server.url}/api/v1/shared-records`);
     await noSeriousViolations(page);
     await send.getByRole('button', { name: 'Done' }).click();
+    await expect.poll(focused).toBe('Send records to an outside party');
     const shares = section.getByRole('table', { name: 'Shares an outside system fetches with a token, latest first' });
     await shares.getByRole('row').filter({ hasText: RECIPIENT }).getByText('Active', { exact: true }).waitFor();
 
