@@ -185,9 +185,9 @@ describe.skipIf(!browserAvailable())('Part 2 disclosures in Chromium', () => {
 
     const fetched = await fetch(address, { headers: { authorization: `Bearer ${token}` } });
     expect(fetched.status).toBe(200);
-    const document = (await fetched.json()) as { notice: { text: string }; disclosure: { recipient: string } };
-    expect(document.notice.text.startsWith(NOTICE)).toBe(true);
-    expect(document.disclosure.recipient).toBe(RECIPIENT);
+    const shared = (await fetched.json()) as { notice: { text: string }; disclosure: { recipient: string } };
+    expect(shared.notice.text.startsWith(NOTICE)).toBe(true);
+    expect(shared.disclosure.recipient).toBe(RECIPIENT);
     await page.reload();
     await log.getByRole('row').filter({ hasText: 'API share' }).waitFor();
     const shareRow = shares.getByRole('row').filter({ hasText: RECIPIENT });
