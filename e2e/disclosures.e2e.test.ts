@@ -86,7 +86,7 @@ describe.skipIf(!browserAvailable())('Part 2 disclosures in Chromium', () => {
     await send.waitFor({ state: 'detached' });
     await section.getByText('No records of this patient have been disclosed.').waitFor();
     // Closing a dialog gives focus back to the button that opened it (components/dialog.tsx).
-    const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    const focused = () => page.evaluate<string>('document.activeElement?.textContent ?? ""');
     await expect.poll(focused).toBe('Send records to an outside party');
 
     // 2. Record the consent: activation first lists what is missing, then succeeds.
