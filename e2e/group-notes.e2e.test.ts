@@ -260,6 +260,53 @@ describe.skipIf(!browserAvailable())('group notes in Chromium', () => {
     // The list refetches (the co-signature invalidated it): the co-signed group leaves it.
     await expect.poll(() => supervisor.getByRole('link', { name: 'Coping skills group' }).count()).toBe(0);
   });
+
+  it('a director gives a waiting group note another co-signer (decision 0034), who then co-signs it with its attendee notes', async () => {
+    // The demo's own trainee group note, waiting for the demo clinician.
+    const waiting = await db
+      .selectFrom('group_notes')
+      .select(['id', 'session_id'])
+      .where('status', '=', 'awaiting_cosign')
+      .where('session_id', '!=', trainees.sessionId)
+      .executeTakeFirstOrThrow();
+    const director = await signedIn('director@demo.openiop.org');
+    await director.goto(`/app/sessions/${waiting.session_id}/group-note`);
+    await director.getByText('Awaiting co-signature by Casey Clinician', { exact: true }).waitFor();
+    await director.getByRole('button', { name: 'Change co-signer' }).click();
+    const dialog = director.getByRole('dialog', { name: 'Change co-signer' });
+    // Both fields are required; the errors name them.
+    await dialog.getByRole('button', { name: 'Change co-signer' }).click();
+    await dialog.getByText('Choose the new co-signer').waitFor();
+    await dialog.getByText('Say why the co-signer changes').waitFor();
+    await dialog.getByLabel(/^New co-signer/).click();
+    expect(await director.getByRole('option', { name: 'Casey Clinician' }).count()).toBe(0);
+    await director.getByRole('option', { name: 'Parker Psychiatrist' }).click();
+    await dialog.getByLabel(/^Reason/).fill('Supervisor on leave this week (e2e)');
+    await noSeriousViolations(director);
+    await dialog.getByRole('button', { name: 'Change co-signer' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await director.getByText('Awaiting co-signature by Parker Psychiatrist', { exact: true }).waitFor();
+
+    const psychiatristId = (
+      await db.selectFrom('users').select('id').where('email', '=', 'psychiatrist@demo.openiop.org').executeTakeFirstOrThrow()
+    ).id;
+    const notes = await db.selectFrom('clinical_notes').select(['status', 'cosigner_id']).where('group_note_id', '=', waiting.id).execute();
+    expect(notes.length).toBeGreaterThan(0);
+    expect(notes.every((note) => note.status === 'awaiting_cosign' && note.cosigner_id === psychiatristId)).toBe(true);
+
+    const psychiatrist = await signedIn('psychiatrist@demo.openiop.org');
+    await psychiatrist.getByRole('navigation').getByRole('link', { name: 'My notes' }).click();
+    const list = psychiatrist.getByRole('region', { name: 'Group notes to co-sign' });
+    await list.locator(`a[href$="/sessions/${waiting.session_id}/group-note"]`).click();
+    await psychiatrist.getByRole('button', { name: 'Co-sign' }).click();
+    await psychiatrist.getByText(/co-signed by Parker Psychiatrist/).waitFor();
+    const cosigned = await db
+      .selectFrom('clinical_notes')
+      .select(['status', 'cosigned_by'])
+      .where('group_note_id', '=', waiting.id)
+      .execute();
+    expect(cosigned.every((note) => note.status === 'signed' && note.cosigned_by === psychiatristId)).toBe(true);
+  });
 });
 
 type Seeded = { organizationId: string; clinicianId: string; sessionId: string; patientIds: string[]; objectiveId: string };

@@ -12,6 +12,7 @@ import * as m0009 from './migrations/0009-clinical-documentation.js';
 import * as m0010 from './migrations/0010-record-shares.js';
 import * as m0011 from './migrations/0011-group-note-cosign.js';
 import * as m0012 from './migrations/0012-patient-language.js';
+import * as m0013 from './migrations/0013-cosigner-reassign.js';
 
 // Forward-only migrations, listed explicitly so a reader sees the order without directory magic.
 const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '0010-record-shares': m0010,
   '0011-group-note-cosign': m0011,
   '0012-patient-language': m0012,
+  '0013-cosigner-reassign': m0013,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

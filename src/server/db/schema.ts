@@ -54,6 +54,7 @@ export type Database = {
   part2_consents: Part2ConsentsTable;
   disclosures: DisclosuresTable;
   record_shares: RecordSharesTable;
+  cosigner_reassignments: CosignerReassignmentsTable;
 };
 
 export type OrganizationsTable = {
@@ -784,4 +785,17 @@ export type RecordSharesTable = {
   revoked_by: string | null;
   fetch_count: Generated<number>;
   last_fetched_at: Timestamp | null;
+};
+
+// Migration 0013: a director names another co-signer for a note awaiting co-signature (decision 0034).
+export type CosignerReassignmentsTable = {
+  id: Generated<string>;
+  organization_id: string;
+  clinical_note_id: string | null;
+  group_note_id: string | null;
+  from_cosigner_id: string;
+  to_cosigner_id: string;
+  reason: string;
+  reassigned_by: string;
+  reassigned_at: Timestamp;
 };

@@ -39,6 +39,7 @@ import { treatmentPlanLinksRoutes } from '../modules/treatment-plans/treatment-p
 import { notesRoutes } from '../modules/notes/notes.routes.js';
 import { notesReportsRoutes } from '../modules/notes/notes-reports.routes.js';
 import { groupNotesRoutes } from '../modules/group-notes/group-notes.routes.js';
+import { cosignerReassignRoutes } from '../modules/notes/cosigner-reassign.routes.js';
 import { consentsRoutes } from '../modules/consents/consents.routes.js';
 import { disclosuresRoutes } from '../modules/disclosures/disclosures.routes.js';
 import { recordSharesRoutes } from '../modules/disclosures/record-shares.routes.js';
@@ -81,6 +82,8 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, health: () =
   void app.register(notesReportsRoutes(deps), v1);
   void app.register(notesRoutes(deps), v1);
   void app.register(groupNotesRoutes(deps), v1);
+  // A director names another co-signer for a pending co-signature (decision 0034).
+  void app.register(cosignerReassignRoutes(deps), v1);
   // 42 CFR Part 2 consents, the disclosure decision and log, and internal prints (decision 0029).
   void app.register(consentsRoutes(deps), v1);
   void app.register(disclosuresRoutes(deps), v1);

@@ -321,6 +321,11 @@ const VALID_BODIES: Record<string, unknown> = {
     entries: [],
   },
   'POST /api/v1/sessions/:sessionId/group-note/sign': { version: 1 },
+  'POST /api/v1/notes/:noteId/cosigner': { cosignerId: '00000000-0000-4000-8000-000000000000', reason: 'Planted by another organization' },
+  'POST /api/v1/sessions/:sessionId/group-note/cosigner': {
+    cosignerId: '00000000-0000-4000-8000-000000000000',
+    reason: 'Planted by another organization',
+  },
   'POST /api/v1/patients/:patientId/consents': { discloser: 'Planted by another organization' },
   'PATCH /api/v1/patients/:patientId/consents/:consentId': { version: 1, purpose: 'Changed by another organization' },
   'POST /api/v1/patients/:patientId/consents/:consentId/activate': { version: 1 },

@@ -62,6 +62,8 @@ export const ACCESS = {
   /** Clinical notes (issue #6, decision 0027): written, signed and read by the clinical staff; the late-notes report for directors. */
   notes: ['clinician', 'psychiatrist', 'director'],
   lateNotes: ['director'],
+  /** A director names another co-signer for a note awaiting co-signature (decision 0034). */
+  cosignerReassign: ['director'],
   /** Group notes (issue #6, decision 0028): read by the clinical staff; written by the session's facilitators and directors. */
   groupNotes: ['clinician', 'psychiatrist', 'director'],
   /** 42 CFR Part 2 (decision 0029): consents read and recorded, disclosures made, the log read, internal prints. */

@@ -7,6 +7,7 @@ import { ApiError } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { sessionTimes } from '../attendance/attendance-page';
 import { useActiveSession } from '../auth/session-provider';
+import { ChangeCosignerButton } from '../notes/change-cosigner';
 import { AttendeeCard } from './attendee-card';
 import { SUMMARY_FIELDS } from './group-note-draft';
 import { GroupNoteEditor } from './group-note-editor';
@@ -30,6 +31,15 @@ function AwaitingCosign({ note }: { note: GroupNoteDto }) {
               Co-sign
             </Button>
             {cosign.isError && <ErrorAlert error={cosign.error} />}
+          </Group>
+        )}
+        {note.cosigner !== null && (
+          <Group>
+            <ChangeCosignerButton
+              target={{ kind: 'group-note', sessionId: note.sessionId }}
+              current={note.cosigner}
+              signerId={note.signedBy?.id ?? null}
+            />
           </Group>
         )}
       </Stack>

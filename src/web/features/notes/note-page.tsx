@@ -17,6 +17,7 @@ import { NoteBadges } from './note-badges';
 import { NoteEditor } from './note-editor';
 import { NoteFieldView } from './note-fields';
 import { ADDENDUM_KIND_LABELS } from './note-format';
+import { ChangeCosignerButton } from './change-cosigner';
 import { useAddAddendum, useCosignNote, useNote, type AddendumKind, type NoteDto } from './notes-api';
 
 function SignedNote({ note }: { note: NoteDto }) {
@@ -166,6 +167,12 @@ export function NotePage() {
         </Text>
       )}
       {data.status !== 'draft' && <SignedNote note={data} />}
+      {data.status === 'awaiting_cosign' && data.groupNoteId === null && data.cosigner !== null && (
+        <Group gap="sm">
+          <Text size="sm">Awaiting co-signature by {data.cosigner.name}</Text>
+          <ChangeCosignerButton target={{ kind: 'note', noteId: data.id }} current={data.cosigner} signerId={data.signedBy?.id ?? null} />
+        </Group>
+      )}
       {data.status === 'awaiting_cosign' && data.cosigner?.id === me && data.groupNoteId !== null && data.sessionId !== null && (
         <Text size="sm">
           An attendee’s note is co-signed with its group note:{' '}
