@@ -100,6 +100,23 @@ function withRouteCollector<T>(sink: RegisteredRoute[] | undefined, build: () =>
   }
 }
 
+/**
+ * A test app on a freshly migrated database of its own, its clock at `now`; closing it drops the
+ * database. For tests that seed the demo (one demo organization per database) or damage shared state.
+ */
+export async function testAppOnFreshDatabase(now: Date): Promise<TestApp> {
+  const fresh = await freshDatabase();
+  const t = await testApp({ databaseUrl: fresh.url });
+  t.clock.current = now;
+  return {
+    ...t,
+    close: async () => {
+      await t.close();
+      await fresh.drop();
+    },
+  };
+}
+
 /** A separate, freshly migrated database for tests that must damage shared state (audit tampering). */
 export async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const base = inject('databaseUrl');

@@ -1,21 +1,14 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { freshDatabase, testApp, type TestApp } from '../../../../test/support.js';
+import { type TestApp, testAppOnFreshDatabase } from '../../../../test/support.js';
 import { DEMO_CONSENT_RECIPIENT } from './demo-consents.js';
 import { seedDemo } from './demo.service.js';
 
 let t: TestApp;
-let drop: () => Promise<void>;
 
 beforeAll(async () => {
-  const fresh = await freshDatabase();
-  drop = fresh.drop;
-  t = await testApp({ databaseUrl: fresh.url });
-  t.clock.current = new Date('2026-11-10T16:00:00Z');
+  t = await testAppOnFreshDatabase(new Date('2026-11-10T16:00:00Z'));
 });
-afterAll(async () => {
-  await t.close();
-  await drop();
-});
+afterAll(() => t.close());
 
 it('seeds an active, a draft and a revoked consent one logged disclosure and one API share, fetched once and revoked, for a patient of a Part 2 program', async () => {
   await seedDemo(t.deps);

@@ -1,20 +1,13 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { freshDatabase, testApp, type TestApp } from '../../../../test/support.js';
+import { type TestApp, testAppOnFreshDatabase } from '../../../../test/support.js';
 import { seedDemo } from './demo.service.js';
 
 let t: TestApp;
-let drop: () => Promise<void>;
 
 beforeAll(async () => {
-  const fresh = await freshDatabase();
-  drop = fresh.drop;
-  t = await testApp({ databaseUrl: fresh.url });
-  t.clock.current = new Date('2026-11-10T16:00:00Z');
+  t = await testAppOnFreshDatabase(new Date('2026-11-10T16:00:00Z'));
 });
-afterAll(async () => {
-  await t.close();
-  await drop();
-});
+afterAll(() => t.close());
 
 it('seeds two demo patients in care with a past level-of-care assessment, one of them an override with its reason', async () => {
   await seedDemo(t.deps);

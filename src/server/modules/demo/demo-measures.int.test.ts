@@ -1,21 +1,14 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { freshDatabase, testApp, type TestApp } from '../../../../test/support.js';
+import { testAppOnFreshDatabase, type TestApp } from '../../../../test/support.js';
 import { seedDemo } from './demo.service.js';
 
 let t: TestApp;
-let drop: () => Promise<void>;
 
 beforeAll(async () => {
-  const fresh = await freshDatabase();
-  drop = fresh.drop;
-  t = await testApp({ databaseUrl: fresh.url });
-  t.clock.current = new Date('2026-11-10T16:00:00Z');
+  t = await testAppOnFreshDatabase(new Date('2026-11-10T16:00:00Z'));
   await seedDemo(t.deps);
 });
-afterAll(async () => {
-  await t.close();
-  await drop();
-});
+afterAll(() => t.close());
 
 it('gives every demo program the default schedule', async () => {
   const programs = await t.db.selectFrom('programs').select('id').execute();

@@ -1,20 +1,13 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { freshDatabase, sessionFor, call, testApp, type TestApp } from '../../../../test/support.js';
+import { call, sessionFor, type TestApp, testAppOnFreshDatabase } from '../../../../test/support.js';
 import { demoEmail, seedDemo } from './demo.service.js';
 
 let t: TestApp;
-let drop: () => Promise<void>;
 
 beforeAll(async () => {
-  const fresh = await freshDatabase();
-  drop = fresh.drop;
-  t = await testApp({ databaseUrl: fresh.url });
-  t.clock.current = new Date('2026-11-10T16:00:00Z');
+  t = await testAppOnFreshDatabase(new Date('2026-11-10T16:00:00Z'));
 });
-afterAll(async () => {
-  await t.close();
-  await drop();
-});
+afterAll(() => t.close());
 
 it('seeds signed notes with an addendum, a draft, a late note, a note awaiting co-signature and an SUD counseling note', async () => {
   await seedDemo(t.deps);

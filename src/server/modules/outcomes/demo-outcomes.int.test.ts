@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { freshDatabase, call, sessionFor, testApp, type TestApp } from '../../../../test/support.js';
+import { call, sessionFor, testAppOnFreshDatabase, type TestApp } from '../../../../test/support.js';
 import { seedDemo } from '../demo/demo.service.js';
 import type { OutcomesReport } from './outcomes.service.js';
 
@@ -9,22 +9,15 @@ import type { OutcomesReport } from './outcomes.service.js';
 // numbers, with the Jacobson-Truax line worked out from the instrument's published SD and alpha.
 
 let t: TestApp;
-let drop: () => Promise<void>;
 let organizationId = '';
 
 beforeAll(async () => {
-  const fresh = await freshDatabase();
-  drop = fresh.drop;
-  t = await testApp({ databaseUrl: fresh.url });
-  t.clock.current = new Date('2026-11-10T16:00:00Z');
+  t = await testAppOnFreshDatabase(new Date('2026-11-10T16:00:00Z'));
   await seedDemo(t.deps);
   const org = await t.db.selectFrom('organizations').select('id').executeTakeFirstOrThrow();
   organizationId = org.id;
 });
-afterAll(async () => {
-  await t.close();
-  await drop();
-});
+afterAll(() => t.close());
 
 const FROM = '2026-09-01';
 const TO = '2026-11-10';
