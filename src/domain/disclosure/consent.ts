@@ -15,6 +15,58 @@ export const CONSENT_RECORD_KIND_LABELS: Record<ConsentRecordKind, string> = {
 
 export type ConsentStatus = 'draft' | 'active' | 'revoked';
 
+/** The elements staff write on a consent (42 CFR 2.31), as the form edits them and the store keeps them. */
+export type ConsentFields = {
+  discloser: string;
+  information: string;
+  recordKinds: ConsentRecordKind[];
+  recipients: string[];
+  purpose: string;
+  treatmentPaymentOperations: boolean;
+  revocationRightStated: boolean;
+  expiresOn: string | null;
+  expiryEvent: string | null;
+  patientSignedName: string | null;
+  signerRelationship: string | null;
+  signedOn: string | null;
+};
+
+/** A new consent's fields: nothing written yet but who discloses. */
+export function blankConsentFields(discloser = ''): ConsentFields {
+  return {
+    discloser,
+    information: '',
+    recordKinds: [],
+    recipients: [],
+    purpose: '',
+    treatmentPaymentOperations: false,
+    revocationRightStated: false,
+    expiresOn: null,
+    expiryEvent: null,
+    patientSignedName: null,
+    signerRelationship: null,
+    signedOn: null,
+  };
+}
+
+/** Just the written elements of a stored consent (its id, status and history left out), copied. */
+export function consentFieldsOf(consent: { [K in keyof ConsentFields]: Readonly<ConsentFields[K]> }): ConsentFields {
+  return {
+    discloser: consent.discloser,
+    information: consent.information,
+    recordKinds: [...consent.recordKinds],
+    recipients: [...consent.recipients],
+    purpose: consent.purpose,
+    treatmentPaymentOperations: consent.treatmentPaymentOperations,
+    revocationRightStated: consent.revocationRightStated,
+    expiresOn: consent.expiresOn,
+    expiryEvent: consent.expiryEvent,
+    patientSignedName: consent.patientSignedName,
+    signerRelationship: consent.signerRelationship,
+    signedOn: consent.signedOn,
+  };
+}
+
 export type Consent = {
   id: string;
   status: ConsentStatus;

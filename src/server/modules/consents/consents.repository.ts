@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Consent, ConsentRecordKind } from '../../../domain/disclosure/consent.js';
+import type { Consent, ConsentFields } from '../../../domain/disclosure/consent.js';
 import type { Database } from '../../db/schema.js';
 
 type Q = Kysely<Database>;
@@ -18,20 +18,7 @@ export type ConsentRecord = Consent & {
 };
 
 /** The fields a draft may change (2.31 elements and who signed). */
-export type ConsentFields = {
-  discloser: string;
-  information: string;
-  recordKinds: ConsentRecordKind[];
-  recipients: string[];
-  purpose: string;
-  treatmentPaymentOperations: boolean;
-  revocationRightStated: boolean;
-  expiresOn: string | null;
-  expiryEvent: string | null;
-  patientSignedName: string | null;
-  signerRelationship: string | null;
-  signedOn: string | null;
-};
+export type { ConsentFields } from '../../../domain/disclosure/consent.js';
 
 function select(db: Q, organizationId: string) {
   return db

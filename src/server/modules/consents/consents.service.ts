@@ -3,7 +3,7 @@
 // which binds every disclosure after it. The database enforces the same (migration 0009).
 import { DateTime } from 'luxon';
 import type { z } from 'zod';
-import { missingConsentElements, type ConsentIssue } from '../../../domain/disclosure/consent.js';
+import { blankConsentFields, consentFieldsOf, missingConsentElements, type ConsentIssue } from '../../../domain/disclosure/consent.js';
 import { DomainError, fieldError } from '../../../domain/errors.js';
 import { localDateOf } from '../../../domain/scheduling/local-time.js';
 import type { ActorCtx, AppDeps } from '../../context.js';
@@ -16,21 +16,6 @@ import type { ConsentDto, ConsentFieldsBody } from './consents.schemas.js';
 
 type Dto = z.infer<typeof ConsentDto>;
 type FieldsInput = Partial<z.infer<typeof ConsentFieldsBody>>;
-
-const EMPTY: repo.ConsentFields = {
-  discloser: '',
-  information: '',
-  recordKinds: [],
-  recipients: [],
-  purpose: '',
-  treatmentPaymentOperations: false,
-  revocationRightStated: false,
-  expiresOn: null,
-  expiryEvent: null,
-  patientSignedName: null,
-  signerRelationship: null,
-  signedOn: null,
-};
 
 const blankToNull = (value: string | null): string | null => (value === null || value.trim() === '' ? null : value.trim());
 
@@ -50,23 +35,6 @@ function merged(base: repo.ConsentFields, input: FieldsInput): repo.ConsentField
   };
 }
 
-function fieldsOf(consent: repo.ConsentRecord): repo.ConsentFields {
-  return {
-    discloser: consent.discloser,
-    information: consent.information,
-    recordKinds: [...consent.recordKinds],
-    recipients: [...consent.recipients],
-    purpose: consent.purpose,
-    treatmentPaymentOperations: consent.treatmentPaymentOperations,
-    revocationRightStated: consent.revocationRightStated,
-    expiresOn: consent.expiresOn,
-    expiryEvent: consent.expiryEvent,
-    patientSignedName: consent.patientSignedName,
-    signerRelationship: consent.signerRelationship,
-    signedOn: consent.signedOn,
-  };
-}
-
 /** The 2.31 elements missing, plus a signature dated after today (a consent is signed before it is used). */
 function activationIssues(consent: repo.ConsentRecord, today: string): ConsentIssue[] {
   const issues = missingConsentElements(consent);
@@ -82,18 +50,7 @@ export function toConsentDto(consent: repo.ConsentRecord): Dto {
     id: consent.id,
     patientId: consent.patientId,
     status: consent.status,
-    discloser: consent.discloser,
-    information: consent.information,
-    recordKinds: [...consent.recordKinds],
-    recipients: [...consent.recipients],
-    purpose: consent.purpose,
-    treatmentPaymentOperations: consent.treatmentPaymentOperations,
-    revocationRightStated: consent.revocationRightStated,
-    expiresOn: consent.expiresOn,
-    expiryEvent: consent.expiryEvent,
-    patientSignedName: consent.patientSignedName,
-    signerRelationship: consent.signerRelationship,
-    signedOn: consent.signedOn,
+    ...consentFieldsOf(consent),
     version: consent.version,
     createdBy: consent.createdBy,
     createdAt: consent.createdAt.toISOString(),
@@ -164,7 +121,7 @@ export async function createConsent(deps: AppDeps, ctx: ActorCtx, patientId: str
     const id = await repo.insertConsent(trx, {
       organizationId: ctx.actor.organizationId,
       patientId,
-      fields: merged(EMPTY, input),
+      fields: merged(blankConsentFields(), input),
       createdBy: ctx.actor.userId,
       now: ctx.now,
     });
@@ -190,7 +147,7 @@ export async function updateConsent(
         `The consent is ${consent.status}: only a draft is edited; an active consent changes only by its revocation`,
       );
     checkVersion(expectedVersion, consent);
-    await repo.updateDraft(trx, ctx.actor.organizationId, consentId, merged(fieldsOf(consent), input), ctx.now);
+    await repo.updateDraft(trx, ctx.actor.organizationId, consentId, merged(consentFieldsOf(consent), input), ctx.now);
     await deps.audit(trx, audit(ctx, 'consent.updated', consent, { fields: Object.keys(input).sort() }));
     return reload(trx, ctx, consentId);
   });

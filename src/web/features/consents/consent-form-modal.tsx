@@ -1,7 +1,13 @@
 import { Alert, Button, Checkbox, Group, List, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type SubmitEvent } from 'react';
-import { CONSENT_RECORD_KINDS, CONSENT_RECORD_KIND_LABELS, type ConsentRecordKind } from '../../../domain/disclosure/consent';
+import {
+  CONSENT_RECORD_KINDS,
+  CONSENT_RECORD_KIND_LABELS,
+  blankConsentFields,
+  consentFieldsOf,
+  type ConsentRecordKind,
+} from '../../../domain/disclosure/consent';
 import { ApiError } from '../../lib/api';
 import { formErrorsFrom } from '../../lib/form-errors';
 import { GeneralError } from '../patients/episode-dialogs';
@@ -26,35 +32,7 @@ type Field = (typeof FIELDS)[number];
 
 /** The form's fields only: the server refuses a body carrying the rest of the consent (id, status, …). */
 function initial(consent: ConsentDto | null, discloser: string): ConsentFields {
-  if (consent !== null)
-    return {
-      discloser: consent.discloser,
-      information: consent.information,
-      recordKinds: consent.recordKinds,
-      recipients: consent.recipients,
-      purpose: consent.purpose,
-      treatmentPaymentOperations: consent.treatmentPaymentOperations,
-      revocationRightStated: consent.revocationRightStated,
-      expiresOn: consent.expiresOn,
-      expiryEvent: consent.expiryEvent,
-      patientSignedName: consent.patientSignedName,
-      signerRelationship: consent.signerRelationship,
-      signedOn: consent.signedOn,
-    };
-  return {
-    discloser,
-    information: '',
-    recordKinds: [],
-    recipients: [],
-    purpose: '',
-    treatmentPaymentOperations: false,
-    revocationRightStated: false,
-    expiresOn: null,
-    expiryEvent: null,
-    patientSignedName: null,
-    signerRelationship: null,
-    signedOn: null,
-  };
+  return consent === null ? blankConsentFields(discloser) : consentFieldsOf(consent);
 }
 
 const orNull = (value: string): string | null => (value.trim() === '' ? null : value);

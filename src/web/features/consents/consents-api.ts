@@ -1,25 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ConsentRecordKind } from '../../../domain/disclosure/consent';
+import type { ConsentFields } from '../../../domain/disclosure/consent';
 import { useApi } from '../../lib/api-context';
 
 // 42 CFR Part 2 consents (decision 0029). Shapes follow src/server/modules/consents/consents.schemas.ts.
 
 export type Person = { id: string; name: string };
 
-export type ConsentFields = {
-  discloser: string;
-  information: string;
-  recordKinds: ConsentRecordKind[];
-  recipients: string[];
-  purpose: string;
-  treatmentPaymentOperations: boolean;
-  revocationRightStated: boolean;
-  expiresOn: string | null;
-  expiryEvent: string | null;
-  patientSignedName: string | null;
-  signerRelationship: string | null;
-  signedOn: string | null;
-};
+export type { ConsentFields } from '../../../domain/disclosure/consent';
 
 export type ConsentIssue = { element: string; path: string; message: string };
 
